@@ -1,0 +1,579 @@
+package io.pipewright.local;
+
+import io.pipewright.workspace.ChildRun;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.RunSummary;
+import io.pipewright.workspace.WorkspaceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded workspace's history in SQLite: experiments, runs, child runs with every status
+ * transition, registered datasets, compute targets, linked services and datastores.
+ *
+ * <p>One connection, used under this object's lock; WAL journal so that other processes (a second
+ * {@code pipewright runs list}) read while a run writes. Every change is one transaction, so a
+ * killed process leaves the database as of its last completed change. Schema changes are numbered
+ * migrations under {@code io/pipewright/local/migrations}.
+ */
+final class HistoryStore implements AutoCloseable {
+
+  /** Migrations in order; the schema version is the number applied. */
+  private static final List<String> MIGRATIONS = List.of("V1__history.sql");
+
+  private final Connection connection;
+
+  private HistoryStore(Connection connection) {
+    this.connection = connection;
+  }
+
+  static HistoryStore open(Path databaseFile) throws WorkspaceException {
+    try {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 10000");
+        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA synchronous = NORMAL");
+        s.execute("PRAGMA foreign_keys = ON");
+      }
+      HistoryStore store = new HistoryStore(c);
+      store.migrate();
+      return store;
+    } catch (SQLException e) {
+      throw new WorkspaceException("cannot open the run history " + databaseFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  private synchronized void migrate() throws SQLException, WorkspaceException {
+    int current;
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      current = rs.next() ? rs.getInt(1) : 0;
+    }
+    if (current > MIGRATIONS.size()) {
+      throw new WorkspaceException("the run history was written by a newer Pipewright (schema "
+          + current + "; this version knows up to " + MIGRATIONS.size() + ")");
+    }
+    for (int i = current; i < MIGRATIONS.size(); i++) {
+      String sql = resource("migrations/" + MIGRATIONS.get(i));
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (Statement s = connection.createStatement()) {
+        for (String statement : sql.split(";\\s*(\\n|$)")) {
+          String trimmed = statement.strip();
+          if (!trimmed.isEmpty() && !trimmed.lines().allMatch(l -> l.strip().startsWith("--") || l.isBlank())) {
+            s.execute(trimmed);
+          }
+        }
+        s.execute("PRAGMA user_version = " + (i + 1));
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  private static String resource(String name) throws WorkspaceException {
+    try (InputStream in = HistoryStore.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new WorkspaceException("missing migration " + name + " in the application");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new WorkspaceException("cannot read migration " + name, e);
+    }
+  }
+
+  int schemaVersion() throws SQLException {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  // ---- runs ---------------------------------------------------------------------------------
+
+  record NewRun(
+      String runId,
+      String experiment,
+      String pipelineId,
+      String pipelineName,
+      String pipelineFile,
+      String pipelineJson,
+      String parametersJson,
+      long ownerPid,
+      long ownerStarted,
+      List<NewChild> children) {}
+
+  record NewChild(String stepId, String stepName, String compute) {}
+
+  synchronized void insertRun(NewRun run, Instant now) throws SQLException {
+    inTransaction(() -> {
+      long experimentId = experimentId(run.experiment(), now);
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT INTO runs(id, experiment_id, pipeline_id, pipeline_name, pipeline_file, pipeline_json, parameters,"
+              + " status, created_at, owner_pid, owner_started) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+        ps.setString(1, run.runId());
+        ps.setLong(2, experimentId);
+        ps.setString(3, run.pipelineId());
+        ps.setString(4, run.pipelineName());
+        ps.setString(5, run.pipelineFile());
+        ps.setString(6, run.pipelineJson());
+        ps.setString(7, run.parametersJson());
+        ps.setString(8, RunStatus.NOT_STARTED.label());
+        ps.setLong(9, now.toEpochMilli());
+        ps.setLong(10, run.ownerPid());
+        ps.setLong(11, run.ownerStarted());
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT INTO child_runs(run_id, step_id, step_name, compute, status) VALUES (?,?,?,?,?)")) {
+        for (NewChild child : run.children()) {
+          ps.setString(1, run.runId());
+          ps.setString(2, child.stepId());
+          ps.setString(3, child.stepName());
+          ps.setString(4, child.compute());
+          ps.setString(5, RunStatus.NOT_STARTED.label());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      transition(run.runId(), null, RunStatus.NOT_STARTED, null, now);
+    });
+  }
+
+  private long experimentId(String name, Instant now) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM experiments WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
+      }
+    }
+    try (PreparedStatement ps = connection.prepareStatement(
+        "INSERT INTO experiments(name, created_at) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, name);
+      ps.setLong(2, now.toEpochMilli());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  /** Sets a run's status; a first Running sets started_at and a final status sets ended_at. */
+  synchronized void setRunStatus(String runId, RunStatus status, String message, Instant at) throws SQLException {
+    inTransaction(() -> {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "UPDATE runs SET status = ?, message = ?,"
+              + " started_at = CASE WHEN started_at IS NULL AND ? THEN ? ELSE started_at END,"
+              + " ended_at = CASE WHEN ? THEN ? ELSE ended_at END WHERE id = ?")) {
+        ps.setString(1, status.label());
+        ps.setString(2, message);
+        ps.setBoolean(3, status != RunStatus.NOT_STARTED && status != RunStatus.QUEUED);
+        ps.setLong(4, at.toEpochMilli());
+        ps.setBoolean(5, status.isFinal());
+        ps.setLong(6, at.toEpochMilli());
+        ps.setString(7, runId);
+        ps.executeUpdate();
+      }
+      transition(runId, null, status, message, at);
+    });
+  }
+
+  /** Sets a child run's status, with the same rules for its start and end times. */
+  synchronized void setChildStatus(String runId, String stepId, RunStatus status, String message, Instant at)
+      throws SQLException {
+    inTransaction(() -> {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "UPDATE child_runs SET status = ?, message = ?,"
+              + " started_at = CASE WHEN started_at IS NULL AND ? THEN ? ELSE started_at END,"
+              + " ended_at = CASE WHEN ? THEN ? ELSE ended_at END WHERE run_id = ? AND step_id = ?")) {
+        ps.setString(1, status.label());
+        ps.setString(2, message);
+        boolean started = status == RunStatus.PREPARING || status == RunStatus.RUNNING || status == RunStatus.REUSED;
+        ps.setBoolean(3, started);
+        ps.setLong(4, at.toEpochMilli());
+        ps.setBoolean(5, status.isFinal());
+        ps.setLong(6, at.toEpochMilli());
+        ps.setString(7, runId);
+        ps.setString(8, stepId);
+        ps.executeUpdate();
+      }
+      transition(runId, stepId, status, message, at);
+    });
+  }
+
+  private void transition(String runId, String stepId, RunStatus status, String message, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "INSERT INTO status_transitions(run_id, step_id, status, message, at) VALUES (?,?,?,?,?)")) {
+      ps.setString(1, runId);
+      ps.setString(2, stepId);
+      ps.setString(3, status.label());
+      ps.setString(4, message);
+      ps.setLong(5, at.toEpochMilli());
+      ps.executeUpdate();
+    }
+  }
+
+  synchronized void setChildFingerprint(String runId, String stepId, String fingerprint, String partsJson)
+      throws SQLException {
+    update("UPDATE child_runs SET fingerprint = ?, fingerprint_parts = ? WHERE run_id = ? AND step_id = ?",
+        fingerprint, partsJson, runId, stepId);
+  }
+
+  synchronized void setChildReuse(String runId, String stepId, String reusedFrom, String reason) throws SQLException {
+    update("UPDATE child_runs SET reused_from = ?, reuse = ? WHERE run_id = ? AND step_id = ?",
+        reusedFrom, reason, runId, stepId);
+  }
+
+  synchronized void setChildProcess(String runId, String stepId, long pid, long pidStarted) throws SQLException {
+    update("UPDATE child_runs SET pid = ?, pid_started = ? WHERE run_id = ? AND step_id = ?",
+        pid, pidStarted, runId, stepId);
+  }
+
+  synchronized void recordOutput(String runId, String stepId, String port, String path) throws SQLException {
+    update("INSERT OR REPLACE INTO step_outputs(run_id, step_id, port, path) VALUES (?,?,?,?)",
+        runId, stepId, port, path);
+  }
+
+  /** A completed child run whose result a new one may reuse. */
+  record ReuseCandidate(String runId, String stepId, Instant endedAt, Map<String, String> outputs) {}
+
+  /** Completed child runs with this fingerprint, newest first. */
+  synchronized List<ReuseCandidate> completedWithFingerprint(String fingerprint) throws SQLException {
+    List<ReuseCandidate> found = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT run_id, step_id, ended_at FROM child_runs WHERE fingerprint = ? AND status = ?"
+            + " ORDER BY ended_at DESC LIMIT 20")) {
+      ps.setString(1, fingerprint);
+      ps.setString(2, RunStatus.COMPLETED.label());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(new ReuseCandidate(rs.getString(1), rs.getString(2), instant(rs, 3), Map.of()));
+        }
+      }
+    }
+    List<ReuseCandidate> withOutputs = new ArrayList<>();
+    for (ReuseCandidate c : found) {
+      withOutputs.add(new ReuseCandidate(c.runId(), c.stepId(), c.endedAt(), outputs(c.runId(), c.stepId())));
+    }
+    return withOutputs;
+  }
+
+  /** The fingerprint parts of the latest completed run of this step of this pipeline, if any. */
+  synchronized Optional<String> lastFingerprintParts(String pipelineId, String stepId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT c.fingerprint_parts FROM child_runs c JOIN runs r ON r.id = c.run_id"
+            + " WHERE r.pipeline_id = ? AND c.step_id = ? AND c.status = ? AND c.fingerprint_parts IS NOT NULL"
+            + " ORDER BY c.ended_at DESC LIMIT 1")) {
+      ps.setString(1, pipelineId);
+      ps.setString(2, stepId);
+      ps.setString(3, RunStatus.COMPLETED.label());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  synchronized Map<String, String> outputs(String runId, String stepId) throws SQLException {
+    Map<String, String> outputs = new LinkedHashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT port, path FROM step_outputs WHERE run_id = ? AND step_id = ? ORDER BY port")) {
+      ps.setString(1, runId);
+      ps.setString(2, stepId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          outputs.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return outputs;
+  }
+
+  synchronized List<RunSummary> runs(int limit) throws SQLException {
+    return runsWhere("1 = 1 ORDER BY r.created_at DESC, r.rowid DESC LIMIT " + Math.max(1, limit));
+  }
+
+  synchronized Optional<RunSummary> run(String runId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(RUN_SELECT + " WHERE r.id = ?")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(runSummary(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Runs whose status is not final: in progress, or left behind by a process that died. */
+  synchronized List<UnfinishedRun> unfinishedRuns() throws SQLException {
+    List<UnfinishedRun> runs = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT id, owner_pid, owner_started FROM runs WHERE status NOT IN (?,?,?,?)")) {
+      int i = 1;
+      for (RunStatus s : RunStatus.values()) {
+        if (s.isFinal()) {
+          ps.setString(i++, s.label());
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          runs.add(new UnfinishedRun(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+        }
+      }
+    }
+    return runs;
+  }
+
+  record UnfinishedRun(String runId, long ownerPid, long ownerStarted) {}
+
+  record ChildProcess(String stepId, RunStatus status, long pid, long pidStarted) {}
+
+  synchronized List<ChildProcess> childProcesses(String runId) throws SQLException {
+    List<ChildProcess> list = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT step_id, status, pid, pid_started FROM child_runs WHERE run_id = ?")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          list.add(new ChildProcess(rs.getString(1), RunStatus.fromLabel(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
+        }
+      }
+    }
+    return list;
+  }
+
+  private static final String RUN_SELECT =
+      "SELECT r.id, e.name, r.pipeline_name, r.pipeline_file, r.status, r.message, r.created_at, r.started_at,"
+          + " r.ended_at FROM runs r JOIN experiments e ON e.id = r.experiment_id";
+
+  private List<RunSummary> runsWhere(String where) throws SQLException {
+    List<RunSummary> runs = new ArrayList<>();
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(RUN_SELECT + " WHERE " + where)) {
+      while (rs.next()) {
+        runs.add(runSummary(rs));
+      }
+    }
+    return runs;
+  }
+
+  private static RunSummary runSummary(ResultSet rs) throws SQLException {
+    return new RunSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        RunStatus.fromLabel(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9));
+  }
+
+  synchronized List<ChildRun> childRuns(String runId) throws SQLException {
+    List<ChildRun> children = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT step_id, step_name, compute, status, message, reuse, started_at, ended_at FROM child_runs"
+            + " WHERE run_id = ? ORDER BY rowid")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          children.add(new ChildRun(runId, rs.getString(1), rs.getString(2), rs.getString(3),
+              RunStatus.fromLabel(rs.getString(4)), rs.getString(5), rs.getString(6), instant(rs, 7),
+              instant(rs, 8), Map.of()));
+        }
+      }
+    }
+    List<ChildRun> withOutputs = new ArrayList<>(children.size());
+    for (ChildRun c : children) {
+      withOutputs.add(new ChildRun(c.runId(), c.stepId(), c.stepName(), c.compute(), c.status(), c.message(),
+          c.reuse(), c.startedAt(), c.endedAt(), outputs(runId, c.stepId())));
+    }
+    return withOutputs;
+  }
+
+  /** Status transitions of a run in order: (stepId or null, status, message, time). */
+  record Transition(String stepId, RunStatus status, String message, Instant at) {}
+
+  synchronized List<Transition> transitions(String runId) throws SQLException {
+    List<Transition> list = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT step_id, status, message, at FROM status_transitions WHERE run_id = ? ORDER BY id")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          list.add(new Transition(rs.getString(1), RunStatus.fromLabel(rs.getString(2)), rs.getString(3), instant(rs, 4)));
+        }
+      }
+    }
+    return list;
+  }
+
+  // ---- datasets -----------------------------------------------------------------------------
+
+  /** Registers a new version of a dataset and returns it; the version is one more than the last. */
+  synchronized DatasetVersion registerDataset(String name, String kind, String location, String runId,
+      String stepId, Instant at) throws SQLException {
+    int[] version = new int[1];
+    inTransaction(() -> {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "SELECT COALESCE(MAX(version), 0) FROM datasets WHERE name = ?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          version[0] = rs.getInt(1) + 1;
+        }
+      }
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT INTO datasets(name, version, kind, location, run_id, step_id, created_at) VALUES (?,?,?,?,?,?,?)")) {
+        ps.setString(1, name);
+        ps.setInt(2, version[0]);
+        ps.setString(3, kind);
+        ps.setString(4, location);
+        ps.setString(5, runId);
+        ps.setString(6, stepId);
+        ps.setLong(7, at.toEpochMilli());
+        ps.executeUpdate();
+      }
+    });
+    return new DatasetVersion(name, version[0], kind, location, runId, stepId, at);
+  }
+
+  synchronized List<DatasetVersion> datasets() throws SQLException {
+    return datasetsWhere("1 = 1 ORDER BY name, version");
+  }
+
+  /** A version of a dataset, or the latest when {@code version} is null. */
+  synchronized Optional<DatasetVersion> dataset(String name, Integer version) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(version == null
+        ? DATASET_SELECT + " WHERE name = ? ORDER BY version DESC LIMIT 1"
+        : DATASET_SELECT + " WHERE name = ? AND version = ?")) {
+      ps.setString(1, name);
+      if (version != null) {
+        ps.setInt(2, version);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(datasetVersion(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static final String DATASET_SELECT =
+      "SELECT name, version, kind, location, run_id, step_id, created_at FROM datasets";
+
+  private List<DatasetVersion> datasetsWhere(String where) throws SQLException {
+    List<DatasetVersion> list = new ArrayList<>();
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(DATASET_SELECT + " WHERE " + where)) {
+      while (rs.next()) {
+        list.add(datasetVersion(rs));
+      }
+    }
+    return list;
+  }
+
+  private static DatasetVersion datasetVersion(ResultSet rs) throws SQLException {
+    return new DatasetVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), instant(rs, 7));
+  }
+
+  // ---- computes and datastores --------------------------------------------------------------
+
+  synchronized void addComputeIfAbsent(ComputeTarget target, String settingsJson, Instant at) throws SQLException {
+    update("INSERT OR IGNORE INTO compute_targets(name, kind, settings, created_at) VALUES (?,?,?,?)",
+        target.name(), target.kind(), settingsJson, at.toEpochMilli());
+  }
+
+  record ComputeRow(String name, String kind, String settingsJson) {}
+
+  synchronized List<ComputeRow> computes() throws SQLException {
+    List<ComputeRow> list = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name, kind, settings FROM compute_targets ORDER BY created_at, rowid")) {
+      while (rs.next()) {
+        list.add(new ComputeRow(rs.getString(1), rs.getString(2), rs.getString(3)));
+      }
+    }
+    return list;
+  }
+
+  synchronized void addDatastoreIfAbsent(String name, String kind, String root, boolean isDefault, Instant at)
+      throws SQLException {
+    update("INSERT OR IGNORE INTO datastores(name, kind, root, is_default, created_at) VALUES (?,?,?,?,?)",
+        name, kind, root, isDefault ? 1 : 0, at.toEpochMilli());
+  }
+
+  synchronized Map<String, String> datastoreRoots() throws SQLException {
+    Map<String, String> roots = new LinkedHashMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name, root FROM datastores ORDER BY is_default DESC, name")) {
+      while (rs.next()) {
+        roots.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return roots;
+  }
+
+  // ---- plumbing ---------------------------------------------------------------------------
+
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  private void inTransaction(SqlWork work) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      work.run();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private void update(String sql, Object... values) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        Object v = values[i];
+        if (v == null) {
+          ps.setNull(i + 1, Types.VARCHAR);
+        } else if (v instanceof Long l) {
+          ps.setLong(i + 1, l);
+        } else if (v instanceof Integer n) {
+          ps.setInt(i + 1, n);
+        } else {
+          ps.setString(i + 1, v.toString());
+        }
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Closing a SQLite connection fails only when it is already unusable; nothing to keep.
+    }
+  }
+}

@@ -1,0 +1,633 @@
+package io.pipewright.local;
+
+import io.pipewright.model.DatasetKind;
+import io.pipewright.model.DatasetNode;
+import io.pipewright.model.DatasetSource;
+import io.pipewright.model.Edge;
+import io.pipewright.model.InputMode;
+import io.pipewright.model.InputPort;
+import io.pipewright.model.OutputPort;
+import io.pipewright.model.Pipeline;
+import io.pipewright.model.Placeholders;
+import io.pipewright.model.SparkStep;
+import io.pipewright.model.Step;
+import io.pipewright.workspace.ComputeLauncher;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.LaunchedStep;
+import io.pipewright.workspace.LaunchedStep.StepResult;
+import io.pipewright.workspace.RunEvent;
+import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunListener;
+import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.StepLaunch;
+import io.pipewright.workspace.SubmitOptions;
+import io.pipewright.workspace.WorkspaceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pipeline run on the embedded workspace: resolves the DAG, reuses what it can, hands ready
+ * steps to launchers within the machine's cores, and records every transition.
+ *
+ * <p>All state lives on one thread (the run's loop); launcher completions and cancel requests are
+ * posted to it, so there are no locks around the state.
+ */
+final class LocalRun implements RunHandle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
+
+  private final LocalWorkspace workspace;
+  private final HistoryStore store;
+  private final WorkspaceLayout layout;
+  private final String runId;
+  private final Pipeline pipeline;
+  private final SubmitOptions options;
+  private final Map<String, String> parameters;
+  private final List<String> order;
+  private final ExecutorService loop;
+  private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile RunStatus finalStatus;
+
+  // State below is touched only on the loop thread.
+  private final Map<String, RunStatus> status = new HashMap<>();
+  private final Map<String, Map<String, Path>> outputs = new HashMap<>();
+  private final Map<String, String> fingerprints = new HashMap<>();
+  private final Map<String, LaunchedStep> running = new HashMap<>();
+  private final Map<String, Integer> coresHeld = new HashMap<>();
+  private final Set<String> blocked = new HashSet<>();
+  private final Set<String> prepared = new HashSet<>();
+  private final int totalCores;
+  private int freeCores;
+  private boolean canceled;
+  private String failure;
+
+  LocalRun(LocalWorkspace workspace, HistoryStore store, WorkspaceLayout layout, String runId, Pipeline pipeline,
+      SubmitOptions options, Map<String, String> parameters, List<String> order) {
+    this.workspace = workspace;
+    this.store = store;
+    this.layout = layout;
+    this.runId = runId;
+    this.pipeline = pipeline;
+    this.options = options;
+    this.parameters = parameters;
+    this.order = order;
+    this.totalCores = Runtime.getRuntime().availableProcessors();
+    this.freeCores = totalCores;
+    this.loop = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "pipewright-run-" + runId);
+      t.setDaemon(true);
+      return t;
+    });
+    order.forEach(id -> status.put(id, RunStatus.NOT_STARTED));
+  }
+
+  void start() {
+    post(() -> {
+      setRunStatus(RunStatus.RUNNING, null);
+      schedule();
+    });
+  }
+
+  @Override
+  public String runId() {
+    return runId;
+  }
+
+  @Override
+  public void addListener(RunListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public Optional<RunStatus> await(Duration timeout) throws InterruptedException {
+    return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(finalStatus) : Optional.empty();
+  }
+
+  @Override
+  public void cancel() {
+    post(() -> {
+      if (finalStatus != null || canceled) {
+        return;
+      }
+      canceled = true;
+      running.values().forEach(LaunchedStep::cancel);
+      if (running.isEmpty()) {
+        finish();
+      }
+    });
+  }
+
+  private void post(Runnable work) {
+    try {
+      loop.execute(() -> {
+        try {
+          work.run();
+        } catch (RuntimeException e) {
+          LOG.error("run {}: unexpected engine error", runId, e);
+          failure = failure == null ? "engine error: " + e : failure;
+          running.values().forEach(LaunchedStep::cancel);
+          if (running.isEmpty()) {
+            finish();
+          }
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // The run has finished and its loop is gone: nothing left to do.
+    }
+  }
+
+  // ---- scheduling ---------------------------------------------------------------------------
+
+  private void schedule() {
+    if (canceled || failure != null && failure.startsWith("engine error")) {
+      if (running.isEmpty()) {
+        finish();
+      }
+      return;
+    }
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      for (String id : order) {
+        RunStatus s = status.get(id);
+        if (blocked.contains(id) || (s != RunStatus.NOT_STARTED && s != RunStatus.QUEUED)) {
+          continue;
+        }
+        Optional<String> failedUpstream = upstream(id).stream()
+            .filter(up -> blocked.contains(up) || status.get(up) == RunStatus.FAILED || status.get(up) == RunStatus.CANCELED)
+            .findFirst();
+        if (failedUpstream.isPresent()) {
+          blocked.add(id);
+          String why = blocked.contains(failedUpstream.get()) ? "did not run" : "failed";
+          setStepStatus(id, RunStatus.NOT_STARTED, "not run: upstream step '" + stepName(failedUpstream.get()) + "' " + why);
+          progress = true;
+          continue;
+        }
+        if (!upstream(id).stream().allMatch(up -> status.get(up).isSuccess())) {
+          continue;
+        }
+        Step step = pipeline.step(id).orElseThrow();
+        if (!prepared.contains(id)) {
+          prepared.add(id);
+          if (!prepare(step)) {
+            progress = true;
+            continue;
+          }
+        }
+        int need = Math.min(totalCores, cores(step));
+        if (running.isEmpty() || need <= freeCores) {
+          launch(step, need);
+          progress = true;
+        } else if (s != RunStatus.QUEUED) {
+          setStepStatus(id, RunStatus.QUEUED, "waiting for " + need + " core" + (need == 1 ? "" : "s"));
+        }
+      }
+    }
+    if (running.isEmpty()) {
+      finish();
+    }
+  }
+
+  private List<String> upstream(String stepId) {
+    List<String> ups = new ArrayList<>();
+    for (Edge e : pipeline.edgesInto(stepId)) {
+      if (pipeline.step(e.from().node()).isPresent()) {
+        ups.add(e.from().node());
+      }
+    }
+    return ups;
+  }
+
+  private String stepName(String stepId) {
+    return pipeline.step(stepId).map(Step::name).orElse(stepId);
+  }
+
+  private int cores(Step step) {
+    try {
+      ComputeTarget target = workspace.computeFor(pipeline, step);
+      ComputeLauncher launcher = workspace.launcherFor(step, target);
+      return launcher.coresFor(new StepLaunch(runId, step, target, null, null, List.of(), Map.of(), Map.of(),
+          parameters, null));
+    } catch (WorkspaceException e) {
+      return 1;
+    }
+  }
+
+  // ---- preparing: fingerprint and reuse -----------------------------------------------------
+
+  /** Decides reuse. Returns false when the step is settled (reused or failed) and must not launch. */
+  private boolean prepare(Step step) {
+    String id = step.id();
+    Fingerprints.Fingerprint fingerprint;
+    try {
+      fingerprint = fingerprint(step);
+    } catch (WorkspaceException | UncheckedIOException e) {
+      fail(id, e.getMessage());
+      return false;
+    }
+    fingerprints.put(id, fingerprint.value());
+    String partsJson = workspace.json(fingerprint.parts());
+    record(() -> store.setChildFingerprint(runId, id, fingerprint.value(), partsJson));
+
+    String reason;
+    if (!step.allowReuse()) {
+      reason = "not reused: the step does not allow reuse";
+    } else if (options.regenerateOutputs()) {
+      reason = "not reused: outputs are regenerated (--regenerate-outputs)";
+    } else {
+      List<HistoryStore.ReuseCandidate> candidates = query(() -> store.completedWithFingerprint(fingerprint.value()));
+      for (HistoryStore.ReuseCandidate c : candidates) {
+        if (c.outputs().keySet().containsAll(step.outputs().stream().map(OutputPort::name).toList())
+            && c.outputs().values().stream().allMatch(p -> Files.exists(Path.of(p)))) {
+          reuse(step, c);
+          return false;
+        }
+      }
+      if (!candidates.isEmpty()) {
+        reason = "not reused: the identical earlier result (run " + candidates.get(0).runId() + ") has lost its outputs";
+      } else {
+        reason = query(() -> store.lastFingerprintParts(pipeline.id(), id))
+            .map(json -> "not reused: " + describeChanges(fingerprint.changedSince(workspace.jsonMap(json)))
+                + " since the last completed run")
+            .orElse("not reused: no earlier run of this step");
+      }
+    }
+    String finalReason = reason;
+    record(() -> store.setChildReuse(runId, id, null, finalReason));
+    new LocalStepLogs(layout, runId, id).note(reason);
+    return true;
+  }
+
+  private static String describeChanges(List<String> parts) {
+    if (parts.isEmpty()) {
+      return "nothing changed but the inputs' upstream results";
+    }
+    List<String> words = new ArrayList<>();
+    for (String part : parts) {
+      words.add(switch (part) {
+        case "definition" -> "its definition changed";
+        case "sources" -> "its source files changed";
+        case "inputs" -> "its inputs changed";
+        case "environment" -> "its environment changed";
+        case "runtime" -> "the Spark runtime changed";
+        default -> part + " changed";
+      });
+    }
+    return String.join(", ", words);
+  }
+
+  private Fingerprints.Fingerprint fingerprint(Step step) throws WorkspaceException {
+    Map<String, String> parts = new LinkedHashMap<>();
+    ComputeTarget target = workspace.computeFor(pipeline, step);
+    parts.put("definition", Fingerprints.definition(step, target.name(), parameters));
+    Path source = sourceDirectory(step);
+    List<Path> extra = new ArrayList<>();
+    if (step.kind() instanceof SparkStep spark) {
+      extra.add(source.resolve(spark.entry().file()));
+      for (List<String> files : List.of(spark.settings().jars(), spark.settings().pyFiles(),
+          spark.settings().files(), spark.settings().archives())) {
+        files.forEach(f -> extra.add(source.resolve(f)));
+      }
+      parts.put("runtime", Fingerprints.sha256(workspace.sparkRuntimeIdentity(target)));
+    }
+    parts.put("sources", Fingerprints.sources(source, extra));
+    StringBuilder inputs = new StringBuilder();
+    for (InputPort port : step.inputs()) {
+      Optional<Edge> edge = edgeInto(step.id(), port.name());
+      if (edge.isEmpty()) {
+        inputs.append(port.name()).append("=none\n");
+        continue;
+      }
+      String from = edge.get().from().node();
+      if (pipeline.step(from).isPresent()) {
+        inputs.append(port.name()).append("=step:").append(fingerprints.get(from)).append('/')
+            .append(edge.get().from().port()).append('\n');
+      } else {
+        Path data = datasetPath(pipeline.dataset(from).orElseThrow()).path();
+        inputs.append(port.name()).append("=data:").append(Fingerprints.content(data)).append('\n');
+      }
+    }
+    parts.put("inputs", Fingerprints.sha256(inputs.toString()));
+    parts.put("environment", Fingerprints.environment(step));
+    return Fingerprints.Fingerprint.of(parts);
+  }
+
+  private void reuse(Step step, HistoryStore.ReuseCandidate candidate) {
+    String id = step.id();
+    Map<String, Path> reusedOutputs = new LinkedHashMap<>();
+    candidate.outputs().forEach((port, path) -> reusedOutputs.put(port, Path.of(path)));
+    outputs.put(id, reusedOutputs);
+    String reason = "reused: identical to step '" + candidate.stepId() + "' of run " + candidate.runId()
+        + (candidate.endedAt() == null ? "" : " (completed " + candidate.endedAt() + ")");
+    record(() -> store.setChildReuse(runId, id, candidate.runId(), reason));
+    reusedOutputs.forEach((port, path) -> record(() -> store.recordOutput(runId, id, port, path.toString())));
+    LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
+    logs.note(reason);
+    registerOutputs(step, reusedOutputs, logs);
+    setStepStatus(id, RunStatus.REUSED, reason);
+  }
+
+  // ---- launching ----------------------------------------------------------------------------
+
+  private void launch(Step step, int cores) {
+    String id = step.id();
+    setStepStatus(id, RunStatus.PREPARING, null);
+    LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
+    try {
+      ComputeTarget target = workspace.computeFor(pipeline, step);
+      ComputeLauncher launcher = workspace.launcherFor(step, target);
+      Path stepDir = layout.step(runId, id);
+      Path work = Files.createDirectories(stepDir.resolve("work"));
+      Map<String, Path> stepOutputs = new LinkedHashMap<>();
+      for (OutputPort port : step.outputs()) {
+        Path dir = stepDir.resolve("outputs").resolve(port.name());
+        // Spark jobs often refuse to write into an existing directory; scripts expect one.
+        Files.createDirectories(step.isSpark() ? dir.getParent() : dir);
+        stepOutputs.put(port.name(), dir);
+      }
+      outputs.put(id, stepOutputs);
+      Map<String, StepLaunch.Input> inputs = stageInputs(step, stepDir, logs);
+      List<String> arguments = step.arguments().stream().map(a -> resolve(a, inputs, stepOutputs)).toList();
+      StepLaunch launch = new StepLaunch(runId, step, target, work, sourceDirectory(step), arguments, inputs,
+          stepOutputs, parameters, logs);
+      logs.note("compute: " + target.name() + " (" + target.kind() + ")");
+      LaunchedStep launched = launcher.launch(launch);
+      running.put(id, launched);
+      coresHeld.put(id, cores);
+      freeCores -= cores;
+      long pid = launched.pid();
+      if (pid > 0) {
+        long started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).map(Instant::toEpochMilli).orElse(0L);
+        record(() -> store.setChildProcess(runId, id, pid, started));
+      }
+      setStepStatus(id, RunStatus.RUNNING, target.name());
+      launched.completion().whenComplete((result, error) -> post(() -> ended(step,
+          error != null ? StepResult.failure("launcher error: " + error) : result)));
+    } catch (WorkspaceException | IOException | UncheckedIOException e) {
+      logs.note("failed to start: " + e.getMessage());
+      fail(id, e.getMessage());
+    }
+  }
+
+  private Map<String, StepLaunch.Input> stageInputs(Step step, Path stepDir, LocalStepLogs logs)
+      throws WorkspaceException, IOException {
+    Map<String, StepLaunch.Input> inputs = new LinkedHashMap<>();
+    for (InputPort port : step.inputs()) {
+      Optional<Edge> edge = edgeInto(step.id(), port.name());
+      if (edge.isEmpty()) {
+        continue;
+      }
+      StepLaunch.Input input;
+      String from = edge.get().from().node();
+      if (pipeline.step(from).isPresent()) {
+        Path path = outputs.get(from).get(edge.get().from().port());
+        input = new StepLaunch.Input(path, DatasetKind.TABULAR);
+      } else {
+        input = datasetPath(pipeline.dataset(from).orElseThrow());
+      }
+      if (!Files.exists(input.path())) {
+        throw new WorkspaceException("input '" + port.name() + "': " + input.path() + " does not exist");
+      }
+      if (port.mode() == InputMode.DOWNLOAD) {
+        Path target = stepDir.resolve("inputs").resolve(port.name());
+        Path copied = copy(input.path(), target);
+        logs.note("input " + port.name() + ": downloaded " + input.path() + " to " + copied);
+        input = new StepLaunch.Input(copied, input.kind());
+      } else {
+        logs.note("input " + port.name() + " (" + port.mode().wireName() + "): " + input.path());
+      }
+      inputs.put(port.name(), input);
+    }
+    return inputs;
+  }
+
+  private String resolve(String text, Map<String, StepLaunch.Input> inputs, Map<String, Path> stepOutputs) {
+    return Placeholders.substitute(text, ref -> switch (ref.kind()) {
+      case INPUTS -> Optional.ofNullable(inputs.get(ref.name())).map(i -> i.path().toString()).orElse("");
+      case OUTPUTS -> Optional.ofNullable(stepOutputs.get(ref.name())).map(Path::toString).orElse("");
+      case PARAMETERS -> parameters.getOrDefault(ref.name(), "");
+    });
+  }
+
+  private Optional<Edge> edgeInto(String stepId, String port) {
+    return pipeline.edgesInto(stepId).stream().filter(e -> port.equals(e.to().port())).findFirst();
+  }
+
+  private Path sourceDirectory(Step step) {
+    return options.baseDirectory().resolve(step.sourceDirectory()).normalize();
+  }
+
+  private StepLaunch.Input datasetPath(DatasetNode node) throws WorkspaceException {
+    if (node.source() instanceof DatasetSource.DatastorePath dp) {
+      return new StepLaunch.Input(workspace.datastoreRoot(dp.datastore()).resolve(dp.path()).normalize(), node.kind());
+    }
+    DatasetSource.Registered reg = (DatasetSource.Registered) node.source();
+    DatasetVersion version = query(() -> store.dataset(reg.name(), reg.version())).orElseThrow(() ->
+        new WorkspaceException("dataset '" + reg.name() + "'" + (reg.version() == null ? "" : " version "
+            + reg.version()) + " is not registered in this workspace"));
+    return new StepLaunch.Input(Path.of(version.location()),
+        "file".equals(version.kind()) ? DatasetKind.FILE : DatasetKind.TABULAR);
+  }
+
+  private static Path copy(Path source, Path targetDir) throws IOException {
+    Files.createDirectories(targetDir);
+    if (Files.isRegularFile(source)) {
+      Path target = targetDir.resolve(source.getFileName());
+      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    }
+    Files.walkFileTree(source, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        Files.createDirectories(targetDir.resolve(source.relativize(dir).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.copy(file, targetDir.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return targetDir;
+  }
+
+  // ---- ending -------------------------------------------------------------------------------
+
+  private void ended(Step step, StepResult result) {
+    String id = step.id();
+    running.remove(id);
+    freeCores += coresHeld.getOrDefault(id, 0);
+    coresHeld.remove(id);
+    LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
+    if (result.canceled() || (canceled && !result.succeeded())) {
+      setStepStatus(id, RunStatus.CANCELED, "canceled while running");
+    } else if (!result.succeeded()) {
+      logs.note("failed: " + result.message());
+      fail(id, result.message());
+    } else {
+      Map<String, Path> stepOutputs = outputs.getOrDefault(id, Map.of());
+      Optional<String> missing = stepOutputs.entrySet().stream()
+          .filter(e -> !Files.exists(e.getValue()) || isEmptyDirectory(e.getValue()))
+          .map(e -> "output '" + e.getKey() + "' was not written (" + e.getValue() + " is missing or empty)")
+          .findFirst();
+      if (missing.isPresent()) {
+        logs.note("failed: " + missing.get());
+        fail(id, missing.get());
+      } else {
+        setStepStatus(id, RunStatus.FINALIZING, null);
+        stepOutputs.forEach((port, path) -> record(() -> store.recordOutput(runId, id, port, path.toString())));
+        registerOutputs(step, stepOutputs, logs);
+        setStepStatus(id, RunStatus.COMPLETED, null);
+      }
+    }
+    schedule();
+  }
+
+  private static boolean isEmptyDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Registers outputs marked for registration, unless the latest version is this very data. */
+  private void registerOutputs(Step step, Map<String, Path> stepOutputs, LocalStepLogs logs) {
+    for (OutputPort port : step.outputs()) {
+      Optional<String> name = port.registration();
+      Path path = stepOutputs.get(port.name());
+      if (name.isEmpty() || path == null) {
+        continue;
+      }
+      Optional<DatasetVersion> latest = query(() -> store.dataset(name.get(), null));
+      if (latest.isPresent() && latest.get().location().equals(path.toString())) {
+        logs.note("dataset " + name.get() + " version " + latest.get().version() + " is already this output");
+        continue;
+      }
+      String kind = step.kind() instanceof SparkStep ? "tabular" : "file";
+      DatasetVersion registered = query(() -> store.registerDataset(name.get(), kind, path.toString(), runId,
+          step.id(), Instant.now()));
+      if (registered != null) {
+        logs.note("registered output " + port.name() + " as dataset " + name.get() + " version " + registered.version());
+      }
+    }
+  }
+
+  private void fail(String stepId, String message) {
+    if (failure == null) {
+      failure = "step '" + stepName(stepId) + "' failed: " + message;
+    }
+    setStepStatus(stepId, RunStatus.FAILED, message);
+  }
+
+  private void finish() {
+    if (finalStatus != null) {
+      return;
+    }
+    RunStatus runStatus;
+    String message = null;
+    if (canceled) {
+      for (String id : order) {
+        if (!status.get(id).isFinal() && !blocked.contains(id)) {
+          setStepStatus(id, RunStatus.CANCELED, "canceled before it started");
+        }
+      }
+      runStatus = RunStatus.CANCELED;
+      message = "canceled";
+    } else if (failure != null) {
+      runStatus = RunStatus.FAILED;
+      message = failure;
+    } else if (order.stream().allMatch(id -> status.get(id).isSuccess())) {
+      runStatus = RunStatus.COMPLETED;
+    } else {
+      runStatus = RunStatus.FAILED;
+      message = "some steps could not run";
+    }
+    setRunStatus(runStatus, message);
+    finalStatus = runStatus;
+    finished.countDown();
+    workspace.runEnded(this);
+    loop.shutdown();
+  }
+
+  // ---- recording ----------------------------------------------------------------------------
+
+  private void setStepStatus(String stepId, RunStatus newStatus, String message) {
+    status.put(stepId, newStatus);
+    Instant now = Instant.now();
+    record(() -> store.setChildStatus(runId, stepId, newStatus, message, now));
+    emit(new RunEvent(runId, stepId, newStatus, message, now));
+  }
+
+  private void setRunStatus(RunStatus newStatus, String message) {
+    Instant now = Instant.now();
+    record(() -> store.setRunStatus(runId, newStatus, message, now));
+    emit(new RunEvent(runId, null, newStatus, message, now));
+  }
+
+  private void emit(RunEvent event) {
+    for (RunListener listener : listeners) {
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.warn("run listener failed on {}", event, e);
+      }
+    }
+  }
+
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  private interface SqlQuery<T> {
+    T get() throws SQLException;
+  }
+
+  private void record(SqlAction action) {
+    try {
+      action.run();
+    } catch (SQLException e) {
+      LOG.error("run {}: cannot record in the history: {}", runId, e.getMessage(), e);
+    }
+  }
+
+  private <T> T query(SqlQuery<T> q) {
+    try {
+      return q.get();
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new IOException("cannot read the run history: " + e.getMessage(), e));
+    }
+  }
+
+}

@@ -1,0 +1,225 @@
+package io.pipewright.local;
+
+import io.pipewright.model.DatasetKind;
+import io.pipewright.model.MemorySize;
+import io.pipewright.model.Placeholders;
+import io.pipewright.model.SparkEntry;
+import io.pipewright.model.SparkSettings;
+import io.pipewright.model.SparkStep;
+import io.pipewright.workspace.ComputeLauncher;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.LaunchedStep;
+import io.pipewright.workspace.StepLaunch;
+import io.pipewright.workspace.WorkspaceException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs Spark steps on this machine: a child JVM running {@code SparkSubmit} in local mode on the
+ * bundled Spark runtime (see docs/decisions/0001-how-spark-is-launched.md).
+ *
+ * <p>Settings map honestly: driver memory becomes the JVM heap ({@code -Xmx}); executors are
+ * threads of the driver ({@code local[N]}, N = executors × executor cores, capped by the
+ * compute's cores); what local mode cannot honour is written to the step's pipewright/log.
+ */
+final class LocalSparkLauncher implements ComputeLauncher {
+
+  private final Map<String, SparkRuntime> runtimes = new ConcurrentHashMap<>();
+
+  @Override
+  public int coresFor(StepLaunch launch) {
+    return localThreads(launch);
+  }
+
+  static int maxCores(ComputeTarget target) {
+    int machine = Runtime.getRuntime().availableProcessors();
+    return target.setting("cores").map(Integer::parseInt).map(c -> Math.max(1, c)).orElse(machine);
+  }
+
+  private static int localThreads(StepLaunch launch) {
+    if (!(launch.step().kind() instanceof SparkStep spark)) {
+      return 1;
+    }
+    return Math.max(1, Math.min(maxCores(launch.target()), spark.settings().requestedExecutorCores()));
+  }
+
+  @Override
+  public LaunchedStep launch(StepLaunch launch) throws WorkspaceException {
+    if (!(launch.step().kind() instanceof SparkStep spark)) {
+      throw new IllegalArgumentException("not a Spark step: " + launch.step().id());
+    }
+    SparkSettings settings = spark.settings();
+    int threads = localThreads(launch);
+    noteWhatLocalModeDoes(launch, settings, threads);
+    Map<String, String> env = new HashMap<>(launch.step().environment().variables());
+    env.put("SPARK_LOCAL_IP", "127.0.0.1");
+    env.put("SPARK_SCALA_VERSION", "2.13");
+    env.put("PIPEWRIGHT_RUN_ID", launch.runId());
+    env.put("PIPEWRIGHT_STEP_ID", launch.step().id());
+
+    if (spark.entry() instanceof SparkEntry.Python python) {
+      return launchPython(launch, python, settings, threads, env);
+    }
+    SparkRuntime runtime = runtime(launch.target());
+    env.put("SPARK_HOME", runtime.home().toString());
+    String heap = MemorySize.parse(settings.driverMemory())
+        .orElseThrow(() -> new WorkspaceException("step '" + launch.step().name() + "': driver memory '"
+            + settings.driverMemory() + "' is not a Spark memory size such as 512m or 2g"))
+        .jvmHeapOption();
+    List<String> command = new ArrayList<>();
+    command.add(runtime.java().toString());
+    command.addAll(runtime.moduleOptions());
+    command.add(heap);
+    command.add("-Djava.io.tmpdir=" + tmpDir(launch));
+    command.add("-cp");
+    command.add(runtime.classPath());
+    command.add("org.apache.spark.deploy.SparkSubmit");
+    command.addAll(submitOptions(launch, settings, threads));
+    if (spark.entry() instanceof SparkEntry.Jar jar) {
+      command.add("--class");
+      command.add(jar.mainClass());
+      command.add(launch.sourceDirectory().resolve(jar.file()).toString());
+      command.addAll(launch.arguments());
+    } else {
+      command.add("--class");
+      command.add(SparkRuntime.SQL_DRIVER_CLASS);
+      command.add(runtime.sqlDriverJar().toString());
+      command.addAll(sqlDriverArguments(launch, (SparkEntry.Sql) spark.entry()));
+    }
+    launch.logs().note("spark: " + runtime.sparkVersion() + " from " + runtime.home() + ", java " + runtime.java());
+    return ProcessStep.start(command, launch.workDirectory(), env, launch.logs(), "Spark driver");
+  }
+
+  private SparkRuntime runtime(ComputeTarget target) throws WorkspaceException {
+    String home = target.setting("sparkHome").orElse(null);
+    String java = target.setting("javaHome").orElse(null);
+    String key = home + "|" + java;
+    SparkRuntime cached = runtimes.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    SparkRuntime located = SparkRuntime.locate(home, java);
+    runtimes.put(key, located);
+    return located;
+  }
+
+  private static Path tmpDir(StepLaunch launch) throws WorkspaceException {
+    Path tmp = launch.workDirectory().resolve("tmp");
+    try {
+      Files.createDirectories(tmp);
+    } catch (IOException e) {
+      throw new WorkspaceException("cannot create " + tmp + ": " + e.getMessage(), e);
+    }
+    return tmp;
+  }
+
+  private static List<String> submitOptions(StepLaunch launch, SparkSettings settings, int threads)
+      throws WorkspaceException {
+    List<String> options = new ArrayList<>(List.of(
+        "--master", "local[" + threads + "]",
+        "--name", launch.step().name(),
+        "--conf", "spark.driver.memory=" + settings.driverMemory(),
+        "--conf", "spark.local.dir=" + tmpDir(launch),
+        "--conf", "spark.ui.showConsoleProgress=false"));
+    settings.conf().forEach((k, v) -> {
+      options.add("--conf");
+      options.add(k + "=" + v);
+    });
+    addFileList(options, "--jars", settings.jars(), launch);
+    addFileList(options, "--py-files", settings.pyFiles(), launch);
+    addFileList(options, "--files", settings.files(), launch);
+    addFileList(options, "--archives", settings.archives(), launch);
+    return options;
+  }
+
+  private static void addFileList(List<String> options, String flag, List<String> files, StepLaunch launch) {
+    if (!files.isEmpty()) {
+      options.add(flag);
+      options.add(String.join(",", files.stream().map(f -> launch.sourceDirectory().resolve(f).toString()).toList()));
+    }
+  }
+
+  /** Writes the step's SQL with its placeholders resolved and returns the driver's arguments. */
+  private static List<String> sqlDriverArguments(StepLaunch launch, SparkEntry.Sql sql) throws WorkspaceException {
+    Path source = launch.sourceDirectory().resolve(sql.file());
+    Path resolved = launch.workDirectory().resolve("step.sql");
+    try {
+      String text = Files.readString(source, StandardCharsets.UTF_8);
+      Files.writeString(resolved, Placeholders.substitute(text, ref -> switch (ref.kind()) {
+        case INPUTS -> Optional.ofNullable(launch.inputs().get(ref.name())).map(i -> i.path().toString()).orElse("");
+        case OUTPUTS -> Optional.ofNullable(launch.outputs().get(ref.name())).map(Path::toString).orElse("");
+        case PARAMETERS -> launch.parameters().getOrDefault(ref.name(), "");
+      }), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new WorkspaceException("cannot read the SQL of step '" + launch.step().name() + "' (" + source + "): "
+          + e.getMessage(), e);
+    }
+    List<String> args = new ArrayList<>(List.of("--sql", resolved.toString(), "--app-name", launch.step().name()));
+    launch.inputs().forEach((name, input) -> {
+      if (input.kind() == DatasetKind.TABULAR) {
+        args.add("--view");
+        args.add(name + "=" + input.path());
+      }
+    });
+    launch.outputs().forEach((name, path) -> {
+      args.add("--output");
+      args.add(name + "=" + path);
+    });
+    return args;
+  }
+
+  private static void noteWhatLocalModeDoes(StepLaunch launch, SparkSettings settings, int threads) {
+    int asked = settings.requestedExecutorCores();
+    launch.logs().note("local mode: executors run as " + threads + " thread" + (threads == 1 ? "" : "s")
+        + " in the driver JVM (local[" + threads + "]), heap = driver memory " + settings.driverMemory());
+    if (asked > threads) {
+      launch.logs().note("not honoured: " + asked + " executor cores asked (" + settings.requestedExecutors()
+          + " × " + settings.executorCores() + "); this compute has " + maxCores(launch.target()) + " cores");
+    }
+    if (!settings.executorMemory().equals(settings.driverMemory())) {
+      launch.logs().note("not honoured: executor memory " + settings.executorMemory()
+          + " (local executors share the driver's heap of " + settings.driverMemory() + ")");
+    }
+    if (settings.dynamicAllocation() != null) {
+      launch.logs().note("not honoured: dynamic allocation (local mode has a fixed thread pool)");
+    }
+    if (settings.driverCores() > 1) {
+      launch.logs().note("not honoured: driver cores " + settings.driverCores()
+          + " (in local mode the driver has no core limit of its own)");
+    }
+  }
+
+  /**
+   * Python Spark steps need PySpark, which the bundled runtime does not have: they run through
+   * {@code $SPARK_HOME/bin/spark-submit} (the compute's sparkHome, else SPARK_HOME) or fail at once.
+   */
+  private static LaunchedStep launchPython(StepLaunch launch, SparkEntry.Python python, SparkSettings settings,
+      int threads, Map<String, String> env) throws WorkspaceException {
+    Optional<Path> sparkHome = launch.target().setting("pysparkHome")
+        .or(() -> Optional.ofNullable(System.getenv("SPARK_HOME")).filter(s -> !s.isBlank()))
+        .map(Path::of)
+        .filter(home -> Files.isExecutable(home.resolve("bin/spark-submit")));
+    if (sparkHome.isEmpty()) {
+      throw new WorkspaceException("Python Spark steps need PySpark, and none was found: install Apache Spark 4.x"
+          + " (or pip install pyspark) and set SPARK_HOME to it, or set the compute's pysparkHome."
+          + " JAR and SQL Spark steps run without it.");
+    }
+    env.put("SPARK_HOME", sparkHome.get().toString());
+    List<String> command = new ArrayList<>();
+    command.add(sparkHome.get().resolve("bin/spark-submit").toString());
+    command.add("--driver-memory");
+    command.add(settings.driverMemory());
+    command.addAll(submitOptions(launch, settings, threads));
+    command.add(launch.sourceDirectory().resolve(python.file()).toString());
+    command.addAll(launch.arguments());
+    return ProcessStep.start(command, launch.workDirectory(), env, launch.logs(), "PySpark driver");
+  }
+}

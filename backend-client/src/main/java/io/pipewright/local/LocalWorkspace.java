@@ -1,0 +1,459 @@
+package io.pipewright.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pipewright.model.Edge;
+import io.pipewright.model.Pipeline;
+import io.pipewright.model.ScriptStep;
+import io.pipewright.model.Step;
+import io.pipewright.workspace.ChildRun;
+import io.pipewright.workspace.ComputeLauncher;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.LogStream;
+import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.RunSummary;
+import io.pipewright.workspace.SubmitOptions;
+import io.pipewright.workspace.Workspace;
+import io.pipewright.workspace.WorkspaceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded workspace: a directory (default {@code ~/.pipewright}, or {@code
+ * PIPEWRIGHT_HOME}) with a SQLite history, datastores and per-run directories. Runs execute on
+ * this machine: Spark steps on the bundled Spark in local mode, script steps as processes.
+ *
+ * <p>Opening it recovers from a Pipewright that died mid-run: runs whose owning process is gone
+ * are marked Failed, their leftover step processes killed, and finished steps keep their results.
+ */
+public final class LocalWorkspace implements Workspace {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalWorkspace.class);
+  public static final String DEFAULT_DATASTORE = "default";
+  public static final String HOME_VARIABLE = "PIPEWRIGHT_HOME";
+
+  private final WorkspaceLayout layout;
+  private final HistoryStore store;
+  private final ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private final Map<String, ComputeLauncher> launchers = new HashMap<>();
+  private final Set<LocalRun> active = ConcurrentHashMap.newKeySet();
+  private final SecureRandom random = new SecureRandom();
+
+  private LocalWorkspace(WorkspaceLayout layout, HistoryStore store) {
+    this.layout = layout;
+    this.store = store;
+    launchers.put(ComputeTarget.LOCAL_SPARK, new LocalSparkLauncher());
+    launchers.put(ComputeTarget.LOCAL_PROCESS, new LocalProcessLauncher());
+  }
+
+  /** {@code PIPEWRIGHT_HOME}, else {@code ~/.pipewright}. */
+  public static Path defaultHome() {
+    String env = System.getenv(HOME_VARIABLE);
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(System.getProperty("user.home"), ".pipewright");
+  }
+
+  /** Opens (creating it on first use) the workspace at {@code home}. */
+  public static LocalWorkspace open(Path home) throws WorkspaceException {
+    WorkspaceLayout layout = new WorkspaceLayout(home.toAbsolutePath().normalize());
+    try {
+      Files.createDirectories(layout.runs());
+      Files.createDirectories(layout.datastores().resolve(DEFAULT_DATASTORE));
+    } catch (IOException e) {
+      throw new WorkspaceException("cannot create the workspace at " + layout.home() + ": " + e.getMessage(), e);
+    }
+    HistoryStore store = HistoryStore.open(layout.database());
+    LocalWorkspace workspace = new LocalWorkspace(layout, store);
+    try {
+      workspace.seed();
+      workspace.recover();
+    } catch (SQLException e) {
+      store.close();
+      throw new WorkspaceException("cannot prepare the run history " + layout.database() + ": " + e.getMessage(), e);
+    }
+    return workspace;
+  }
+
+  private void seed() throws SQLException {
+    Instant now = Instant.now();
+    int cores = Runtime.getRuntime().availableProcessors();
+    ComputeTarget spark = new ComputeTarget(ComputeTarget.LOCAL_SPARK, ComputeTarget.LOCAL_SPARK,
+        Map.of("cores", Integer.toString(cores)));
+    ComputeTarget process = new ComputeTarget(ComputeTarget.LOCAL_PROCESS, ComputeTarget.LOCAL_PROCESS, Map.of());
+    store.addComputeIfAbsent(spark, json(spark.settings()), now);
+    store.addComputeIfAbsent(process, json(process.settings()), now);
+    store.addDatastoreIfAbsent(DEFAULT_DATASTORE, "local",
+        layout.datastores().resolve(DEFAULT_DATASTORE).toString(), true, now);
+  }
+
+  /**
+   * Finishes runs left unfinished by a process that died: kills their leftover step processes,
+   * marks running steps Failed and pending ones not run, and the run Failed.
+   */
+  private void recover() throws SQLException {
+    for (HistoryStore.UnfinishedRun run : store.unfinishedRuns()) {
+      if (isAlive(run.ownerPid(), run.ownerStarted()) && run.ownerPid() != ProcessHandle.current().pid()) {
+        continue;
+      }
+      Instant now = Instant.now();
+      String why = "Pipewright (process " + run.ownerPid() + ") stopped while the run was in progress";
+      for (HistoryStore.ChildProcess child : store.childProcesses(run.runId())) {
+        if (child.status().isFinal()) {
+          continue;
+        }
+        if (child.pid() > 0 && isAlive(child.pid(), child.pidStarted())) {
+          ProcessHandle.of(child.pid()).ifPresent(ProcessStep::killTree);
+        }
+        boolean started = child.status() == RunStatus.PREPARING || child.status() == RunStatus.RUNNING
+            || child.status() == RunStatus.FINALIZING;
+        if (started) {
+          store.setChildStatus(run.runId(), child.stepId(), RunStatus.FAILED, "interrupted: " + why, now);
+        } else {
+          store.setChildStatus(run.runId(), child.stepId(), RunStatus.NOT_STARTED, "not run: " + why, now);
+        }
+      }
+      store.setRunStatus(run.runId(), RunStatus.FAILED, why, now);
+      LOG.info("marked run {} Failed: {}", run.runId(), why);
+    }
+  }
+
+  private static boolean isAlive(long pid, long startedMillis) {
+    if (pid <= 0) {
+      return false;
+    }
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .filter(h -> startedMillis == 0 || h.info().startInstant()
+            .map(s -> Math.abs(s.toEpochMilli() - startedMillis) < 2000).orElse(true))
+        .isPresent();
+  }
+
+  public Path home() {
+    return layout.home();
+  }
+
+  @Override
+  public String description() {
+    return layout.home().toString();
+  }
+
+  // ---- computes, datastores, datasets --------------------------------------------------------
+
+  @Override
+  public List<ComputeTarget> computes() throws WorkspaceException {
+    try {
+      List<ComputeTarget> list = new ArrayList<>();
+      for (HistoryStore.ComputeRow row : store.computes()) {
+        list.add(new ComputeTarget(row.name(), row.kind(), jsonMap(row.settingsJson())));
+      }
+      return list;
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+  }
+
+  Optional<ComputeTarget> compute(String name) throws WorkspaceException {
+    return computes().stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /** The compute a step runs on; script steps on a Spark compute run as local processes. */
+  ComputeTarget computeFor(Pipeline pipeline, Step step) throws WorkspaceException {
+    String name = pipeline.computeOf(step);
+    if (name == null) {
+      name = step.kind() instanceof ScriptStep ? ComputeTarget.LOCAL_PROCESS : ComputeTarget.LOCAL_SPARK;
+    }
+    String finalName = name;
+    return compute(name).orElseThrow(() -> new WorkspaceException("step '" + step.name() + "' runs on compute '"
+        + finalName + "', which this workspace does not have (pipewright computes list)"));
+  }
+
+  ComputeLauncher launcherFor(Step step, ComputeTarget target) throws WorkspaceException {
+    if (step.kind() instanceof ScriptStep
+        && (target.kind().equals(ComputeTarget.LOCAL_SPARK) || target.kind().equals(ComputeTarget.LOCAL_PROCESS))) {
+      return launchers.get(ComputeTarget.LOCAL_PROCESS);
+    }
+    ComputeLauncher launcher = launchers.get(target.kind());
+    if (launcher == null) {
+      throw new WorkspaceException("compute '" + target.name() + "' is a " + target.kind()
+          + " target, which the embedded workspace cannot run yet");
+    }
+    if (step.isSpark() && !target.runsSpark()) {
+      throw new WorkspaceException("step '" + step.name() + "' is a Spark step but compute '" + target.name()
+          + "' (" + target.kind() + ") does not run Spark");
+    }
+    return launcher;
+  }
+
+  /** What identifies the Spark a step runs on, for fingerprints. */
+  String sparkRuntimeIdentity(ComputeTarget target) {
+    String home = target.setting("sparkHome").orElseGet(() -> Optional.ofNullable(System.getProperty(
+        SparkRuntime.HOME_PROPERTY)).orElse(Optional.ofNullable(System.getenv(SparkRuntime.HOME_VARIABLE)).orElse("")));
+    Path driver = Path.of(home, "pipewright", "pipewright-spark-driver.jar");
+    String driverHash = Files.isRegularFile(driver) ? Fingerprints.content(driver) : "none";
+    try (Stream<Path> jars = Files.list(Path.of(home, "jars"))) {
+      return "jars=" + jars.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("spark-core_")).toList()
+          + " driver=" + driverHash;
+    } catch (IOException e) {
+      return "unknown:" + home;
+    }
+  }
+
+  /** The root directory of a datastore. */
+  public Path datastoreRoot(String name) throws WorkspaceException {
+    try {
+      String root = store.datastoreRoots().get(name);
+      if (root == null) {
+        throw new WorkspaceException("datastore '" + name + "' does not exist in this workspace (it has: "
+            + String.join(", ", store.datastoreRoots().keySet()) + ")");
+      }
+      return Path.of(root);
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+  }
+
+  public Map<String, Path> datastores() throws WorkspaceException {
+    try {
+      Map<String, Path> roots = new LinkedHashMap<>();
+      store.datastoreRoots().forEach((k, v) -> roots.put(k, Path.of(v)));
+      return roots;
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+  }
+
+  @Override
+  public List<DatasetVersion> datasets() throws WorkspaceException {
+    try {
+      return store.datasets();
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+  }
+
+  // ---- runs ---------------------------------------------------------------------------------
+
+  @Override
+  public RunHandle submit(Pipeline pipeline, SubmitOptions options) throws WorkspaceException {
+    List<String> order = topologicalOrder(pipeline);
+    Map<String, String> parameters = new TreeMap<>();
+    pipeline.parameters().forEach(p -> parameters.put(p.name(), p.defaultValue()));
+    for (Map.Entry<String, String> override : options.parameters().entrySet()) {
+      if (!parameters.containsKey(override.getKey())) {
+        throw new WorkspaceException("the pipeline has no parameter '" + override.getKey() + "' (it has: "
+            + (parameters.isEmpty() ? "none" : String.join(", ", parameters.keySet())) + ")");
+      }
+      parameters.put(override.getKey(), override.getValue());
+    }
+    for (Step step : pipeline.steps()) {
+      launcherFor(step, computeFor(pipeline, step));
+    }
+    String runId = newRunId();
+    String experiment = options.experiment() == null || options.experiment().isBlank()
+        ? pipeline.id() : options.experiment();
+    List<HistoryStore.NewChild> children = new ArrayList<>();
+    for (String id : order) {
+      Step step = pipeline.step(id).orElseThrow();
+      children.add(new HistoryStore.NewChild(id, step.name(), computeFor(pipeline, step).name()));
+    }
+    ProcessHandle self = ProcessHandle.current();
+    long selfStarted = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    try {
+      store.insertRun(new HistoryStore.NewRun(runId, experiment, pipeline.id(), pipeline.name(),
+          options.pipelineFile().toAbsolutePath().toString(), snapshot(options.pipelineFile()), json(parameters),
+          self.pid(), selfStarted, children), Instant.now());
+      Files.createDirectories(layout.run(runId));
+    } catch (SQLException e) {
+      throw historyError(e);
+    } catch (IOException e) {
+      throw new WorkspaceException("cannot create the run directory " + layout.run(runId) + ": " + e.getMessage(), e);
+    }
+    LocalRun run = new LocalRun(this, store, layout, runId, pipeline, options, parameters, order);
+    active.add(run);
+    run.start();
+    return run;
+  }
+
+  private static String snapshot(Path pipelineFile) {
+    try {
+      return Files.readString(pipelineFile);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  void runEnded(LocalRun run) {
+    active.remove(run);
+  }
+
+  /** Steps in an order where every step comes after the steps it reads from; rejects cycles. */
+  static List<String> topologicalOrder(Pipeline pipeline) throws WorkspaceException {
+    Map<String, Integer> indegree = new LinkedHashMap<>();
+    Map<String, List<String>> downstream = new HashMap<>();
+    pipeline.steps().forEach(s -> indegree.put(s.id(), 0));
+    for (Edge e : pipeline.edges()) {
+      String from = e.from().node();
+      String to = e.to().node();
+      if (indegree.containsKey(from) && indegree.containsKey(to)) {
+        indegree.merge(to, 1, Integer::sum);
+        downstream.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
+      }
+    }
+    Deque<String> ready = new ArrayDeque<>();
+    indegree.forEach((id, n) -> {
+      if (n == 0) {
+        ready.add(id);
+      }
+    });
+    List<String> order = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      String id = ready.poll();
+      order.add(id);
+      for (String next : downstream.getOrDefault(id, List.of())) {
+        if (indegree.merge(next, -1, Integer::sum) == 0) {
+          ready.add(next);
+        }
+      }
+    }
+    if (order.size() < indegree.size()) {
+      List<String> onCycle = indegree.keySet().stream().filter(id -> !order.contains(id)).toList();
+      throw new WorkspaceException("the pipeline has a cycle through steps " + String.join(", ", onCycle));
+    }
+    return order;
+  }
+
+  private String newRunId() {
+    byte[] bytes = new byte[2];
+    random.nextBytes(bytes);
+    return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+        + HexFormat.of().formatHex(bytes);
+  }
+
+  @Override
+  public List<RunSummary> runs(int limit) throws WorkspaceException {
+    try {
+      return store.runs(limit);
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+  }
+
+  @Override
+  public Optional<RunSummary> run(String runId) throws WorkspaceException {
+    try {
+      return store.run(runId);
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+  }
+
+  @Override
+  public List<ChildRun> childRuns(String runId) throws WorkspaceException {
+    try {
+      return store.childRuns(runId);
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+  }
+
+  /** Every status transition of a run, oldest first. */
+  public List<String> transitions(String runId) throws WorkspaceException {
+    try {
+      return store.transitions(runId).stream()
+          .map(t -> t.at() + " " + (t.stepId() == null ? "run" : t.stepId()) + " " + t.status().label()
+              + (t.message() == null ? "" : " — " + t.message()))
+          .toList();
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+  }
+
+  @Override
+  public List<String> logStreams(String runId, String stepId) {
+    Path logs = layout.logs(runId, stepId);
+    if (!Files.isDirectory(logs)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(logs)) {
+      return files.filter(Files::isRegularFile).map(p -> logs.relativize(p).toString().replace('\\', '/')).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public LogStream log(String runId, String stepId, String stream) throws WorkspaceException {
+    if (stream.contains("..")) {
+      throw new WorkspaceException("invalid log stream name: " + stream);
+    }
+    return new FileLogStream(stream, layout.log(runId, stepId, stream));
+  }
+
+  /** The directory of a run's step (work, inputs, outputs, logs). */
+  public Path stepDirectory(String runId, String stepId) {
+    return layout.step(runId, stepId);
+  }
+
+  @Override
+  public void close() {
+    for (LocalRun run : List.copyOf(active)) {
+      run.cancel();
+      try {
+        run.await(java.time.Duration.ofSeconds(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    store.close();
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  String json(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  Map<String, String> jsonMap(String text) {
+    try {
+      return json.readValue(text, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+
+  private static WorkspaceException historyError(SQLException e) {
+    return new WorkspaceException("the run history failed: " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,192 @@
+package io.pipewright.local;
+
+import io.pipewright.workspace.WorkspaceException;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The Spark that local Spark steps run on: a Spark home laid out as {@code jars/}, {@code conf/}
+ * and Pipewright's SQL driver under {@code pipewright/}, and a Java 17–21 to run it with.
+ *
+ * <p>The home comes from the compute target's {@code sparkHome} setting, else the system property
+ * {@code pipewright.spark.runtime}, else the environment variable {@code PIPEWRIGHT_SPARK_RUNTIME}
+ * (the {@code ./pipewright} launcher sets the property to the checkout's {@code
+ * spark-runtime/target/spark-home}).
+ */
+final class SparkRuntime {
+
+  static final String HOME_PROPERTY = "pipewright.spark.runtime";
+  static final String HOME_VARIABLE = "PIPEWRIGHT_SPARK_RUNTIME";
+  static final String SQL_DRIVER_CLASS = "io.pipewright.spark.SqlStepDriver";
+
+  private final Path home;
+  private final Path java;
+  private final List<String> moduleOptions;
+
+  private SparkRuntime(Path home, Path java, List<String> moduleOptions) {
+    this.home = home;
+    this.java = java;
+    this.moduleOptions = moduleOptions;
+  }
+
+  /**
+   * Finds the Spark home and a Java for it.
+   *
+   * @param configuredHome the compute target's sparkHome, or null
+   * @param configuredJava the compute target's javaHome, or null
+   */
+  static SparkRuntime locate(String configuredHome, String configuredJava) throws WorkspaceException {
+    Path home = homeFrom(configuredHome);
+    Path java = javaFor(configuredJava);
+    return new SparkRuntime(home, java, moduleOptionsOf(home));
+  }
+
+  private static Path homeFrom(String configuredHome) throws WorkspaceException {
+    String candidate = configuredHome;
+    String origin = "the compute target's sparkHome";
+    if (candidate == null || candidate.isBlank()) {
+      candidate = System.getProperty(HOME_PROPERTY);
+      origin = "-D" + HOME_PROPERTY;
+    }
+    if (candidate == null || candidate.isBlank()) {
+      candidate = System.getenv(HOME_VARIABLE);
+      origin = HOME_VARIABLE;
+    }
+    if (candidate == null || candidate.isBlank()) {
+      throw new WorkspaceException("no Spark runtime is configured: start Pipewright with ./pipewright, or set "
+          + HOME_VARIABLE + " to a Spark home (the build makes one in spark-runtime/target/spark-home)");
+    }
+    Path home = Path.of(candidate).toAbsolutePath().normalize();
+    if (!Files.isDirectory(home.resolve("jars"))) {
+      throw new WorkspaceException("the Spark runtime " + home + " (from " + origin + ") has no jars/ directory;"
+          + " build it with ./mvnw -pl spark-runtime package");
+    }
+    return home;
+  }
+
+  /** A Java 17–21: the configured one, this JVM, JAVA_HOME, or one under /usr/lib/jvm. */
+  static Path javaFor(String configuredJava) throws WorkspaceException {
+    if (configuredJava != null && !configuredJava.isBlank()) {
+      Path javaHome = Path.of(configuredJava);
+      int feature = featureVersion(javaHome).orElseThrow(() -> new WorkspaceException(
+          "javaHome " + javaHome + " is not a JDK or JRE (no release file)"));
+      if (feature < 17 || feature > 21) {
+        throw new WorkspaceException("javaHome " + javaHome + " is Java " + feature + "; Spark needs Java 17 to 21");
+      }
+      return javaHome.resolve("bin/java");
+    }
+    List<Path> candidates = new ArrayList<>();
+    candidates.add(Path.of(System.getProperty("java.home")));
+    Optional.ofNullable(System.getenv("JAVA_HOME")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(candidates::add);
+    Path jvmDir = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvmDir)) {
+      try (Stream<Path> dirs = Files.list(jvmDir)) {
+        dirs.sorted().forEach(candidates::add);
+      } catch (IOException e) {
+        // An unreadable /usr/lib/jvm only means fewer candidates.
+      }
+    }
+    for (Path candidate : candidates) {
+      Optional<Integer> feature = featureVersion(candidate);
+      if (feature.isPresent() && feature.get() >= 17 && feature.get() <= 21
+          && Files.isExecutable(candidate.resolve("bin/java"))) {
+        return candidate.resolve("bin/java");
+      }
+    }
+    throw new WorkspaceException("Spark needs Java 17 to 21 and none was found (this app runs on Java "
+        + Runtime.version().feature() + "): install a JDK 17 and set the local-spark compute's javaHome, or JAVA_HOME");
+  }
+
+  private static Optional<Integer> featureVersion(Path javaHome) {
+    if (javaHome.equals(Path.of(System.getProperty("java.home")))) {
+      return Optional.of(Runtime.version().feature());
+    }
+    Path release = javaHome.resolve("release");
+    if (!Files.isRegularFile(release)) {
+      return Optional.empty();
+    }
+    try {
+      for (String line : Files.readAllLines(release)) {
+        if (line.startsWith("JAVA_VERSION=")) {
+          String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+          String first = v.split("[.+-]")[0];
+          return Optional.of(Integer.parseInt(first.equals("1") ? v.split("\\.")[1] : first));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The JVM options Spark's own launcher adds on Java 17 ({@code --add-opens …}), read from the
+   * home's spark-launcher jar so that they match the Spark version that runs.
+   */
+  private static List<String> moduleOptionsOf(Path home) throws WorkspaceException {
+    Path launcherJar;
+    try (Stream<Path> jars = Files.list(home.resolve("jars"))) {
+      launcherJar = jars.filter(p -> p.getFileName().toString().startsWith("spark-launcher_"))
+          .findFirst()
+          .orElseThrow(() -> new WorkspaceException("the Spark runtime " + home + " has no spark-launcher jar"));
+    } catch (IOException e) {
+      throw new WorkspaceException("cannot list " + home.resolve("jars") + ": " + e.getMessage(), e);
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {launcherJar.toUri().toURL()}, null)) {
+      Class<?> options = Class.forName("org.apache.spark.launcher.JavaModuleOptions", true, loader);
+      Method array = options.getMethod("defaultModuleOptionArray");
+      return List.copyOf(Arrays.asList((String[]) array.invoke(null)));
+    } catch (ReflectiveOperationException | IOException | ClassCastException e) {
+      throw new WorkspaceException("cannot read Java module options from " + launcherJar + ": " + e, e);
+    }
+  }
+
+  Path home() {
+    return home;
+  }
+
+  Path java() {
+    return java;
+  }
+
+  List<String> moduleOptions() {
+    return moduleOptions;
+  }
+
+  /** The class path of a SparkSubmit JVM: conf/ first (log4j2 configuration), then every jar. */
+  String classPath() {
+    return home.resolve("conf") + File.pathSeparator + home.resolve("jars") + File.separator + "*";
+  }
+
+  Path sqlDriverJar() throws WorkspaceException {
+    Path jar = home.resolve("pipewright/pipewright-spark-driver.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new WorkspaceException("the Spark runtime " + home + " has no Pipewright SQL driver ("
+          + jar + "); build it with ./mvnw -pl spark-runtime package");
+    }
+    return jar;
+  }
+
+  /** Spark's version, from the spark-core jar's name. */
+  String sparkVersion() {
+    try (Stream<Path> jars = Files.list(home.resolve("jars"))) {
+      return jars.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("spark-core_"))
+          .map(n -> n.substring(n.indexOf('-', "spark-core_".length()) + 1).replace(".jar", ""))
+          .findFirst()
+          .orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.pipewright.workspace;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A step a launcher has started. */
+public interface LaunchedStep {
+
+  /** Completes when the step has ended, whatever the outcome; never exceptionally. */
+  CompletableFuture<StepResult> completion();
+
+  /** Stops the step and everything it started. Idempotent. */
+  void cancel();
+
+  /** The local process id of the step's main process, or -1 when it runs elsewhere. */
+  default long pid() {
+    return -1;
+  }
+
+  /** How a step ended. {@code message} says why it failed, in the user's terms. */
+  record StepResult(boolean succeeded, boolean canceled, String message) {
+    public static StepResult success() {
+      return new StepResult(true, false, null);
+    }
+
+    public static StepResult failure(String message) {
+      return new StepResult(false, false, message);
+    }
+
+    public static StepResult canceledResult() {
+      return new StepResult(false, true, "canceled");
+    }
+  }
+}

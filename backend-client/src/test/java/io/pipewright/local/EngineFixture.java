@@ -1,0 +1,91 @@
+package io.pipewright.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.model.Pipeline;
+import io.pipewright.workspace.ChildRun;
+import io.pipewright.workspace.LogStream;
+import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.SubmitOptions;
+import io.pipewright.workspace.WorkspaceException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** A workspace and a source directory in a temporary directory, and helpers to run and inspect. */
+final class EngineFixture implements AutoCloseable {
+  final Path home;
+  final Path sources;
+  final LocalWorkspace workspace;
+
+  EngineFixture(Path temp) throws IOException, WorkspaceException {
+    this.home = temp.resolve("home");
+    this.sources = Files.createDirectories(temp.resolve("src"));
+    this.workspace = LocalWorkspace.open(home);
+  }
+
+  Path data(String relative, String content) throws IOException, WorkspaceException {
+    Path file = workspace.datastoreRoot("default").resolve(relative);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, content);
+  }
+
+  Path source(String name, String content) throws IOException {
+    return Files.writeString(sources.resolve(name), content);
+  }
+
+  RunHandle submit(Pipeline pipeline, boolean regenerate) throws WorkspaceException {
+    return workspace.submit(pipeline, new SubmitOptions(null, sources.resolve("test.pipeline.json"), Map.of(), regenerate));
+  }
+
+  RunStatus run(Pipeline pipeline) throws WorkspaceException, InterruptedException {
+    return run(pipeline, false);
+  }
+
+  RunStatus run(Pipeline pipeline, boolean regenerate) throws WorkspaceException, InterruptedException {
+    RunHandle handle = submit(pipeline, regenerate);
+    lastRunId = handle.runId();
+    return handle.await(Duration.ofMinutes(3)).orElseThrow(() -> new AssertionError("run did not end in 3 minutes"));
+  }
+
+  String lastRunId;
+
+  ChildRun child(String stepId) throws WorkspaceException {
+    return workspace.childRuns(lastRunId).stream().filter(c -> c.stepId().equals(stepId)).findFirst()
+        .orElseThrow(() -> new AssertionError("no child run " + stepId));
+  }
+
+  String log(String stepId, String stream) throws WorkspaceException, IOException {
+    return log(lastRunId, stepId, stream);
+  }
+
+  String log(String runId, String stepId, String stream) throws WorkspaceException, IOException {
+    LogStream log = workspace.log(runId, stepId, stream);
+    return new String(log.read(0, (int) log.size()), StandardCharsets.UTF_8);
+  }
+
+  String stdout(String stepId) throws WorkspaceException, IOException {
+    return log(stepId, LogStream.DRIVER_STDOUT);
+  }
+
+  void assertStatus(String stepId, RunStatus expected) throws WorkspaceException, IOException {
+    ChildRun child = child(stepId);
+    assertThat(child.status())
+        .as("status of %s (message: %s)%nstderr:%n%s%npipewright/log:%n%s", stepId, child.message(),
+            tail(log(stepId, LogStream.DRIVER_STDERR)), log(stepId, LogStream.PIPEWRIGHT))
+        .isEqualTo(expected);
+  }
+
+  private static String tail(String text) {
+    return text.length() > 3000 ? text.substring(text.length() - 3000) : text;
+  }
+
+  @Override
+  public void close() {
+    workspace.close();
+  }
+}

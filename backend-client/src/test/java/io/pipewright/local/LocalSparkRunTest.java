@@ -1,0 +1,200 @@
+package io.pipewright.local;
+
+import static io.pipewright.local.Pipelines.pipeline;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.model.DatasetKind;
+import io.pipewright.model.InputMode;
+import io.pipewright.model.Pipeline;
+import io.pipewright.model.ScriptStep;
+import io.pipewright.model.SparkEntry;
+import io.pipewright.model.SparkSettings;
+import io.pipewright.model.SparkStep;
+import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.LogStream;
+import io.pipewright.workspace.RunEvent;
+import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded engine on real Spark (local mode, the bundled runtime). The tests share one
+ * workspace and run in order: the reuse test reruns what the first one ran.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalSparkRunTest {
+
+  @TempDir static Path temp;
+  private EngineFixture fx;
+
+  private static final String PEOPLE = "name,age,city\nAda,36,London\nAlan,41,Wilmslow\nGrace,85,Arlington\nTim,12,Oxford\n";
+
+  private static final String ADULTS_SQL = """
+      -- the raw data, shown in the driver's stdout
+      SELECT * FROM people ORDER BY name;
+      CREATE OR REPLACE TEMPORARY VIEW adults AS
+        SELECT name, age FROM people WHERE age >= 18;
+      """;
+
+  private static final String COUNT_PY = """
+      import glob, os, sys
+      data, out = sys.argv[1], sys.argv[2]
+      rows = []
+      for part in sorted(glob.glob(os.path.join(data, "*.csv"))):
+          with open(part) as f:
+              rows += f.read().splitlines()[1:]
+      print("adults:", len(rows))
+      with open(os.path.join(out, "count.txt"), "w") as f:
+          f.write(str(len(rows)))
+      """;
+
+  @BeforeAll
+  void workspace() throws Exception {
+    fx = new EngineFixture(temp);
+    fx.data("people/people.csv", PEOPLE);
+    fx.source("adults.sql", ADULTS_SQL);
+    fx.source("count.py", COUNT_PY);
+    fx.source("broken.sql", "SELECT * FROM people;\n\nSELECT * FROM no_such_table;\n");
+    fx.source("forever.sql", "SELECT count(*) FROM range(0, 100000000000000) a;\n");
+  }
+
+  @AfterAll
+  void close() {
+    fx.close();
+  }
+
+  private Pipeline adultsPipeline() {
+    return pipeline("adults")
+        .dataset("people", DatasetKind.TABULAR, "people/people.csv")
+        .add(Pipelines.step("select", new SparkStep(new SparkEntry.Sql("adults.sql"), SparkSettings.DEFAULTS),
+            List.of("people"), InputMode.DIRECT, List.of("adults"), List.of(), "adults"))
+        .add(Pipelines.step("count", new ScriptStep("python3 count.py"), List.of("adults"), InputMode.DOWNLOAD,
+            List.of("result"), List.of("{inputs.adults}", "{outputs.result}"), null))
+        .edge("people", "select.people")
+        .edge("select.adults", "count.adults")
+        .build();
+  }
+
+  @Test
+  @Order(1)
+  void runsASqlStepOnSparkThenAScriptOnItsOutputAndRegistersTheDataset() throws Exception {
+    List<RunEvent> events = new CopyOnWriteArrayList<>();
+    RunHandle run = fx.submit(adultsPipeline(), false);
+    fx.lastRunId = run.runId();
+    run.addListener(events::add);
+
+    assertThat(run.await(Duration.ofMinutes(3))).contains(RunStatus.COMPLETED);
+    fx.assertStatus("select", RunStatus.COMPLETED);
+    fx.assertStatus("count", RunStatus.COMPLETED);
+    assertThat(fx.stdout("select")).contains("|Grace|85 |Arlington|").contains("wrote output 'adults': 3 rows");
+    assertThat(fx.stdout("count")).contains("adults: 3");
+    assertThat(fx.log("select", LogStream.PIPEWRIGHT)).contains("local mode").contains("local[1]");
+    assertThat(fx.log("count", LogStream.PIPEWRIGHT)).contains("downloaded");
+    List<DatasetVersion> datasets = fx.workspace.datasets();
+    assertThat(datasets).extracting(DatasetVersion::name, DatasetVersion::version).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("adults", 1));
+    assertThat(Path.of(datasets.get(0).location())).isDirectory();
+    assertThat(events).filteredOn(e -> "select".equals(e.stepId())).extracting(RunEvent::status)
+        .containsSubsequence(RunStatus.PREPARING, RunStatus.RUNNING, RunStatus.FINALIZING, RunStatus.COMPLETED);
+  }
+
+  @Test
+  @Order(2)
+  void reusesEveryStepOfAnUnchangedRerunWithoutRunningAnything() throws Exception {
+    String firstRun = fx.lastRunId;
+
+    assertThat(fx.run(adultsPipeline())).isEqualTo(RunStatus.COMPLETED);
+
+    fx.assertStatus("select", RunStatus.REUSED);
+    fx.assertStatus("count", RunStatus.REUSED);
+    assertThat(fx.child("select").reuse()).contains("reused").contains(firstRun);
+    assertThat(fx.stdout("select")).isEmpty();
+    assertThat(fx.workspace.datasets()).hasSize(1);
+  }
+
+  @Test
+  @Order(3)
+  void regeneratingOutputsRunsEveryStepAgainAndSaysWhy() throws Exception {
+    assertThat(fx.run(adultsPipeline(), true)).isEqualTo(RunStatus.COMPLETED);
+
+    fx.assertStatus("select", RunStatus.COMPLETED);
+    assertThat(fx.child("select").reuse()).contains("--regenerate-outputs");
+    assertThat(fx.workspace.datasets()).extracting(DatasetVersion::version).containsExactly(1, 2);
+  }
+
+  @Test
+  @Order(4)
+  void aFailingSqlStepFailsWithItsCauseAndItsDependantsDoNotRun() throws Exception {
+    Pipeline broken = pipeline("broken")
+        .dataset("people", DatasetKind.TABULAR, "people/people.csv")
+        .sql("select", "broken.sql", List.of("people"), List.of("adults"))
+        .script("count", "python3 count.py", List.of("adults"), List.of("result"),
+            List.of("{inputs.adults}", "{outputs.result}"))
+        .edge("people", "select.people")
+        .edge("select.adults", "count.adults")
+        .build();
+
+    assertThat(fx.run(broken)).isEqualTo(RunStatus.FAILED);
+
+    fx.assertStatus("select", RunStatus.FAILED);
+    assertThat(fx.child("select").message()).contains("statement 2").contains("line 3").contains("no_such_table");
+    fx.assertStatus("count", RunStatus.NOT_STARTED);
+    assertThat(fx.child("count").message()).isEqualTo("not run: upstream step 'select' failed");
+    assertThat(fx.workspace.run(fx.lastRunId).orElseThrow().message()).contains("step 'select' failed");
+  }
+
+  @Test
+  @Order(5)
+  void cancelKillsTheRunningSparkDriverAndRecordsCanceled() throws Exception {
+    Pipeline forever = pipeline("forever").sql("spin", "forever.sql", List.of(), List.of()).build();
+    RunHandle run = fx.submit(forever, false);
+    fx.lastRunId = run.runId();
+    long pid = waitForPid(run.runId(), "spin");
+    assertThat(ProcessHandle.of(pid)).isPresent();
+    waitForStdoutOrStderr(run.runId(), "spin");
+
+    run.cancel();
+
+    assertThat(run.await(Duration.ofSeconds(30))).contains(RunStatus.CANCELED);
+    fx.assertStatus("spin", RunStatus.CANCELED);
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  private long waitForPid(String runId, String stepId) throws Exception {
+    HistoryStore store = HistoryStore.open(fx.home.resolve("history.db"));
+    try {
+      for (int i = 0; i < 600; i++) {
+        for (HistoryStore.ChildProcess c : store.childProcesses(runId)) {
+          if (c.stepId().equals(stepId) && c.pid() > 0) {
+            return c.pid();
+          }
+        }
+        Thread.sleep(50);
+      }
+    } finally {
+      store.close();
+    }
+    throw new AssertionError("step " + stepId + " never started a process");
+  }
+
+  /** Waits until the Spark driver has started working (it has written to its logs). */
+  private void waitForStdoutOrStderr(String runId, String stepId) throws Exception {
+    Path stderr = fx.workspace.stepDirectory(runId, stepId).resolve("logs/driver/stderr");
+    for (int i = 0; i < 600 && (!Files.exists(stderr) || !Files.readString(stderr).contains("Starting job")); i++) {
+      Thread.sleep(50);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.pipewright.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package arrows of ARCHITECTURE.md inside backend-client:
+ * {@code local, standalone, livy, azureml → workspace → model}; {@code standalone, livy, azureml →
+ * http}. Breaking one fails the build.
+ */
+@AnalyzeClasses(packages = "io.pipewright", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule modelImportsNothingOfTheProject = noClasses()
+      .that().resideInAPackage("io.pipewright.model..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "io.pipewright.workspace..", "io.pipewright.local..", "io.pipewright.http..",
+          "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..")
+      .because("the pipeline model is the base every other package builds on");
+
+  @ArchTest
+  static final ArchRule modelUsesNoToolkitNetworkOrSpark = noClasses()
+      .that().resideInAPackage("io.pipewright.model..")
+      .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "okio..", "org.apache.spark..",
+          "java.sql..")
+      .because("the model is plain values, readable and testable anywhere");
+
+  @ArchTest
+  static final ArchRule workspaceKnowsOnlyTheModel = noClasses()
+      .that().resideInAPackage("io.pipewright.workspace..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "io.pipewright.local..", "io.pipewright.http..", "io.pipewright.standalone..",
+          "io.pipewright.livy..", "io.pipewright.azureml..")
+      .because("the workspace SPI is what every backend implements");
+
+  @ArchTest
+  static final ArchRule localDoesNotImportTheRemoteBackends = noClasses()
+      .that().resideInAPackage("io.pipewright.local..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "io.pipewright.http..", "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..")
+      .because("the embedded workspace works offline, with no HTTP client");
+
+  @ArchTest
+  static final ArchRule remoteBackendsDoNotImportTheEmbeddedOne = noClasses()
+      .that().resideInAnyPackage("io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..",
+          "io.pipewright.http..")
+      .should().dependOnClassesThat().resideInAPackage("io.pipewright.local..")
+      .allowEmptyShould(true)
+      .because("backends meet only through the workspace SPI");
+
+  @ArchTest
+  static final ArchRule noBackendUsesJavaFx = noClasses()
+      .that().resideInAPackage("io.pipewright..")
+      .should().dependOnClassesThat().resideInAPackage("javafx..")
+      .because("backend-client has no JavaFX; the app adapts it to the FX thread");
+
+  @ArchTest
+  static final ArchRule packagesHaveNoCycles = slices().matching("io.pipewright.(*)..").should().beFreeOfCycles();
+}

@@ -411,9 +411,9 @@ public final class PipelineValidator {
       String how = s.dynamicAllocation() != null
           ? "up to " + s.dynamicAllocation().maxExecutors() + " executors"
           : s.executors() + (s.executors() == 1 ? " executor" : " executors");
-      add(Severity.WARNING, LOCAL_CORES_CAPPED, "step '" + step.id() + "' asks for " + asked + " executor cores ("
-          + how + " × " + s.executorCores() + "); local mode on this machine runs with local["
-          + profile.maxCores() + "]", step.id(), null, ptr);
+      add(Severity.WARNING, LOCAL_CORES_CAPPED, "step '" + step.id() + "' asks for " + asked + " executor cores; "
+          + "local mode on this machine runs with local[" + profile.maxCores() + "] (" + how + " × "
+          + s.executorCores() + (s.executorCores() == 1 ? " core" : " cores") + " asked)", step.id(), null, ptr);
     }
     boolean memorySet = !s.executorMemory().equals(SparkSettings.DEFAULTS.executorMemory());
     boolean executorsSet = s.executors() != 1 || s.dynamicAllocation() != null;
@@ -425,9 +425,9 @@ public final class PipelineValidator {
       if (executorsSet) {
         ignored.add(s.dynamicAllocation() != null ? "dynamic allocation" : "the number of executors");
       }
-      add(Severity.INFO, LOCAL_SETTINGS_IGNORED, String.join(" and ", ignored) + " of step '" + step.id()
-          + "' not honoured in local mode: executors are threads in the driver's JVM, whose heap is the driver "
-          + "memory (" + s.driverMemory() + ")", step.id(), null, memorySet ? ptr + "/executorMemory"
+      add(Severity.INFO, LOCAL_SETTINGS_IGNORED, "step '" + step.id() + "': " + String.join(" and ", ignored)
+          + (ignored.size() > 1 ? " are" : " is") + " not honoured in local mode: executors are threads in the "
+          + "driver's JVM, whose heap is the driver memory (" + s.driverMemory() + ")", step.id(), null, memorySet ? ptr + "/executorMemory"
           : ptr + (s.dynamicAllocation() != null ? "/dynamicAllocation" : "/executors"));
     }
   }

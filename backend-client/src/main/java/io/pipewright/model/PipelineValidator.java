@@ -548,6 +548,8 @@ public final class PipelineValidator {
       }
       List<Integer> cycle = new ArrayList<>(walk.subList(walk.indexOf(current), walk.size()));
       java.util.Collections.reverse(cycle); // the walk went against the edges
+      int firstInFile = cycle.indexOf(java.util.Collections.min(cycle));
+      java.util.Collections.rotate(cycle, -firstInFile);
       StringBuilder names = new StringBuilder();
       for (int i : cycle) {
         names.append('\'').append(steps.get(i).id()).append("' → ");

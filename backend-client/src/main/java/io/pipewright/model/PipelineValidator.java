@@ -28,7 +28,6 @@ import static io.pipewright.model.DiagnosticCodes.WRONG_DIRECTION;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -58,6 +57,8 @@ public final class PipelineValidator {
   private final Map<String, NodeRef> nodes = new HashMap<>();
   private final Map<Path, Boolean> directoryExists = new HashMap<>();
   private final Map<Path, Boolean> fileExists = new HashMap<>();
+  /** Arguments repeat across steps ({@code {inputs.data}}): each distinct one is scanned once. */
+  private final Map<String, List<Placeholders.Ref>> placeholderCache = new HashMap<>();
 
   private PipelineValidator(Pipeline pipeline, ValidationContext context) {
     this.pipeline = pipeline;
@@ -287,7 +288,7 @@ public final class PipelineValidator {
       if (argument.indexOf('{') < 0) {
         continue;
       }
-      for (Placeholders.Ref ref : Placeholders.find(argument)) {
+      for (Placeholders.Ref ref : placeholderCache.computeIfAbsent(argument, Placeholders::find)) {
         String at = ptr + "/arguments/" + k;
         switch (ref.kind()) {
           case INPUTS -> {
@@ -476,46 +477,58 @@ public final class PipelineValidator {
   private void cycles() {
     List<Step> steps = pipeline.steps();
     int n = steps.size();
-    Map<String, Integer> index = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      index.putIfAbsent(steps.get(i).id(), i);
-    }
+    List<Edge> edges = pipeline.edges();
+    int[] from = new int[edges.size()];
+    int[] to = new int[edges.size()];
+    int m = 0;
     int[] indegree = new int[n];
-    List<List<Integer>> successors = new ArrayList<>(n);
-    List<List<Integer>> predecessors = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      successors.add(new ArrayList<>(2));
-      predecessors.add(new ArrayList<>(2));
-    }
-    for (Edge edge : pipeline.edges()) {
-      Integer from = index.get(edge.from().node());
-      Integer to = index.get(edge.to().node());
-      if (from == null || to == null) {
+    int[] outdegree = new int[n];
+    for (Edge edge : edges) {
+      NodeRef a = nodes.get(edge.from().node());
+      NodeRef b = nodes.get(edge.to().node());
+      if (a == null || b == null || a.type != NodeType.STEP || b.type != NodeType.STEP) {
         continue;
       }
-      successors.get(from).add(to);
-      predecessors.get(to).add(from);
-      indegree[to]++;
+      from[m] = a.index;
+      to[m] = b.index;
+      outdegree[a.index]++;
+      indegree[b.index]++;
+      m++;
     }
-    ArrayDeque<Integer> ready = new ArrayDeque<>();
+    // Successors and predecessors in compressed rows: node i's are at [start[i], start[i + 1]).
+    int[] succStart = new int[n + 1];
+    int[] predStart = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      succStart[i + 1] = succStart[i] + outdegree[i];
+      predStart[i + 1] = predStart[i] + indegree[i];
+    }
+    int[] succ = new int[m];
+    int[] pred = new int[m];
+    int[] succFill = Arrays.copyOf(succStart, n);
+    int[] predFill = Arrays.copyOf(predStart, n);
+    for (int e = 0; e < m; e++) {
+      succ[succFill[from[e]]++] = to[e];
+      pred[predFill[to[e]]++] = from[e];
+    }
+    int[] queue = new int[n];
+    int head = 0;
+    int tail = 0;
     for (int i = 0; i < n; i++) {
       if (indegree[i] == 0) {
-        ready.add(i);
+        queue[tail++] = i;
       }
     }
-    int ordered = 0;
     boolean[] done = new boolean[n];
-    while (!ready.isEmpty()) {
-      int i = ready.poll();
+    while (head < tail) {
+      int i = queue[head++];
       done[i] = true;
-      ordered++;
-      for (int next : successors.get(i)) {
-        if (--indegree[next] == 0) {
-          ready.add(next);
+      for (int k = succStart[i]; k < succStart[i + 1]; k++) {
+        if (--indegree[succ[k]] == 0) {
+          queue[tail++] = succ[k];
         }
       }
     }
-    if (ordered == n) {
+    if (tail == n) {
       return;
     }
     int[] visitedBy = new int[n];
@@ -530,18 +543,18 @@ public final class PipelineValidator {
       while (visitedBy[current] < 0) {
         visitedBy[current] = start;
         walk.add(current);
-        int pred = -1;
-        for (int p : predecessors.get(current)) {
-          if (!done[p]) {
-            pred = p;
+        int previous = -1;
+        for (int k = predStart[current]; k < predStart[current + 1]; k++) {
+          if (!done[pred[k]]) {
+            previous = pred[k];
             break;
           }
         }
-        if (pred < 0) {
+        if (previous < 0) {
           closed = false; // cannot happen: every step Kahn left has a predecessor left
           break;
         }
-        current = pred;
+        current = previous;
       }
       if (!closed || visitedBy[current] != start) {
         continue;

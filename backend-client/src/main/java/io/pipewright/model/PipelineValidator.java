@@ -54,7 +54,7 @@ public final class PipelineValidator {
   private final ValidationContext context;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   /** Node ids (datasets, steps, edges share one namespace) to what they are. */
-  private final Map<String, NodeRef> nodes = new HashMap<>();
+  private final Map<String, NodeRef> nodes;
   private final Map<Path, Boolean> directoryExists = new HashMap<>();
   private final Map<Path, Boolean> fileExists = new HashMap<>();
   /** Arguments repeat across steps ({@code {inputs.data}}): each distinct one is scanned once. */
@@ -63,6 +63,8 @@ public final class PipelineValidator {
   private PipelineValidator(Pipeline pipeline, ValidationContext context) {
     this.pipeline = pipeline;
     this.context = context == null ? ValidationContext.NONE : context;
+    this.nodes = new HashMap<>(
+        2 * (pipeline.steps().size() + pipeline.datasets().size() + pipeline.edges().size()) + 16);
   }
 
   /** Everything found, errors first in file order, then warnings, then infos. */
@@ -77,9 +79,9 @@ public final class PipelineValidator {
   private void run() {
     indexIds();
     Set<String> parameterNames = parameters();
-    Map<String, Integer> connectedInputs = edges();
+    List<Map<String, String>> connectedInputs = edges();
     List<Step> steps = pipeline.steps();
-    Map<String, Integer> stepNames = new HashMap<>();
+    Map<String, Integer> stepNames = new HashMap<>(steps.size() * 2);
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       String ptr = "/steps/" + i;
@@ -160,10 +162,12 @@ public final class PipelineValidator {
 
   // ---- edges -----------------------------------------------------------------------------------
 
-  /** Checks every edge; returns the number of valid edges into each input ("step\0port"). */
-  private Map<String, Integer> edges() {
-    Map<String, Integer> into = new HashMap<>();
-    Map<String, String> firstEdgeInto = new HashMap<>();
+  /** Checks every edge; returns, by step index, the first edge into each input port. */
+  private List<Map<String, String>> edges() {
+    List<Map<String, String>> into = new ArrayList<>(pipeline.steps().size());
+    for (int i = 0; i < pipeline.steps().size(); i++) {
+      into.add(null);
+    }
     List<Edge> edges = pipeline.edges();
     for (int i = 0; i < edges.size(); i++) {
       Edge edge = edges.get(i);
@@ -173,15 +177,19 @@ public final class PipelineValidator {
       if (target == null) {
         continue;
       }
-      String key = edge.to().node() + '\0' + edge.to().port();
-      String earlier = firstEdgeInto.putIfAbsent(key, edge.id());
+      // Counted even when the start is wrong: that is reported once, as the edge's problem.
+      int index = nodes.get(edge.to().node()).index;
+      Map<String, String> ports = into.get(index);
+      if (ports == null) {
+        ports = new HashMap<>(4);
+        into.set(index, ports);
+      }
+      String earlier = ports.putIfAbsent(edge.to().port(), edge.id());
       if (earlier != null) {
         add(Severity.ERROR, INPUT_TWICE, "edges '" + earlier + "' and '" + edge.id() + "' both end at input '"
             + edge.to().port() + "' of step '" + target.id() + "'; an input takes one edge", target.id(), edge.id(),
             ptr + "/to");
       }
-      // Counted even when the start is wrong: that is reported once, as the edge's problem.
-      into.merge(key, 1, Integer::sum);
     }
     return into;
   }
@@ -208,10 +216,10 @@ public final class PipelineValidator {
           + "' without naming one of its outputs", step.id(), edge.id(), ptr);
       return false;
     }
-    if (step.output(from.port()).isPresent()) {
+    if (hasOutput(step, from.port())) {
       return true;
     }
-    if (step.input(from.port()).isPresent()) {
+    if (hasInput(step, from.port())) {
       add(Severity.ERROR, WRONG_DIRECTION, "edge '" + edge.id() + "' starts at input '" + from.port() + "' of step '"
           + step.id() + "'; an edge starts at a step output or a dataset", step.id(), edge.id(), ptr + "/port");
     } else {
@@ -242,10 +250,10 @@ public final class PipelineValidator {
           + "' without naming one of its inputs", step.id(), edge.id(), ptr);
       return null;
     }
-    if (step.input(to.port()).isPresent()) {
+    if (hasInput(step, to.port())) {
       return step;
     }
-    if (step.output(to.port()).isPresent()) {
+    if (hasOutput(step, to.port())) {
       add(Severity.ERROR, WRONG_DIRECTION, "edge '" + edge.id() + "' ends at output '" + to.port() + "' of step '"
           + step.id() + "'; an edge ends at a step input", step.id(), edge.id(), ptr + "/port");
     } else {
@@ -257,7 +265,7 @@ public final class PipelineValidator {
 
   // ---- steps -----------------------------------------------------------------------------------
 
-  private void ports(Step step, int index, Map<String, Integer> connectedInputs) {
+  private void ports(Step step, int index, List<Map<String, String>> connectedInputs) {
     String ptr = "/steps/" + index;
     Set<String> names = new HashSet<>();
     for (int j = 0; j < step.inputs().size(); j++) {
@@ -266,7 +274,8 @@ public final class PipelineValidator {
         add(Severity.ERROR, DUPLICATE_PORT, "step '" + step.id() + "' has two ports named '" + input.name() + "'",
             step.id(), null, ptr + "/inputs/" + j + "/name");
       }
-      if (!input.optional() && !connectedInputs.containsKey(step.id() + '\0' + input.name())) {
+      Map<String, String> connected = connectedInputs.get(index);
+      if (!input.optional() && (connected == null || !connected.containsKey(input.name()))) {
         add(Severity.ERROR, UNCONNECTED_INPUT, "required input '" + input.name() + "' of step '" + step.id()
             + "' has no edge into it (connect it, or mark it optional)", step.id(), null, ptr + "/inputs/" + j);
       }
@@ -571,6 +580,24 @@ public final class PipelineValidator {
       Step first = steps.get(cycle.get(0));
       add(Severity.ERROR, CYCLE, "steps form a cycle: " + names, first.id(), null, "/steps/" + cycle.get(0));
     }
+  }
+
+  private static boolean hasInput(Step step, String port) {
+    for (InputPort input : step.inputs()) {
+      if (input.name().equals(port)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasOutput(Step step, String port) {
+    for (OutputPort output : step.outputs()) {
+      if (output.name().equals(port)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void add(Severity severity, String code, String message, String nodeId, String edgeId, String pointer) {

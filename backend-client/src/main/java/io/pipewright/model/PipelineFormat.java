@@ -1,0 +1,98 @@
+package io.pipewright.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Reads and writes {@code *.pipeline.json} (docs/pipeline-format.md). Reading never throws for bad
+ * content: every problem becomes a {@link Diagnostic} with the JSON pointer of its field, and
+ * {@link LoadedPipeline#location} turns that into a line and column when asked.
+ */
+public final class PipelineFormat {
+
+  /** The newest {@code schemaVersion} this version reads and the one it writes. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private PipelineFormat() {}
+
+  /** Reads a pipeline file. Throws only when the file cannot be read at all. */
+  public static LoadedPipeline read(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return parse(text, file.toString());
+  }
+
+  /** Parses the text of a pipeline file; {@code sourceName} names it in messages. */
+  public static LoadedPipeline parse(String text, String sourceName) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      Diagnostic problem = new Diagnostic(
+          Severity.ERROR, DiagnosticCodes.MALFORMED_JSON, "not valid JSON: " + syntaxMessage(e), null, null, "");
+      return new LoadedPipeline(sourceName, text, null, List.of(problem));
+    }
+    if (root == null || root.isMissingNode()) {
+      Diagnostic problem = new Diagnostic(
+          Severity.ERROR, DiagnosticCodes.MALFORMED_JSON, "not valid JSON: the file is empty", null, null, "");
+      return new LoadedPipeline(sourceName, text, null, List.of(problem));
+    }
+    PipelineReader reader = new PipelineReader();
+    Pipeline pipeline = reader.read(root);
+    return new LoadedPipeline(sourceName, text, pipeline, reader.problems());
+  }
+
+  /** The file text for a pipeline, in the format's one stable layout. */
+  public static String write(Pipeline pipeline) {
+    return PipelineWriter.write(pipeline);
+  }
+
+  /**
+   * Writes a pipeline file atomically: into a temporary file next to it, then moved over it, so a
+   * crash leaves either the old file or the new one.
+   */
+  public static void save(Pipeline pipeline, Path file) throws IOException {
+    Path target = file.toAbsolutePath();
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      Files.writeString(temp, write(pipeline), StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Jackson's message without its source excerpt and location, which the diagnostic carries. */
+  private static String syntaxMessage(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      return "unreadable";
+    }
+    message = message.strip();
+    if (!message.isEmpty()) {
+      message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+    return message;
+  }
+}

@@ -1,0 +1,72 @@
+package io.pipewright.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The fixture pipelines under src/test/resources/pipelines and the computes they are checked against. */
+final class Fixtures {
+
+  /** A machine with two cores: local Spark, plain processes, and a remote Spark cluster. */
+  static final Map<String, ComputeProfile> COMPUTES = Map.of(
+      "local-spark", new ComputeProfile("local-spark", "local-spark", true, 2, true),
+      "local-process", new ComputeProfile("local-process", "local-process", false, 2, false),
+      "cluster", new ComputeProfile("cluster", "spark-standalone", true, 0, false));
+
+  private Fixtures() {}
+
+  static Path dir(String name) {
+    try {
+      return Path.of(Fixtures.class.getResource("/pipelines/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<Path> valid() {
+    return list("valid");
+  }
+
+  static List<Path> invalid() {
+    return list("invalid");
+  }
+
+  static Path invalid(String fileNameStart) {
+    return invalid().stream()
+        .filter(p -> p.getFileName().toString().startsWith(fileNameStart))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static Path valid(String fileNameStart) {
+    return valid().stream()
+        .filter(p -> p.getFileName().toString().startsWith(fileNameStart))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static ValidationContext contextFor(Path fixture) {
+    return new ValidationContext(fixture.getParent(), COMPUTES);
+  }
+
+  static LoadedPipeline load(Path fixture) {
+    try {
+      return PipelineFormat.read(fixture);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Path> list(String name) {
+    try (Stream<Path> files = Files.list(dir(name))) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".pipeline.json")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,1 @@
+SELECT * FROM titanic WHERE Fare >= ${minFare}

@@ -56,14 +56,15 @@ final class ProcessStep implements LaunchedStep {
     }
   }
 
+  /** Words a POSIX shell reads as they are; anything else is shown single-quoted, so it can be pasted. */
+  private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_\\-+=/.,:@%]+");
+
   private static java.io.File nullDevice() {
     return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
   private static String quoteForDisplay(String arg) {
-    return arg.isEmpty() || arg.chars().anyMatch(c -> Character.isWhitespace(c) || c == '\'' || c == '"')
-        ? "'" + arg.replace("'", "'\\''") + "'"
-        : arg;
+    return SAFE_WORD.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 
   @Override

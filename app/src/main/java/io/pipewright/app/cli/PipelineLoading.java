@@ -1,0 +1,79 @@
+package io.pipewright.app.cli;
+
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.model.ComputeProfile;
+import io.pipewright.model.Diagnostic;
+import io.pipewright.model.LoadedPipeline;
+import io.pipewright.model.PipelineFormat;
+import io.pipewright.model.SourceLocation;
+import io.pipewright.model.PipelineValidator;
+import io.pipewright.model.Severity;
+import io.pipewright.model.ValidationContext;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.WorkspaceException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads a pipeline file and validates it against a workspace, printing diagnostics as compilers do. */
+final class PipelineLoading {
+  private PipelineLoading() {}
+
+  /** A loaded file and every diagnostic about it, format problems first. */
+  record Checked(LoadedPipeline loaded, List<Diagnostic> diagnostics) {
+    boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+  }
+
+  static Checked check(Path file, LocalWorkspace workspace) throws WorkspaceException {
+    if (!Files.isRegularFile(file)) {
+      throw new PipewrightCommand.UserException("no such pipeline file: " + file, PipewrightCommand.USAGE);
+    }
+    LoadedPipeline loaded;
+    try {
+      loaded = PipelineFormat.read(file);
+    } catch (IOException e) {
+      throw new PipewrightCommand.UserException("cannot read " + file + ": " + e.getMessage(), PipewrightCommand.FAILED);
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>(loaded.problems());
+    if (loaded.pipeline() != null) {
+      diagnostics.addAll(PipelineValidator.validate(loaded.pipeline(), context(file, workspace)));
+    }
+    return new Checked(loaded, diagnostics);
+  }
+
+  static ValidationContext context(Path file, LocalWorkspace workspace) throws WorkspaceException {
+    Map<String, ComputeProfile> computes = new LinkedHashMap<>();
+    int machineCores = Runtime.getRuntime().availableProcessors();
+    for (ComputeTarget target : workspace.computes()) {
+      boolean localSpark = ComputeTarget.LOCAL_SPARK.equals(target.kind());
+      int cores = target.setting("cores").map(Integer::parseInt).orElse(localSpark ? machineCores : 0);
+      computes.put(target.name(), new ComputeProfile(target.name(), target.kind(), target.runsSpark(), cores, localSpark));
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    return new ValidationContext(parent, computes);
+  }
+
+  /** Prints {@code FILE:LINE:COL: SEVERITY CODE message}, one line per diagnostic. */
+  static void print(Checked checked, Path file, PrintWriter out) {
+    print(checked, file, out, Severity.INFO);
+  }
+
+  /** Prints the diagnostics at least as severe as {@code least}. */
+  static void print(Checked checked, Path file, PrintWriter out, Severity least) {
+    for (Diagnostic d : checked.diagnostics()) {
+      if (d.severity().compareTo(least) > 0) {
+        continue;
+      }
+      SourceLocation at = checked.loaded().location(d);
+      out.println(file + ":" + at.line() + ":" + at.column() + ": " + d.severity().label() + " " + d.code() + " "
+          + d.message());
+    }
+  }
+}

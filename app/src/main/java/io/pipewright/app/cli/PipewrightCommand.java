@@ -1,0 +1,111 @@
+package io.pipewright.app.cli;
+
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.workspace.WorkspaceException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code pipewright}: the command line. Every command takes --workspace and --verbose. */
+@Command(
+    name = "pipewright",
+    mixinStandardHelpOptions = true,
+    versionProvider = PipewrightCommand.Version.class,
+    description = "Design and run Spark-powered machine-learning pipelines.",
+    subcommands = {
+        RunCommand.class,
+        ValidateCommand.class,
+        RunsCommand.class,
+        LogsCommand.class,
+        DatasetsCommand.class,
+        ComputesCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class PipewrightCommand {
+
+  /** Exit codes: 0 success, 1 failure (a run that did not complete, errors found), 2 usage. */
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  @Option(names = "--workspace", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "The workspace directory (default: $PIPEWRIGHT_HOME, else ~/.pipewright).")
+  Path workspace;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+  boolean verbose;
+
+  LocalWorkspace openWorkspace() throws WorkspaceException {
+    return LocalWorkspace.open(workspace != null ? workspace : LocalWorkspace.defaultHome());
+  }
+
+  public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given output streams (tests pass their own). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    PipewrightCommand root = new PipewrightCommand();
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler((e, a) -> {
+      String command = e.getCommandLine().getCommandName();
+      err.println("pipewright: " + e.getMessage() + " (see: " + qualifiedName(e.getCommandLine()) + " --help)");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof WorkspaceException || e instanceof UserException) {
+        err.println("pipewright: " + e.getMessage());
+        if (root.verbose) {
+          e.printStackTrace(err);
+        }
+        return e instanceof UserException u ? u.exitCode() : FAILED;
+      }
+      err.println("pipewright: internal error: " + e + (root.verbose ? "" : " (run with --verbose for details)"));
+      if (root.verbose) {
+        e.printStackTrace(err);
+      }
+      return FAILED;
+    });
+    if (args.length == 0) {
+      cli.usage(out);
+      return OK;
+    }
+    return cli.execute(args);
+  }
+
+  private static String qualifiedName(CommandLine commandLine) {
+    StringBuilder name = new StringBuilder(commandLine.getCommandName());
+    for (CommandLine parent = commandLine.getParent(); parent != null; parent = parent.getParent()) {
+      name.insert(0, parent.getCommandName() + " ");
+    }
+    return name.toString();
+  }
+
+  /** A failure with a message for the user and an exit code. */
+  static final class UserException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int exitCode;
+
+    UserException(String message, int exitCode) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+
+    int exitCode() {
+      return exitCode;
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = PipewrightCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"pipewright " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

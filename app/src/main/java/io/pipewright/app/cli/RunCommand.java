@@ -1,0 +1,225 @@
+package io.pipewright.app.cli;
+
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.model.Pipeline;
+import io.pipewright.model.Severity;
+import io.pipewright.model.Step;
+import io.pipewright.workspace.LogStream;
+import io.pipewright.workspace.RunEvent;
+import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.SubmitOptions;
+import io.pipewright.workspace.WorkspaceException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code pipewright run FILE}: runs a pipeline on the embedded workspace, printing each step's
+ * status changes and its driver stdout prefixed with the step's name, and ends with {@code run
+ * RUN_ID STATUS in SECONDSs}. Ctrl-C cancels the run (process trees killed, recorded Canceled).
+ */
+@Command(name = "run", description = "Run a pipeline on this machine and stream its steps' output.")
+final class RunCommand implements Callable<Integer> {
+
+  /** How often the driver's stdout is polled for new lines. */
+  private static final long TAIL_MILLIS = 150;
+
+  @ParentCommand PipewrightCommand root;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "A *.pipeline.json file.")
+  Path file;
+
+  @Option(names = "--experiment", paramLabel = "NAME", description = "The experiment to record the run in (default: the pipeline's id).")
+  String experiment;
+
+  @Option(names = "--regenerate-outputs", description = "Run every step, even those whose earlier results could be reused.")
+  boolean regenerateOutputs;
+
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A pipeline parameter value (repeatable).")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws WorkspaceException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (LocalWorkspace workspace = root.openWorkspace()) {
+      SampleData.seed(workspace);
+      PipelineLoading.Checked checked = PipelineLoading.check(file, workspace);
+      // Infos (what local mode does with the settings) are in each step's pipewright/log and in
+      // `pipewright validate`; a run shows only what may need attention.
+      PipelineLoading.print(checked, file, err, Severity.WARNING);
+      if (checked.hasErrors()) {
+        err.println("pipewright: " + file + " has errors; nothing was run");
+        return PipewrightCommand.FAILED;
+      }
+      Pipeline pipeline = checked.loaded().pipeline();
+      Instant started = Instant.now();
+      RunHandle run = workspace.submit(pipeline,
+          new SubmitOptions(experiment, file, parameters, regenerateOutputs));
+      out.println("run " + run.runId() + " of '" + pipeline.name() + "' in " + workspace.description());
+      return new Watcher(workspace, pipeline, run, out, started).watch();
+    }
+  }
+
+  /** Prints events and driver stdout in the order they happened, from one thread. */
+  private static final class Watcher {
+    private final LocalWorkspace workspace;
+    private final Pipeline pipeline;
+    private final RunHandle run;
+    private final PrintWriter out;
+    private final Instant started;
+    private final BlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
+    private final Map<String, Long> offsets = new HashMap<>();
+    private final Map<String, String> partialLines = new HashMap<>();
+    private final Map<String, Instant> stepStarts = new HashMap<>();
+    private final AtomicBoolean done = new AtomicBoolean();
+    private final int nameWidth;
+
+    Watcher(LocalWorkspace workspace, Pipeline pipeline, RunHandle run, PrintWriter out, Instant started) {
+      this.workspace = workspace;
+      this.pipeline = pipeline;
+      this.run = run;
+      this.out = out;
+      this.started = started;
+      this.nameWidth = pipeline.steps().stream().mapToInt(s -> s.name().length()).max().orElse(4);
+      run.addListener(events::add);
+    }
+
+    int watch() throws InterruptedException {
+      Thread cancelOnInterrupt = new Thread(() -> {
+        if (!done.get()) {
+          out.println("canceling run " + run.runId() + " …");
+          out.flush();
+          run.cancel();
+          try {
+            run.await(Duration.ofSeconds(20));
+            // Give the watcher loop a moment to print the final line.
+            for (int i = 0; i < 20 && !done.get(); i++) {
+              Thread.sleep(50);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }, "pipewright-cancel-on-exit");
+      Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+      try {
+        RunStatus finalStatus = null;
+        while (finalStatus == null) {
+          RunEvent event = events.poll(TAIL_MILLIS, TimeUnit.MILLISECONDS);
+          tailRunning();
+          while (event != null) {
+            if (event.isRunLevel()) {
+              if (event.status().isFinal()) {
+                finalStatus = event.status();
+                if (event.message() != null && finalStatus != RunStatus.COMPLETED) {
+                  out.println(event.message());
+                }
+              }
+            } else {
+              printStepEvent(event);
+            }
+            event = events.poll();
+          }
+        }
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        out.println("run " + run.runId() + " " + finalStatus.label() + " in " + String.format(Locale.ROOT, "%.1f", seconds) + "s");
+        out.flush();
+        done.set(true);
+        return finalStatus == RunStatus.COMPLETED ? PipewrightCommand.OK : PipewrightCommand.FAILED;
+      } finally {
+        done.set(true);
+        try {
+          Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+        } catch (IllegalStateException e) {
+          // The JVM is already shutting down (Ctrl-C): the hook is running and will finish.
+        }
+      }
+    }
+
+    private void printStepEvent(RunEvent event) {
+      String stepId = event.stepId();
+      if (event.status() == RunStatus.RUNNING) {
+        stepStarts.put(stepId, event.at());
+      }
+      if (event.status().isFinal() || event.status() == RunStatus.FINALIZING) {
+        tail(stepId, true);
+      }
+      StringBuilder line = new StringBuilder("[" + name(stepId) + "] " + event.status().label());
+      Instant start = stepStarts.get(stepId);
+      if (event.status().isFinal() && start != null) {
+        line.append(String.format(Locale.ROOT, " in %.1fs", Duration.between(start, event.at()).toMillis() / 1000.0));
+      }
+      if (event.status() == RunStatus.RUNNING && event.message() != null) {
+        line.append(" on ").append(event.message());
+      } else if (event.message() != null) {
+        line.append(": ").append(event.message());
+      }
+      out.println(line);
+      out.flush();
+    }
+
+    private void tailRunning() {
+      for (String stepId : stepStarts.keySet()) {
+        tail(stepId, false);
+      }
+    }
+
+    /** Prints the step's new complete stdout lines; at the end, the last partial line too. */
+    private void tail(String stepId, boolean toEnd) {
+      try {
+        LogStream stdout = workspace.log(run.runId(), stepId, LogStream.DRIVER_STDOUT);
+        long offset = offsets.getOrDefault(stepId, 0L);
+        while (true) {
+          byte[] bytes = stdout.read(offset, 256 * 1024);
+          if (bytes.length == 0) {
+            break;
+          }
+          offset += bytes.length;
+          String text = partialLines.getOrDefault(stepId, "") + new String(bytes, StandardCharsets.UTF_8);
+          int lastNewline = text.lastIndexOf('\n');
+          if (lastNewline >= 0) {
+            text.substring(0, lastNewline).lines().forEach(l -> out.println(prefix(stepId) + l));
+          }
+          partialLines.put(stepId, text.substring(lastNewline + 1));
+        }
+        offsets.put(stepId, offset);
+        if (toEnd && !partialLines.getOrDefault(stepId, "").isEmpty()) {
+          out.println(prefix(stepId) + partialLines.remove(stepId));
+        }
+        out.flush();
+      } catch (IOException | WorkspaceException e) {
+        out.println(prefix(stepId) + "(cannot read the driver's stdout: " + e.getMessage() + ")");
+      }
+    }
+
+    private String name(String stepId) {
+      return pipeline.step(stepId).map(Step::name).orElse(stepId);
+    }
+
+    private String prefix(String stepId) {
+      String name = name(stepId);
+      return name + " ".repeat(Math.max(0, nameWidth - name.length())) + " | ";
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.pipewright.app.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+/** Runs the command line in-process and keeps what it printed. */
+record Cli(int exitCode, String out, String err) {
+
+  static Cli run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = PipewrightCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Cli(code, out.toString(), err.toString());
+  }
+
+  static Path samples() {
+    return Path.of(System.getProperty("pipewright.samples", "../resources/samples")).toAbsolutePath().normalize();
+  }
+
+  String lastLine() {
+    String[] lines = out.strip().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + exitCode + "\n--- out:\n" + out + "\n--- err:\n" + err;
+  }
+}

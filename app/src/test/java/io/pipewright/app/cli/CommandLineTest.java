@@ -1,0 +1,131 @@
+package io.pipewright.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract: output formats, exit codes, errors without stack traces. */
+class CommandLineTest {
+
+  @TempDir Path temp;
+
+  private String ws() {
+    return temp.resolve("ws").toString();
+  }
+
+  @Test
+  void validatePrintsOneLinePerProblemWithFileLineAndColumnAndExitsOneOnErrors() throws Exception {
+    Path file = Files.writeString(temp.resolve("bad.pipeline.json"), """
+        {
+          "schemaVersion": 1,
+          "id": "bad",
+          "steps": [
+            {"id": "s", "type": "spark", "entry": {"sql": "missing.sql"},
+             "spark": {"driverMemory": "lots"}}
+          ]
+        }
+        """);
+
+    Cli result = Cli.run("validate", file.toString(), "--workspace", ws());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out().lines())
+        .anyMatch(l -> l.matches(java.util.regex.Pattern.quote(file.toString()) + ":6:\\d+: error PW113 .*lots.*"))
+        .anyMatch(l -> l.matches(".*:\\d+:\\d+: error PW119 .*missing.sql.*"));
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void validateOfACleanFileSaysSoAndExitsZero() {
+    Cli result = Cli.run("validate", Cli.samples().resolve("titanic/titanic.pipeline.json").toString(), "--workspace", ws());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).doesNotContain(" error ");
+  }
+
+  @Test
+  void malformedJsonIsReportedAtItsLineAndColumnAndNothingRuns() throws Exception {
+    Path file = Files.writeString(temp.resolve("broken.pipeline.json"), "{\n  \"schemaVersion\": 1,\n  \"id\": \"x\",\n}\n");
+
+    Cli result = Cli.run("run", file.toString(), "--workspace", ws());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains(file + ":4:1: error PW001").contains("has errors; nothing was run");
+    assertThat(Cli.run("runs", "list", "--workspace", ws()).out()).startsWith("no runs yet");
+  }
+
+  @Test
+  void aUsageErrorExitsTwoWithOneClearLine() {
+    Cli result = Cli.run("run", "some.pipeline.json", "--no-such-option", "--workspace", ws());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip().lines()).singleElement().asString()
+        .startsWith("pipewright: ").contains("--no-such-option").contains("pipewright run --help");
+  }
+
+  @Test
+  void aMissingPipelineFileIsAUsageError() {
+    Cli result = Cli.run("run", temp.resolve("nope.pipeline.json").toString(), "--workspace", ws());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip()).isEqualTo("pipewright: no such pipeline file: " + temp.resolve("nope.pipeline.json"));
+  }
+
+  @Test
+  void anUnknownRunIsAnErrorWithoutAStackTrace() {
+    Cli result = Cli.run("runs", "show", "20990101-000000-0000", "--workspace", ws());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("pipewright: no run 20990101-000000-0000 in ").doesNotContain("\tat ");
+  }
+
+  @Test
+  void computesListShowsTheTwoDefaultTargets() {
+    Cli result = Cli.run("computes", "list", "--workspace", ws());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).containsPattern("local-spark\\s+local-spark\\s+cores=\\d+").contains("local-process");
+  }
+
+  @Test
+  void aFailedRunExitsOneAndItsLastLineSaysFailed() throws Exception {
+    Files.writeString(temp.resolve("fail.py"), "raise SystemExit('no data')\n");
+    Path file = Files.writeString(temp.resolve("fail.pipeline.json"), """
+        {"schemaVersion": 1, "id": "fail", "defaultCompute": "local-process",
+         "steps": [{"id": "s", "type": "script", "command": "python3 fail.py"}]}
+        """);
+
+    Cli result = Cli.run("run", file.toString(), "--workspace", ws());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).containsPattern("\\[s\\] Failed in \\d+\\.\\ds: python3 exited with code 1: no data");
+    assertThat(result.lastLine()).matches("run \\S+ Failed in \\d+\\.\\ds");
+  }
+
+  @Test
+  void logsPrintsAStepsStreamAndTheWorkspaceOptionWorksAnywhere() throws Exception {
+    Files.writeString(temp.resolve("hello.py"), "print('hello from the step')\n");
+    Path file = Files.writeString(temp.resolve("hello.pipeline.json"), """
+        {"schemaVersion": 1, "id": "hello", "defaultCompute": "local-process",
+         "steps": [{"id": "s", "name": "say hello", "type": "script", "command": "python3 hello.py"}]}
+        """);
+    Cli run = Cli.run("--workspace", ws(), "run", file.toString());
+    String runId = run.lastLine().split(" ")[1];
+
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    System.setOut(new java.io.PrintStream(captured, true));
+    int code;
+    try {
+      code = Cli.run("logs", runId, "say hello", "--workspace", ws()).exitCode();
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(code).isZero();
+    assertThat(captured.toString()).isEqualTo("hello from the step\n");
+  }
+}

@@ -1,0 +1,127 @@
+package io.pipewright.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.workspace.ChildRun;
+import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.RunSummary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What happens to a run when `pipewright run` dies (kill -9) or is interrupted (Ctrl-C), with a
+ * real Spark driver running: tested on a real child process.
+ */
+class ProcessDeathTest {
+
+  @TempDir Path temp;
+  private Path workspace;
+  private Path pipeline;
+
+  @BeforeEach
+  void pipelineWithAQuickStepThenAnEndlessSparkStep() throws IOException {
+    workspace = temp.resolve("ws");
+    Files.writeString(temp.resolve("quick.py"), "import os, sys\nopen(os.path.join(sys.argv[1], 'done'), 'w').write('ok')\n");
+    Files.writeString(temp.resolve("spin.sql"), "SELECT count(*) FROM range(0, 100000000000000);\n");
+    pipeline = Files.writeString(temp.resolve("spin.pipeline.json"), """
+        {"schemaVersion": 1, "id": "spin", "defaultCompute": "local-spark",
+         "steps": [
+           {"id": "quick", "type": "script", "compute": "local-process", "command": "python3 quick.py",
+            "arguments": ["{outputs.out}"], "outputs": [{"name": "out"}]},
+           {"id": "spin", "type": "spark", "entry": {"sql": "spin.sql"}, "inputs": [{"name": "after"}]}
+         ],
+         "edges": [{"id": "e1", "from": {"node": "quick", "port": "out"}, "to": {"node": "spin", "port": "after"}}]}
+        """);
+  }
+
+  private Process startCli() throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        "-Dpipewright.spark.runtime=" + System.getProperty("pipewright.spark.runtime"),
+        "io.pipewright.app.Launcher", "run", pipeline.toString(), "--workspace", workspace.toString()));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(temp.resolve("cli.log").toFile())
+        .start();
+  }
+
+  /** Waits until the Spark step's driver has begun its job, and returns the driver's pid. */
+  private long waitForSparkJob(Process cli) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      assertThat(cli.isAlive()).as("the CLI is still running: %s", log()).isTrue();
+      Path runs = workspace.resolve("runs");
+      if (Files.isDirectory(runs)) {
+        try (var dirs = Files.list(runs)) {
+          for (Path run : dirs.toList()) {
+            Path stderr = run.resolve("steps/spin/logs/driver/stderr");
+            if (Files.exists(stderr) && Files.readString(stderr).contains("Starting job")) {
+              return cli.descendants().filter(h -> h.info().commandLine().orElse("").contains("SparkSubmit"))
+                  .findFirst().orElseThrow().pid();
+            }
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the Spark job never started: " + log());
+  }
+
+  private String log() throws IOException {
+    return Files.exists(temp.resolve("cli.log")) ? Files.readString(temp.resolve("cli.log"), StandardCharsets.UTF_8) : "";
+  }
+
+  @Test
+  void afterAKillTheRunIsFailedTheDriverIsStoppedAndFinishedStepsKeepTheirResults() throws Exception {
+    Process cli = startCli();
+    long driver = waitForSparkJob(cli);
+
+    cli.destroyForcibly();
+    cli.waitFor(30, TimeUnit.SECONDS);
+    assertThat(ProcessHandle.of(driver).map(ProcessHandle::isAlive)).as("orphaned driver still running").contains(true);
+
+    try (LocalWorkspace reopened = LocalWorkspace.open(workspace)) {
+      RunSummary run = reopened.runs(1).get(0);
+      assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+      assertThat(run.message()).contains("stopped while the run was in progress");
+      List<ChildRun> children = reopened.childRuns(run.runId());
+      assertThat(children).extracting(ChildRun::stepId, ChildRun::status).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("quick", RunStatus.COMPLETED),
+          org.assertj.core.groups.Tuple.tuple("spin", RunStatus.FAILED));
+      assertThat(children.get(1).message()).startsWith("interrupted: ");
+      assertThat(Path.of(children.get(0).outputs().get("out")).resolve("done")).hasContent("ok");
+    }
+    ProcessHandle.of(driver).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+    assertThat(ProcessHandle.of(driver).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  @Test
+  void ctrlCCancelsTheRunKillsTheDriverAndRecordsCanceled() throws Exception {
+    Process cli = startCli();
+    long driver = waitForSparkJob(cli);
+
+    new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+
+    assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as(log()).isTrue();
+    assertThat(log()).contains("canceling run").containsPattern("run \\S+ Canceled in \\d+\\.\\ds");
+    ProcessHandle.of(driver).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+    assertThat(ProcessHandle.of(driver).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    try (LocalWorkspace reopened = LocalWorkspace.open(workspace)) {
+      RunSummary run = reopened.runs(1).get(0);
+      assertThat(run.status()).isEqualTo(RunStatus.CANCELED);
+      assertThat(reopened.childRuns(run.runId())).extracting(ChildRun::status)
+          .containsExactly(RunStatus.COMPLETED, RunStatus.CANCELED);
+    }
+  }
+}

@@ -86,6 +86,7 @@ final class LocalRun implements RunHandle {
   private final int totalCores;
   private int freeCores;
   private boolean canceled;
+  private boolean engineError;
   private String failure;
 
   LocalRun(LocalWorkspace workspace, HistoryStore store, WorkspaceLayout layout, String runId, Pipeline pipeline,
@@ -151,6 +152,7 @@ final class LocalRun implements RunHandle {
           work.run();
         } catch (RuntimeException e) {
           LOG.error("run {}: unexpected engine error", runId, e);
+          engineError = true;
           failure = failure == null ? "engine error: " + e : failure;
           running.values().forEach(LaunchedStep::cancel);
           if (running.isEmpty()) {
@@ -166,7 +168,7 @@ final class LocalRun implements RunHandle {
   // ---- scheduling ---------------------------------------------------------------------------
 
   private void schedule() {
-    if (canceled || failure != null && failure.startsWith("engine error")) {
+    if (canceled || engineError) {
       if (running.isEmpty()) {
         finish();
       }
@@ -232,9 +234,7 @@ final class LocalRun implements RunHandle {
   private int cores(Step step) {
     try {
       ComputeTarget target = workspace.computeFor(pipeline, step);
-      ComputeLauncher launcher = workspace.launcherFor(step, target);
-      return launcher.coresFor(new StepLaunch(runId, step, target, null, null, List.of(), Map.of(), Map.of(),
-          parameters, null));
+      return workspace.launcherFor(step, target).coresFor(step, target);
     } catch (WorkspaceException e) {
       return 1;
     }

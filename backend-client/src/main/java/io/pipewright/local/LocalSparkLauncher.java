@@ -6,6 +6,7 @@ import io.pipewright.model.Placeholders;
 import io.pipewright.model.SparkEntry;
 import io.pipewright.model.SparkSettings;
 import io.pipewright.model.SparkStep;
+import io.pipewright.model.Step;
 import io.pipewright.workspace.ComputeLauncher;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.LaunchedStep;
@@ -35,8 +36,8 @@ final class LocalSparkLauncher implements ComputeLauncher {
   private final Map<String, SparkRuntime> runtimes = new ConcurrentHashMap<>();
 
   @Override
-  public int coresFor(StepLaunch launch) {
-    return localThreads(launch);
+  public int coresFor(Step step, ComputeTarget target) {
+    return localThreads(step, target);
   }
 
   static int maxCores(ComputeTarget target) {
@@ -44,11 +45,12 @@ final class LocalSparkLauncher implements ComputeLauncher {
     return target.setting("cores").map(Integer::parseInt).map(c -> Math.max(1, c)).orElse(machine);
   }
 
-  private static int localThreads(StepLaunch launch) {
-    if (!(launch.step().kind() instanceof SparkStep spark)) {
+  /** Threads of local[N]: executors × executor cores, at least 1, at most the compute's cores. */
+  private static int localThreads(Step step, ComputeTarget target) {
+    if (!(step.kind() instanceof SparkStep spark)) {
       return 1;
     }
-    return Math.max(1, Math.min(maxCores(launch.target()), spark.settings().requestedExecutorCores()));
+    return Math.max(1, Math.min(maxCores(target), spark.settings().requestedExecutorCores()));
   }
 
   @Override
@@ -57,7 +59,7 @@ final class LocalSparkLauncher implements ComputeLauncher {
       throw new IllegalArgumentException("not a Spark step: " + launch.step().id());
     }
     SparkSettings settings = spark.settings();
-    int threads = localThreads(launch);
+    int threads = localThreads(launch.step(), launch.target());
     noteWhatLocalModeDoes(launch, settings, threads);
     Map<String, String> env = new HashMap<>(launch.step().environment().variables());
     env.put("SPARK_LOCAL_IP", "127.0.0.1");

@@ -368,7 +368,7 @@ final class PipelineReader {
       return Layout.EMPTY;
     }
     Map<String, Layout.Position> positions = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = nodes.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = nodes.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       Ctx p = l.child("nodes/" + escape(entry.getKey()), "the layout of node '" + entry.getKey() + "'");
       JsonNode position = entry.getValue();
@@ -556,7 +556,7 @@ final class PipelineReader {
       return Map.of();
     }
     Map<String, String> result = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       if (entry.getValue().isTextual()) {
         result.put(entry.getKey(), entry.getValue().textValue());

@@ -495,6 +495,10 @@ final class HistoryStore implements AutoCloseable {
         target.name(), target.kind(), settingsJson, at.toEpochMilli());
   }
 
+  synchronized void setComputeSettings(String name, String settingsJson) throws SQLException {
+    update("UPDATE compute_targets SET settings = ? WHERE name = ?", settingsJson, name);
+  }
+
   record ComputeRow(String name, String kind, String settingsJson) {}
 
   synchronized List<ComputeRow> computes() throws SQLException {

@@ -105,7 +105,7 @@ public final class LocalWorkspace implements Workspace {
     Instant now = Instant.now();
     int cores = Runtime.getRuntime().availableProcessors();
     ComputeTarget spark = new ComputeTarget(ComputeTarget.LOCAL_SPARK, ComputeTarget.LOCAL_SPARK,
-        Map.of("cores", Integer.toString(cores)));
+        Map.of("cores", Integer.toString(cores), "jvmOptions", LocalSparkLauncher.DEFAULT_JVM_OPTIONS));
     ComputeTarget process = new ComputeTarget(ComputeTarget.LOCAL_PROCESS, ComputeTarget.LOCAL_PROCESS, Map.of());
     store.addComputeIfAbsent(spark, json(spark.settings()), now);
     store.addComputeIfAbsent(process, json(process.settings()), now);
@@ -177,6 +177,54 @@ public final class LocalWorkspace implements Workspace {
     } catch (SQLException e) {
       throw historyError(e);
     }
+  }
+
+  /**
+   * Changes settings of a compute target; an empty value removes a setting. Values are checked
+   * (cores a positive number, javaHome a Java 17–21, sparkHome a Spark home) before anything is
+   * saved.
+   */
+  public ComputeTarget updateCompute(String name, Map<String, String> changes) throws WorkspaceException {
+    ComputeTarget target = compute(name).orElseThrow(() -> new WorkspaceException(
+        "there is no compute target '" + name + "' (see: pipewright computes list)"));
+    java.util.Set<String> known = ComputeTarget.LOCAL_SPARK.equals(target.kind())
+        ? LocalSparkLauncher.SETTINGS : java.util.Set.of();
+    Map<String, String> settings = new TreeMap<>(target.settings());
+    for (Map.Entry<String, String> change : changes.entrySet()) {
+      String key = change.getKey();
+      String value = change.getValue().trim();
+      if (!known.contains(key)) {
+        throw new WorkspaceException("a " + target.kind() + " compute has no setting '" + key + "'"
+            + (known.isEmpty() ? "" : " (it has: " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
+      }
+      if (value.isEmpty() && !key.equals("jvmOptions")) {
+        settings.remove(key);
+        continue;
+      }
+      switch (key) {
+        case "cores" -> {
+          int cores;
+          try {
+            cores = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            cores = 0;
+          }
+          if (cores < 1) {
+            throw new WorkspaceException("cores must be a whole number of at least 1, not '" + value + "'");
+          }
+        }
+        case "javaHome" -> SparkRuntime.javaFor(value);
+        case "sparkHome" -> SparkRuntime.locate(value, settings.get("javaHome"));
+        default -> { }
+      }
+      settings.put(key, value);
+    }
+    try {
+      store.setComputeSettings(name, json(settings));
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+    return new ComputeTarget(name, target.kind(), settings);
   }
 
   Optional<ComputeTarget> compute(String name) throws WorkspaceException {

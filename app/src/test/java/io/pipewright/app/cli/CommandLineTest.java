@@ -91,6 +91,18 @@ class CommandLineTest {
   }
 
   @Test
+  void computesSetChangesASettingAndRefusesAValueSparkCannotUse() {
+    Cli set = Cli.run("computes", "set", "local-spark", "cores=1", "--workspace", ws());
+    Cli bad = Cli.run("computes", "set", "local-spark", "cores=zero", "--workspace", ws());
+
+    assertThat(set.exitCode()).as(set.toString()).isZero();
+    assertThat(set.out()).contains("local-spark (local-spark): cores=1");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err().strip()).isEqualTo("pipewright: cores must be a whole number of at least 1, not 'zero'");
+    assertThat(Cli.run("computes", "list", "--workspace", ws()).out()).containsPattern("local-spark\\s+local-spark\\s+cores=1 ");
+  }
+
+  @Test
   void aFailedRunExitsOneAndItsLastLineSaysFailed() throws Exception {
     Files.writeString(temp.resolve("fail.py"), "raise SystemExit('no data')\n");
     Path file = Files.writeString(temp.resolve("fail.pipeline.json"), """

@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
 final class LocalRun implements RunHandle {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalRun.class);
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
   private final LocalWorkspace workspace;
   private final HistoryStore store;
@@ -344,14 +346,15 @@ final class LocalRun implements RunHandle {
     Map<String, Path> reusedOutputs = new LinkedHashMap<>();
     candidate.outputs().forEach((port, path) -> reusedOutputs.put(port, Path.of(path)));
     outputs.put(id, reusedOutputs);
-    String reason = "reused: identical to step '" + candidate.stepId() + "' of run " + candidate.runId()
-        + (candidate.endedAt() == null ? "" : " (completed " + candidate.endedAt() + ")");
+    String identical = "identical to step '" + candidate.stepId() + "' of run " + candidate.runId()
+        + (candidate.endedAt() == null ? "" : " (completed " + WHEN.format(candidate.endedAt()) + ")");
+    String reason = "reused: " + identical;
     record(() -> store.setChildReuse(runId, id, candidate.runId(), reason));
     reusedOutputs.forEach((port, path) -> record(() -> store.recordOutput(runId, id, port, path.toString())));
     LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
     logs.note(reason);
     registerOutputs(step, reusedOutputs, logs);
-    setStepStatus(id, RunStatus.REUSED, reason);
+    setStepStatus(id, RunStatus.REUSED, identical);
   }
 
   // ---- launching ----------------------------------------------------------------------------

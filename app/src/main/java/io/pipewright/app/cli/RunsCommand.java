@@ -2,6 +2,7 @@ package io.pipewright.app.cli;
 
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.ChildRun;
+import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.RunSummary;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.PrintWriter;
@@ -85,7 +86,8 @@ final class RunsCommand {
           if (c.reuse() != null) {
             out.println("  " + c.reuse());
           }
-          if (c.message() != null && !c.message().equals(c.reuse()) && c.status() != io.pipewright.workspace.RunStatus.COMPLETED) {
+          if (c.message() != null && c.status() != RunStatus.COMPLETED && c.status() != RunStatus.REUSED
+              && c.status() != RunStatus.RUNNING) {
             out.println("  " + c.message());
           }
           c.outputs().forEach((port, path) -> out.println("  output " + port + ": " + path));

@@ -31,7 +31,7 @@ class SampleRunTest {
     Cli second = Cli.run("run", sample, "--workspace", workspace.toString());
 
     assertThat(second.exitCode()).as(second.toString()).isZero();
-    assertThat(second.out()).contains("[Prepare data] Reused: reused: identical to step 'prep' of run")
+    assertThat(second.out()).contains("[Prepare data] Reused: identical to step 'prep' of run")
         .contains("[Train model] Reused").doesNotContain("|PassengerId|");
     assertThat(second.lastLine()).contains(" Completed in ");
     assertThat(Cli.run("datasets", "list", "--workspace", workspace.toString()).out())

@@ -119,8 +119,8 @@ public final class LocalWorkspace implements Workspace {
    */
   private void recover() throws SQLException {
     for (HistoryStore.UnfinishedRun run : store.unfinishedRuns()) {
-      if (isAlive(run.ownerPid(), run.ownerStarted()) && run.ownerPid() != ProcessHandle.current().pid()) {
-        continue;
+      if (isAlive(run.ownerPid(), run.ownerStarted())) {
+        continue; // still running in its process (perhaps this one, through another workspace object)
       }
       Instant now = Instant.now();
       String why = "Pipewright (process " + run.ownerPid() + ") stopped while the run was in progress";

@@ -140,4 +140,34 @@ class CommandLineTest {
     assertThat(code).isZero();
     assertThat(captured.toString()).isEqualTo("hello from the step\n");
   }
+
+  @Test
+  void logsFollowPrintsAStepsOutputAsItComesUntilTheStepEnds() throws Exception {
+    Files.writeString(temp.resolve("slow.py"), "import time\nprint('first', flush=True)\ntime.sleep(1.5)\nprint('last')\n");
+    Path file = Files.writeString(temp.resolve("slow.pipeline.json"), """
+        {"schemaVersion": 1, "id": "slow", "defaultCompute": "local-process",
+         "steps": [{"id": "s", "type": "script", "command": "python3 slow.py"}]}
+        """);
+    String runId;
+    try (io.pipewright.local.LocalWorkspace workspace = io.pipewright.local.LocalWorkspace.open(Path.of(ws()))) {
+      io.pipewright.workspace.RunHandle run = workspace.submit(
+          io.pipewright.model.PipelineFormat.read(file).pipeline(),
+          new io.pipewright.workspace.SubmitOptions(null, file, java.util.Map.of(), false));
+      runId = run.runId();
+
+      java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream original = System.out;
+      System.setOut(new java.io.PrintStream(captured, true));
+      int code;
+      try {
+        code = Cli.run("logs", runId, "s", "--follow", "--workspace", ws()).exitCode();
+      } finally {
+        System.setOut(original);
+      }
+
+      assertThat(code).isZero();
+      assertThat(captured.toString()).isEqualTo("first\nlast\n");
+      assertThat(run.await(java.time.Duration.ofSeconds(10))).contains(io.pipewright.workspace.RunStatus.COMPLETED);
+    }
+  }
 }

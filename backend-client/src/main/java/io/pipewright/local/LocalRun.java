@@ -101,7 +101,7 @@ final class LocalRun implements RunHandle {
     this.options = options;
     this.parameters = parameters;
     this.order = order;
-    this.totalCores = Runtime.getRuntime().availableProcessors();
+    this.totalCores = workspace.localCores();
     this.freeCores = totalCores;
     this.loop = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "pipewright-run-" + runId);

@@ -259,6 +259,19 @@ public final class LocalWorkspace implements Workspace {
     return launcher;
   }
 
+  /**
+   * The cores local steps share: the local-spark compute's {@code cores} (the machine's by
+   * default). A run starts a ready step only while the cores it needs are free.
+   */
+  int localCores() {
+    try {
+      return compute(ComputeTarget.LOCAL_SPARK).map(LocalSparkLauncher::maxCores)
+          .orElse(Runtime.getRuntime().availableProcessors());
+    } catch (WorkspaceException e) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+  }
+
   /** What identifies the Spark a step runs on, for fingerprints. */
   String sparkRuntimeIdentity(ComputeTarget target) {
     String home = target.setting("sparkHome").orElseGet(() -> Optional.ofNullable(System.getProperty(

@@ -92,6 +92,24 @@ class LocalWorkspaceTest {
   }
 
   @Test
+  void aReadyStepWaitsQueuedWhileTheCoresAreTaken() throws Exception {
+    fx.workspace.updateCompute("local-spark", java.util.Map.of("cores", "2"));
+    Pipeline three = pipeline("three")
+        .script("a", "python3 timed.py", List.of(), List.of("out"), List.of("{outputs.out}", "1"))
+        .script("b", "python3 timed.py", List.of(), List.of("out"), List.of("{outputs.out}", "1"))
+        .script("c", "python3 timed.py", List.of(), List.of("out"), List.of("{outputs.out}", "1"))
+        .build();
+
+    assertThat(fx.run(three)).isEqualTo(RunStatus.COMPLETED);
+
+    assertThat(fx.workspace.transitions(fx.lastRunId)).anyMatch(t -> t.endsWith("c Queued — waiting for 1 core"));
+    long[] a = times("a");
+    long[] b = times("b");
+    long[] c = times("c");
+    assertThat(c[0]).as("c starts after a or b has ended").isGreaterThanOrEqualTo(Math.min(a[1], b[1]));
+  }
+
+  @Test
   void aStepRunsAfterTheStepWhoseOutputItReads() throws Exception {
     Pipeline chain = pipeline("chain")
         .script("first", "python3 timed.py", List.of(), List.of("out"), List.of("{outputs.out}", "0.2"))

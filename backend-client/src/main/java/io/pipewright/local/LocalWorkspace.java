@@ -312,11 +312,7 @@ public final class LocalWorkspace implements Workspace {
 
   @Override
   public List<DatasetVersion> datasets() throws WorkspaceException {
-    try {
-      return store.datasets();
-    } catch (SQLException e) {
-      throw historyError(e);
-    }
+    return history(() -> store.datasets());
   }
 
   // ---- runs ---------------------------------------------------------------------------------
@@ -419,41 +415,25 @@ public final class LocalWorkspace implements Workspace {
 
   @Override
   public List<RunSummary> runs(int limit) throws WorkspaceException {
-    try {
-      return store.runs(limit);
-    } catch (SQLException e) {
-      throw historyError(e);
-    }
+    return history(() -> store.runs(limit));
   }
 
   @Override
   public Optional<RunSummary> run(String runId) throws WorkspaceException {
-    try {
-      return store.run(runId);
-    } catch (SQLException e) {
-      throw historyError(e);
-    }
+    return history(() -> store.run(runId));
   }
 
   @Override
   public List<ChildRun> childRuns(String runId) throws WorkspaceException {
-    try {
-      return store.childRuns(runId);
-    } catch (SQLException e) {
-      throw historyError(e);
-    }
+    return history(() -> store.childRuns(runId));
   }
 
   /** Every status transition of a run, oldest first. */
   public List<String> transitions(String runId) throws WorkspaceException {
-    try {
-      return store.transitions(runId).stream()
+    return history(() -> store.transitions(runId).stream()
           .map(t -> t.at() + " " + (t.stepId() == null ? "run" : t.stepId()) + " " + t.status().label()
               + (t.message() == null ? "" : " — " + t.message()))
-          .toList();
-    } catch (SQLException e) {
-      throw historyError(e);
-    }
+          .toList());
   }
 
   @Override
@@ -511,6 +491,19 @@ public final class LocalWorkspace implements Workspace {
       return json.readValue(text, new TypeReference<Map<String, String>>() {});
     } catch (JsonProcessingException e) {
       return Map.of();
+    }
+  }
+
+  private interface HistoryQuery<T> {
+    T get() throws SQLException;
+  }
+
+  /** Reads the history, turning its failures into a user-facing error. */
+  private static <T> T history(HistoryQuery<T> query) throws WorkspaceException {
+    try {
+      return query.get();
+    } catch (SQLException e) {
+      throw historyError(e);
     }
   }
 

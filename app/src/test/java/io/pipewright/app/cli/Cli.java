@@ -14,6 +14,19 @@ record Cli(int exitCode, String out, String err) {
     return new Cli(code, out.toString(), err.toString());
   }
 
+  /** For commands that write bytes to System.out (logs): captures System.out as the output. */
+  static Cli runCapturingStdout(String... args) {
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      Cli result = run(args);
+      return new Cli(result.exitCode(), captured.toString(java.nio.charset.StandardCharsets.UTF_8), result.err());
+    } finally {
+      System.setOut(original);
+    }
+  }
+
   static Path samples() {
     return Path.of(System.getProperty("pipewright.samples", "../resources/samples")).toAbsolutePath().normalize();
   }

@@ -127,18 +127,10 @@ class CommandLineTest {
     Cli run = Cli.run("--workspace", ws(), "run", file.toString());
     String runId = run.lastLine().split(" ")[1];
 
-    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream original = System.out;
-    System.setOut(new java.io.PrintStream(captured, true));
-    int code;
-    try {
-      code = Cli.run("logs", runId, "say hello", "--workspace", ws()).exitCode();
-    } finally {
-      System.setOut(original);
-    }
+    Cli logs = Cli.runCapturingStdout("logs", runId, "say hello", "--workspace", ws());
 
-    assertThat(code).isZero();
-    assertThat(captured.toString()).isEqualTo("hello from the step\n");
+    assertThat(logs.exitCode()).isZero();
+    assertThat(logs.out()).isEqualTo("hello from the step\n");
   }
 
   @Test
@@ -155,18 +147,10 @@ class CommandLineTest {
           new io.pipewright.workspace.SubmitOptions(null, file, java.util.Map.of(), false));
       runId = run.runId();
 
-      java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-      java.io.PrintStream original = System.out;
-      System.setOut(new java.io.PrintStream(captured, true));
-      int code;
-      try {
-        code = Cli.run("logs", runId, "s", "--follow", "--workspace", ws()).exitCode();
-      } finally {
-        System.setOut(original);
-      }
+      Cli logs = Cli.runCapturingStdout("logs", runId, "s", "--follow", "--workspace", ws());
 
-      assertThat(code).isZero();
-      assertThat(captured.toString()).isEqualTo("first\nlast\n");
+      assertThat(logs.exitCode()).isZero();
+      assertThat(logs.out()).isEqualTo("first\nlast\n");
       assertThat(run.await(java.time.Duration.ofSeconds(10))).contains(io.pipewright.workspace.RunStatus.COMPLETED);
     }
   }

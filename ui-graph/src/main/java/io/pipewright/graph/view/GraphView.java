@@ -1117,7 +1117,11 @@ public class GraphView extends Region {
         g.setFill(fill);
         lastFill = fill;
       }
-      g.fillRoundRect(nx, ny, nw, nh, radius * 2, radius * 2);
+      if (nw * z < 40) {
+        g.fillRect(nx, ny, nw, nh);
+      } else {
+        g.fillRoundRect(nx, ny, nw, nh, radius * 2, radius * 2);
+      }
     }
     if (!selection.nodes().isEmpty()) {
       g.setStroke(SELECTED_EDGE);

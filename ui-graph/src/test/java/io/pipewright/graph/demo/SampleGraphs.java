@@ -51,7 +51,7 @@ public final class SampleGraphs {
     Random r = new Random(seed);
     GraphModel m = new GraphModel();
     List<GraphNode> all = new ArrayList<>(nodes);
-    int sources = Math.max(1, nodes / 20);
+    int sources = Math.max(Math.min(4, nodes), nodes / 20);
     for (int i = 0; i < nodes; i++) {
       boolean source = i < sources;
       String kind = source ? "Dataset" : KINDS[1 + r.nextInt(KINDS.length - 1)];

@@ -1,0 +1,223 @@
+package io.pipewright.graph.view;
+
+import io.pipewright.graph.model.GraphNode;
+import io.pipewright.graph.model.NodeStatus;
+import io.pipewright.graph.model.Port;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * A clean card: a kind-coloured top bar, the title, the kind, a status dot and badge, a moving
+ * bar while running, and round ports on the left and right edges. Built from plain shapes and
+ * {@link Text} (no controls, no CSS) so that pooling and showing hundreds stays cheap.
+ */
+public class DefaultNodeSkin implements NodeSkin {
+  static final Color CARD = Color.WHITE;
+  static final Color CARD_BORDER = Color.web("#d5dae3");
+  static final Color SELECTED = Color.web("#2563eb");
+  static final Color TITLE = Color.web("#1f2937");
+  static final Color SUBTITLE = Color.web("#6b7280");
+  static final Color LEGAL = Color.web("#22c55e");
+  static final Color ILLEGAL = Color.web("#ef4444");
+  private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
+  private static final Font SMALL_FONT = Font.font("System", 11);
+  private static final CornerRadii RADII = new CornerRadii(8);
+  private static final Background CARD_BG = new Background(new BackgroundFill(CARD, RADII, Insets.EMPTY));
+  private static final Border NORMAL_BORDER = new Border(new BorderStroke(CARD_BORDER,
+      BorderStrokeStyle.SOLID, RADII, new BorderWidths(1)));
+  private static final Border SELECTED_BORDER = new Border(new BorderStroke(SELECTED,
+      BorderStrokeStyle.SOLID, RADII, new BorderWidths(2.5)));
+
+  private final Color kindColor;
+  private final Pane root = new Pane();
+  private final Rectangle topBar = new Rectangle();
+  private final Text title = new Text();
+  private final Text subtitle = new Text();
+  private final Circle statusDot = new Circle(4.5);
+  private final Text badge = new Text();
+  private final Rectangle runTrack = new Rectangle();
+  private final Rectangle runBar = new Rectangle();
+  private final List<Circle> inputCircles = new ArrayList<>();
+  private final List<Circle> outputCircles = new ArrayList<>();
+  private GraphNode node;
+
+  public DefaultNodeSkin(Color kindColor) {
+    this.kindColor = kindColor;
+    root.setBackground(CARD_BG);
+    root.setBorder(NORMAL_BORDER);
+    root.setMouseTransparent(true);
+    root.setManaged(false);
+    root.getStyleClass().add("graph-node");
+    topBar.setFill(kindColor);
+    topBar.setHeight(4);
+    topBar.setX(8);
+    topBar.setY(0);
+    title.setFont(TITLE_FONT);
+    title.setFill(TITLE);
+    title.setTextOrigin(VPos.BASELINE);
+    subtitle.setFont(SMALL_FONT);
+    subtitle.setFill(SUBTITLE);
+    subtitle.setTextOrigin(VPos.BASELINE);
+    badge.setFont(SMALL_FONT);
+    badge.setFill(SUBTITLE);
+    badge.setTextOrigin(VPos.BASELINE);
+    runTrack.setHeight(3);
+    runTrack.setFill(Color.web("#dbeafe"));
+    runBar.setHeight(3);
+    runBar.setFill(StatusColors.of(NodeStatus.RUNNING));
+    root.getChildren().addAll(topBar, title, subtitle, statusDot, badge, runTrack, runBar);
+  }
+
+  @Override
+  public Node root() {
+    return root;
+  }
+
+  @Override
+  public void bind(GraphNode graphNode) {
+    this.node = graphNode;
+    ensurePorts(inputCircles, graphNode.inputs().size());
+    ensurePorts(outputCircles, graphNode.outputs().size());
+    update();
+  }
+
+  private void ensurePorts(List<Circle> circles, int count) {
+    while (circles.size() < count) {
+      Circle c = new Circle(5);
+      c.setStrokeWidth(1.6);
+      circles.add(c);
+      root.getChildren().add(c);
+    }
+    for (int i = 0; i < circles.size(); i++) {
+      circles.get(i).setVisible(i < count);
+      setPortLook(circles.get(i), PortState.NORMAL);
+    }
+  }
+
+  @Override
+  public void unbind() {
+    node = null;
+  }
+
+  @Override
+  public void update() {
+    double w = node.getWidth();
+    double h = node.getHeight();
+    topBar.setWidth(w - 16);
+    title.setText(fit(node.getTitle(), w - 40, 7.4));
+    title.setX(14);
+    title.setY(h / 2 - 2);
+    subtitle.setText(node.kind().toLowerCase(Locale.ROOT));
+    subtitle.setX(14);
+    subtitle.setY(h / 2 + 15);
+    NodeStatus status = node.getStatus();
+    statusDot.setVisible(status != NodeStatus.NONE);
+    statusDot.setFill(StatusColors.of(status));
+    statusDot.setCenterX(w - 14);
+    statusDot.setCenterY(16);
+    badge.setText(node.getBadge());
+    badge.setX(w - 12 - node.getBadge().length() * 6.2);
+    badge.setY(h - 10);
+    boolean running = status == NodeStatus.RUNNING;
+    runTrack.setVisible(running);
+    runBar.setVisible(running);
+    runTrack.setX(8);
+    runTrack.setY(h - 5);
+    runTrack.setWidth(w - 16);
+    runBar.setY(h - 5);
+    runBar.setWidth((w - 16) / 4);
+    runBar.setX(8);
+    for (int i = 0; i < node.inputs().size(); i++) {
+      Circle c = inputCircles.get(i);
+      c.setCenterX(0);
+      c.setCenterY(node.anchorY(node.inputs().get(i)) - node.getY());
+    }
+    for (int i = 0; i < node.outputs().size(); i++) {
+      Circle c = outputCircles.get(i);
+      c.setCenterX(w);
+      c.setCenterY(node.anchorY(node.outputs().get(i)) - node.getY());
+    }
+  }
+
+  /** Cuts a text to about the width given, with an ellipsis. */
+  static String fit(String text, double width, double charWidth) {
+    int max = (int) (width / charWidth);
+    if (text.length() <= max || max < 2) {
+      return text;
+    }
+    return text.substring(0, max - 1) + "…";
+  }
+
+  @Override
+  public void setSelected(boolean selected) {
+    root.setBorder(selected ? SELECTED_BORDER : NORMAL_BORDER);
+  }
+
+  @Override
+  public void setPortState(Port port, PortState state) {
+    int i = node.inputs().indexOf(port);
+    if (i >= 0) {
+      setPortLook(inputCircles.get(i), state);
+      return;
+    }
+    i = node.outputs().indexOf(port);
+    if (i >= 0) {
+      setPortLook(outputCircles.get(i), state);
+    }
+  }
+
+  private void setPortLook(Circle c, PortState state) {
+    switch (state) {
+      case LEGAL:
+        c.setRadius(6.5);
+        c.setFill(LEGAL.deriveColor(0, 1, 1, 0.35));
+        c.setStroke(LEGAL);
+        break;
+      case HOVER:
+        c.setRadius(8);
+        c.setFill(LEGAL);
+        c.setStroke(LEGAL.darker());
+        break;
+      case ILLEGAL:
+        c.setRadius(5);
+        c.setFill(ILLEGAL.deriveColor(0, 1, 1, 0.25));
+        c.setStroke(ILLEGAL);
+        break;
+      case NORMAL:
+      default:
+        c.setRadius(5);
+        c.setFill(Color.WHITE);
+        c.setStroke(kindColor);
+        break;
+    }
+  }
+
+  @Override
+  public void tick(long nanos) {
+    if (node == null || node.getStatus() != NodeStatus.RUNNING) {
+      return;
+    }
+    double track = node.getWidth() - 16;
+    double bar = track / 4;
+    double phase = (nanos % 1_200_000_000L) / 1_200_000_000.0;
+    runBar.setX(8 + phase * (track - bar));
+  }
+}

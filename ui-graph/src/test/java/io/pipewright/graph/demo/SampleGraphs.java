@@ -1,0 +1,92 @@
+package io.pipewright.graph.demo;
+
+import io.pipewright.graph.model.GraphEdge;
+import io.pipewright.graph.model.GraphModel;
+import io.pipewright.graph.model.GraphNode;
+import io.pipewright.graph.model.Port;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Graphs for tests, the demo and the benchmark. */
+public final class SampleGraphs {
+  private SampleGraphs() {}
+
+  public static GraphNode node(String id, String kind, String title, double x, double y, List<Port> in,
+      List<Port> out) {
+    GraphNode n = new GraphNode(id, kind, title, in, out);
+    n.moveTo(x, y);
+    return n;
+  }
+
+  /**
+   * read → prep; train (inputs train:table, config:json) and clean (input in:table) unconnected.
+   */
+  public static GraphModel small() {
+    GraphModel m = new GraphModel();
+    GraphNode read = node("read", "Dataset", "titanic.csv", 40, 80, List.of(),
+        List.of(Port.output("data", "table")));
+    GraphNode prep = node("prep", "Spark", "prepare", 320, 80, List.of(Port.input("in", "table")),
+        List.of(Port.output("out", "table")));
+    GraphNode train = node("train", "Script", "train", 600, 80,
+        List.of(Port.input("train", "table"), Port.input("config", "json")),
+        List.of(Port.output("model", "model")));
+    GraphNode clean = node("clean", "Spark", "clean", 320, 320, List.of(Port.input("in", "table")),
+        List.of(Port.output("out", "table")));
+    m.addNodes(List.of(read, prep, train, clean));
+    m.addEdge(new GraphEdge("e1", read, read.outputs().get(0), prep, prep.inputs().get(0)));
+    return m;
+  }
+
+  private static final String[] KINDS = {"Dataset", "Spark", "Spark", "Spark", "Script", "Sql", "Model"};
+  private static final String[] VERBS = {"read", "clean", "join", "filter", "aggregate", "featurize",
+    "split", "train", "score", "evaluate", "register", "dedupe", "impute", "encode"};
+
+  /**
+   * A pipeline-shaped DAG: some sources, then steps that read one or two earlier outputs, biased
+   * to recent steps (so that it looks like stages), with exactly {@code edges} edges when
+   * possible. Positions on a rough grid; call a layout for a real picture.
+   */
+  public static GraphModel pipeline(int nodes, int edges, long seed) {
+    Random r = new Random(seed);
+    GraphModel m = new GraphModel();
+    List<GraphNode> all = new ArrayList<>(nodes);
+    int sources = Math.max(Math.min(4, nodes), nodes / 20);
+    for (int i = 0; i < nodes; i++) {
+      boolean source = i < sources;
+      String kind = source ? "Dataset" : KINDS[1 + r.nextInt(KINDS.length - 1)];
+      int inputs = source ? 0 : 2;
+      List<Port> in = new ArrayList<>();
+      for (int p = 0; p < inputs; p++) {
+        in.add(Port.input("in" + p, "table"));
+      }
+      List<Port> out = List.of(Port.output("out", "table"));
+      String title = source ? "dataset_" + i : VERBS[r.nextInt(VERBS.length)] + "_" + i;
+      GraphNode n = node("n" + i, kind, title, (i % 40) * 240.0, (i / 40) * 100.0, in, out);
+      all.add(n);
+    }
+    m.addNodes(all);
+    List<GraphEdge> es = new ArrayList<>(edges);
+    // first a spanning set: every non-source reads one earlier node
+    int e = 0;
+    for (int i = sources; i < nodes && e < edges; i++) {
+      GraphNode t = all.get(i);
+      int from = Math.max(0, i - 1 - (int) Math.abs(r.nextGaussian() * 30));
+      from = Math.min(from, i - 1);
+      GraphNode s = all.get(from);
+      es.add(new GraphEdge("e" + e++, s, s.outputs().get(0), t, t.inputs().get(0)));
+    }
+    // then second inputs
+    for (int i = sources; i < nodes && e < edges; i++) {
+      if (r.nextDouble() > (double) (edges - e) / (nodes - i)) {
+        continue;
+      }
+      GraphNode t = all.get(i);
+      int from = Math.max(0, i - 1 - (int) Math.abs(r.nextGaussian() * 60));
+      GraphNode s = all.get(Math.min(from, i - 1));
+      es.add(new GraphEdge("e" + e++, s, s.outputs().get(0), t, t.inputs().get(1)));
+    }
+    m.addEdges(es);
+    return m;
+  }
+}

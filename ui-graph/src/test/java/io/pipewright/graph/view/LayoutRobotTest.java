@@ -1,0 +1,46 @@
+package io.pipewright.graph.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.graph.layout.Arrange;
+import io.pipewright.graph.model.GraphEdge;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+class LayoutRobotTest extends RobotTestBase {
+  @org.testfx.framework.junit5.Start
+  void start(javafx.stage.Stage stage) {
+    show(stage);
+  }
+
+  @Test
+  void automaticLayoutPutsEveryNodeRightOfItsInputsAfterTheAnimation(FxRobot robot) throws Exception {
+    onFx(() -> model.node("prep").moveTo(0, 500));
+    onFx(view::autoLayout);
+    waitUntil(() -> !view.isLayoutAnimating());
+    for (GraphEdge e : model.edges()) {
+      assertThat(e.target().getX()).isGreaterThan(e.source().getX());
+    }
+  }
+
+  @Test
+  void automaticLayoutIsOneUndoStep(FxRobot robot) throws Exception {
+    onFx(() -> model.node("prep").moveTo(0, 500));
+    onFx(view::autoLayout);
+    waitUntil(() -> !view.isLayoutAnimating());
+    assertThat(view.getUndoStack().undoDescription()).isEqualTo("Arrange 4 steps");
+    onFx(view::undo);
+    assertThat(model.node("prep").getX()).isEqualTo(0);
+    assertThat(model.node("prep").getY()).isEqualTo(500);
+  }
+
+  @Test
+  void aligningTopMovesTheSelectedNodesToTheTopmostOne(FxRobot robot) {
+    onFx(() -> {
+      view.getSelection().selectNodes(java.util.List.of(model.node("prep"), model.node("clean")));
+      view.align(Arrange.Alignment.TOP);
+    });
+    assertThat(model.node("clean").getY()).isEqualTo(80);
+    assertThat(view.getUndoStack().undoDescription()).isEqualTo("Align 2 steps");
+  }
+}

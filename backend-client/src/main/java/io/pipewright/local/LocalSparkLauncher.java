@@ -43,9 +43,16 @@ final class LocalSparkLauncher implements ComputeLauncher {
   static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
 
   /** The settings a local-spark compute understands. */
-  static final java.util.Set<String> SETTINGS = java.util.Set.of("cores", "javaHome", "sparkHome", "pysparkHome", "jvmOptions");
+  static final java.util.Set<String> SETTINGS =
+      java.util.Set.of("cores", "javaHome", "sparkHome", "pysparkHome", "jvmOptions", "classDataSharing");
 
   private final Map<String, SparkRuntime> runtimes = new ConcurrentHashMap<>();
+  private final Path cacheDirectory;
+
+  /** @param cacheDirectory where class-data archives of Spark go (shared by workspaces); null for none */
+  LocalSparkLauncher(Path cacheDirectory) {
+    this.cacheDirectory = cacheDirectory;
+  }
 
   @Override
   public int coresFor(Step step, ComputeTarget target) {
@@ -91,7 +98,16 @@ final class LocalSparkLauncher implements ComputeLauncher {
     List<String> command = new ArrayList<>();
     command.add(runtime.java().toString());
     command.addAll(runtime.moduleOptions());
-    command.addAll(jvmOptions(launch.target()));
+    List<String> jvmOptions = jvmOptions(launch.target());
+    command.addAll(jvmOptions);
+    ClassDataArchive archive = classDataArchive(runtime, jvmOptions, launch);
+    ClassDataArchive.Use cds = archive == null ? new ClassDataArchive.Use(List.of(), false) : archive.use();
+    command.addAll(cds.jvmOptions());
+    if (cds.writes()) {
+      launch.logs().note("note: this driver also writes a class-data archive of Spark's classes when it ends"
+          + " (once; later Spark steps start faster): " + archive.path());
+    }
+    command.add(runtime.logConfigurationOption());
     command.add(heap);
     command.add("-Djava.io.tmpdir=" + tmpDir(launch));
     command.add("-cp");
@@ -110,7 +126,25 @@ final class LocalSparkLauncher implements ComputeLauncher {
       command.addAll(sqlDriverArguments(launch, (SparkEntry.Sql) spark.entry()));
     }
     launch.logs().note("spark: " + runtime.sparkVersion() + " from " + runtime.home() + ", java " + runtime.java());
-    return ProcessStep.start(command, launch.workDirectory(), env, launch.logs(), "Spark driver");
+    LaunchedStep step = ProcessStep.start(command, launch.workDirectory(), env, launch.logs(), "Spark driver");
+    if (cds.writes()) {
+      step.completion().thenAccept(result -> archive.written(result.succeeded()));
+    }
+    return step;
+  }
+
+  private ClassDataArchive classDataArchive(SparkRuntime runtime, List<String> jvmOptions, StepLaunch launch) {
+    if (cacheDirectory == null || "false".equals(launch.target().settings().get("classDataSharing"))) {
+      return null;
+    }
+    try {
+      List<String> key = new ArrayList<>(runtime.moduleOptions());
+      key.addAll(jvmOptions);
+      return ClassDataArchive.of(cacheDirectory, runtime.java(), runtime.home().resolve("jars"), key);
+    } catch (IOException e) {
+      launch.logs().note("note: no class-data archive (" + e.getMessage() + "); Spark starts without one");
+      return null;
+    }
   }
 
   static List<String> jvmOptions(ComputeTarget target) {

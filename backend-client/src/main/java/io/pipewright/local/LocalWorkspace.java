@@ -67,7 +67,7 @@ public final class LocalWorkspace implements Workspace {
   private LocalWorkspace(WorkspaceLayout layout, HistoryStore store) {
     this.layout = layout;
     this.store = store;
-    launchers.put(ComputeTarget.LOCAL_SPARK, new LocalSparkLauncher());
+    launchers.put(ComputeTarget.LOCAL_SPARK, new LocalSparkLauncher(ClassDataArchive.defaultCacheDirectory()));
     launchers.put(ComputeTarget.LOCAL_PROCESS, new LocalProcessLauncher());
   }
 

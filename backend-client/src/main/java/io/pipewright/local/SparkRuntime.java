@@ -163,9 +163,17 @@ final class SparkRuntime {
     return moduleOptions;
   }
 
-  /** The class path of a SparkSubmit JVM: conf/ first (log4j2 configuration), then every jar. */
+  /**
+   * The class path of a SparkSubmit JVM: every jar, and only jars (a class-data archive cannot
+   * cover a directory on the class path, so conf/ is named by {@link #logConfigurationOption}).
+   */
   String classPath() {
-    return home.resolve("conf") + File.pathSeparator + home.resolve("jars") + File.separator + "*";
+    return home.resolve("jars") + File.separator + "*";
+  }
+
+  /** Points log4j2 at the home's conf/log4j2.properties. */
+  String logConfigurationOption() {
+    return "-Dlog4j2.configurationFile=" + home.resolve("conf").resolve("log4j2.properties").toUri();
   }
 
   Path sqlDriverJar() throws WorkspaceException {

@@ -102,7 +102,7 @@ class LocalSparkRunTest {
     assertThat(fx.stdout("select")).contains("|Grace|85 |Arlington|").contains("wrote output 'adults': 3 rows");
     assertThat(fx.stdout("count")).contains("adults: 3");
     assertThat(fx.log("select", LogStream.PIPEWRIGHT)).contains("local mode").contains("local[1]")
-        .contains("-XX:TieredStopAtLevel=1 -Xmx1g");
+        .contains("-XX:TieredStopAtLevel=1").contains("-Xmx1g");
     assertThat(fx.log("count", LogStream.PIPEWRIGHT)).contains("downloaded");
     List<DatasetVersion> datasets = fx.workspace.datasets();
     assertThat(datasets).extracting(DatasetVersion::name, DatasetVersion::version).containsExactly(

@@ -1,0 +1,133 @@
+package io.pipewright.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A JVM class-data archive (AppCDS) of Spark's classes, which makes a Spark driver start about a
+ * third faster (docs/decisions/0001-how-spark-is-launched.md). The first Spark step that finds
+ * none writes it when it exits ({@code -XX:ArchiveClassesAtExit}); later ones map it ({@code
+ * -XX:SharedArchiveFile}). Archives live in the user's cache directory, one per Java, Spark jars
+ * and JVM options, so an archive never meets a JVM it does not fit.
+ */
+final class ClassDataArchive {
+
+  private final Path archive;
+  private final Path partial;
+  private final Path lock;
+
+  private ClassDataArchive(Path archive) {
+    this.archive = archive;
+    this.partial = archive.resolveSibling(archive.getFileName() + ".partial");
+    this.lock = archive.resolveSibling(archive.getFileName() + ".lock");
+  }
+
+  /** The archive for a Java, the jars of a Spark home and the JVM options a driver starts with. */
+  static ClassDataArchive of(Path cacheDirectory, Path java, Path sparkJars, List<String> jvmOptions)
+      throws IOException {
+    StringBuilder key = new StringBuilder();
+    key.append(java.toRealPath()).append('\n').append(Runtime.version()).append('\n');
+    Path release = java.toRealPath().getParent().getParent().resolve("release");
+    if (Files.isRegularFile(release)) {
+      key.append(Files.readString(release, StandardCharsets.UTF_8));
+    }
+    jvmOptions.forEach(o -> key.append(o).append('\n'));
+    try (Stream<Path> jars = Files.list(sparkJars)) {
+      for (Path jar : jars.sorted().toList()) {
+        key.append(jar).append(':').append(Files.size(jar)).append(':')
+            .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+      }
+    }
+    String name = "spark-" + Fingerprints.sha256(key.toString()).substring(0, 16) + ".jsa";
+    return new ClassDataArchive(Files.createDirectories(cacheDirectory).resolve(name));
+  }
+
+  /**
+   * The JVM options that use the archive, or that write it when this driver exits if no other
+   * driver is writing it; none when neither is possible. JVM log output goes to stderr, so that a
+   * stale archive's warning never lands in the job's stdout.
+   */
+  Use use() {
+    List<String> options = new ArrayList<>(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
+    if (Files.isRegularFile(archive)) {
+      options.add("-XX:SharedArchiveFile=" + archive);
+      return new Use(options, false);
+    }
+    if (takeLock()) {
+      options.add("-XX:ArchiveClassesAtExit=" + partial);
+      return new Use(options, true);
+    }
+    return new Use(options, false);
+  }
+
+  /** JVM options, and whether this driver writes the archive (then call {@link #written}). */
+  record Use(List<String> jvmOptions, boolean writes) {}
+
+  /** After a writing driver exited: keeps the archive if it was written whole, and unlocks. */
+  void written(boolean driverSucceeded) {
+    try {
+      if (driverSucceeded && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+        try {
+          Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } else {
+        Files.deleteIfExists(partial);
+      }
+    } catch (IOException e) {
+      // Without an archive drivers only start slower; the next one tries again.
+    } finally {
+      try {
+        Files.deleteIfExists(lock);
+      } catch (IOException e) {
+        // A leftover lock is taken over once its process is gone (see takeLock).
+      }
+    }
+  }
+
+  /** One writer at a time, across processes: a lock file holding the writer's pid. */
+  private boolean takeLock() {
+    try {
+      Files.writeString(lock, Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      try {
+        long owner = Long.parseLong(Files.readString(lock).strip());
+        if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+          return false;
+        }
+        Files.deleteIfExists(lock);
+        return takeLock();
+      } catch (IOException | NumberFormatException stale) {
+        return false;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  Path path() {
+    return archive;
+  }
+
+  /** {@code PIPEWRIGHT_CACHE}, else {@code $XDG_CACHE_HOME/pipewright}, else {@code ~/.cache/pipewright}. */
+  static Path defaultCacheDirectory() {
+    String explicit = System.getenv("PIPEWRIGHT_CACHE");
+    if (explicit != null && !explicit.isBlank()) {
+      return Path.of(explicit);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("pipewright");
+  }
+}

@@ -1,0 +1,77 @@
+package io.pipewright.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Who writes Spark's class-data archive, who uses it, and that a half-written one is never used. */
+class ClassDataArchiveTest {
+
+  @TempDir Path temp;
+  private Path jars;
+  private Path java;
+
+  @BeforeEach
+  void sparkJars() throws Exception {
+    jars = Files.createDirectories(temp.resolve("jars"));
+    Files.writeString(jars.resolve("spark-core_2.13-4.1.3.jar"), "jar");
+    java = Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  private ClassDataArchive archive() throws Exception {
+    return ClassDataArchive.of(temp.resolve("cache"), java, jars, List.of("-XX:TieredStopAtLevel=1"));
+  }
+
+  @Test
+  void theFirstDriverWritesTheArchiveAndOnlyOneWritesAtATime() throws Exception {
+    ClassDataArchive.Use first = archive().use();
+    ClassDataArchive.Use second = archive().use();
+
+    assertThat(first.writes()).isTrue();
+    assertThat(first.jvmOptions()).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit=") && o.endsWith(".jsa.partial"));
+    assertThat(second.writes()).isFalse();
+    assertThat(second.jvmOptions()).noneMatch(o -> o.startsWith("-XX:"));
+  }
+
+  @Test
+  void aWrittenArchiveIsUsedByTheNextDriver() throws Exception {
+    ClassDataArchive archive = archive();
+    archive.use();
+    Files.writeString(archive.path().resolveSibling(archive.path().getFileName() + ".partial"), "archive bytes");
+
+    archive.written(true);
+
+    assertThat(archive.path()).hasContent("archive bytes");
+    assertThat(archive().use().jvmOptions()).contains("-XX:SharedArchiveFile=" + archive.path());
+  }
+
+  @Test
+  void theArchiveOfAFailedDriverIsThrownAwayAndTheNextDriverWritesAgain() throws Exception {
+    ClassDataArchive archive = archive();
+    archive.use();
+    Files.writeString(archive.path().resolveSibling(archive.path().getFileName() + ".partial"), "half");
+
+    archive.written(false);
+
+    assertThat(archive.path()).doesNotExist();
+    assertThat(archive().use().writes()).isTrue();
+  }
+
+  @Test
+  void otherJarsGiveAnotherArchive() throws Exception {
+    Path before = archive().path();
+    Files.writeString(jars.resolve("extra.jar"), "more");
+
+    assertThat(archive().path()).isNotEqualTo(before);
+  }
+
+  @Test
+  void jvmWarningsGoToStderrNotToTheJobsStdout() throws Exception {
+    assertThat(archive().use().jvmOptions()).startsWith("-Xlog:disable", "-Xlog:all=warning:stderr");
+  }
+}

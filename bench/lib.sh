@@ -4,7 +4,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PW="$ROOT/pipewright"
 SPARK_HOME_DIR="$ROOT/spark-runtime/target/spark-home"
 OUT="$(mktemp -d "${TMPDIR:-/tmp}/pipewright-bench.XXXXXX")"
-trap 'rm -rf "$OUT"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$OUT"' EXIT
 
 # Builds on first use (the launcher does), quietly.
 "$PW" --version >/dev/null

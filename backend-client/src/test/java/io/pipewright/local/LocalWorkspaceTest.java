@@ -187,6 +187,49 @@ class LocalWorkspaceTest {
   }
 
   @Test
+  void aRegisteredDatasetFeedsAnotherPipelineAtItsLatestOrAPinnedVersion() throws Exception {
+    Pipeline producer = pipeline("producer")
+        .dataset("numbers", DatasetKind.TABULAR, "numbers/n.csv")
+        .add(Pipelines.step("copy", new ScriptStep("python3 copy.py"), List.of("numbers"), InputMode.DIRECT,
+            List.of("out"), List.of("{inputs.numbers}", "{outputs.out}"), "numbers_copy"))
+        .edge("numbers", "copy.numbers")
+        .build();
+    assertThat(fx.run(producer)).isEqualTo(RunStatus.COMPLETED);
+    fx.data("numbers/n.csv", "n\n7\n");
+    assertThat(fx.run(producer)).isEqualTo(RunStatus.COMPLETED);
+
+    Pipeline latest = consumer(null);
+    Pipeline pinned = consumer(1);
+
+    assertThat(fx.run(latest)).isEqualTo(RunStatus.COMPLETED);
+    assertThat(copiedBy(fx.lastRunId)).isEqualTo("n\n7\n");
+    assertThat(fx.run(pinned)).isEqualTo(RunStatus.COMPLETED);
+    assertThat(copiedBy(fx.lastRunId)).isEqualTo("n\n1\n2\n");
+  }
+
+  private static Pipeline consumer(Integer version) {
+    return new Pipeline("consumer", "consumer", null, List.of(), "local-process",
+        List.of(new io.pipewright.model.DatasetNode("copied", "copied", DatasetKind.FILE,
+            new io.pipewright.model.DatasetSource.Registered("numbers_copy", version))),
+        List.of(Pipelines.step("again", new ScriptStep("python3 copy.py"), List.of("in"), InputMode.DIRECT,
+            List.of("out"), List.of("{inputs.in}", "{outputs.out}"), null)),
+        List.of(new io.pipewright.model.Edge("e1", new io.pipewright.model.Edge.End("copied", null),
+            new io.pipewright.model.Edge.End("again", "in"))),
+        null);
+  }
+
+  private String copiedBy(String runId) throws Exception {
+    return Files.readString(fx.workspace.stepDirectory(runId, "again").resolve("outputs/out/copy.txt"));
+  }
+
+  @Test
+  void aMissingRegisteredDatasetFailsTheStepSayingWhichOne() throws Exception {
+    assertThat(fx.run(consumer(3))).isEqualTo(RunStatus.FAILED);
+
+    assertThat(fx.child("again").message()).isEqualTo("dataset 'numbers_copy' version 3 is not registered in this workspace");
+  }
+
+  @Test
   void changedInputDataIsNotReused() throws Exception {
     assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
     fx.data("numbers/n.csv", "n\n1\n2\n3\n");

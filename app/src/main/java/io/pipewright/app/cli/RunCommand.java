@@ -2,7 +2,6 @@ package io.pipewright.app.cli;
 
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Pipeline;
-import io.pipewright.model.Severity;
 import io.pipewright.model.Step;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.RunEvent;
@@ -65,9 +64,8 @@ final class RunCommand implements Callable<Integer> {
     try (LocalWorkspace workspace = root.openWorkspace()) {
       SampleData.seed(workspace);
       PipelineLoading.Checked checked = PipelineLoading.check(file, workspace);
-      // Infos (what local mode does with the settings) are in each step's pipewright/log and in
-      // `pipewright validate`; a run shows only what may need attention.
-      PipelineLoading.print(checked, file, err, Severity.WARNING);
+      // Infos included: what local mode does not honour is said before anything runs.
+      PipelineLoading.print(checked, file, err);
       if (checked.hasErrors()) {
         err.println("pipewright: " + file + " has errors; nothing was run");
         return PipewrightCommand.FAILED;

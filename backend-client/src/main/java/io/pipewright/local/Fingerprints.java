@@ -5,11 +5,13 @@ import io.pipewright.model.SparkEntry;
 import io.pipewright.model.SparkStep;
 import io.pipewright.model.Step;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * A step's fingerprint: what must be equal for an earlier result to be reused. It is made of
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
 final class Fingerprints {
 
   /** Directories and files in a source directory that are not part of a step's sources. */
-  private static final Set<String> IGNORED_DIRECTORIES = Set.of(".git", "target", "__pycache__", ".idea", ".venv");
+  private static final Set<String> IGNORED_DIRECTORIES =
+      Set.of(".git", "target", "__pycache__", ".idea", ".venv", "node_modules", ".pipewright");
 
   private Fingerprints() {}
 
@@ -80,10 +82,11 @@ final class Fingerprints {
   }
 
   /**
-   * The sources part: every file under the source directory (except pipeline files, build output
-   * and caches) plus files the step names outside it, by relative path and content.
+   * The sources part: every file under the source directory (except pipeline files, build output,
+   * caches and Pipewright workspaces) plus files the step names outside it, by relative path and
+   * content.
    */
-  static String sources(Path sourceDirectory, List<Path> extraFiles) {
+  static String sources(Path sourceDirectory, List<Path> extraFiles, FileHashes hashes) {
     MessageDigest digest = newDigest();
     if (Files.isDirectory(sourceDirectory)) {
       for (Path file : filesUnder(sourceDirectory, true)) {
@@ -91,13 +94,13 @@ final class Fingerprints {
         if (rel.endsWith(".pipeline.json")) {
           continue;
         }
-        update(digest, rel, file);
+        update(digest, rel, hashes.of(file));
       }
     }
     for (Path extra : extraFiles) {
       if (!extra.normalize().startsWith(sourceDirectory.normalize()) && Files.exists(extra)) {
         for (Path file : Files.isDirectory(extra) ? filesUnder(extra, false) : List.of(extra)) {
-          update(digest, file.toString(), file);
+          update(digest, file.toString(), hashes.of(file));
         }
       }
     }
@@ -105,17 +108,17 @@ final class Fingerprints {
   }
 
   /** The content of a file or directory: relative paths and bytes, Spark's checksum files left out. */
-  static String content(Path data) {
+  static String content(Path data, FileHashes hashes) {
     MessageDigest digest = newDigest();
     if (Files.isRegularFile(data)) {
-      update(digest, data.getFileName().toString(), data);
+      update(digest, data.getFileName().toString(), hashes.of(data));
     } else if (Files.isDirectory(data)) {
       for (Path file : filesUnder(data, false)) {
         String name = file.getFileName().toString();
         if (name.endsWith(".crc")) {
           continue;
         }
-        update(digest, data.relativize(file).toString().replace('\\', '/'), file);
+        update(digest, data.relativize(file).toString().replace('\\', '/'), hashes.of(file));
       }
     } else {
       digest.update("missing".getBytes(StandardCharsets.UTF_8));
@@ -123,39 +126,43 @@ final class Fingerprints {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /**
+   * Regular files under {@code root}, sorted. With {@code skipIgnored}, leaves out build output,
+   * caches and any directory holding a Pipewright workspace ({@code history.db}): a pipeline file
+   * kept in a home directory must not make every step hash the user's whole home.
+   */
   private static List<Path> filesUnder(Path root, boolean skipIgnored) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !skipIgnored || root.relativize(p).toString().isEmpty() || !ignored(root.relativize(p)))
-          .sorted()
-          .toList();
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          if (skipIgnored && !dir.equals(root)
+              && (IGNORED_DIRECTORIES.contains(dir.getFileName().toString()) || Files.exists(dir.resolve("history.db")))) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && !(skipIgnored && file.getFileName().toString().endsWith(".pyc"))) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    files.sort(null);
+    return files;
   }
 
-  private static boolean ignored(Path relative) {
-    for (Path part : relative) {
-      String name = part.toString();
-      if (IGNORED_DIRECTORIES.contains(name) || name.endsWith(".pyc")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void update(MessageDigest digest, String name, Path file) {
+  private static void update(MessageDigest digest, String name, String contentHash) {
     digest.update(name.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    digest.update(contentHash.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);
   }
 

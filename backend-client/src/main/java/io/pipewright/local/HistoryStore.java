@@ -36,7 +36,7 @@ import java.util.Optional;
 final class HistoryStore implements AutoCloseable {
 
   /** Migrations in order; the schema version is the number applied. */
-  private static final List<String> MIGRATIONS = List.of("V1__history.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__history.sql", "V2__file_hashes.sql");
 
   private final Connection connection;
 
@@ -527,6 +527,40 @@ final class HistoryStore implements AutoCloseable {
       }
     }
     return roots;
+  }
+
+  // ---- file hashes --------------------------------------------------------------------------
+
+  /** A file's content hash as last computed, with the size and time it had then. */
+  record FileHash(String path, long size, long modified, String sha256) {}
+
+  synchronized Optional<FileHash> fileHash(String path) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT size, modified, sha256 FROM file_hashes WHERE path = ?")) {
+      ps.setString(1, path);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new FileHash(path, rs.getLong(1), rs.getLong(2), rs.getString(3))) : Optional.empty();
+      }
+    }
+  }
+
+  synchronized void rememberFileHashes(List<FileHash> hashes) throws SQLException {
+    if (hashes.isEmpty()) {
+      return;
+    }
+    inTransaction(() -> {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT OR REPLACE INTO file_hashes(path, size, modified, sha256) VALUES (?,?,?,?)")) {
+        for (FileHash h : hashes) {
+          ps.setString(1, h.path());
+          ps.setLong(2, h.size());
+          ps.setLong(3, h.modified());
+          ps.setString(4, h.sha256());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    });
   }
 
   // ---- plumbing ---------------------------------------------------------------------------

@@ -77,6 +77,13 @@ final class LocalRun implements RunHandle {
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile RunStatus finalStatus;
 
+  // Lookups over the pipeline, built once: a run of 10,000 steps must not scan lists per step.
+  private final Map<String, Step> steps = new HashMap<>();
+  private final Map<String, DatasetNode> datasets = new HashMap<>();
+  private final Map<String, Edge> inputEdges = new HashMap<>();
+  private final Map<String, List<String>> upstreams = new HashMap<>();
+  private final Map<String, ComputeTarget> targets;
+
   // State below is touched only on the loop thread.
   private final Map<String, RunStatus> status = new HashMap<>();
   private final Map<String, Map<String, Path>> outputs = new HashMap<>();
@@ -92,7 +99,7 @@ final class LocalRun implements RunHandle {
   private String failure;
 
   LocalRun(LocalWorkspace workspace, HistoryStore store, WorkspaceLayout layout, String runId, Pipeline pipeline,
-      SubmitOptions options, Map<String, String> parameters, List<String> order) {
+      SubmitOptions options, Map<String, String> parameters, List<String> order, Map<String, ComputeTarget> targets) {
     this.workspace = workspace;
     this.store = store;
     this.layout = layout;
@@ -108,6 +115,15 @@ final class LocalRun implements RunHandle {
       t.setDaemon(true);
       return t;
     });
+    this.targets = targets;
+    pipeline.steps().forEach(step -> steps.put(step.id(), step));
+    pipeline.datasets().forEach(dataset -> datasets.put(dataset.id(), dataset));
+    for (Edge edge : pipeline.edges()) {
+      inputEdges.put(edge.to().node() + "\u0000" + edge.to().port(), edge);
+      if (steps.containsKey(edge.from().node())) {
+        upstreams.computeIfAbsent(edge.to().node(), k -> new ArrayList<>()).add(edge.from().node());
+      }
+    }
     order.forEach(id -> status.put(id, RunStatus.NOT_STARTED));
   }
 
@@ -197,7 +213,7 @@ final class LocalRun implements RunHandle {
         if (!upstream(id).stream().allMatch(up -> status.get(up).isSuccess())) {
           continue;
         }
-        Step step = pipeline.step(id).orElseThrow();
+        Step step = steps.get(id);
         if (!prepared.contains(id)) {
           prepared.add(id);
           if (!prepare(step)) {
@@ -220,22 +236,17 @@ final class LocalRun implements RunHandle {
   }
 
   private List<String> upstream(String stepId) {
-    List<String> ups = new ArrayList<>();
-    for (Edge e : pipeline.edgesInto(stepId)) {
-      if (pipeline.step(e.from().node()).isPresent()) {
-        ups.add(e.from().node());
-      }
-    }
-    return ups;
+    return upstreams.getOrDefault(stepId, List.of());
   }
 
   private String stepName(String stepId) {
-    return pipeline.step(stepId).map(Step::name).orElse(stepId);
+    Step step = steps.get(stepId);
+    return step == null ? stepId : step.name();
   }
 
   private int cores(Step step) {
+    ComputeTarget target = targets.get(step.id());
     try {
-      ComputeTarget target = workspace.computeFor(pipeline, step);
       return workspace.launcherFor(step, target).coresFor(step, target);
     } catch (WorkspaceException e) {
       return 1;
@@ -307,7 +318,7 @@ final class LocalRun implements RunHandle {
 
   private Fingerprints.Fingerprint fingerprint(Step step) throws WorkspaceException {
     Map<String, String> parts = new LinkedHashMap<>();
-    ComputeTarget target = workspace.computeFor(pipeline, step);
+    ComputeTarget target = targets.get(step.id());
     parts.put("definition", Fingerprints.definition(step, target.name(), parameters));
     Path source = sourceDirectory(step);
     List<Path> extra = new ArrayList<>();
@@ -319,7 +330,7 @@ final class LocalRun implements RunHandle {
       }
       parts.put("runtime", Fingerprints.sha256(workspace.sparkRuntimeIdentity(target)));
     }
-    parts.put("sources", Fingerprints.sources(source, extra));
+    parts.put("sources", Fingerprints.sources(source, extra, workspace.fileHashes()));
     StringBuilder inputs = new StringBuilder();
     for (InputPort port : step.inputs()) {
       Optional<Edge> edge = edgeInto(step.id(), port.name());
@@ -328,16 +339,18 @@ final class LocalRun implements RunHandle {
         continue;
       }
       String from = edge.get().from().node();
-      if (pipeline.step(from).isPresent()) {
+      if (steps.containsKey(from)) {
         inputs.append(port.name()).append("=step:").append(fingerprints.get(from)).append('/')
             .append(edge.get().from().port()).append('\n');
       } else {
-        Path data = datasetPath(pipeline.dataset(from).orElseThrow()).path();
-        inputs.append(port.name()).append("=data:").append(Fingerprints.content(data)).append('\n');
+        Path data = datasetPath(datasets.get(from)).path();
+        inputs.append(port.name()).append("=data:").append(Fingerprints.content(data, workspace.fileHashes()))
+            .append('\n');
       }
     }
     parts.put("inputs", Fingerprints.sha256(inputs.toString()));
     parts.put("environment", Fingerprints.environment(step));
+    workspace.fileHashes().save();
     return Fingerprints.Fingerprint.of(parts);
   }
 
@@ -364,7 +377,7 @@ final class LocalRun implements RunHandle {
     setStepStatus(id, RunStatus.PREPARING, null);
     LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
     try {
-      ComputeTarget target = workspace.computeFor(pipeline, step);
+      ComputeTarget target = targets.get(id);
       ComputeLauncher launcher = workspace.launcherFor(step, target);
       Path stepDir = layout.step(runId, id);
       Path work = Files.createDirectories(stepDir.resolve("work"));
@@ -409,11 +422,11 @@ final class LocalRun implements RunHandle {
       }
       StepLaunch.Input input;
       String from = edge.get().from().node();
-      if (pipeline.step(from).isPresent()) {
+      if (steps.containsKey(from)) {
         Path path = outputs.get(from).get(edge.get().from().port());
         input = new StepLaunch.Input(path, DatasetKind.TABULAR);
       } else {
-        input = datasetPath(pipeline.dataset(from).orElseThrow());
+        input = datasetPath(datasets.get(from));
       }
       if (!Files.exists(input.path())) {
         throw new WorkspaceException("input '" + port.name() + "': " + input.path() + " does not exist");
@@ -440,7 +453,7 @@ final class LocalRun implements RunHandle {
   }
 
   private Optional<Edge> edgeInto(String stepId, String port) {
-    return pipeline.edgesInto(stepId).stream().filter(e -> port.equals(e.to().port())).findFirst();
+    return Optional.ofNullable(inputEdges.get(stepId + "\u0000" + port));
   }
 
   private Path sourceDirectory(Step step) {

@@ -63,10 +63,12 @@ public final class LocalWorkspace implements Workspace {
   private final Map<String, ComputeLauncher> launchers = new HashMap<>();
   private final Set<LocalRun> active = ConcurrentHashMap.newKeySet();
   private final SecureRandom random = new SecureRandom();
+  private final FileHashes fileHashes;
 
   private LocalWorkspace(WorkspaceLayout layout, HistoryStore store) {
     this.layout = layout;
     this.store = store;
+    this.fileHashes = new FileHashes(store);
     launchers.put(ComputeTarget.LOCAL_SPARK, new LocalSparkLauncher(ClassDataArchive.defaultCacheDirectory()));
     launchers.put(ComputeTarget.LOCAL_PROCESS, new LocalProcessLauncher());
   }
@@ -155,6 +157,10 @@ public final class LocalWorkspace implements Workspace {
         .isPresent();
   }
 
+  FileHashes fileHashes() {
+    return fileHashes;
+  }
+
   public Path home() {
     return layout.home();
   }
@@ -231,15 +237,27 @@ public final class LocalWorkspace implements Workspace {
     return computes().stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
-  /** The compute a step runs on; script steps on a Spark compute run as local processes. */
-  ComputeTarget computeFor(Pipeline pipeline, Step step) throws WorkspaceException {
-    String name = pipeline.computeOf(step);
-    if (name == null) {
-      name = step.kind() instanceof ScriptStep ? ComputeTarget.LOCAL_PROCESS : ComputeTarget.LOCAL_SPARK;
+  /** The compute each step runs on, by step id, checked against the launchers; one history read. */
+  private Map<String, ComputeTarget> computesOf(Pipeline pipeline) throws WorkspaceException {
+    Map<String, ComputeTarget> byName = new HashMap<>();
+    for (ComputeTarget target : computes()) {
+      byName.put(target.name(), target);
     }
-    String finalName = name;
-    return compute(name).orElseThrow(() -> new WorkspaceException("step '" + step.name() + "' runs on compute '"
-        + finalName + "', which this workspace does not have (pipewright computes list)"));
+    Map<String, ComputeTarget> byStep = new HashMap<>();
+    for (Step step : pipeline.steps()) {
+      String name = pipeline.computeOf(step);
+      if (name == null) {
+        name = step.kind() instanceof ScriptStep ? ComputeTarget.LOCAL_PROCESS : ComputeTarget.LOCAL_SPARK;
+      }
+      ComputeTarget target = byName.get(name);
+      if (target == null) {
+        throw new WorkspaceException("step '" + step.name() + "' runs on compute '" + name
+            + "', which this workspace does not have (see: pipewright computes list)");
+      }
+      launcherFor(step, target);
+      byStep.put(step.id(), target);
+    }
+    return byStep;
   }
 
   ComputeLauncher launcherFor(Step step, ComputeTarget target) throws WorkspaceException {
@@ -277,7 +295,7 @@ public final class LocalWorkspace implements Workspace {
     String home = target.setting("sparkHome").orElseGet(() -> Optional.ofNullable(System.getProperty(
         SparkRuntime.HOME_PROPERTY)).orElse(Optional.ofNullable(System.getenv(SparkRuntime.HOME_VARIABLE)).orElse("")));
     Path driver = Path.of(home, "pipewright", "pipewright-spark-driver.jar");
-    String driverHash = Files.isRegularFile(driver) ? Fingerprints.content(driver) : "none";
+    String driverHash = Files.isRegularFile(driver) ? fileHashes.of(driver) : "none";
     try (Stream<Path> jars = Files.list(Path.of(home, "jars"))) {
       return "jars=" + jars.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("spark-core_")).toList()
           + " driver=" + driverHash;
@@ -329,16 +347,15 @@ public final class LocalWorkspace implements Workspace {
       }
       parameters.put(override.getKey(), override.getValue());
     }
-    for (Step step : pipeline.steps()) {
-      launcherFor(step, computeFor(pipeline, step));
-    }
+    Map<String, ComputeTarget> targets = computesOf(pipeline);
     String runId = newRunId();
     String experiment = options.experiment() == null || options.experiment().isBlank()
         ? pipeline.id() : options.experiment();
     List<HistoryStore.NewChild> children = new ArrayList<>();
+    Map<String, Step> steps = new HashMap<>();
+    pipeline.steps().forEach(step -> steps.put(step.id(), step));
     for (String id : order) {
-      Step step = pipeline.step(id).orElseThrow();
-      children.add(new HistoryStore.NewChild(id, step.name(), computeFor(pipeline, step).name()));
+      children.add(new HistoryStore.NewChild(id, steps.get(id).name(), targets.get(id).name()));
     }
     ProcessHandle self = ProcessHandle.current();
     long selfStarted = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
@@ -352,7 +369,7 @@ public final class LocalWorkspace implements Workspace {
     } catch (IOException e) {
       throw new WorkspaceException("cannot create the run directory " + layout.run(runId) + ": " + e.getMessage(), e);
     }
-    LocalRun run = new LocalRun(this, store, layout, runId, pipeline, options, parameters, order);
+    LocalRun run = new LocalRun(this, store, layout, runId, pipeline, options, parameters, order, targets);
     active.add(run);
     run.start();
     return run;
@@ -400,7 +417,8 @@ public final class LocalWorkspace implements Workspace {
       }
     }
     if (order.size() < indegree.size()) {
-      List<String> onCycle = indegree.keySet().stream().filter(id -> !order.contains(id)).toList();
+      Set<String> ordered = new java.util.HashSet<>(order);
+      List<String> onCycle = indegree.keySet().stream().filter(id -> !ordered.contains(id)).toList();
       throw new WorkspaceException("the pipeline has a cycle through steps " + String.join(", ", onCycle));
     }
     return order;

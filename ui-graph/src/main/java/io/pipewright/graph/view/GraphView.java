@@ -44,7 +44,6 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.ContextMenuEvent;
@@ -57,7 +56,18 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.input.ZoomEvent;
+import javafx.geometry.Insets;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
@@ -137,7 +147,10 @@ public class GraphView extends Region {
   private final Group overlay = new Group();
   private final CubicCurve preview = new CubicCurve();
   private final Rectangle rubberBand = new Rectangle();
-  private final Label refusalLabel = new Label();
+  // the reason an edge is refused, next to the pointer: a plain Region and Text, no Control (a
+  // Control would load and parse the user agent style sheet for a view that needs none)
+  private final Text refusalText = new Text();
+  private final StackPane refusalLabel = new StackPane(refusalText);
   private final Minimap minimap;
 
   // cached static layer (background, grid, edges, boxes below lodZoom)
@@ -160,6 +173,7 @@ public class GraphView extends Region {
   private int cacheRevision;
   private double lastFrameZoom = Double.NaN;
   private boolean zoomingSkins;
+  private double skinZoom = Double.NaN;
 
   // pulse coalescing
   private final Runnable pulseListener = this::applyPendingChanges;
@@ -207,6 +221,8 @@ public class GraphView extends Region {
     MOVE,
     CONNECT,
     RECONNECT,
+    /** Moving an edge's source end: dragNode/dragPort are its fixed target end. */
+    RECONNECT_SOURCE,
     RUBBER_BAND
   }
 
@@ -236,8 +252,10 @@ public class GraphView extends Region {
     boolean drop(Dragboard dragboard, double modelX, double modelY);
   }
 
+  private static final EdgeSkin DEFAULT_EDGE = new EdgeSkin(Color.web("#8a94a6"), 1.6);
+
   public GraphView(GraphModel model) {
-    this(model, new UndoStack(), new DefaultNodeSkinFactory(), e -> new EdgeSkin(Color.web("#8a94a6"), 1.6));
+    this(model, new UndoStack(), new DefaultNodeSkinFactory(), e -> DEFAULT_EDGE);
   }
 
   public GraphView(GraphModel model, UndoStack undoStack, NodeSkinFactory nodeSkins,
@@ -270,11 +288,15 @@ public class GraphView extends Region {
     rubberBand.setStroke(Color.web("#2563eb", 0.7));
     rubberBand.getStrokeDashArray().setAll(4.0, 3.0);
     rubberBand.setVisible(false);
-    refusalLabel.setStyle("-fx-background-color: #fef2f2; -fx-text-fill: #b91c1c;"
-        + " -fx-border-color: #fca5a5; -fx-background-radius: 4; -fx-border-radius: 4;"
-        + " -fx-padding: 3 7 3 7; -fx-font-size: 12px;");
+    CornerRadii radii = new CornerRadii(4);
+    refusalLabel.setBackground(new Background(new BackgroundFill(Color.web("#fef2f2"), radii, Insets.EMPTY)));
+    refusalLabel.setBorder(new Border(new BorderStroke(Color.web("#fca5a5"), BorderStrokeStyle.SOLID,
+        radii, BorderWidths.DEFAULT)));
+    refusalLabel.setPadding(new Insets(3, 7, 3, 7));
     refusalLabel.setVisible(false);
-    refusalLabel.textProperty().bind(refusal);
+    refusalText.setFill(Color.web("#b91c1c"));
+    refusalText.setFont(Font.font(12));
+    refusalText.textProperty().bind(refusal);
     overlay.getChildren().addAll(preview, rubberBand, refusalLabel);
     minimap = new Minimap(this);
     minimap.visibleProperty().bind(showMinimap);
@@ -929,6 +951,12 @@ public class GraphView extends Region {
     }
     detail = z >= lodZoom.get();
     stamp++;
+    if (z != skinZoom) {
+      skinZoom = z;
+      for (int i = 0; i < activeList.size(); i++) {
+        activeList.get(i).skin.setZoom(z);
+      }
+    }
     if (detail) {
       // skins are made within ACQUIRE_MARGIN of the view and kept until beyond RELEASE_MARGIN, so
       // that panning back and forth does not rebind skins at every step
@@ -966,7 +994,8 @@ public class GraphView extends Region {
             slot.skin.root().toFront();
           }
         }
-        if (gesture == Gesture.CONNECT || gesture == Gesture.RECONNECT) {
+        if (gesture == Gesture.CONNECT || gesture == Gesture.RECONNECT
+            || gesture == Gesture.RECONNECT_SOURCE) {
           showChecks(node, slot.skin);
         }
       }
@@ -997,6 +1026,7 @@ public class GraphView extends Region {
     slot.selected = false;
     slot.skin.setSelected(false);
     slot.skin.bind(node);
+    slot.skin.setZoom(zoom.get());
     slot.skin.root().setVisible(true);
     active.put(node, slot);
     activeList.add(slot);
@@ -1088,8 +1118,10 @@ public class GraphView extends Region {
     boolean zoomed = z != cacheZoom;
     if (staticImage == null || staticDirty || cacheDetail != detail || staticImage.getWidth() != cw
         || staticImage.getHeight() != ch || !covers || zoomed) {
-      // while zooming, every frame is new: draw only what is on screen (the margins later)
-      renderStaticCache(cw, ch, w, h, z, px, py, zoomed && !staticDirty && staticImage != null);
+      // while zooming, every frame is new, and the first frame should come soon: draw only what
+      // is on screen (the margins at the first pan)
+      boolean first = staticImage == null || staticImage.getWidth() != cw || staticImage.getHeight() != ch;
+      renderStaticCache(cw, ch, w, h, z, px, py, first || (zoomed && !staticDirty));
       ox = px - (cacheMarginX + cachePanX);
       oy = py - (cacheMarginY + cachePanY);
     }
@@ -1540,7 +1572,15 @@ public class GraphView extends Region {
     switch (hit.kind()) {
       case PORT:
         if (!hit.port().isInput()) {
-          beginConnect(hit.node(), hit.port(), null);
+          List<GraphEdge> out = extend ? model.edgesOutOf(hit.node(), hit.port()) : List.of();
+          if (!out.isEmpty()) {
+            // Shift+drag from a connected output moves the source end of its newest edge
+            GraphEdge edge = out.get(out.size() - 1);
+            beginConnect(edge.target(), edge.targetPort(), edge);
+            gesture = Gesture.RECONNECT_SOURCE;
+          } else {
+            beginConnect(hit.node(), hit.port(), null);
+          }
           break;
         }
         List<GraphEdge> into = model.edgesInto(hit.node(), hit.port());
@@ -1623,14 +1663,16 @@ public class GraphView extends Region {
     Map<Port, EdgeCheck> perNode = checks.computeIfAbsent(target, k -> new IdentityHashMap<>());
     EdgeCheck check = perNode.get(input);
     if (check == null) {
-      check = validator.get().check(model, dragNode, dragPort, target, input, draggedEdge);
+      check = gesture == Gesture.RECONNECT_SOURCE
+          ? validator.get().check(model, target, input, dragNode, dragPort, draggedEdge)
+          : validator.get().check(model, dragNode, dragPort, target, input, draggedEdge);
       perNode.put(input, check);
     }
     return check;
   }
 
   private void showChecks(GraphNode node, NodeSkin skin) {
-    for (Port p : node.inputs()) {
+    for (Port p : gesture == Gesture.RECONNECT_SOURCE ? node.outputs() : node.inputs()) {
       PortState state;
       if (node == hoverNode && p == hoverPort) {
         state = checkFor(node, p).legal() ? PortState.HOVER : PortState.ILLEGAL;
@@ -1659,6 +1701,7 @@ public class GraphView extends Region {
         break;
       case CONNECT:
       case RECONNECT:
+      case RECONNECT_SOURCE:
         dragConnection(e.getX(), e.getY());
         break;
       case RUBBER_BAND:
@@ -1693,7 +1736,8 @@ public class GraphView extends Region {
     double z = zoom.get();
     double mx = (x - panX.get()) / z;
     double my = (y - panY.get()) / z;
-    // nearest input port within reach
+    // nearest input port within reach (output port when moving a source end)
+    boolean sourceEnd = gesture == Gesture.RECONNECT_SOURCE;
     GraphNode bestNode = null;
     Port bestPort = null;
     double reach = 18 / z;
@@ -1701,11 +1745,12 @@ public class GraphView extends Region {
     List<GraphNode> nodes = model.nodes();
     for (int i = 0; i < nodes.size(); i++) {
       GraphNode n = nodes.get(i);
-      if (mx < n.getX() - reach || mx > n.getX() + reach || my < n.getY() - reach
+      double side = sourceEnd ? n.getX() + n.getWidth() : n.getX();
+      if (mx < side - reach || mx > side + reach || my < n.getY() - reach
           || my > n.getY() + n.getHeight() + reach) {
         continue;
       }
-      for (Port p : n.inputs()) {
+      for (Port p : sourceEnd ? n.outputs() : n.inputs()) {
         double ddx = n.anchorX(p) - mx;
         double ddy = n.anchorY(p) - my;
         double d = ddx * ddx + ddy * ddy;
@@ -1730,6 +1775,15 @@ public class GraphView extends Region {
       EdgeCheck c = checkFor(bestNode, bestPort);
       legal = c.legal();
       reason = c.reason();
+    }
+    if (sourceEnd) {
+      // the fixed end is the target: the free end is where the edge starts
+      double fx = sx;
+      double fy = sy;
+      sx = tx;
+      sy = ty;
+      tx = fx;
+      ty = fy;
     }
     double c = controlOffset(sx, tx);
     Point2D s = modelToScreen(sx, sy);
@@ -1772,6 +1826,7 @@ public class GraphView extends Region {
         break;
       case CONNECT:
       case RECONNECT:
+      case RECONNECT_SOURCE:
         finishConnection(g, dragged);
         break;
       case RUBBER_BAND:
@@ -1803,12 +1858,18 @@ public class GraphView extends Region {
       }
       if (g == Gesture.CONNECT) {
         undoStack.push(commands.connect(model.freshId("e"), dragNode, dragPort, hoverNode, hoverPort));
+      } else if (g == Gesture.RECONNECT_SOURCE) {
+        if (hoverNode != draggedEdge.source() || hoverPort != draggedEdge.sourcePort()) {
+          GraphEdge edge = draggedEdge;
+          draggedEdge = null;
+          undoStack.push(commands.reconnectSource(edge, hoverNode, hoverPort));
+        }
       } else if (hoverNode != draggedEdge.target() || hoverPort != draggedEdge.targetPort()) {
         GraphEdge edge = draggedEdge;
         draggedEdge = null;
         undoStack.push(commands.reconnectTarget(edge, hoverNode, hoverPort));
       }
-    } else if (g == Gesture.RECONNECT) {
+    } else if (g == Gesture.RECONNECT || g == Gesture.RECONNECT_SOURCE) {
       GraphEdge edge = draggedEdge;
       draggedEdge = null;
       undoStack.push(commands.disconnect(edge));
@@ -1861,6 +1922,9 @@ public class GraphView extends Region {
     if (wasConnecting) {
       for (SkinSlot s : activeList) {
         for (Port p : s.node.inputs()) {
+          s.skin.setPortState(p, PortState.NORMAL);
+        }
+        for (Port p : s.node.outputs()) {
           s.skin.setPortState(p, PortState.NORMAL);
         }
       }

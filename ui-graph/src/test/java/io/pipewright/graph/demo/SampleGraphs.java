@@ -4,6 +4,7 @@ import io.pipewright.graph.model.GraphEdge;
 import io.pipewright.graph.model.GraphModel;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.model.Port;
+import io.pipewright.graph.model.PortDirection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -137,10 +138,12 @@ public final class SampleGraphs {
       String[] from = st[3].isEmpty() ? new String[0] : st[3].split(",");
       List<Port> in = new ArrayList<>();
       for (int p = 0; p < from.length; p++) {
-        in.add(Port.input("in" + p, "table"));
+        // an input is named after what it reads, as a pipeline author would
+        in.add(new Port("in" + p, from[p].replace('_', ' '), "table", PortDirection.INPUT));
       }
+      String out = st[1].equals("Model") ? "model" : st[1].equals("Dataset") ? "rows" : "table";
       GraphNode n = node(st[0], st[1], st[2], (i % 6) * 260.0, (i / 6) * 120.0, in,
-          List.of(Port.output("out", "table")));
+          List.of(new Port("out", out, "table", PortDirection.OUTPUT)));
       byId.put(st[0], n);
       nodes.add(n);
     }

@@ -47,6 +47,13 @@ public final class GraphCommands {
         List.of(new RemoveEdge(model, edge, ""), new AddEdge(model, replacement, "")));
   }
 
+  /** Replaces an edge's source end, keeping its id. */
+  public Command reconnectSource(GraphEdge edge, GraphNode source, Port output) {
+    GraphEdge replacement = new GraphEdge(edge.id(), source, output, edge.target(), edge.targetPort());
+    return new CompoundCommand("Reconnect " + source.getTitle() + " → " + edge.target().getTitle(),
+        List.of(new RemoveEdge(model, edge, ""), new AddEdge(model, replacement, "")));
+  }
+
   /**
    * Deletes nodes and edges as one step; the edges of deleted nodes go with them.
    */

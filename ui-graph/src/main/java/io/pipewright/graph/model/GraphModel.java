@@ -130,6 +130,20 @@ public final class GraphModel {
   }
 
   /** The edges that end at one input port. */
+  /** The edges that leave a node's output port, oldest first. */
+  public List<GraphEdge> edgesOutOf(GraphNode node, Port output) {
+    List<GraphEdge> result = new ArrayList<>(2);
+    List<GraphEdge> own = edgesByNode.get(node);
+    if (own != null) {
+      for (GraphEdge e : own) {
+        if (e.source() == node && e.sourcePort() == output) {
+          result.add(e);
+        }
+      }
+    }
+    return result;
+  }
+
   public List<GraphEdge> edgesInto(GraphNode node, Port input) {
     List<GraphEdge> result = new ArrayList<>(1);
     List<GraphEdge> own = edgesByNode.get(node);

@@ -39,6 +39,9 @@ public class DefaultNodeSkin implements NodeSkin {
   static final Color ILLEGAL = Color.web("#ef4444");
   private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
   private static final Font SMALL_FONT = Font.font("System", 11);
+  private static final Font PORT_FONT = Font.font("System", 10);
+  /** Below this zoom port names are hidden (10 px text would be under 7.5 px on screen). */
+  public static final double PORT_NAMES_ZOOM = 0.75;
   private static final CornerRadii RADII = new CornerRadii(8);
   private static final Background CARD_BG = new Background(new BackgroundFill(CARD, RADII, Insets.EMPTY));
   private static final Border NORMAL_BORDER = new Border(new BorderStroke(CARD_BORDER,
@@ -57,6 +60,9 @@ public class DefaultNodeSkin implements NodeSkin {
   private final Rectangle runBar = new Rectangle();
   private final List<Circle> inputCircles = new ArrayList<>();
   private final List<Circle> outputCircles = new ArrayList<>();
+  private final List<Text> inputNames = new ArrayList<>();
+  private final List<Text> outputNames = new ArrayList<>();
+  private boolean portNamesShown = true;
   private GraphNode node;
 
   public DefaultNodeSkin(Color kindColor) {
@@ -96,7 +102,37 @@ public class DefaultNodeSkin implements NodeSkin {
     this.node = graphNode;
     ensurePorts(inputCircles, graphNode.inputs().size());
     ensurePorts(outputCircles, graphNode.outputs().size());
+    ensureNames(inputNames, graphNode.inputs().size());
+    ensureNames(outputNames, graphNode.outputs().size());
     update();
+  }
+
+  private void ensureNames(List<Text> names, int count) {
+    while (names.size() < count) {
+      Text t = new Text();
+      t.setFont(PORT_FONT);
+      t.setFill(SUBTITLE);
+      t.setTextOrigin(VPos.BASELINE);
+      t.getStyleClass().add("port-name");
+      names.add(t);
+      root.getChildren().add(t);
+    }
+    for (int i = 0; i < names.size(); i++) {
+      names.get(i).setVisible(portNamesShown && i < count);
+    }
+  }
+
+  @Override
+  public void setZoom(double zoom) {
+    boolean show = zoom >= PORT_NAMES_ZOOM;
+    if (show == portNamesShown) {
+      return;
+    }
+    portNamesShown = show;
+    if (node != null) {
+      ensureNames(inputNames, node.inputs().size());
+      ensureNames(outputNames, node.outputs().size());
+    }
   }
 
   private void ensurePorts(List<Circle> circles, int count) {
@@ -145,15 +181,28 @@ public class DefaultNodeSkin implements NodeSkin {
     runBar.setY(h - 5);
     runBar.setWidth((w - 16) / 4);
     runBar.setX(8);
+    // port names sit outside the card, just above the port, where the edge leaves level
     for (int i = 0; i < node.inputs().size(); i++) {
+      Port p = node.inputs().get(i);
       Circle c = inputCircles.get(i);
+      double y = node.anchorY(p) - node.getY();
       c.setCenterX(0);
-      c.setCenterY(node.anchorY(node.inputs().get(i)) - node.getY());
+      c.setCenterY(y);
+      Text name = inputNames.get(i);
+      name.setText(p.name());
+      name.setX(-8 - name.getLayoutBounds().getWidth());
+      name.setY(y - 6);
     }
     for (int i = 0; i < node.outputs().size(); i++) {
+      Port p = node.outputs().get(i);
       Circle c = outputCircles.get(i);
+      double y = node.anchorY(p) - node.getY();
       c.setCenterX(w);
-      c.setCenterY(node.anchorY(node.outputs().get(i)) - node.getY());
+      c.setCenterY(y);
+      Text name = outputNames.get(i);
+      name.setText(p.name());
+      name.setX(w + 8);
+      name.setY(y - 6);
     }
   }
 

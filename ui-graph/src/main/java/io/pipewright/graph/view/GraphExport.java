@@ -25,6 +25,7 @@ public final class GraphExport {
         source.getNodeSkinFactory(), source.getEdgeSkinFactory());
     offscreen.showMinimapProperty().set(false);
     offscreen.lodZoomProperty().set(0);
+    offscreen.cacheStaticLayerProperty().set(false);
     Bounds b = source.modelBounds();
     double w = Math.ceil((b.getWidth() + 2 * MARGIN) * scale);
     double h = Math.ceil((b.getHeight() + 2 * MARGIN) * scale);

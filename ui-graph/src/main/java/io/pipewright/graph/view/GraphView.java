@@ -39,11 +39,13 @@ import javafx.geometry.Bounds;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
+import javafx.scene.CacheHint;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
@@ -54,7 +56,18 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.input.ZoomEvent;
+import javafx.geometry.Insets;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
@@ -86,7 +99,12 @@ public class GraphView extends Region {
   private static final Color FLOWING_EDGE = Color.web("#16a34a");
   private static final double PORT_HIT_RADIUS = 10;
   private static final double EDGE_HIT_DISTANCE = 6;
-  private static final double CULL_MARGIN = 40;
+  /** Screen pixels around the view within which node skins are made, and beyond which dropped. */
+  private static final double ACQUIRE_MARGIN = 120;
+  private static final double RELEASE_MARGIN = 480;
+  /** The static layer is cached at this multiple of the view's size, centred on it. */
+  private static final double CACHE_FACTOR = 1.5;
+  private static final double MAX_CACHE_SIDE = 4096;
 
   private final GraphModel model;
   private final UndoStack undoStack;
@@ -129,8 +147,33 @@ public class GraphView extends Region {
   private final Group overlay = new Group();
   private final CubicCurve preview = new CubicCurve();
   private final Rectangle rubberBand = new Rectangle();
-  private final Label refusalLabel = new Label();
+  // the reason an edge is refused, next to the pointer: a plain Region and Text, no Control (a
+  // Control would load and parse the user agent style sheet for a view that needs none)
+  private final Text refusalText = new Text();
+  private final StackPane refusalLabel = new StackPane(refusalText);
   private final Minimap minimap;
+
+  // cached static layer (background, grid, edges, boxes below lodZoom)
+  private final BooleanProperty cacheStaticLayer =
+      new SimpleBooleanProperty(this, "cacheStaticLayer", true);
+  private final ImageView staticView = new ImageView();
+  private final OverviewRaster overviewRaster = new OverviewRaster();
+  private WritableImage staticImage;
+  private boolean staticDirty = true;
+  private boolean cacheDetail;
+  private double cacheZoom = 1;
+  private double cachePanX;
+  private double cachePanY;
+  private double cacheMarginX;
+  private double cacheMarginY;
+  private double cacheValidX0;
+  private double cacheValidY0;
+  private double cacheValidX1;
+  private double cacheValidY1;
+  private int cacheRevision;
+  private double lastFrameZoom = Double.NaN;
+  private boolean zoomingSkins;
+  private double skinZoom = Double.NaN;
 
   // pulse coalescing
   private final Runnable pulseListener = this::applyPendingChanges;
@@ -178,6 +221,8 @@ public class GraphView extends Region {
     MOVE,
     CONNECT,
     RECONNECT,
+    /** Moving an edge's source end: dragNode/dragPort are its fixed target end. */
+    RECONNECT_SOURCE,
     RUBBER_BAND
   }
 
@@ -207,8 +252,10 @@ public class GraphView extends Region {
     boolean drop(Dragboard dragboard, double modelX, double modelY);
   }
 
+  private static final EdgeSkin DEFAULT_EDGE = new EdgeSkin(Color.web("#8a94a6"), 1.6);
+
   public GraphView(GraphModel model) {
-    this(model, new UndoStack(), new DefaultNodeSkinFactory(), e -> new EdgeSkin(Color.web("#8a94a6"), 1.6));
+    this(model, new UndoStack(), new DefaultNodeSkinFactory(), e -> DEFAULT_EDGE);
   }
 
   public GraphView(GraphModel model, UndoStack undoStack, NodeSkinFactory nodeSkins,
@@ -227,6 +274,10 @@ public class GraphView extends Region {
     nodeLayer.getTransforms().add(nodeTransform);
     nodeLayer.setManaged(false);
     canvas.setManaged(false);
+    canvas.setMouseTransparent(true);
+    staticView.setManaged(false);
+    staticView.setMouseTransparent(true);
+    staticView.setSmooth(false);
     overlay.setManaged(false);
     overlay.setMouseTransparent(true);
     preview.setFill(null);
@@ -237,15 +288,19 @@ public class GraphView extends Region {
     rubberBand.setStroke(Color.web("#2563eb", 0.7));
     rubberBand.getStrokeDashArray().setAll(4.0, 3.0);
     rubberBand.setVisible(false);
-    refusalLabel.setStyle("-fx-background-color: #fef2f2; -fx-text-fill: #b91c1c;"
-        + " -fx-border-color: #fca5a5; -fx-background-radius: 4; -fx-border-radius: 4;"
-        + " -fx-padding: 3 7 3 7; -fx-font-size: 12px;");
+    CornerRadii radii = new CornerRadii(4);
+    refusalLabel.setBackground(new Background(new BackgroundFill(Color.web("#fef2f2"), radii, Insets.EMPTY)));
+    refusalLabel.setBorder(new Border(new BorderStroke(Color.web("#fca5a5"), BorderStrokeStyle.SOLID,
+        radii, BorderWidths.DEFAULT)));
+    refusalLabel.setPadding(new Insets(3, 7, 3, 7));
     refusalLabel.setVisible(false);
-    refusalLabel.textProperty().bind(refusal);
+    refusalText.setFill(Color.web("#b91c1c"));
+    refusalText.setFont(Font.font(12));
+    refusalText.textProperty().bind(refusal);
     overlay.getChildren().addAll(preview, rubberBand, refusalLabel);
     minimap = new Minimap(this);
     minimap.visibleProperty().bind(showMinimap);
-    getChildren().addAll(canvas, nodeLayer, overlay, minimap);
+    getChildren().addAll(staticView, canvas, nodeLayer, overlay, minimap);
 
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
@@ -253,6 +308,10 @@ public class GraphView extends Region {
     setClip(clip);
 
     ChangeListener<Object> viewport = (o, a, b) -> invalidateView();
+    ChangeListener<Object> staticLook = (o, a, b) -> invalidateStaticLayer();
+    showGrid.addListener(staticLook);
+    gridSize.addListener(staticLook);
+    cacheStaticLayer.addListener(staticLook);
     zoom.addListener(viewport);
     panX.addListener(viewport);
     panY.addListener(viewport);
@@ -689,13 +748,13 @@ public class GraphView extends Region {
 
   private final ChangeListener<Object> geometryListener = (o, a, b) -> {
     overviewDirty = true;
-    invalidateView();
+    invalidateStaticLayer();
   };
   private final ChangeListener<Object> contentListener = (o, a, b) -> {
     Object bean = ((javafx.beans.property.ReadOnlyProperty<?>) o).getBean();
     contentDirty.put((GraphNode) bean, Boolean.TRUE);
     overviewDirty = true;
-    invalidateView();
+    invalidateStaticLayer();
   };
   private final ChangeListener<Boolean> flowingListener = (o, a, b) -> {
     flowingEdges += b ? 1 : -1;
@@ -755,7 +814,7 @@ public class GraphView extends Region {
     }
     structureDirty = true;
     overviewDirty = true;
-    invalidateView();
+    invalidateStaticLayer();
   }
 
   private void edgesChanged(ListChangeListener.Change<? extends GraphEdge> c) {
@@ -772,7 +831,7 @@ public class GraphView extends Region {
       }
     }
     structureDirty = true;
-    invalidateView();
+    invalidateStaticLayer();
   }
 
   // ---------------------------------------------------------------- pulse
@@ -786,6 +845,12 @@ public class GraphView extends Region {
       scene.addPreLayoutPulseListener(pulseListener);
       invalidateView();
     }
+  }
+
+  /** The cached static layer must be drawn again (the model or its look changed). */
+  private void invalidateStaticLayer() {
+    staticDirty = true;
+    invalidateView();
   }
 
   /** Marks the view as out of date; it is brought up to date in the next pulse, once. */
@@ -886,17 +951,31 @@ public class GraphView extends Region {
     }
     detail = z >= lodZoom.get();
     stamp++;
+    if (z != skinZoom) {
+      skinZoom = z;
+      for (int i = 0; i < activeList.size(); i++) {
+        activeList.get(i).skin.setZoom(z);
+      }
+    }
     if (detail) {
-      double x0 = (-CULL_MARGIN - panX.get()) / z;
-      double y0 = (-CULL_MARGIN - panY.get()) / z;
-      double x1 = (getWidth() + CULL_MARGIN - panX.get()) / z;
-      double y1 = (getHeight() + CULL_MARGIN - panY.get()) / z;
+      // skins are made within ACQUIRE_MARGIN of the view and kept until beyond RELEASE_MARGIN, so
+      // that panning back and forth does not rebind skins at every step
+      double x0 = (-ACQUIRE_MARGIN - panX.get()) / z;
+      double y0 = (-ACQUIRE_MARGIN - panY.get()) / z;
+      double x1 = (getWidth() + ACQUIRE_MARGIN - panX.get()) / z;
+      double y1 = (getHeight() + ACQUIRE_MARGIN - panY.get()) / z;
+      double rx0 = (-RELEASE_MARGIN - panX.get()) / z;
+      double ry0 = (-RELEASE_MARGIN - panY.get()) / z;
+      double rx1 = (getWidth() + RELEASE_MARGIN - panX.get()) / z;
+      double ry1 = (getHeight() + RELEASE_MARGIN - panY.get()) / z;
       List<GraphNode> nodes = model.nodes();
       for (int i = 0, n = nodes.size(); i < n; i++) {
         GraphNode node = nodes.get(i);
         double nx = node.getX();
         double ny = node.getY();
-        if (nx > x1 || ny > y1 || nx + node.getWidth() < x0 || ny + node.getHeight() < y0) {
+        boolean has = active.containsKey(node);
+        if (has ? (nx > rx1 || ny > ry1 || nx + node.getWidth() < rx0 || ny + node.getHeight() < ry0)
+            : (nx > x1 || ny > y1 || nx + node.getWidth() < x0 || ny + node.getHeight() < y0)) {
           continue;
         }
         SkinSlot slot = active.get(node);
@@ -915,7 +994,8 @@ public class GraphView extends Region {
             slot.skin.root().toFront();
           }
         }
-        if (gesture == Gesture.CONNECT || gesture == Gesture.RECONNECT) {
+        if (gesture == Gesture.CONNECT || gesture == Gesture.RECONNECT
+            || gesture == Gesture.RECONNECT_SOURCE) {
           showChecks(node, slot.skin);
         }
       }
@@ -936,12 +1016,17 @@ public class GraphView extends Region {
       slot = new SkinSlot(skin, node.kind());
       skin.root().setManaged(false);
       skin.root().setMouseTransparent(true);
+      // each skin is rasterized once into a bitmap that panning only moves; while zooming the
+      // bitmap is scaled (CacheHint.SCALE) and it is drawn crisply again when the zoom stops
+      skin.root().setCache(true);
+      skin.root().setCacheHint(zoomingSkins ? CacheHint.SCALE : CacheHint.QUALITY);
       nodeLayer.getChildren().add(skin.root());
     }
     slot.node = node;
     slot.selected = false;
     slot.skin.setSelected(false);
     slot.skin.bind(node);
+    slot.skin.setZoom(zoom.get());
     slot.skin.root().setVisible(true);
     active.put(node, slot);
     activeList.add(slot);
@@ -969,13 +1054,200 @@ public class GraphView extends Region {
       canvas.setWidth(w);
       canvas.setHeight(h);
     }
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    g.setFill(BACKGROUND);
-    g.fillRect(0, 0, w, h);
     double z = zoom.get();
     double px = panX.get();
     double py = panY.get();
+    double cw = Math.ceil(w * CACHE_FACTOR);
+    double ch = Math.ceil(h * CACHE_FACTOR);
+    // while zooming with skins shown, their cached bitmaps are scaled (CacheHint.SCALE) instead
+    // of being rasterized again each frame; they are drawn crisply once the zoom stays put
+    boolean zoomingInDetail = detail && z != lastFrameZoom;
+    lastFrameZoom = z;
+    if (zoomingInDetail != zoomingSkins) {
+      zoomingSkins = zoomingInDetail;
+      CacheHint hint = zoomingInDetail ? CacheHint.SCALE : CacheHint.QUALITY;
+      for (int i = 0; i < activeList.size(); i++) {
+        activeList.get(i).skin.root().setCacheHint(hint);
+      }
+    }
+    if (zoomingInDetail) {
+      // one more pulse after the zoom stops: crisp skins and a cached static layer again
+      viewDirty = false;
+      Platform.runLater(this::invalidateView);
+    }
+    boolean cached = cacheStaticLayer.get() && w > 0 && h > 0 && cw <= MAX_CACHE_SIDE
+        && ch <= MAX_CACHE_SIDE;
+    GraphicsContext g = canvas.getGraphicsContext2D();
+    if (cached) {
+      updateStaticCache(w, h, cw, ch, z, px, py);
+      staticView.setVisible(true);
+      if (hasDynamicContent()) {
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.clearRect(0, 0, w, h);
+        g.setTransform(z, 0, 0, z, px, py);
+        drawDynamic(g, -px / z, -py / z, (w - px) / z, (h - py) / z, z);
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        canvas.setVisible(true);
+      } else {
+        canvas.setVisible(false);
+      }
+    } else {
+      staticView.setVisible(false);
+      staticImage = null;
+      staticView.setImage(null);
+      canvas.setVisible(true);
+      drawStatic(g, w, h, z, px, py);
+      g.setTransform(z, 0, 0, z, px, py);
+      drawDynamic(g, -px / z, -py / z, (w - px) / z, (h - py) / z, z);
+      g.setTransform(1, 0, 0, 1, 0, 0);
+    }
+  }
+
+  /**
+   * Brings the cached static layer up to date: draws it again (background, grid, edges and, below
+   * the level of detail, node boxes; see {@link OverviewRaster}) when the model, the zoom, the level of detail or the size
+   * changed, or when the viewport has left the cached area; otherwise only moves it, by whole
+   * pixels (the software pipeline blits an image at an integer offset without filtering).
+   */
+  private void updateStaticCache(double w, double h, double cw, double ch, double z, double px, double py) {
+    double ox = px - (cacheMarginX + cachePanX);
+    double oy = py - (cacheMarginY + cachePanY);
+    // the part of the cache that is valid, placed on screen
+    boolean covers = ox + cacheValidX0 <= 0.5 && oy + cacheValidY0 <= 0.5
+        && ox + cacheValidX1 >= w - 0.5 && oy + cacheValidY1 >= h - 0.5;
+    boolean zoomed = z != cacheZoom;
+    if (staticImage == null || staticDirty || cacheDetail != detail || staticImage.getWidth() != cw
+        || staticImage.getHeight() != ch || !covers || zoomed) {
+      // while zooming, every frame is new, and the first frame should come soon: draw only what
+      // is on screen (the margins at the first pan)
+      boolean first = staticImage == null || staticImage.getWidth() != cw || staticImage.getHeight() != ch;
+      renderStaticCache(cw, ch, w, h, z, px, py, first || (zoomed && !staticDirty));
+      ox = px - (cacheMarginX + cachePanX);
+      oy = py - (cacheMarginY + cachePanY);
+    }
+    staticView.setLayoutX(Math.round(ox));
+    staticView.setLayoutY(Math.round(oy));
+  }
+
+  private void renderStaticCache(double cw, double ch, double w, double h, double z, double px,
+      double py, boolean viewportOnly) {
+    cacheMarginX = Math.floor((cw - w) / 2);
+    cacheMarginY = Math.floor((ch - h) / 2);
+    cacheZoom = z;
+    cachePanX = px;
+    cachePanY = py;
+    cacheDetail = detail;
+    staticDirty = false;
+    double ipx = px + cacheMarginX;
+    double ipy = py + cacheMarginY;
+    overviewRaster.ensureSize((int) cw, (int) ch);
+    if (viewportOnly) {
+      cacheValidX0 = cacheMarginX;
+      cacheValidY0 = cacheMarginY;
+      cacheValidX1 = cacheMarginX + Math.ceil(w);
+      cacheValidY1 = cacheMarginY + Math.ceil(h);
+    } else {
+      cacheValidX0 = 0;
+      cacheValidY0 = 0;
+      cacheValidX1 = cw;
+      cacheValidY1 = ch;
+    }
+    overviewRaster.setClip((int) cacheValidX0, (int) cacheValidY0, (int) cacheValidX1, (int) cacheValidY1);
+    drawOverviewRaster(overviewRaster, z, ipx, ipy, !detail);
+    overviewRaster.commit();
+    staticImage = overviewRaster.image();
+    if (staticView.getImage() != staticImage) {
+      staticView.setImage(staticImage);
+    }
+    cacheRevision++;
+  }
+
+  /** The overview (below lodZoom) in plain Java pixels: see {@link OverviewRaster}. */
+  private void drawOverviewRaster(OverviewRaster r, double z, double px, double py, boolean boxes) {
+    int w = r.width();
+    int h = r.height();
+    r.clear(OverviewRaster.argb(BACKGROUND));
+    if (showGrid.get()) {
+      double step = gridSize.get() * z;
+      while (step < 10) {
+        step *= 5;
+      }
+      double major = step * 5;
+      int minor = OverviewRaster.argb(GRID_MINOR);
+      int majorColor = OverviewRaster.argb(GRID_MAJOR);
+      for (double x = ((px % step) + step) % step; x < w; x += step) {
+        r.verticalLine((int) Math.floor(x), minor);
+      }
+      for (double y = ((py % step) + step) % step; y < h; y += step) {
+        r.horizontalLine((int) Math.floor(y), minor);
+      }
+      for (double x = ((px % major) + major) % major; x < w; x += major) {
+        r.verticalLine((int) Math.floor(x), majorColor);
+      }
+      for (double y = ((py % major) + major) % major; y < h; y += major) {
+        r.horizontalLine((int) Math.floor(y), majorColor);
+      }
+    }
+    double x0 = -px / z;
+    double y0 = -py / z;
+    double x1 = (w - px) / z;
+    double y1 = (h - py) / z;
+    for (int l = 0; l < distinctLooks.size(); l++) {
+      EdgeSkin look = distinctLooks.get(l);
+      ArrayList<GraphEdge> list = edgesByLook.get(look);
+      int rgb = OverviewRaster.argb(look.stroke());
+      double widthPx = Math.max(0.6, look.width() * z);
+      double alpha = look.stroke().getOpacity();
+      for (int i = 0, n = list.size(); i < n; i++) {
+        GraphEdge e = list.get(i);
+        if (e == draggedEdge) {
+          continue;
+        }
+        GraphNode s = e.source();
+        GraphNode t = e.target();
+        double sx = s.anchorX(e.sourcePort());
+        double sy = s.anchorY(e.sourcePort());
+        double tx = t.anchorX(e.targetPort());
+        double ty = t.anchorY(e.targetPort());
+        double c = controlOffset(sx, tx);
+        if (Math.max(sx, tx) + c < x0 || Math.min(sx, tx) - c > x1 || Math.max(sy, ty) < y0
+            || Math.min(sy, ty) > y1) {
+          continue;
+        }
+        r.cubic(sx * z + px, sy * z + py, (sx + c) * z + px, sy * z + py, (tx - c) * z + px,
+            ty * z + py, tx * z + px, ty * z + py, rgb, alpha, widthPx);
+      }
+    }
+    if (!boxes) {
+      return;
+    }
+    List<GraphNode> nodes = model.nodes();
+    Color last = null;
+    int fill = 0;
+    for (int i = 0, n = nodes.size(); i < n; i++) {
+      GraphNode node = nodes.get(i);
+      double nx = node.getX();
+      double ny = node.getY();
+      double nw = node.getWidth();
+      double nh = node.getHeight();
+      if (nx > x1 || ny > y1 || nx + nw < x0 || ny + nh < y0) {
+        continue;
+      }
+      NodeStatus status = node.getStatus();
+      Color color = status == NodeStatus.NONE ? nodeSkins.overviewColor(node) : StatusColors.of(status);
+      if (color != last) {
+        last = color;
+        fill = OverviewRaster.argb(color);
+      }
+      r.fillRect(nx * z + px, ny * z + py, (nx + nw) * z + px, (ny + nh) * z + py, fill);
+    }
+  }
+
+  /** Background, grid, edges (all but the one being dragged) and, below lodZoom, node boxes. */
+  private void drawStatic(GraphicsContext g, double w, double h, double z, double px, double py) {
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.setFill(BACKGROUND);
+    g.fillRect(0, 0, w, h);
     if (showGrid.get()) {
       drawGrid(g, w, h, z, px, py);
     }
@@ -984,6 +1256,15 @@ public class GraphView extends Region {
     double y0 = -py / z;
     double x1 = (w - px) / z;
     double y1 = (h - py) / z;
+    drawEdges(g, x0, y0, x1, y1, z);
+    if (!detail) {
+      drawOverviewNodes(g, x0, y0, x1, y1, z);
+    }
+    g.setTransform(1, 0, 0, 1, 0, 0);
+  }
+
+  /** All edges but the one being dragged, one path per look, culled to the model rectangle. */
+  private void drawEdges(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
     g.setLineCap(StrokeLineCap.ROUND);
     for (int l = 0; l < distinctLooks.size(); l++) {
       EdgeSkin look = distinctLooks.get(l);
@@ -995,10 +1276,10 @@ public class GraphView extends Region {
       int count = 0;
       for (int i = 0, n = list.size(); i < n; i++) {
         GraphEdge e = list.get(i);
-        if (e == draggedEdge || selection.contains(e)) {
+        if (e == draggedEdge) {
           continue;
         }
-        count += appendEdge(g, e, x0, y0, x1, y1);
+        count += appendEdge(g, e, x0, y0, x1, y1, z);
       }
       if (count > 0) {
         g.setStroke(look.stroke());
@@ -1006,11 +1287,20 @@ public class GraphView extends Region {
         g.stroke();
       }
     }
+  }
+
+  private boolean hasDynamicContent() {
+    return !selection.edges().isEmpty() || flowingEdges > 0 || (!detail && !selection.nodes().isEmpty());
+  }
+
+  /** What changes without the model changing: selected edges, flowing dashes, selected boxes. */
+  private void drawDynamic(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
+    g.setLineCap(StrokeLineCap.ROUND);
     if (!selection.edges().isEmpty()) {
       g.beginPath();
       for (GraphEdge e : selection.edges()) {
         if (e != draggedEdge) {
-          appendEdge(g, e, x0, y0, x1, y1);
+          appendEdge(g, e, x0, y0, x1, y1, z);
         }
       }
       g.setStroke(SELECTED_EDGE);
@@ -1024,7 +1314,7 @@ public class GraphView extends Region {
       for (int i = 0, n = edges.size(); i < n; i++) {
         GraphEdge e = edges.get(i);
         if (e.isFlowing() && e != draggedEdge) {
-          count += appendEdge(g, e, x0, y0, x1, y1);
+          count += appendEdge(g, e, x0, y0, x1, y1, z);
         }
       }
       if (count > 0) {
@@ -1036,10 +1326,14 @@ public class GraphView extends Region {
         g.setLineDashes((double[]) null);
       }
     }
-    if (!detail) {
-      drawOverviewNodes(g, x0, y0, x1, y1, z);
+    if (!detail && !selection.nodes().isEmpty()) {
+      double radius = Math.min(8, 3 / z);
+      g.setStroke(SELECTED_EDGE);
+      g.setLineWidth(2.5 / z);
+      for (GraphNode node : selection.nodes()) {
+        g.strokeRoundRect(node.getX(), node.getY(), node.getWidth(), node.getHeight(), radius * 2, radius * 2);
+      }
     }
-    g.setTransform(1, 0, 0, 1, 0, 0);
   }
 
   private void drawGrid(GraphicsContext g, double w, double h, double z, double px, double py) {
@@ -1075,8 +1369,12 @@ public class GraphView extends Region {
     g.stroke();
   }
 
-  /** Appends an edge's cubic to the current path if it may be visible; returns 1 if appended. */
-  private static int appendEdge(GraphicsContext g, GraphEdge e, double x0, double y0, double x1, double y1) {
+  /**
+   * Appends an edge's cubic to the current path if it may be visible; returns 1 if appended. An
+   * edge shorter than two pixels on screen is a straight segment (a curve would not show).
+   */
+  private static int appendEdge(GraphicsContext g, GraphEdge e, double x0, double y0, double x1,
+      double y1, double z) {
     GraphNode s = e.source();
     GraphNode t = e.target();
     double sx = s.anchorX(e.sourcePort());
@@ -1090,7 +1388,11 @@ public class GraphView extends Region {
       return 0;
     }
     g.moveTo(sx, sy);
-    g.bezierCurveTo(sx + c, sy, tx - c, ty, tx, ty);
+    if ((maxX - minX) * z < 2 && Math.abs(ty - sy) * z < 2) {
+      g.lineTo(tx, ty);
+    } else {
+      g.bezierCurveTo(sx + c, sy, tx - c, ty, tx, ty);
+    }
     return 1;
   }
 
@@ -1121,13 +1423,6 @@ public class GraphView extends Region {
         g.fillRect(nx, ny, nw, nh);
       } else {
         g.fillRoundRect(nx, ny, nw, nh, radius * 2, radius * 2);
-      }
-    }
-    if (!selection.nodes().isEmpty()) {
-      g.setStroke(SELECTED_EDGE);
-      g.setLineWidth(2.5 / z);
-      for (GraphNode node : selection.nodes()) {
-        g.strokeRoundRect(node.getX(), node.getY(), node.getWidth(), node.getHeight(), radius * 2, radius * 2);
       }
     }
   }
@@ -1277,7 +1572,15 @@ public class GraphView extends Region {
     switch (hit.kind()) {
       case PORT:
         if (!hit.port().isInput()) {
-          beginConnect(hit.node(), hit.port(), null);
+          List<GraphEdge> out = extend ? model.edgesOutOf(hit.node(), hit.port()) : List.of();
+          if (!out.isEmpty()) {
+            // Shift+drag from a connected output moves the source end of its newest edge
+            GraphEdge edge = out.get(out.size() - 1);
+            beginConnect(edge.target(), edge.targetPort(), edge);
+            gesture = Gesture.RECONNECT_SOURCE;
+          } else {
+            beginConnect(hit.node(), hit.port(), null);
+          }
           break;
         }
         List<GraphEdge> into = model.edgesInto(hit.node(), hit.port());
@@ -1344,6 +1647,9 @@ public class GraphView extends Region {
     dragNode = node;
     dragPort = output;
     draggedEdge = existing;
+    if (existing != null) {
+      staticDirty = true;
+    }
     checks.clear();
     hoverNode = null;
     hoverPort = null;
@@ -1357,14 +1663,16 @@ public class GraphView extends Region {
     Map<Port, EdgeCheck> perNode = checks.computeIfAbsent(target, k -> new IdentityHashMap<>());
     EdgeCheck check = perNode.get(input);
     if (check == null) {
-      check = validator.get().check(model, dragNode, dragPort, target, input, draggedEdge);
+      check = gesture == Gesture.RECONNECT_SOURCE
+          ? validator.get().check(model, target, input, dragNode, dragPort, draggedEdge)
+          : validator.get().check(model, dragNode, dragPort, target, input, draggedEdge);
       perNode.put(input, check);
     }
     return check;
   }
 
   private void showChecks(GraphNode node, NodeSkin skin) {
-    for (Port p : node.inputs()) {
+    for (Port p : gesture == Gesture.RECONNECT_SOURCE ? node.outputs() : node.inputs()) {
       PortState state;
       if (node == hoverNode && p == hoverPort) {
         state = checkFor(node, p).legal() ? PortState.HOVER : PortState.ILLEGAL;
@@ -1393,6 +1701,7 @@ public class GraphView extends Region {
         break;
       case CONNECT:
       case RECONNECT:
+      case RECONNECT_SOURCE:
         dragConnection(e.getX(), e.getY());
         break;
       case RUBBER_BAND:
@@ -1427,7 +1736,8 @@ public class GraphView extends Region {
     double z = zoom.get();
     double mx = (x - panX.get()) / z;
     double my = (y - panY.get()) / z;
-    // nearest input port within reach
+    // nearest input port within reach (output port when moving a source end)
+    boolean sourceEnd = gesture == Gesture.RECONNECT_SOURCE;
     GraphNode bestNode = null;
     Port bestPort = null;
     double reach = 18 / z;
@@ -1435,11 +1745,12 @@ public class GraphView extends Region {
     List<GraphNode> nodes = model.nodes();
     for (int i = 0; i < nodes.size(); i++) {
       GraphNode n = nodes.get(i);
-      if (mx < n.getX() - reach || mx > n.getX() + reach || my < n.getY() - reach
+      double side = sourceEnd ? n.getX() + n.getWidth() : n.getX();
+      if (mx < side - reach || mx > side + reach || my < n.getY() - reach
           || my > n.getY() + n.getHeight() + reach) {
         continue;
       }
-      for (Port p : n.inputs()) {
+      for (Port p : sourceEnd ? n.outputs() : n.inputs()) {
         double ddx = n.anchorX(p) - mx;
         double ddy = n.anchorY(p) - my;
         double d = ddx * ddx + ddy * ddy;
@@ -1464,6 +1775,15 @@ public class GraphView extends Region {
       EdgeCheck c = checkFor(bestNode, bestPort);
       legal = c.legal();
       reason = c.reason();
+    }
+    if (sourceEnd) {
+      // the fixed end is the target: the free end is where the edge starts
+      double fx = sx;
+      double fy = sy;
+      sx = tx;
+      sy = ty;
+      tx = fx;
+      ty = fy;
     }
     double c = controlOffset(sx, tx);
     Point2D s = modelToScreen(sx, sy);
@@ -1506,6 +1826,7 @@ public class GraphView extends Region {
         break;
       case CONNECT:
       case RECONNECT:
+      case RECONNECT_SOURCE:
         finishConnection(g, dragged);
         break;
       case RUBBER_BAND:
@@ -1537,12 +1858,18 @@ public class GraphView extends Region {
       }
       if (g == Gesture.CONNECT) {
         undoStack.push(commands.connect(model.freshId("e"), dragNode, dragPort, hoverNode, hoverPort));
+      } else if (g == Gesture.RECONNECT_SOURCE) {
+        if (hoverNode != draggedEdge.source() || hoverPort != draggedEdge.sourcePort()) {
+          GraphEdge edge = draggedEdge;
+          draggedEdge = null;
+          undoStack.push(commands.reconnectSource(edge, hoverNode, hoverPort));
+        }
       } else if (hoverNode != draggedEdge.target() || hoverPort != draggedEdge.targetPort()) {
         GraphEdge edge = draggedEdge;
         draggedEdge = null;
         undoStack.push(commands.reconnectTarget(edge, hoverNode, hoverPort));
       }
-    } else if (g == Gesture.RECONNECT) {
+    } else if (g == Gesture.RECONNECT || g == Gesture.RECONNECT_SOURCE) {
       GraphEdge edge = draggedEdge;
       draggedEdge = null;
       undoStack.push(commands.disconnect(edge));
@@ -1578,6 +1905,9 @@ public class GraphView extends Region {
 
   private void clearGestureState() {
     boolean wasConnecting = dragPort != null;
+    if (draggedEdge != null) {
+      staticDirty = true;
+    }
     preview.setVisible(false);
     rubberBand.setVisible(false);
     refusal.set("");
@@ -1592,6 +1922,9 @@ public class GraphView extends Region {
     if (wasConnecting) {
       for (SkinSlot s : activeList) {
         for (Port p : s.node.inputs()) {
+          s.skin.setPortState(p, PortState.NORMAL);
+        }
+        for (Port p : s.node.outputs()) {
           s.skin.setPortState(p, PortState.NORMAL);
         }
       }
@@ -1816,6 +2149,27 @@ public class GraphView extends Region {
       menu.show(this, e.getScreenX(), e.getScreenY());
     }
     e.consume();
+  }
+
+  /**
+   * Whether the static layer (background, grid, edges and, below lodZoom, node boxes) is drawn
+   * once into an image that is only moved while panning and scaled during a zoom gesture (the
+   * default). Off, everything is drawn into the canvas on every change; export turns it off.
+   */
+  public BooleanProperty cacheStaticLayerProperty() {
+    return cacheStaticLayer;
+  }
+
+  /** For tests: how many times the static layer has been rendered into its cache. */
+  int staticLayerRevision() {
+    return cacheRevision;
+  }
+
+  /** For tests: the colour of the cached static layer at a point of the view, ARGB. */
+  int staticLayerArgbAt(double x, double y) {
+    int ix = (int) Math.floor(x - staticView.getLayoutX());
+    int iy = (int) Math.floor(y - staticView.getLayoutY());
+    return staticImage.getPixelReader().getArgb(ix, iy);
   }
 
   /** For tests and the minimap: whether the view has changes not drawn yet. */

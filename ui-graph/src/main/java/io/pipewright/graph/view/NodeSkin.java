@@ -29,6 +29,12 @@ public interface NodeSkin {
 
   void setPortState(Port port, PortState state);
 
+  /**
+   * The view's zoom, when it changes and when the skin is bound: lets a skin leave out what is
+   * unreadable when small (the default skin hides port names below 75 %).
+   */
+  default void setZoom(double zoom) {}
+
   /** Animation hook for decorations such as a running indicator; called each frame while any
    *  visible node is running. */
   default void tick(long nanos) {}

@@ -27,8 +27,9 @@ import javax.imageio.ImageIO;
  * Application subclass, so it runs from the class path).
  *
  * <pre>
- * GraphDemo [nodes] [--status] [--screenshot file.png]
+ * GraphDemo [nodes | --ml] [--status] [--screenshot file.png]
  * </pre>
+ * --ml shows the 30-step {@link SampleGraphs#mlPipeline()} instead of a generated graph;
  * --status sets run decorations; --screenshot fits the graph, writes the window's scene as PNG and
  * exits.
  */
@@ -40,7 +41,9 @@ public final class GraphDemo {
     String screenshot = null;
     boolean status = false;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--screenshot")) {
+      if (args[i].equals("--ml")) {
+        nodes = -1;
+      } else if (args[i].equals("--screenshot")) {
         screenshot = args[++i];
       } else if (args[i].equals("--status")) {
         status = true;
@@ -58,7 +61,8 @@ public final class GraphDemo {
   }
 
   private static void show(int n, boolean decorate, String screenshot) {
-    GraphModel model = SampleGraphs.pipeline(n, n * 5 / 4, 42);
+    boolean ml = n < 0;
+    GraphModel model = ml ? SampleGraphs.mlPipeline() : SampleGraphs.pipeline(n, n * 5 / 4, 42);
     double[] xy = new LayeredLayout().compute(model);
     for (int i = 0; i < model.nodes().size(); i++) {
       model.nodes().get(i).moveTo(xy[2 * i], xy[2 * i + 1]);
@@ -66,7 +70,11 @@ public final class GraphDemo {
     GraphView view = new GraphView(model);
     view.setVocabulary(new Vocabulary("step", "steps"));
     if (decorate) {
-      decorate(model);
+      if (ml) {
+        decorateMl(model);
+      } else {
+        decorate(model);
+      }
     }
     Label info = new Label();
     info.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -98,12 +106,13 @@ public final class GraphDemo {
     root.setTop(bar);
     Stage stage = new Stage();
     stage.setTitle("ui-graph demo");
-    stage.setScene(new Scene(root, 1600, 1000));
+    // the 30-step pipeline is 13 stages wide: wide enough to show it at a readable zoom
+    stage.setScene(ml ? new Scene(root, 2400, 1000) : new Scene(root, 1600, 1000));
     stage.show();
     view.requestFocus();
     view.layout();
     view.fitToView();
-    if (n <= 40 && view.getZoom() < 0.75) {
+    if (!ml && n <= 40 && view.getZoom() < 0.75) {
       view.zoomAt(0.75, 800, 480);
     }
     if (screenshot != null) {
@@ -121,6 +130,35 @@ public final class GraphDemo {
         }
         Platform.exit();
       }));
+    }
+  }
+
+  /** A run in progress: upstream done (some reused), one model training, one failed. */
+  private static void decorateMl(GraphModel model) {
+    String[] succeeded = {"clean_customers", "clean_orders", "parse_events", "order_checks",
+      "join_orders", "sessions", "customer_features", "product_features", "features", "split",
+      "train_logreg", "drift"};
+    String[] reused = {"customers", "orders", "events", "products", "products_dim"};
+    Random r = new Random(7);
+    for (String id : succeeded) {
+      model.node(id).setStatus(NodeStatus.SUCCEEDED);
+      model.node(id).setBadge((2 + r.nextInt(80)) + " s");
+    }
+    for (String id : reused) {
+      model.node(id).setStatus(NodeStatus.REUSED);
+      model.node(id).setBadge("reused");
+    }
+    model.node("train_xgb").setStatus(NodeStatus.RUNNING);
+    model.node("train_xgb").setBadge("1:42");
+    model.node("train_mlp").setStatus(NodeStatus.FAILED);
+    model.node("train_mlp").setBadge("exit 1");
+    model.node("eval_logreg").setStatus(NodeStatus.RUNNING);
+    model.node("eval_xgb").setStatus(NodeStatus.QUEUED);
+    model.node("eval_mlp").setStatus(NodeStatus.SKIPPED);
+    for (GraphEdge e : model.edges()) {
+      if (e.target().getStatus() == NodeStatus.RUNNING) {
+        e.setFlowing(true);
+      }
     }
   }
 

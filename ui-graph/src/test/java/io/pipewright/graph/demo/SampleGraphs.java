@@ -4,6 +4,7 @@ import io.pipewright.graph.model.GraphEdge;
 import io.pipewright.graph.model.GraphModel;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.model.Port;
+import io.pipewright.graph.model.PortDirection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -87,6 +88,79 @@ public final class SampleGraphs {
       es.add(new GraphEdge("e" + e++, s, s.outputs().get(0), t, t.inputs().get(1)));
     }
     m.addEdges(es);
+    return m;
+  }
+  /**
+   * A 30-step machine-learning pipeline: four datasets on the left, then preparation, features,
+   * a split, three models trained and evaluated side by side (fan-out), a comparison (fan-in),
+   * registration, batch scoring and reporting. Positions are rough; call a layout.
+   */
+  public static GraphModel mlPipeline() {
+    GraphModel m = new GraphModel();
+    List<GraphEdge> edges = new ArrayList<>();
+    String[][] steps = {
+      // id, kind, title, inputs (comma separated ids of sources, in port order)
+      {"customers", "Dataset", "customers.csv", ""},
+      {"orders", "Dataset", "orders.parquet", ""},
+      {"events", "Dataset", "click_events.json", ""},
+      {"products", "Dataset", "products.csv", ""},
+      {"clean_customers", "Spark", "clean customers", "customers"},
+      {"clean_orders", "Spark", "clean orders", "orders"},
+      {"parse_events", "Spark", "parse events", "events"},
+      {"products_dim", "Sql", "products dimension", "products"},
+      {"order_checks", "Script", "order quality checks", "clean_orders"},
+      {"join_orders", "Sql", "join orders + customers", "clean_orders,clean_customers"},
+      {"sessions", "Spark", "sessionize", "parse_events"},
+      {"customer_features", "Spark", "customer features", "join_orders,sessions"},
+      {"product_features", "Spark", "product features", "products_dim,join_orders"},
+      {"features", "Sql", "feature table", "customer_features,product_features"},
+      {"split", "Script", "train/test split", "features"},
+      {"train_xgb", "Model", "train xgboost", "split"},
+      {"train_logreg", "Model", "train logistic reg.", "split"},
+      {"train_mlp", "Model", "train mlp", "split"},
+      {"eval_xgb", "Script", "evaluate xgboost", "train_xgb,split"},
+      {"eval_logreg", "Script", "evaluate logistic reg.", "train_logreg,split"},
+      {"eval_mlp", "Script", "evaluate mlp", "train_mlp,split"},
+      {"compare", "Script", "compare models", "eval_xgb,eval_logreg,eval_mlp"},
+      {"register", "Model", "register best model", "compare"},
+      {"drift", "Script", "feature drift check", "features"},
+      {"score", "Spark", "batch scoring", "register,features"},
+      {"export", "Sql", "export scores", "score"},
+      {"report", "Script", "model report", "compare,drift"},
+      {"notify", "Script", "notify owners", "register"},
+      {"dashboard", "Sql", "refresh dashboard", "export,report"},
+      {"archive", "Spark", "archive run", "export"},
+    };
+    java.util.Map<String, GraphNode> byId = new java.util.HashMap<>();
+    List<GraphNode> nodes = new ArrayList<>();
+    for (int i = 0; i < steps.length; i++) {
+      String[] st = steps[i];
+      String[] from = st[3].isEmpty() ? new String[0] : st[3].split(",");
+      List<Port> in = new ArrayList<>();
+      for (int p = 0; p < from.length; p++) {
+        // an input is named after what it reads, as a pipeline author would
+        in.add(new Port("in" + p, from[p].replace('_', ' '), "table", PortDirection.INPUT));
+      }
+      String out = st[1].equals("Model") ? "model" : st[1].equals("Dataset") ? "rows" : "table";
+      GraphNode n = node(st[0], st[1], st[2], (i % 6) * 260.0, (i / 6) * 120.0, in,
+          List.of(new Port("out", out, "table", PortDirection.OUTPUT)));
+      byId.put(st[0], n);
+      nodes.add(n);
+    }
+    m.addNodes(nodes);
+    int e = 0;
+    for (String[] st : steps) {
+      if (st[3].isEmpty()) {
+        continue;
+      }
+      GraphNode t = byId.get(st[0]);
+      String[] from = st[3].split(",");
+      for (int p = 0; p < from.length; p++) {
+        GraphNode s = byId.get(from[p]);
+        edges.add(new GraphEdge("e" + e++, s, s.outputs().get(0), t, t.inputs().get(p)));
+      }
+    }
+    m.addEdges(edges);
     return m;
   }
 }

@@ -111,6 +111,35 @@ class RenderingRobotTest {
   }
 
   @Test
+  void panningMovesTheCachedLayerWithoutDrawingItAgain() {
+    RobotTestBase.onFx(view::fitToView);
+    // a zoom draws only what is on screen; the first pan after it draws the margins too
+    RobotTestBase.onFx(() -> view.panBy(1, 0));
+    int before = view.staticLayerRevision();
+    RobotTestBase.onFx(() -> view.panBy(12, 6));
+    RobotTestBase.onFx(() -> view.panBy(-12, 6));
+    assertThat(view.staticLayerRevision()).isEqualTo(before);
+  }
+
+  @Test
+  void movingANodeDrawsTheCachedLayerAgainWithTheBoxInItsNewPlace() {
+    GraphNode node = model.nodes().get(700);
+    int boxColour = OverviewRaster.argb(view.getNodeSkinFactory().overviewColor(node));
+    // an empty part of the model, at the centre of the view, zoomed out (boxes, no skins)
+    RobotTestBase.onFx(() -> {
+      view.zoomProperty().set(0.3);
+      view.centerOn(-5000, -5000);
+    });
+    int emptyRevision = view.staticLayerRevision();
+    assertThat(view.staticLayerArgbAt(600, 400)).isNotEqualTo(boxColour);
+
+    RobotTestBase.onFx(() -> node.moveTo(-5000 - node.getWidth() / 2, -5000 - node.getHeight() / 2));
+
+    assertThat(view.staticLayerRevision()).isGreaterThan(emptyRevision);
+    assertThat(view.staticLayerArgbAt(600, 400)).isEqualTo(boxColour);
+  }
+
+  @Test
   void runningStatusIsShownOnTheNodesSkin() {
     GraphNode node = model.nodes().get(500);
     RobotTestBase.onFx(() -> {

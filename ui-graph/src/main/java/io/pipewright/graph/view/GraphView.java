@@ -141,17 +141,23 @@ public class GraphView extends Region {
   private DropHandler dropHandler;
 
   // layers
-  private final Canvas canvas = new Canvas();
+  // the dynamic layer: made when there is first something to draw on it (or the cache is off)
+  private Canvas canvas;
+  private double laidOutWidth = -1;
+  private double laidOutHeight = -1;
   private final Group nodeLayer = new Group();
   private final Affine nodeTransform = new Affine();
   private final Group overlay = new Group();
-  private final CubicCurve preview = new CubicCurve();
-  private final Rectangle rubberBand = new Rectangle();
-  // the reason an edge is refused, next to the pointer: a plain Region and Text, no Control (a
-  // Control would load and parse the user agent style sheet for a view that needs none)
-  private final Text refusalText = new Text();
-  private final StackPane refusalLabel = new StackPane(refusalText);
-  private final Minimap minimap;
+  // the gesture overlay (connection preview, rubber band, refusal label) is made at the first
+  // gesture: before the first frame it would only load and style shape and text nodes that are
+  // not shown
+  private CubicCurve preview;
+  private Rectangle rubberBand;
+  private StackPane refusalLabel;
+  // made, drawn and shown after the view's first pulse (see afterFirstPulse), or when asked for
+  private Minimap minimap;
+  /** Whether the view's first pulse is over: the minimap is shown, the static layer cached at 1.5×. */
+  private boolean firstPulseDone;
 
   // cached static layer (background, grid, edges, boxes below lodZoom)
   private final BooleanProperty cacheStaticLayer =
@@ -273,34 +279,13 @@ public class GraphView extends Region {
 
     nodeLayer.getTransforms().add(nodeTransform);
     nodeLayer.setManaged(false);
-    canvas.setManaged(false);
-    canvas.setMouseTransparent(true);
     staticView.setManaged(false);
     staticView.setMouseTransparent(true);
     staticView.setSmooth(false);
     overlay.setManaged(false);
     overlay.setMouseTransparent(true);
-    preview.setFill(null);
-    preview.setStrokeWidth(2.2);
-    preview.setStrokeLineCap(StrokeLineCap.ROUND);
-    preview.setVisible(false);
-    rubberBand.setFill(Color.web("#2563eb", 0.08));
-    rubberBand.setStroke(Color.web("#2563eb", 0.7));
-    rubberBand.getStrokeDashArray().setAll(4.0, 3.0);
-    rubberBand.setVisible(false);
-    CornerRadii radii = new CornerRadii(4);
-    refusalLabel.setBackground(new Background(new BackgroundFill(Color.web("#fef2f2"), radii, Insets.EMPTY)));
-    refusalLabel.setBorder(new Border(new BorderStroke(Color.web("#fca5a5"), BorderStrokeStyle.SOLID,
-        radii, BorderWidths.DEFAULT)));
-    refusalLabel.setPadding(new Insets(3, 7, 3, 7));
-    refusalLabel.setVisible(false);
-    refusalText.setFill(Color.web("#b91c1c"));
-    refusalText.setFont(Font.font(12));
-    refusalText.textProperty().bind(refusal);
-    overlay.getChildren().addAll(preview, rubberBand, refusalLabel);
-    minimap = new Minimap(this);
-    minimap.visibleProperty().bind(showMinimap);
-    getChildren().addAll(staticView, canvas, nodeLayer, overlay, minimap);
+    // the canvas of the dynamic layer and the minimap are added when first needed
+    getChildren().addAll(staticView, nodeLayer, overlay);
 
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
@@ -365,6 +350,37 @@ public class GraphView extends Region {
         e.consume();
       }
     });
+  }
+
+  /** Makes the gesture overlay at its first use. */
+  private void ensureOverlay() {
+    if (preview != null) {
+      return;
+    }
+    preview = new CubicCurve();
+    preview.setFill(null);
+    preview.setStrokeWidth(2.2);
+    preview.setStrokeLineCap(StrokeLineCap.ROUND);
+    preview.setVisible(false);
+    rubberBand = new Rectangle();
+    rubberBand.setFill(Color.web("#2563eb", 0.08));
+    rubberBand.setStroke(Color.web("#2563eb", 0.7));
+    rubberBand.getStrokeDashArray().setAll(4.0, 3.0);
+    rubberBand.setVisible(false);
+    // the reason an edge is refused, next to the pointer: a plain Region and Text, no Control (a
+    // Control would load and parse the user agent style sheet for a view that needs none)
+    Text refusalText = new Text();
+    refusalLabel = new StackPane(refusalText);
+    CornerRadii radii = new CornerRadii(4);
+    refusalLabel.setBackground(new Background(new BackgroundFill(Color.web("#fef2f2"), radii, Insets.EMPTY)));
+    refusalLabel.setBorder(new Border(new BorderStroke(Color.web("#fca5a5"), BorderStrokeStyle.SOLID,
+        radii, BorderWidths.DEFAULT)));
+    refusalLabel.setPadding(new Insets(3, 7, 3, 7));
+    refusalLabel.setVisible(false);
+    refusalText.setFill(Color.web("#b91c1c"));
+    refusalText.setFont(Font.font(12));
+    refusalText.textProperty().bind(refusal);
+    overlay.getChildren().addAll(preview, rubberBand, refusalLabel);
   }
 
   // ---------------------------------------------------------------- accessors
@@ -463,7 +479,7 @@ public class GraphView extends Region {
   }
 
   public Minimap getMinimap() {
-    return minimap;
+    return minimap();
   }
 
   public void setContextMenuFactory(Function<Hit, ContextMenu> factory) {
@@ -877,11 +893,20 @@ public class GraphView extends Region {
     }
     syncSkins();
     redrawCanvas();
-    if (overviewDirty) {
-      minimap.redrawNodes();
-      overviewDirty = false;
+    if (firstPulseDone) {
+      if (overviewDirty) {
+        minimap.redrawNodes();
+        overviewDirty = false;
+      }
+      minimap.updateViewport();
+    } else if (listenedScene != null) {
+      // this pulse is the view's first: make and draw the minimap after it (while the render
+      // thread paints the first frame) and show it, with the wider static cache, in the next one
+      Platform.runLater(this::afterFirstPulse);
+    } else {
+      // not in a scene (export): nothing to wait for
+      afterFirstPulse();
     }
-    minimap.updateViewport();
     boolean animate = runningNodes > 0 || flowingEdges > 0;
     if (animate != decorationsRunning) {
       decorationsRunning = animate;
@@ -893,6 +918,54 @@ public class GraphView extends Region {
     }
   }
 
+  /**
+   * Work left out of the view's first pulse, so that the graph is shown sooner: the minimap is
+   * made, drawn and shown, and the static layer is cached at {@link #CACHE_FACTOR} times the view
+   * (the first pulse drew only the view's size). Called once, after the first pulse.
+   */
+  private void afterFirstPulse() {
+    if (firstPulseDone) {
+      return;
+    }
+    firstPulseDone = true;
+    Minimap map = minimap();
+    map.visibleProperty().bind(showMinimap);
+    map.redrawNodes();
+    overviewDirty = false;
+    map.updateViewport();
+    invalidateView();
+  }
+
+  /** Whether the view's first pulse is over (the minimap is shown from the next one). */
+  boolean isFirstPulseDone() {
+    return firstPulseDone;
+  }
+
+  private Minimap minimap() {
+    if (minimap == null) {
+      minimap = new Minimap(this);
+      minimap.setVisible(false);
+      getChildren().add(minimap);
+      requestLayout();
+    }
+    return minimap;
+  }
+
+  /** The dynamic layer's canvas, made at its first use, at the view's size. */
+  private Canvas canvas(double w, double h) {
+    if (canvas == null) {
+      canvas = new Canvas();
+      canvas.setManaged(false);
+      canvas.setMouseTransparent(true);
+      getChildren().add(getChildren().indexOf(staticView) + 1, canvas);
+    }
+    if (canvas.getWidth() != w || canvas.getHeight() != h) {
+      canvas.setWidth(w);
+      canvas.setHeight(h);
+    }
+    return canvas;
+  }
+
   private void rebuildStructure() {
     structureDirty = false;
     // drop skins of removed nodes
@@ -902,17 +975,30 @@ public class GraphView extends Region {
         release(i);
       }
     }
-    edgeLooks.keySet().retainAll(new java.util.HashSet<>(model.edges()));
+    if (!edgeLooks.isEmpty()) {
+      edgeLooks.keySet().retainAll(new java.util.HashSet<>(model.edges()));
+    }
     for (ArrayList<GraphEdge> list : edgesByLook.values()) {
       list.clear();
     }
+    // most edges share one look (one instance): look it up only when it changes from the last
+    // edge's, sparing a record hash per edge
+    EdgeSkin lastLook = null;
+    ArrayList<GraphEdge> list = null;
     for (GraphEdge e : model.edges()) {
-      EdgeSkin look = edgeLooks.computeIfAbsent(e, edgeSkins::skinFor);
-      ArrayList<GraphEdge> list = edgesByLook.get(look);
-      if (list == null) {
-        list = new ArrayList<>();
-        edgesByLook.put(look, list);
-        distinctLooks.add(look);
+      EdgeSkin look = edgeLooks.get(e);
+      if (look == null) {
+        look = edgeSkins.skinFor(e);
+        edgeLooks.put(e, look);
+      }
+      if (look != lastLook) {
+        lastLook = look;
+        list = edgesByLook.get(look);
+        if (list == null) {
+          list = new ArrayList<>(model.edges().size());
+          edgesByLook.put(look, list);
+          distinctLooks.add(look);
+        }
       }
       list.add(e);
     }
@@ -1050,15 +1136,13 @@ public class GraphView extends Region {
   private void redrawCanvas() {
     double w = getWidth();
     double h = getHeight();
-    if (canvas.getWidth() != w || canvas.getHeight() != h) {
-      canvas.setWidth(w);
-      canvas.setHeight(h);
-    }
     double z = zoom.get();
     double px = panX.get();
     double py = panY.get();
-    double cw = Math.ceil(w * CACHE_FACTOR);
-    double ch = Math.ceil(h * CACHE_FACTOR);
+    // the first pulse caches only the view's size: the rest is drawn after it (afterFirstPulse)
+    double factor = firstPulseDone ? CACHE_FACTOR : 1;
+    double cw = Math.ceil(w * factor);
+    double ch = Math.ceil(h * factor);
     // while zooming with skins shown, their cached bitmaps are scaled (CacheHint.SCALE) instead
     // of being rasterized again each frame; they are drawn crisply once the zoom stays put
     boolean zoomingInDetail = detail && z != lastFrameZoom;
@@ -1077,24 +1161,25 @@ public class GraphView extends Region {
     }
     boolean cached = cacheStaticLayer.get() && w > 0 && h > 0 && cw <= MAX_CACHE_SIDE
         && ch <= MAX_CACHE_SIDE;
-    GraphicsContext g = canvas.getGraphicsContext2D();
     if (cached) {
       updateStaticCache(w, h, cw, ch, z, px, py);
       staticView.setVisible(true);
       if (hasDynamicContent()) {
+        GraphicsContext g = canvas(w, h).getGraphicsContext2D();
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.clearRect(0, 0, w, h);
         g.setTransform(z, 0, 0, z, px, py);
         drawDynamic(g, -px / z, -py / z, (w - px) / z, (h - py) / z, z);
         g.setTransform(1, 0, 0, 1, 0, 0);
         canvas.setVisible(true);
-      } else {
+      } else if (canvas != null) {
         canvas.setVisible(false);
       }
     } else {
       staticView.setVisible(false);
       staticImage = null;
       staticView.setImage(null);
+      GraphicsContext g = canvas(w, h).getGraphicsContext2D();
       canvas.setVisible(true);
       drawStatic(g, w, h, z, px, py);
       g.setTransform(z, 0, 0, z, px, py);
@@ -1431,12 +1516,16 @@ public class GraphView extends Region {
   protected void layoutChildren() {
     double w = getWidth();
     double h = getHeight();
-    if (canvas.getWidth() != w || canvas.getHeight() != h) {
+    if (laidOutWidth != w || laidOutHeight != h) {
+      laidOutWidth = w;
+      laidOutHeight = h;
       invalidateView();
     }
-    double mw = minimap.prefWidth(-1);
-    double mh = minimap.prefHeight(-1);
-    minimap.resizeRelocate(w - mw - 12, h - mh - 12, mw, mh);
+    if (minimap != null) {
+      double mw = minimap.prefWidth(-1);
+      double mh = minimap.prefHeight(-1);
+      minimap.resizeRelocate(w - mw - 12, h - mh - 12, mw, mh);
+    }
     if (viewDirty && listenedScene == null) {
       applyPendingChanges();
     }
@@ -1653,6 +1742,7 @@ public class GraphView extends Region {
     checks.clear();
     hoverNode = null;
     hoverPort = null;
+    ensureOverlay();
     preview.setStroke(SELECTED_EDGE);
     preview.getStrokeDashArray().clear();
     preview.setVisible(false);
@@ -1705,6 +1795,7 @@ public class GraphView extends Region {
         dragConnection(e.getX(), e.getY());
         break;
       case RUBBER_BAND:
+        ensureOverlay();
         rubberBand.setX(Math.min(pressX, e.getX()));
         rubberBand.setY(Math.min(pressY, e.getY()));
         rubberBand.setWidth(Math.abs(dx));
@@ -1788,6 +1879,7 @@ public class GraphView extends Region {
     double c = controlOffset(sx, tx);
     Point2D s = modelToScreen(sx, sy);
     Point2D t = modelToScreen(tx, ty);
+    ensureOverlay();
     preview.setStartX(s.getX());
     preview.setStartY(s.getY());
     preview.setControlX1(s.getX() + c * z);
@@ -1877,6 +1969,9 @@ public class GraphView extends Region {
   }
 
   private void selectInBand(boolean add) {
+    if (rubberBand == null) {
+      return;
+    }
     Point2D a = screenToModel(rubberBand.getX(), rubberBand.getY());
     Point2D b = screenToModel(rubberBand.getX() + rubberBand.getWidth(), rubberBand.getY() + rubberBand.getHeight());
     List<GraphNode> inside = new ArrayList<>();
@@ -1908,10 +2003,12 @@ public class GraphView extends Region {
     if (draggedEdge != null) {
       staticDirty = true;
     }
-    preview.setVisible(false);
-    rubberBand.setVisible(false);
+    if (preview != null) {
+      preview.setVisible(false);
+      rubberBand.setVisible(false);
+      refusalLabel.setVisible(false);
+    }
     refusal.set("");
-    refusalLabel.setVisible(false);
     dragNode = null;
     dragPort = null;
     draggedEdge = null;

@@ -92,42 +92,34 @@ import javafx.util.Duration;
  * edge curves), so it works the same at every level of detail.
  */
 public class GraphView extends Region {
-  private static final Color BACKGROUND = Color.web("#f6f7f9");
-  private static final Color GRID_MINOR = Color.web("#eaecf0");
-  private static final Color GRID_MAJOR = Color.web("#dde1e7");
-  private static final Color SELECTED_EDGE = Color.web("#2563eb");
-  private static final Color FLOWING_EDGE = Color.web("#16a34a");
   private static final double PORT_HIT_RADIUS = 10;
   private static final double EDGE_HIT_DISTANCE = 6;
   /** Screen pixels around the view within which node skins are made, and beyond which dropped. */
   private static final double ACQUIRE_MARGIN = 120;
   private static final double RELEASE_MARGIN = 480;
-  /** The static layer is cached at this multiple of the view's size, centred on it. */
-  private static final double CACHE_FACTOR = 1.5;
-  private static final double MAX_CACHE_SIDE = 4096;
 
-  private final GraphModel model;
+  final GraphModel model;
   private final UndoStack undoStack;
-  private final GraphSelection selection = new GraphSelection();
+  final GraphSelection selection = new GraphSelection();
   private GraphCommands commands;
 
-  private final NodeSkinFactory nodeSkins;
+  final NodeSkinFactory nodeSkins;
   private final EdgeSkinFactory edgeSkins;
   private final ObjectProperty<EdgeValidator> validator =
       new SimpleObjectProperty<>(this, "validator", EdgeRules.standard());
   private final ObjectProperty<Vocabulary> vocabulary =
       new SimpleObjectProperty<>(this, "vocabulary", Vocabulary.DEFAULT);
 
-  private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
-  private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
-  private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
+  final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+  final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
+  final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
   private final DoubleProperty lodZoom = new SimpleDoubleProperty(this, "lodZoom", 0.5);
   private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", false);
-  private final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
+  final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
   private final BooleanProperty backgroundDragPans =
       new SimpleBooleanProperty(this, "backgroundDragPans", true);
   private final BooleanProperty showMinimap = new SimpleBooleanProperty(this, "showMinimap", true);
-  private final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
+  final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
   private final ObjectProperty<Duration> layoutAnimation =
       new SimpleObjectProperty<>(this, "layoutAnimation", Duration.millis(350));
   private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
@@ -141,8 +133,6 @@ public class GraphView extends Region {
   private DropHandler dropHandler;
 
   // layers
-  // the dynamic layer: made when there is first something to draw on it (or the cache is off)
-  private Canvas canvas;
   private double laidOutWidth = -1;
   private double laidOutHeight = -1;
   private final Group nodeLayer = new Group();
@@ -157,50 +147,34 @@ public class GraphView extends Region {
   // made, drawn and shown after the view's first pulse (see afterFirstPulse), or when asked for
   private Minimap minimap;
   /** Whether the view's first pulse is over: the minimap is shown, the static layer cached at 1.5×. */
-  private boolean firstPulseDone;
+  boolean firstPulseDone;
 
   // cached static layer (background, grid, edges, boxes below lodZoom)
-  private final BooleanProperty cacheStaticLayer =
+  final BooleanProperty cacheStaticLayer =
       new SimpleBooleanProperty(this, "cacheStaticLayer", true);
-  private final ImageView staticView = new ImageView();
-  private final OverviewRaster overviewRaster = new OverviewRaster();
-  private WritableImage staticImage;
-  private boolean staticDirty = true;
-  private boolean cacheDetail;
-  private double cacheZoom = 1;
-  private double cachePanX;
-  private double cachePanY;
-  private double cacheMarginX;
-  private double cacheMarginY;
-  private double cacheValidX0;
-  private double cacheValidY0;
-  private double cacheValidX1;
-  private double cacheValidY1;
-  private int cacheRevision;
-  private double lastFrameZoom = Double.NaN;
-  private boolean zoomingSkins;
+  private final GraphRenderer renderer = new GraphRenderer(this);
   private double skinZoom = Double.NaN;
 
   // pulse coalescing
   private final Runnable pulseListener = this::applyPendingChanges;
   private Scene listenedScene;
-  private boolean viewDirty = true;
+  boolean viewDirty = true;
   private boolean structureDirty = true;
   private boolean overviewDirty = true;
   private final Map<GraphNode, Boolean> contentDirty = new IdentityHashMap<>();
 
   // skins
   private final Map<GraphNode, SkinSlot> active = new IdentityHashMap<>();
-  private final ArrayList<SkinSlot> activeList = new ArrayList<>();
+  final ArrayList<SkinSlot> activeList = new ArrayList<>();
   private final Map<String, ArrayDeque<SkinSlot>> pool = new HashMap<>();
   private int stamp;
 
   // edges grouped by look
   private final Map<GraphEdge, EdgeSkin> edgeLooks = new IdentityHashMap<>();
-  private final List<EdgeSkin> distinctLooks = new ArrayList<>();
-  private final Map<EdgeSkin, ArrayList<GraphEdge>> edgesByLook = new HashMap<>();
+  final List<EdgeSkin> distinctLooks = new ArrayList<>();
+  final Map<EdgeSkin, ArrayList<GraphEdge>> edgesByLook = new HashMap<>();
   private int runningNodes;
-  private int flowingEdges;
+  int flowingEdges;
   private final AnimationTimer decorations = new AnimationTimer() {
     @Override
     public void handle(long now) {
@@ -217,8 +191,8 @@ public class GraphView extends Region {
     }
   };
   private boolean decorationsRunning;
-  private long animationNanos;
-  private boolean detail;
+  long animationNanos;
+  boolean detail;
 
   // gestures
   private enum Gesture {
@@ -243,7 +217,7 @@ public class GraphView extends Region {
   private double[] movingFrom;
   private GraphNode dragNode;
   private Port dragPort;
-  private GraphEdge draggedEdge;
+  GraphEdge draggedEdge;
   private GraphNode hoverNode;
   private Port hoverPort;
   private final Map<GraphNode, Map<Port, EdgeCheck>> checks = new IdentityHashMap<>();
@@ -279,13 +253,10 @@ public class GraphView extends Region {
 
     nodeLayer.getTransforms().add(nodeTransform);
     nodeLayer.setManaged(false);
-    staticView.setManaged(false);
-    staticView.setMouseTransparent(true);
-    staticView.setSmooth(false);
     overlay.setManaged(false);
     overlay.setMouseTransparent(true);
     // the canvas of the dynamic layer and the minimap are added when first needed
-    getChildren().addAll(staticView, nodeLayer, overlay);
+    getChildren().addAll(renderer.staticView, nodeLayer, overlay);
 
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
@@ -865,7 +836,7 @@ public class GraphView extends Region {
 
   /** The cached static layer must be drawn again (the model or its look changed). */
   private void invalidateStaticLayer() {
-    staticDirty = true;
+    renderer.staticDirty = true;
     invalidateView();
   }
 
@@ -892,7 +863,7 @@ public class GraphView extends Region {
       rebuildStructure();
     }
     syncSkins();
-    redrawCanvas();
+    renderer.redraw();
     if (firstPulseDone) {
       if (overviewDirty) {
         minimap.redrawNodes();
@@ -920,7 +891,7 @@ public class GraphView extends Region {
 
   /**
    * Work left out of the view's first pulse, so that the graph is shown sooner: the minimap is
-   * made, drawn and shown, and the static layer is cached at {@link #CACHE_FACTOR} times the view
+   * made, drawn and shown, and the static layer is cached at {@link GraphRenderer#CACHE_FACTOR} times the view
    * (the first pulse drew only the view's size). Called once, after the first pulse.
    */
   private void afterFirstPulse() {
@@ -941,6 +912,11 @@ public class GraphView extends Region {
     return firstPulseDone;
   }
 
+  /** Adds a layer (made late, at its first use) just above another of the view's children. */
+  void addLayerAbove(javafx.scene.Node below, javafx.scene.Node layer) {
+    getChildren().add(getChildren().indexOf(below) + 1, layer);
+  }
+
   private Minimap minimap() {
     if (minimap == null) {
       minimap = new Minimap(this);
@@ -949,21 +925,6 @@ public class GraphView extends Region {
       requestLayout();
     }
     return minimap;
-  }
-
-  /** The dynamic layer's canvas, made at its first use, at the view's size. */
-  private Canvas canvas(double w, double h) {
-    if (canvas == null) {
-      canvas = new Canvas();
-      canvas.setManaged(false);
-      canvas.setMouseTransparent(true);
-      getChildren().add(getChildren().indexOf(staticView) + 1, canvas);
-    }
-    if (canvas.getWidth() != w || canvas.getHeight() != h) {
-      canvas.setWidth(w);
-      canvas.setHeight(h);
-    }
-    return canvas;
   }
 
   private void rebuildStructure() {
@@ -1010,7 +971,7 @@ public class GraphView extends Region {
     }
   }
 
-  private static final class SkinSlot {
+  static final class SkinSlot {
     final NodeSkin skin;
     final String kind;
     GraphNode node;
@@ -1105,7 +1066,7 @@ public class GraphView extends Region {
       // each skin is rasterized once into a bitmap that panning only moves; while zooming the
       // bitmap is scaled (CacheHint.SCALE) and it is drawn crisply again when the zoom stops
       skin.root().setCache(true);
-      skin.root().setCacheHint(zoomingSkins ? CacheHint.SCALE : CacheHint.QUALITY);
+      skin.root().setCacheHint(renderer.zoomingSkins ? CacheHint.SCALE : CacheHint.QUALITY);
       nodeLayer.getChildren().add(skin.root());
     }
     slot.node = node;
@@ -1129,387 +1090,6 @@ public class GraphView extends Region {
     slot.skin.root().setVisible(false);
     slot.node = null;
     pool.computeIfAbsent(slot.kind, k -> new ArrayDeque<>()).push(slot);
-  }
-
-  // ---------------------------------------------------------------- drawing
-
-  private void redrawCanvas() {
-    double w = getWidth();
-    double h = getHeight();
-    double z = zoom.get();
-    double px = panX.get();
-    double py = panY.get();
-    // the first pulse caches only the view's size: the rest is drawn after it (afterFirstPulse)
-    double factor = firstPulseDone ? CACHE_FACTOR : 1;
-    double cw = Math.ceil(w * factor);
-    double ch = Math.ceil(h * factor);
-    // while zooming with skins shown, their cached bitmaps are scaled (CacheHint.SCALE) instead
-    // of being rasterized again each frame; they are drawn crisply once the zoom stays put
-    boolean zoomingInDetail = detail && z != lastFrameZoom;
-    lastFrameZoom = z;
-    if (zoomingInDetail != zoomingSkins) {
-      zoomingSkins = zoomingInDetail;
-      CacheHint hint = zoomingInDetail ? CacheHint.SCALE : CacheHint.QUALITY;
-      for (int i = 0; i < activeList.size(); i++) {
-        activeList.get(i).skin.root().setCacheHint(hint);
-      }
-    }
-    if (zoomingInDetail) {
-      // one more pulse after the zoom stops: crisp skins and a cached static layer again
-      viewDirty = false;
-      Platform.runLater(this::invalidateView);
-    }
-    boolean cached = cacheStaticLayer.get() && w > 0 && h > 0 && cw <= MAX_CACHE_SIDE
-        && ch <= MAX_CACHE_SIDE;
-    if (cached) {
-      updateStaticCache(w, h, cw, ch, z, px, py);
-      staticView.setVisible(true);
-      if (hasDynamicContent()) {
-        GraphicsContext g = canvas(w, h).getGraphicsContext2D();
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        g.clearRect(0, 0, w, h);
-        g.setTransform(z, 0, 0, z, px, py);
-        drawDynamic(g, -px / z, -py / z, (w - px) / z, (h - py) / z, z);
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        canvas.setVisible(true);
-      } else if (canvas != null) {
-        canvas.setVisible(false);
-      }
-    } else {
-      staticView.setVisible(false);
-      staticImage = null;
-      staticView.setImage(null);
-      GraphicsContext g = canvas(w, h).getGraphicsContext2D();
-      canvas.setVisible(true);
-      drawStatic(g, w, h, z, px, py);
-      g.setTransform(z, 0, 0, z, px, py);
-      drawDynamic(g, -px / z, -py / z, (w - px) / z, (h - py) / z, z);
-      g.setTransform(1, 0, 0, 1, 0, 0);
-    }
-  }
-
-  /**
-   * Brings the cached static layer up to date: draws it again (background, grid, edges and, below
-   * the level of detail, node boxes; see {@link OverviewRaster}) when the model, the zoom, the level of detail or the size
-   * changed, or when the viewport has left the cached area; otherwise only moves it, by whole
-   * pixels (the software pipeline blits an image at an integer offset without filtering).
-   */
-  private void updateStaticCache(double w, double h, double cw, double ch, double z, double px, double py) {
-    double ox = px - (cacheMarginX + cachePanX);
-    double oy = py - (cacheMarginY + cachePanY);
-    // the part of the cache that is valid, placed on screen
-    boolean covers = ox + cacheValidX0 <= 0.5 && oy + cacheValidY0 <= 0.5
-        && ox + cacheValidX1 >= w - 0.5 && oy + cacheValidY1 >= h - 0.5;
-    boolean zoomed = z != cacheZoom;
-    if (staticImage == null || staticDirty || cacheDetail != detail || staticImage.getWidth() != cw
-        || staticImage.getHeight() != ch || !covers || zoomed) {
-      // while zooming, every frame is new, and the first frame should come soon: draw only what
-      // is on screen (the margins at the first pan)
-      boolean first = staticImage == null || staticImage.getWidth() != cw || staticImage.getHeight() != ch;
-      renderStaticCache(cw, ch, w, h, z, px, py, first || (zoomed && !staticDirty));
-      ox = px - (cacheMarginX + cachePanX);
-      oy = py - (cacheMarginY + cachePanY);
-    }
-    staticView.setLayoutX(Math.round(ox));
-    staticView.setLayoutY(Math.round(oy));
-  }
-
-  private void renderStaticCache(double cw, double ch, double w, double h, double z, double px,
-      double py, boolean viewportOnly) {
-    cacheMarginX = Math.floor((cw - w) / 2);
-    cacheMarginY = Math.floor((ch - h) / 2);
-    cacheZoom = z;
-    cachePanX = px;
-    cachePanY = py;
-    cacheDetail = detail;
-    staticDirty = false;
-    double ipx = px + cacheMarginX;
-    double ipy = py + cacheMarginY;
-    overviewRaster.ensureSize((int) cw, (int) ch);
-    if (viewportOnly) {
-      cacheValidX0 = cacheMarginX;
-      cacheValidY0 = cacheMarginY;
-      cacheValidX1 = cacheMarginX + Math.ceil(w);
-      cacheValidY1 = cacheMarginY + Math.ceil(h);
-    } else {
-      cacheValidX0 = 0;
-      cacheValidY0 = 0;
-      cacheValidX1 = cw;
-      cacheValidY1 = ch;
-    }
-    overviewRaster.setClip((int) cacheValidX0, (int) cacheValidY0, (int) cacheValidX1, (int) cacheValidY1);
-    drawOverviewRaster(overviewRaster, z, ipx, ipy, !detail);
-    overviewRaster.commit();
-    staticImage = overviewRaster.image();
-    if (staticView.getImage() != staticImage) {
-      staticView.setImage(staticImage);
-    }
-    cacheRevision++;
-  }
-
-  /** The overview (below lodZoom) in plain Java pixels: see {@link OverviewRaster}. */
-  private void drawOverviewRaster(OverviewRaster r, double z, double px, double py, boolean boxes) {
-    int w = r.width();
-    int h = r.height();
-    r.clear(OverviewRaster.argb(BACKGROUND));
-    if (showGrid.get()) {
-      double step = gridSize.get() * z;
-      while (step < 10) {
-        step *= 5;
-      }
-      double major = step * 5;
-      int minor = OverviewRaster.argb(GRID_MINOR);
-      int majorColor = OverviewRaster.argb(GRID_MAJOR);
-      for (double x = ((px % step) + step) % step; x < w; x += step) {
-        r.verticalLine((int) Math.floor(x), minor);
-      }
-      for (double y = ((py % step) + step) % step; y < h; y += step) {
-        r.horizontalLine((int) Math.floor(y), minor);
-      }
-      for (double x = ((px % major) + major) % major; x < w; x += major) {
-        r.verticalLine((int) Math.floor(x), majorColor);
-      }
-      for (double y = ((py % major) + major) % major; y < h; y += major) {
-        r.horizontalLine((int) Math.floor(y), majorColor);
-      }
-    }
-    double x0 = -px / z;
-    double y0 = -py / z;
-    double x1 = (w - px) / z;
-    double y1 = (h - py) / z;
-    for (int l = 0; l < distinctLooks.size(); l++) {
-      EdgeSkin look = distinctLooks.get(l);
-      ArrayList<GraphEdge> list = edgesByLook.get(look);
-      int rgb = OverviewRaster.argb(look.stroke());
-      double widthPx = Math.max(0.6, look.width() * z);
-      double alpha = look.stroke().getOpacity();
-      for (int i = 0, n = list.size(); i < n; i++) {
-        GraphEdge e = list.get(i);
-        if (e == draggedEdge) {
-          continue;
-        }
-        GraphNode s = e.source();
-        GraphNode t = e.target();
-        double sx = s.anchorX(e.sourcePort());
-        double sy = s.anchorY(e.sourcePort());
-        double tx = t.anchorX(e.targetPort());
-        double ty = t.anchorY(e.targetPort());
-        double c = controlOffset(sx, tx);
-        if (Math.max(sx, tx) + c < x0 || Math.min(sx, tx) - c > x1 || Math.max(sy, ty) < y0
-            || Math.min(sy, ty) > y1) {
-          continue;
-        }
-        r.cubic(sx * z + px, sy * z + py, (sx + c) * z + px, sy * z + py, (tx - c) * z + px,
-            ty * z + py, tx * z + px, ty * z + py, rgb, alpha, widthPx);
-      }
-    }
-    if (!boxes) {
-      return;
-    }
-    List<GraphNode> nodes = model.nodes();
-    Color last = null;
-    int fill = 0;
-    for (int i = 0, n = nodes.size(); i < n; i++) {
-      GraphNode node = nodes.get(i);
-      double nx = node.getX();
-      double ny = node.getY();
-      double nw = node.getWidth();
-      double nh = node.getHeight();
-      if (nx > x1 || ny > y1 || nx + nw < x0 || ny + nh < y0) {
-        continue;
-      }
-      NodeStatus status = node.getStatus();
-      Color color = status == NodeStatus.NONE ? nodeSkins.overviewColor(node) : StatusColors.of(status);
-      if (color != last) {
-        last = color;
-        fill = OverviewRaster.argb(color);
-      }
-      r.fillRect(nx * z + px, ny * z + py, (nx + nw) * z + px, (ny + nh) * z + py, fill);
-    }
-  }
-
-  /** Background, grid, edges (all but the one being dragged) and, below lodZoom, node boxes. */
-  private void drawStatic(GraphicsContext g, double w, double h, double z, double px, double py) {
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    g.setFill(BACKGROUND);
-    g.fillRect(0, 0, w, h);
-    if (showGrid.get()) {
-      drawGrid(g, w, h, z, px, py);
-    }
-    g.setTransform(z, 0, 0, z, px, py);
-    double x0 = -px / z;
-    double y0 = -py / z;
-    double x1 = (w - px) / z;
-    double y1 = (h - py) / z;
-    drawEdges(g, x0, y0, x1, y1, z);
-    if (!detail) {
-      drawOverviewNodes(g, x0, y0, x1, y1, z);
-    }
-    g.setTransform(1, 0, 0, 1, 0, 0);
-  }
-
-  /** All edges but the one being dragged, one path per look, culled to the model rectangle. */
-  private void drawEdges(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
-    g.setLineCap(StrokeLineCap.ROUND);
-    for (int l = 0; l < distinctLooks.size(); l++) {
-      EdgeSkin look = distinctLooks.get(l);
-      ArrayList<GraphEdge> list = edgesByLook.get(look);
-      if (list.isEmpty()) {
-        continue;
-      }
-      g.beginPath();
-      int count = 0;
-      for (int i = 0, n = list.size(); i < n; i++) {
-        GraphEdge e = list.get(i);
-        if (e == draggedEdge) {
-          continue;
-        }
-        count += appendEdge(g, e, x0, y0, x1, y1, z);
-      }
-      if (count > 0) {
-        g.setStroke(look.stroke());
-        g.setLineWidth(Math.max(look.width(), 1.0 / z));
-        g.stroke();
-      }
-    }
-  }
-
-  private boolean hasDynamicContent() {
-    return !selection.edges().isEmpty() || flowingEdges > 0 || (!detail && !selection.nodes().isEmpty());
-  }
-
-  /** What changes without the model changing: selected edges, flowing dashes, selected boxes. */
-  private void drawDynamic(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
-    g.setLineCap(StrokeLineCap.ROUND);
-    if (!selection.edges().isEmpty()) {
-      g.beginPath();
-      for (GraphEdge e : selection.edges()) {
-        if (e != draggedEdge) {
-          appendEdge(g, e, x0, y0, x1, y1, z);
-        }
-      }
-      g.setStroke(SELECTED_EDGE);
-      g.setLineWidth(Math.max(3, 1.5 / z));
-      g.stroke();
-    }
-    if (flowingEdges > 0) {
-      g.beginPath();
-      int count = 0;
-      List<GraphEdge> edges = model.edges();
-      for (int i = 0, n = edges.size(); i < n; i++) {
-        GraphEdge e = edges.get(i);
-        if (e.isFlowing() && e != draggedEdge) {
-          count += appendEdge(g, e, x0, y0, x1, y1, z);
-        }
-      }
-      if (count > 0) {
-        g.setStroke(FLOWING_EDGE);
-        g.setLineWidth(Math.max(2.6, 1.5 / z));
-        g.setLineDashes(8, 7);
-        g.setLineDashOffset(-(animationNanos / 25_000_000L % 15));
-        g.stroke();
-        g.setLineDashes((double[]) null);
-      }
-    }
-    if (!detail && !selection.nodes().isEmpty()) {
-      double radius = Math.min(8, 3 / z);
-      g.setStroke(SELECTED_EDGE);
-      g.setLineWidth(2.5 / z);
-      for (GraphNode node : selection.nodes()) {
-        g.strokeRoundRect(node.getX(), node.getY(), node.getWidth(), node.getHeight(), radius * 2, radius * 2);
-      }
-    }
-  }
-
-  private void drawGrid(GraphicsContext g, double w, double h, double z, double px, double py) {
-    double step = gridSize.get() * z;
-    while (step < 10) {
-      step *= 5;
-    }
-    double major = step * 5;
-    g.setLineWidth(1);
-    g.setStroke(GRID_MINOR);
-    g.beginPath();
-    double startX = px % step;
-    double startY = py % step;
-    for (double x = startX; x < w; x += step) {
-      g.moveTo(Math.floor(x) + 0.5, 0);
-      g.lineTo(Math.floor(x) + 0.5, h);
-    }
-    for (double y = startY; y < h; y += step) {
-      g.moveTo(0, Math.floor(y) + 0.5);
-      g.lineTo(w, Math.floor(y) + 0.5);
-    }
-    g.stroke();
-    g.setStroke(GRID_MAJOR);
-    g.beginPath();
-    for (double x = px % major; x < w; x += major) {
-      g.moveTo(Math.floor(x) + 0.5, 0);
-      g.lineTo(Math.floor(x) + 0.5, h);
-    }
-    for (double y = py % major; y < h; y += major) {
-      g.moveTo(0, Math.floor(y) + 0.5);
-      g.lineTo(w, Math.floor(y) + 0.5);
-    }
-    g.stroke();
-  }
-
-  /**
-   * Appends an edge's cubic to the current path if it may be visible; returns 1 if appended. An
-   * edge shorter than two pixels on screen is a straight segment (a curve would not show).
-   */
-  private static int appendEdge(GraphicsContext g, GraphEdge e, double x0, double y0, double x1,
-      double y1, double z) {
-    GraphNode s = e.source();
-    GraphNode t = e.target();
-    double sx = s.anchorX(e.sourcePort());
-    double sy = s.anchorY(e.sourcePort());
-    double tx = t.anchorX(e.targetPort());
-    double ty = t.anchorY(e.targetPort());
-    double c = controlOffset(sx, tx);
-    double minX = Math.min(sx, tx) - c;
-    double maxX = Math.max(sx, tx) + c;
-    if (maxX < x0 || minX > x1 || Math.max(sy, ty) < y0 || Math.min(sy, ty) > y1) {
-      return 0;
-    }
-    g.moveTo(sx, sy);
-    if ((maxX - minX) * z < 2 && Math.abs(ty - sy) * z < 2) {
-      g.lineTo(tx, ty);
-    } else {
-      g.bezierCurveTo(sx + c, sy, tx - c, ty, tx, ty);
-    }
-    return 1;
-  }
-
-  static double controlOffset(double sx, double tx) {
-    return Math.max(40, Math.abs(tx - sx) * 0.5);
-  }
-
-  private void drawOverviewNodes(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
-    List<GraphNode> nodes = model.nodes();
-    double radius = Math.min(8, 3 / z);
-    Color lastFill = null;
-    for (int i = 0, n = nodes.size(); i < n; i++) {
-      GraphNode node = nodes.get(i);
-      double nx = node.getX();
-      double ny = node.getY();
-      double nw = node.getWidth();
-      double nh = node.getHeight();
-      if (nx > x1 || ny > y1 || nx + nw < x0 || ny + nh < y0) {
-        continue;
-      }
-      NodeStatus status = node.getStatus();
-      Color fill = status == NodeStatus.NONE ? nodeSkins.overviewColor(node) : StatusColors.of(status);
-      if (fill != lastFill) {
-        g.setFill(fill);
-        lastFill = fill;
-      }
-      if (nw * z < 40) {
-        g.fillRect(nx, ny, nw, nh);
-      } else {
-        g.fillRoundRect(nx, ny, nw, nh, radius * 2, radius * 2);
-      }
-    }
   }
 
   @Override
@@ -1590,7 +1170,7 @@ public class GraphView extends Region {
       double sy = e.source().anchorY(e.sourcePort());
       double tx = e.target().anchorX(e.targetPort());
       double ty = e.target().anchorY(e.targetPort());
-      double c = controlOffset(sx, tx);
+      double c = GraphRenderer.controlOffset(sx, tx);
       if (mx < Math.min(sx, tx) - c - maxDistance || mx > Math.max(sx, tx) + c + maxDistance
           || my < Math.min(sy, ty) - maxDistance || my > Math.max(sy, ty) + maxDistance) {
         continue;
@@ -1737,13 +1317,13 @@ public class GraphView extends Region {
     dragPort = output;
     draggedEdge = existing;
     if (existing != null) {
-      staticDirty = true;
+      renderer.staticDirty = true;
     }
     checks.clear();
     hoverNode = null;
     hoverPort = null;
     ensureOverlay();
-    preview.setStroke(SELECTED_EDGE);
+    preview.setStroke(GraphRenderer.SELECTED_EDGE);
     preview.getStrokeDashArray().clear();
     preview.setVisible(false);
     invalidateView();
@@ -1876,7 +1456,7 @@ public class GraphView extends Region {
       tx = fx;
       ty = fy;
     }
-    double c = controlOffset(sx, tx);
+    double c = GraphRenderer.controlOffset(sx, tx);
     Point2D s = modelToScreen(sx, sy);
     Point2D t = modelToScreen(tx, ty);
     ensureOverlay();
@@ -1888,7 +1468,7 @@ public class GraphView extends Region {
     preview.setControlY2(t.getY());
     preview.setEndX(t.getX());
     preview.setEndY(t.getY());
-    preview.setStroke(legal ? SELECTED_EDGE : DefaultNodeSkin.ILLEGAL);
+    preview.setStroke(legal ? GraphRenderer.SELECTED_EDGE : DefaultNodeSkin.ILLEGAL);
     if (legal) {
       preview.getStrokeDashArray().clear();
     } else if (preview.getStrokeDashArray().isEmpty()) {
@@ -2001,7 +1581,7 @@ public class GraphView extends Region {
   private void clearGestureState() {
     boolean wasConnecting = dragPort != null;
     if (draggedEdge != null) {
-      staticDirty = true;
+      renderer.staticDirty = true;
     }
     if (preview != null) {
       preview.setVisible(false);
@@ -2259,14 +1839,12 @@ public class GraphView extends Region {
 
   /** For tests: how many times the static layer has been rendered into its cache. */
   int staticLayerRevision() {
-    return cacheRevision;
+    return renderer.revision();
   }
 
   /** For tests: the colour of the cached static layer at a point of the view, ARGB. */
   int staticLayerArgbAt(double x, double y) {
-    int ix = (int) Math.floor(x - staticView.getLayoutX());
-    int iy = (int) Math.floor(y - staticView.getLayoutY());
-    return staticImage.getPixelReader().getArgb(ix, iy);
+    return renderer.argbAt(x, y);
   }
 
   /** For tests and the minimap: whether the view has changes not drawn yet. */

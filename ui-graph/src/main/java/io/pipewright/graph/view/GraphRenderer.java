@@ -239,7 +239,7 @@ final class GraphRenderer {
       double alpha = look.stroke().getOpacity();
       for (int i = 0, n = list.size(); i < n; i++) {
         GraphEdge e = list.get(i);
-        if (e == view.draggedEdge) {
+        if (e == view.gestures.draggedEdge) {
           continue;
         }
         GraphNode s = e.source();
@@ -315,7 +315,7 @@ final class GraphRenderer {
       int count = 0;
       for (int i = 0, n = list.size(); i < n; i++) {
         GraphEdge e = list.get(i);
-        if (e == view.draggedEdge) {
+        if (e == view.gestures.draggedEdge) {
           continue;
         }
         count += appendEdge(g, e, x0, y0, x1, y1, z);
@@ -338,7 +338,7 @@ final class GraphRenderer {
     if (!view.selection.edges().isEmpty()) {
       g.beginPath();
       for (GraphEdge e : view.selection.edges()) {
-        if (e != view.draggedEdge) {
+        if (e != view.gestures.draggedEdge) {
           appendEdge(g, e, x0, y0, x1, y1, z);
         }
       }
@@ -352,7 +352,7 @@ final class GraphRenderer {
       List<GraphEdge> edges = view.model.edges();
       for (int i = 0, n = edges.size(); i < n; i++) {
         GraphEdge e = edges.get(i);
-        if (e.isFlowing() && e != view.draggedEdge) {
+        if (e.isFlowing() && e != view.gestures.draggedEdge) {
           count += appendEdge(g, e, x0, y0, x1, y1, z);
         }
       }

@@ -92,20 +92,18 @@ import javafx.util.Duration;
  * edge curves), so it works the same at every level of detail.
  */
 public class GraphView extends Region {
-  private static final double PORT_HIT_RADIUS = 10;
-  private static final double EDGE_HIT_DISTANCE = 6;
   /** Screen pixels around the view within which node skins are made, and beyond which dropped. */
   private static final double ACQUIRE_MARGIN = 120;
   private static final double RELEASE_MARGIN = 480;
 
   final GraphModel model;
-  private final UndoStack undoStack;
+  final UndoStack undoStack;
   final GraphSelection selection = new GraphSelection();
-  private GraphCommands commands;
+  GraphCommands commands;
 
   final NodeSkinFactory nodeSkins;
   private final EdgeSkinFactory edgeSkins;
-  private final ObjectProperty<EdgeValidator> validator =
+  final ObjectProperty<EdgeValidator> validator =
       new SimpleObjectProperty<>(this, "validator", EdgeRules.standard());
   private final ObjectProperty<Vocabulary> vocabulary =
       new SimpleObjectProperty<>(this, "vocabulary", Vocabulary.DEFAULT);
@@ -114,36 +112,30 @@ public class GraphView extends Region {
   final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
   final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
   private final DoubleProperty lodZoom = new SimpleDoubleProperty(this, "lodZoom", 0.5);
-  private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", false);
+  final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", false);
   final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
-  private final BooleanProperty backgroundDragPans =
+  final BooleanProperty backgroundDragPans =
       new SimpleBooleanProperty(this, "backgroundDragPans", true);
   private final BooleanProperty showMinimap = new SimpleBooleanProperty(this, "showMinimap", true);
   final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
   private final ObjectProperty<Duration> layoutAnimation =
       new SimpleObjectProperty<>(this, "layoutAnimation", Duration.millis(350));
-  private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
+  final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
   private double minZoom = 0.05;
   private double maxZoom = 4;
 
   // host hooks
-  private Function<Hit, ContextMenu> contextMenuFactory;
-  private Consumer<Hit> onDoubleClick;
+  Function<Hit, ContextMenu> contextMenuFactory;
+  Consumer<Hit> onDoubleClick;
   private ClipboardHandler clipboard;
-  private DropHandler dropHandler;
+  DropHandler dropHandler;
 
   // layers
   private double laidOutWidth = -1;
   private double laidOutHeight = -1;
   private final Group nodeLayer = new Group();
   private final Affine nodeTransform = new Affine();
-  private final Group overlay = new Group();
-  // the gesture overlay (connection preview, rubber band, refusal label) is made at the first
-  // gesture: before the first frame it would only load and style shape and text nodes that are
-  // not shown
-  private CubicCurve preview;
-  private Rectangle rubberBand;
-  private StackPane refusalLabel;
+  final Group overlay = new Group();
   // made, drawn and shown after the view's first pulse (see afterFirstPulse), or when asked for
   private Minimap minimap;
   /** Whether the view's first pulse is over: the minimap is shown, the static layer cached at 1.5×. */
@@ -152,7 +144,8 @@ public class GraphView extends Region {
   // cached static layer (background, grid, edges, boxes below lodZoom)
   final BooleanProperty cacheStaticLayer =
       new SimpleBooleanProperty(this, "cacheStaticLayer", true);
-  private final GraphRenderer renderer = new GraphRenderer(this);
+  final GraphRenderer renderer = new GraphRenderer(this);
+  final GestureHandler gestures;
   private double skinZoom = Double.NaN;
 
   // pulse coalescing
@@ -194,36 +187,7 @@ public class GraphView extends Region {
   long animationNanos;
   boolean detail;
 
-  // gestures
-  private enum Gesture {
-    NONE,
-    PAN,
-    MOVE,
-    CONNECT,
-    RECONNECT,
-    /** Moving an edge's source end: dragNode/dragPort are its fixed target end. */
-    RECONNECT_SOURCE,
-    RUBBER_BAND
-  }
-
-  private Gesture gesture = Gesture.NONE;
-  private double pressX;
-  private double pressY;
-  private double startPanX;
-  private double startPanY;
-  private boolean dragged;
-  private boolean spaceDown;
-  private List<GraphNode> movingNodes = List.of();
-  private double[] movingFrom;
-  private GraphNode dragNode;
-  private Port dragPort;
-  GraphEdge draggedEdge;
-  private GraphNode hoverNode;
-  private Port hoverPort;
-  private final Map<GraphNode, Map<Port, EdgeCheck>> checks = new IdentityHashMap<>();
-  private double lastMouseX = Double.NaN;
-  private double lastMouseY = Double.NaN;
-  private LayoutAnimator layoutAnimator;
+  LayoutAnimator layoutAnimator;
 
   /** Receives a drop of something (a palette item) at a model position. */
   @FunctionalInterface
@@ -250,6 +214,7 @@ public class GraphView extends Region {
     setFocusTraversable(true);
     setMinSize(0, 0);
     setPrefSize(800, 600);
+    gestures = new GestureHandler(this);
 
     nodeLayer.getTransforms().add(nodeTransform);
     nodeLayer.setManaged(false);
@@ -289,69 +254,13 @@ public class GraphView extends Region {
     selection.nodes().addListener(selectionListener);
     selection.edges().addListener(selectionListener);
 
-    addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
-    addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseDragged);
-    addEventHandler(MouseEvent.MOUSE_RELEASED, this::mouseReleased);
-    addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-      lastMouseX = e.getX();
-      lastMouseY = e.getY();
-    });
-    addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-    addEventHandler(ZoomEvent.ZOOM, e -> {
-      zoomAt(getZoom() * e.getZoomFactor(), e.getX(), e.getY());
-      e.consume();
-    });
+    gestures.install();
     addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     addEventHandler(KeyEvent.KEY_RELEASED, e -> {
       if (e.getCode() == KeyCode.SPACE) {
-        spaceDown = false;
+        gestures.spaceDown = false;
       }
     });
-    addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::contextMenuRequested);
-    addEventHandler(DragEvent.DRAG_OVER, e -> {
-      if (dropHandler != null && e.getGestureSource() != this) {
-        e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
-        e.consume();
-      }
-    });
-    addEventHandler(DragEvent.DRAG_DROPPED, e -> {
-      if (dropHandler != null) {
-        Point2D m = screenToModel(e.getX(), e.getY());
-        e.setDropCompleted(dropHandler.drop(e.getDragboard(), m.getX(), m.getY()));
-        e.consume();
-      }
-    });
-  }
-
-  /** Makes the gesture overlay at its first use. */
-  private void ensureOverlay() {
-    if (preview != null) {
-      return;
-    }
-    preview = new CubicCurve();
-    preview.setFill(null);
-    preview.setStrokeWidth(2.2);
-    preview.setStrokeLineCap(StrokeLineCap.ROUND);
-    preview.setVisible(false);
-    rubberBand = new Rectangle();
-    rubberBand.setFill(Color.web("#2563eb", 0.08));
-    rubberBand.setStroke(Color.web("#2563eb", 0.7));
-    rubberBand.getStrokeDashArray().setAll(4.0, 3.0);
-    rubberBand.setVisible(false);
-    // the reason an edge is refused, next to the pointer: a plain Region and Text, no Control (a
-    // Control would load and parse the user agent style sheet for a view that needs none)
-    Text refusalText = new Text();
-    refusalLabel = new StackPane(refusalText);
-    CornerRadii radii = new CornerRadii(4);
-    refusalLabel.setBackground(new Background(new BackgroundFill(Color.web("#fef2f2"), radii, Insets.EMPTY)));
-    refusalLabel.setBorder(new Border(new BorderStroke(Color.web("#fca5a5"), BorderStrokeStyle.SOLID,
-        radii, BorderWidths.DEFAULT)));
-    refusalLabel.setPadding(new Insets(3, 7, 3, 7));
-    refusalLabel.setVisible(false);
-    refusalText.setFill(Color.web("#b91c1c"));
-    refusalText.setFont(Font.font(12));
-    refusalText.textProperty().bind(refusal);
-    overlay.getChildren().addAll(preview, rubberBand, refusalLabel);
   }
 
   // ---------------------------------------------------------------- accessors
@@ -607,12 +516,12 @@ public class GraphView extends Region {
   }
 
   public void undo() {
-    cancelGesture();
+    gestures.cancel();
     undoStack.undo();
   }
 
   public void redo() {
-    cancelGesture();
+    gestures.cancel();
     undoStack.redo();
   }
 
@@ -644,7 +553,7 @@ public class GraphView extends Region {
   }
 
   public void autoLayout(LayeredLayout layout) {
-    cancelGesture();
+    gestures.cancel();
     if (layoutAnimator != null) {
       layoutAnimator.finish();
     }
@@ -672,7 +581,7 @@ public class GraphView extends Region {
     return layoutAnimator != null;
   }
 
-  private static final class LayoutAnimator extends AnimationTimer {
+  static final class LayoutAnimator extends AnimationTimer {
     private final List<GraphNode> nodes;
     private final double[] from;
     private final double[] to;
@@ -791,8 +700,8 @@ public class GraphView extends Region {
       for (GraphNode n : c.getRemoved()) {
         unwatch(n);
         selection.nodes().remove(n);
-        if (n == hoverNode || n == dragNode) {
-          cancelGesture();
+        if (gestures.involves(n)) {
+          gestures.cancel();
         }
       }
       for (GraphNode n : c.getAddedSubList()) {
@@ -809,8 +718,8 @@ public class GraphView extends Region {
       for (GraphEdge e : c.getRemoved()) {
         unwatch(e);
         selection.edges().remove(e);
-        if (e == draggedEdge) {
-          cancelGesture();
+        if (e == gestures.draggedEdge) {
+          gestures.cancel();
         }
       }
       for (GraphEdge e : c.getAddedSubList()) {
@@ -1041,9 +950,8 @@ public class GraphView extends Region {
             slot.skin.root().toFront();
           }
         }
-        if (gesture == Gesture.CONNECT || gesture == Gesture.RECONNECT
-            || gesture == Gesture.RECONNECT_SOURCE) {
-          showChecks(node, slot.skin);
+        if (gestures.isConnecting()) {
+          gestures.showChecks(node, slot.skin);
         }
       }
     }
@@ -1116,508 +1024,7 @@ public class GraphView extends Region {
   /** What is under a point in view coordinates. Ports win over nodes, nodes over edges. */
   public Hit hitTest(double x, double y) {
     double z = zoom.get();
-    double mx = (x - panX.get()) / z;
-    double my = (y - panY.get()) / z;
-    double portR = PORT_HIT_RADIUS / z;
-    List<GraphNode> nodes = model.nodes();
-    for (int i = nodes.size() - 1; i >= 0; i--) {
-      GraphNode n = nodes.get(i);
-      if (mx < n.getX() - portR || mx > n.getX() + n.getWidth() + portR
-          || my < n.getY() || my > n.getY() + n.getHeight()) {
-        continue;
-      }
-      Port p = portNear(n, mx, my, portR);
-      if (p != null) {
-        return new Hit(Hit.Kind.PORT, n, p, null, mx, my);
-      }
-      if (n.contains(mx, my)) {
-        return new Hit(Hit.Kind.NODE, n, null, null, mx, my);
-      }
-    }
-    GraphEdge e = edgeNear(mx, my, EDGE_HIT_DISTANCE / z);
-    if (e != null) {
-      return new Hit(Hit.Kind.EDGE, null, null, e, mx, my);
-    }
-    return Hit.background(mx, my);
-  }
-
-  private static Port portNear(GraphNode n, double mx, double my, double r) {
-    double r2 = r * r;
-    for (Port p : n.inputs()) {
-      double dx = n.anchorX(p) - mx;
-      double dy = n.anchorY(p) - my;
-      if (dx * dx + dy * dy <= r2) {
-        return p;
-      }
-    }
-    for (Port p : n.outputs()) {
-      double dx = n.anchorX(p) - mx;
-      double dy = n.anchorY(p) - my;
-      if (dx * dx + dy * dy <= r2) {
-        return p;
-      }
-    }
-    return null;
-  }
-
-  private GraphEdge edgeNear(double mx, double my, double maxDistance) {
-    GraphEdge best = null;
-    double bestD = maxDistance;
-    List<GraphEdge> edges = model.edges();
-    for (int i = edges.size() - 1; i >= 0; i--) {
-      GraphEdge e = edges.get(i);
-      double sx = e.source().anchorX(e.sourcePort());
-      double sy = e.source().anchorY(e.sourcePort());
-      double tx = e.target().anchorX(e.targetPort());
-      double ty = e.target().anchorY(e.targetPort());
-      double c = GraphRenderer.controlOffset(sx, tx);
-      if (mx < Math.min(sx, tx) - c - maxDistance || mx > Math.max(sx, tx) + c + maxDistance
-          || my < Math.min(sy, ty) - maxDistance || my > Math.max(sy, ty) + maxDistance) {
-        continue;
-      }
-      double d = distanceToCubic(mx, my, sx, sy, sx + c, sy, tx - c, ty, tx, ty);
-      if (d <= bestD) {
-        bestD = d;
-        best = e;
-      }
-    }
-    return best;
-  }
-
-  static double distanceToCubic(double px, double py, double x0, double y0, double x1, double y1,
-      double x2, double y2, double x3, double y3) {
-    double best = Double.MAX_VALUE;
-    double lx = x0;
-    double ly = y0;
-    for (int i = 1; i <= 24; i++) {
-      double t = i / 24.0;
-      double u = 1 - t;
-      double x = u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3;
-      double y = u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3;
-      best = Math.min(best, segmentDistance(px, py, lx, ly, x, y));
-      lx = x;
-      ly = y;
-    }
-    return best;
-  }
-
-  private static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
-    double dx = bx - ax;
-    double dy = by - ay;
-    double len2 = dx * dx + dy * dy;
-    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-    double cx = ax + t * dx - px;
-    double cy = ay + t * dy - py;
-    return Math.sqrt(cx * cx + cy * cy);
-  }
-
-  // ---------------------------------------------------------------- mouse
-
-  private void mousePressed(MouseEvent e) {
-    requestFocus();
-    pressX = e.getX();
-    pressY = e.getY();
-    dragged = false;
-    if (layoutAnimator != null) {
-      layoutAnimator.finish();
-    }
-    if (e.getButton() == MouseButton.MIDDLE
-        || (e.getButton() == MouseButton.PRIMARY && spaceDown)) {
-      beginPan();
-      e.consume();
-      return;
-    }
-    if (e.getButton() != MouseButton.PRIMARY) {
-      return;
-    }
-    Hit hit = hitTest(e.getX(), e.getY());
-    boolean toggle = e.isShortcutDown() || e.isControlDown();
-    boolean extend = e.isShiftDown();
-    if (e.getClickCount() == 2 && onDoubleClick != null) {
-      onDoubleClick.accept(hit);
-      e.consume();
-      return;
-    }
-    switch (hit.kind()) {
-      case PORT:
-        if (!hit.port().isInput()) {
-          List<GraphEdge> out = extend ? model.edgesOutOf(hit.node(), hit.port()) : List.of();
-          if (!out.isEmpty()) {
-            // Shift+drag from a connected output moves the source end of its newest edge
-            GraphEdge edge = out.get(out.size() - 1);
-            beginConnect(edge.target(), edge.targetPort(), edge);
-            gesture = Gesture.RECONNECT_SOURCE;
-          } else {
-            beginConnect(hit.node(), hit.port(), null);
-          }
-          break;
-        }
-        List<GraphEdge> into = model.edgesInto(hit.node(), hit.port());
-        if (!into.isEmpty()) {
-          GraphEdge edge = into.get(into.size() - 1);
-          beginConnect(edge.source(), edge.sourcePort(), edge);
-          break;
-        }
-        pressNode(hit.node(), toggle, extend);
-        break;
-      case NODE:
-        pressNode(hit.node(), toggle, extend);
-        break;
-      case EDGE:
-        if (toggle || extend) {
-          selection.toggle(hit.edge());
-        } else {
-          selection.select(hit.edge());
-        }
-        gesture = Gesture.NONE;
-        break;
-      case BACKGROUND:
-      default:
-        if (extend || toggle || !backgroundDragPans.get()) {
-          gesture = Gesture.RUBBER_BAND;
-          if (!extend && !toggle) {
-            selection.clear();
-          }
-        } else {
-          beginPan();
-        }
-        break;
-    }
-    e.consume();
-  }
-
-  private void beginPan() {
-    gesture = Gesture.PAN;
-    startPanX = panX.get();
-    startPanY = panY.get();
-    setCursor(javafx.scene.Cursor.CLOSED_HAND);
-  }
-
-  private void pressNode(GraphNode node, boolean toggle, boolean extend) {
-    if (toggle) {
-      selection.toggle(node);
-    } else if (extend) {
-      selection.add(node);
-    } else if (!selection.contains(node)) {
-      selection.select(node);
-    }
-    if (selection.contains(node)) {
-      gesture = Gesture.MOVE;
-      dragNode = node;
-      movingNodes = selection.nodeList();
-      movingFrom = GraphCommands.positions(movingNodes);
-    } else {
-      gesture = Gesture.NONE;
-    }
-  }
-
-  private void beginConnect(GraphNode node, Port output, GraphEdge existing) {
-    gesture = existing == null ? Gesture.CONNECT : Gesture.RECONNECT;
-    dragNode = node;
-    dragPort = output;
-    draggedEdge = existing;
-    if (existing != null) {
-      renderer.staticDirty = true;
-    }
-    checks.clear();
-    hoverNode = null;
-    hoverPort = null;
-    ensureOverlay();
-    preview.setStroke(GraphRenderer.SELECTED_EDGE);
-    preview.getStrokeDashArray().clear();
-    preview.setVisible(false);
-    invalidateView();
-  }
-
-  private EdgeCheck checkFor(GraphNode target, Port input) {
-    Map<Port, EdgeCheck> perNode = checks.computeIfAbsent(target, k -> new IdentityHashMap<>());
-    EdgeCheck check = perNode.get(input);
-    if (check == null) {
-      check = gesture == Gesture.RECONNECT_SOURCE
-          ? validator.get().check(model, target, input, dragNode, dragPort, draggedEdge)
-          : validator.get().check(model, dragNode, dragPort, target, input, draggedEdge);
-      perNode.put(input, check);
-    }
-    return check;
-  }
-
-  private void showChecks(GraphNode node, NodeSkin skin) {
-    for (Port p : gesture == Gesture.RECONNECT_SOURCE ? node.outputs() : node.inputs()) {
-      PortState state;
-      if (node == hoverNode && p == hoverPort) {
-        state = checkFor(node, p).legal() ? PortState.HOVER : PortState.ILLEGAL;
-      } else {
-        state = checkFor(node, p).legal() ? PortState.LEGAL : PortState.ILLEGAL;
-      }
-      skin.setPortState(p, state);
-    }
-  }
-
-  private void mouseDragged(MouseEvent e) {
-    double dx = e.getX() - pressX;
-    double dy = e.getY() - pressY;
-    if (!dragged && Math.abs(dx) < 3 && Math.abs(dy) < 3) {
-      return;
-    }
-    dragged = true;
-    double z = zoom.get();
-    switch (gesture) {
-      case PAN:
-        panX.set(startPanX + dx);
-        panY.set(startPanY + dy);
-        break;
-      case MOVE:
-        moveNodes(dx / z, dy / z);
-        break;
-      case CONNECT:
-      case RECONNECT:
-      case RECONNECT_SOURCE:
-        dragConnection(e.getX(), e.getY());
-        break;
-      case RUBBER_BAND:
-        ensureOverlay();
-        rubberBand.setX(Math.min(pressX, e.getX()));
-        rubberBand.setY(Math.min(pressY, e.getY()));
-        rubberBand.setWidth(Math.abs(dx));
-        rubberBand.setHeight(Math.abs(dy));
-        rubberBand.setVisible(true);
-        break;
-      case NONE:
-      default:
-        break;
-    }
-    e.consume();
-  }
-
-  private void moveNodes(double dx, double dy) {
-    int lead = movingNodes.indexOf(dragNode);
-    if (snapToGrid.get() && lead >= 0) {
-      double g = gridSize.get();
-      double lx = movingFrom[2 * lead];
-      double ly = movingFrom[2 * lead + 1];
-      dx = Math.round((lx + dx) / g) * g - lx;
-      dy = Math.round((ly + dy) / g) * g - ly;
-    }
-    for (int i = 0; i < movingNodes.size(); i++) {
-      movingNodes.get(i).moveTo(movingFrom[2 * i] + dx, movingFrom[2 * i + 1] + dy);
-    }
-  }
-
-  private void dragConnection(double x, double y) {
-    double z = zoom.get();
-    double mx = (x - panX.get()) / z;
-    double my = (y - panY.get()) / z;
-    // nearest input port within reach (output port when moving a source end)
-    boolean sourceEnd = gesture == Gesture.RECONNECT_SOURCE;
-    GraphNode bestNode = null;
-    Port bestPort = null;
-    double reach = 18 / z;
-    double best = reach * reach;
-    List<GraphNode> nodes = model.nodes();
-    for (int i = 0; i < nodes.size(); i++) {
-      GraphNode n = nodes.get(i);
-      double side = sourceEnd ? n.getX() + n.getWidth() : n.getX();
-      if (mx < side - reach || mx > side + reach || my < n.getY() - reach
-          || my > n.getY() + n.getHeight() + reach) {
-        continue;
-      }
-      for (Port p : sourceEnd ? n.outputs() : n.inputs()) {
-        double ddx = n.anchorX(p) - mx;
-        double ddy = n.anchorY(p) - my;
-        double d = ddx * ddx + ddy * ddy;
-        if (d <= best) {
-          best = d;
-          bestNode = n;
-          bestPort = p;
-        }
-      }
-    }
-    hoverNode = bestNode;
-    hoverPort = bestPort;
-    double sx = dragNode.anchorX(dragPort);
-    double sy = dragNode.anchorY(dragPort);
-    double tx = mx;
-    double ty = my;
-    String reason = "";
-    boolean legal = true;
-    if (bestNode != null) {
-      tx = bestNode.anchorX(bestPort);
-      ty = bestNode.anchorY(bestPort);
-      EdgeCheck c = checkFor(bestNode, bestPort);
-      legal = c.legal();
-      reason = c.reason();
-    }
-    if (sourceEnd) {
-      // the fixed end is the target: the free end is where the edge starts
-      double fx = sx;
-      double fy = sy;
-      sx = tx;
-      sy = ty;
-      tx = fx;
-      ty = fy;
-    }
-    double c = GraphRenderer.controlOffset(sx, tx);
-    Point2D s = modelToScreen(sx, sy);
-    Point2D t = modelToScreen(tx, ty);
-    ensureOverlay();
-    preview.setStartX(s.getX());
-    preview.setStartY(s.getY());
-    preview.setControlX1(s.getX() + c * z);
-    preview.setControlY1(s.getY());
-    preview.setControlX2(t.getX() - c * z);
-    preview.setControlY2(t.getY());
-    preview.setEndX(t.getX());
-    preview.setEndY(t.getY());
-    preview.setStroke(legal ? GraphRenderer.SELECTED_EDGE : DefaultNodeSkin.ILLEGAL);
-    if (legal) {
-      preview.getStrokeDashArray().clear();
-    } else if (preview.getStrokeDashArray().isEmpty()) {
-      preview.getStrokeDashArray().setAll(6.0, 5.0);
-    }
-    preview.setVisible(true);
-    refusal.set(reason);
-    refusalLabel.setVisible(!reason.isEmpty());
-    refusalLabel.relocate(x + 14, y + 12);
-    invalidateView();
-  }
-
-  private void mouseReleased(MouseEvent e) {
-    setCursor(null);
-    Gesture g = gesture;
-    gesture = Gesture.NONE;
-    switch (g) {
-      case MOVE:
-        if (dragged) {
-          double[] to = GraphCommands.positions(movingNodes);
-          if (!java.util.Arrays.equals(to, movingFrom)) {
-            undoStack.record(commands.move(movingNodes, movingFrom, to, "Move"));
-          }
-        } else if (!e.isShiftDown() && !e.isShortcutDown() && !e.isControlDown()) {
-          selection.select(dragNode);
-        }
-        break;
-      case CONNECT:
-      case RECONNECT:
-      case RECONNECT_SOURCE:
-        finishConnection(g, dragged);
-        break;
-      case RUBBER_BAND:
-        if (dragged) {
-          selectInBand(e.isShiftDown() || e.isShortcutDown() || e.isControlDown());
-        }
-        break;
-      case PAN:
-        if (!dragged && e.getButton() == MouseButton.PRIMARY && !spaceDown) {
-          selection.clear();
-        }
-        break;
-      case NONE:
-      default:
-        break;
-    }
-    clearGestureState();
-    e.consume();
-  }
-
-  private void finishConnection(Gesture g, boolean moved) {
-    if (!moved) {
-      return;
-    }
-    if (hoverNode != null) {
-      EdgeCheck c = checkFor(hoverNode, hoverPort);
-      if (!c.legal()) {
-        return;
-      }
-      if (g == Gesture.CONNECT) {
-        undoStack.push(commands.connect(model.freshId("e"), dragNode, dragPort, hoverNode, hoverPort));
-      } else if (g == Gesture.RECONNECT_SOURCE) {
-        if (hoverNode != draggedEdge.source() || hoverPort != draggedEdge.sourcePort()) {
-          GraphEdge edge = draggedEdge;
-          draggedEdge = null;
-          undoStack.push(commands.reconnectSource(edge, hoverNode, hoverPort));
-        }
-      } else if (hoverNode != draggedEdge.target() || hoverPort != draggedEdge.targetPort()) {
-        GraphEdge edge = draggedEdge;
-        draggedEdge = null;
-        undoStack.push(commands.reconnectTarget(edge, hoverNode, hoverPort));
-      }
-    } else if (g == Gesture.RECONNECT || g == Gesture.RECONNECT_SOURCE) {
-      GraphEdge edge = draggedEdge;
-      draggedEdge = null;
-      undoStack.push(commands.disconnect(edge));
-    }
-  }
-
-  private void selectInBand(boolean add) {
-    if (rubberBand == null) {
-      return;
-    }
-    Point2D a = screenToModel(rubberBand.getX(), rubberBand.getY());
-    Point2D b = screenToModel(rubberBand.getX() + rubberBand.getWidth(), rubberBand.getY() + rubberBand.getHeight());
-    List<GraphNode> inside = new ArrayList<>();
-    for (GraphNode n : model.nodes()) {
-      if (n.getX() < b.getX() && n.getY() < b.getY() && n.getX() + n.getWidth() > a.getX()
-          && n.getY() + n.getHeight() > a.getY()) {
-        inside.add(n);
-      }
-    }
-    if (add) {
-      selection.nodes().addAll(inside);
-    } else {
-      selection.selectNodes(inside);
-    }
-  }
-
-  private void cancelGesture() {
-    if (gesture == Gesture.MOVE && dragged) {
-      for (int i = 0; i < movingNodes.size(); i++) {
-        movingNodes.get(i).moveTo(movingFrom[2 * i], movingFrom[2 * i + 1]);
-      }
-    }
-    gesture = Gesture.NONE;
-    clearGestureState();
-  }
-
-  private void clearGestureState() {
-    boolean wasConnecting = dragPort != null;
-    if (draggedEdge != null) {
-      renderer.staticDirty = true;
-    }
-    if (preview != null) {
-      preview.setVisible(false);
-      rubberBand.setVisible(false);
-      refusalLabel.setVisible(false);
-    }
-    refusal.set("");
-    dragNode = null;
-    dragPort = null;
-    draggedEdge = null;
-    hoverNode = null;
-    hoverPort = null;
-    checks.clear();
-    movingNodes = List.of();
-    if (wasConnecting) {
-      for (SkinSlot s : activeList) {
-        for (Port p : s.node.inputs()) {
-          s.skin.setPortState(p, PortState.NORMAL);
-        }
-        for (Port p : s.node.outputs()) {
-          s.skin.setPortState(p, PortState.NORMAL);
-        }
-      }
-    }
-    invalidateView();
-  }
-
-  private void scrolled(ScrollEvent e) {
-    if (e.isControlDown() || e.isShortcutDown()) {
-      zoomAt(getZoom() * Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
-    } else if (e.isShiftDown() && e.getDeltaX() == 0) {
-      panBy(e.getDeltaY(), 0);
-    } else {
-      panBy(e.getDeltaX(), e.getDeltaY());
-    }
-    e.consume();
+    return HitTester.hitTest(model, (x - panX.get()) / z, (y - panY.get()) / z, z);
   }
 
   // ---------------------------------------------------------------- keyboard
@@ -1682,7 +1089,7 @@ public class GraphView extends Region {
     } else {
       switch (code) {
         case SPACE:
-          spaceDown = true;
+          gestures.spaceDown = true;
           break;
         case PLUS:
         case ADD:
@@ -1706,8 +1113,8 @@ public class GraphView extends Region {
           deleteSelection();
           break;
         case ESCAPE:
-          if (gesture != Gesture.NONE) {
-            cancelGesture();
+          if (gestures.isActive()) {
+            gestures.cancel();
           } else {
             selection.clear();
           }
@@ -1728,8 +1135,8 @@ public class GraphView extends Region {
   }
 
   private Point2D pastePoint() {
-    if (!Double.isNaN(lastMouseX)) {
-      return screenToModel(lastMouseX, lastMouseY);
+    if (!Double.isNaN(gestures.lastMouseX)) {
+      return screenToModel(gestures.lastMouseX, gestures.lastMouseY);
     }
     return screenToModel(getWidth() / 2, getHeight() / 2);
   }
@@ -1809,23 +1216,6 @@ public class GraphView extends Region {
       dy = getHeight() - m - b.getY();
     }
     panBy(dx, dy);
-  }
-
-  private void contextMenuRequested(ContextMenuEvent e) {
-    if (contextMenuFactory == null) {
-      return;
-    }
-    Hit hit = hitTest(e.getX(), e.getY());
-    if (hit.kind() == Hit.Kind.NODE && !selection.contains(hit.node())) {
-      selection.select(hit.node());
-    } else if (hit.kind() == Hit.Kind.EDGE && !selection.contains(hit.edge())) {
-      selection.select(hit.edge());
-    }
-    ContextMenu menu = contextMenuFactory.apply(hit);
-    if (menu != null) {
-      menu.show(this, e.getScreenX(), e.getScreenY());
-    }
-    e.consume();
   }
 
   /**

@@ -127,7 +127,7 @@ public class GraphView extends Region {
   // host hooks
   Function<Hit, ContextMenu> contextMenuFactory;
   Consumer<Hit> onDoubleClick;
-  private ClipboardHandler clipboard;
+  ClipboardHandler clipboard;
   DropHandler dropHandler;
 
   // layers
@@ -146,6 +146,7 @@ public class GraphView extends Region {
       new SimpleBooleanProperty(this, "cacheStaticLayer", true);
   final GraphRenderer renderer = new GraphRenderer(this);
   final GestureHandler gestures;
+  private final KeyboardHandler keys = new KeyboardHandler(this);
   private double skinZoom = Double.NaN;
 
   // pulse coalescing
@@ -255,12 +256,7 @@ public class GraphView extends Region {
     selection.edges().addListener(selectionListener);
 
     gestures.install();
-    addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
-    addEventHandler(KeyEvent.KEY_RELEASED, e -> {
-      if (e.getCode() == KeyCode.SPACE) {
-        gestures.spaceDown = false;
-      }
-    });
+    keys.install();
   }
 
   // ---------------------------------------------------------------- accessors
@@ -1019,183 +1015,17 @@ public class GraphView extends Region {
     }
   }
 
+  /** Moves the selection to the nearest node in the direction of an arrow key. */
+  public void navigate(KeyCode direction) {
+    keys.navigate(direction);
+  }
+
   // ---------------------------------------------------------------- hit testing
 
   /** What is under a point in view coordinates. Ports win over nodes, nodes over edges. */
   public Hit hitTest(double x, double y) {
     double z = zoom.get();
     return HitTester.hitTest(model, (x - panX.get()) / z, (y - panY.get()) / z, z);
-  }
-
-  // ---------------------------------------------------------------- keyboard
-
-  private void keyPressed(KeyEvent e) {
-    boolean shortcut = e.isShortcutDown() || e.isControlDown();
-    KeyCode code = e.getCode();
-    boolean handled = true;
-    if (shortcut) {
-      switch (code) {
-        case A:
-          selectAll();
-          break;
-        case Z:
-          if (e.isShiftDown()) {
-            redo();
-          } else {
-            undo();
-          }
-          break;
-        case Y:
-          redo();
-          break;
-        case C:
-          if (clipboard != null && !selection.isEmpty()) {
-            clipboard.copy(selection.nodeList(), selection.edgeList());
-          }
-          break;
-        case X:
-          if (clipboard != null && !selection.isEmpty()) {
-            clipboard.copy(selection.nodeList(), selection.edgeList());
-            deleteSelection();
-          }
-          break;
-        case V:
-          if (clipboard != null) {
-            Point2D at = pastePoint();
-            clipboard.paste(at.getX(), at.getY());
-          }
-          break;
-        case D:
-          if (clipboard != null && !selection.isEmpty()) {
-            clipboard.duplicate(selection.nodeList(), selection.edgeList());
-          }
-          break;
-        case PLUS:
-        case ADD:
-        case EQUALS:
-          zoomIn();
-          break;
-        case MINUS:
-        case SUBTRACT:
-          zoomOut();
-          break;
-        case DIGIT0:
-        case NUMPAD0:
-          zoomToActualSize();
-          break;
-        default:
-          handled = false;
-      }
-    } else {
-      switch (code) {
-        case SPACE:
-          gestures.spaceDown = true;
-          break;
-        case PLUS:
-        case ADD:
-        case EQUALS:
-          zoomIn();
-          break;
-        case MINUS:
-        case SUBTRACT:
-          zoomOut();
-          break;
-        case DIGIT0:
-        case NUMPAD0:
-          zoomToActualSize();
-          break;
-        case F:
-        case DIGIT1:
-          fitToView();
-          break;
-        case DELETE:
-        case BACK_SPACE:
-          deleteSelection();
-          break;
-        case ESCAPE:
-          if (gestures.isActive()) {
-            gestures.cancel();
-          } else {
-            selection.clear();
-          }
-          break;
-        case LEFT:
-        case RIGHT:
-        case UP:
-        case DOWN:
-          navigate(code);
-          break;
-        default:
-          handled = false;
-      }
-    }
-    if (handled) {
-      e.consume();
-    }
-  }
-
-  private Point2D pastePoint() {
-    if (!Double.isNaN(gestures.lastMouseX)) {
-      return screenToModel(gestures.lastMouseX, gestures.lastMouseY);
-    }
-    return screenToModel(getWidth() / 2, getHeight() / 2);
-  }
-
-  /** Moves the selection to the nearest node in the direction of an arrow key. */
-  public void navigate(KeyCode direction) {
-    List<GraphNode> selected = selection.nodeList();
-    if (selected.isEmpty()) {
-      if (!model.nodes().isEmpty()) {
-        GraphNode first = model.nodes().get(0);
-        selection.select(first);
-        ensureVisible(first);
-      }
-      return;
-    }
-    GraphNode from = selected.get(selected.size() - 1);
-    double fx = from.getX() + from.getWidth() / 2;
-    double fy = from.getY() + from.getHeight() / 2;
-    GraphNode best = null;
-    double bestScore = Double.MAX_VALUE;
-    for (GraphNode n : model.nodes()) {
-      if (n == from) {
-        continue;
-      }
-      double dx = n.getX() + n.getWidth() / 2 - fx;
-      double dy = n.getY() + n.getHeight() / 2 - fy;
-      double along;
-      double across;
-      switch (direction) {
-        case LEFT:
-          along = -dx;
-          across = dy;
-          break;
-        case RIGHT:
-          along = dx;
-          across = dy;
-          break;
-        case UP:
-          along = -dy;
-          across = dx;
-          break;
-        default:
-          along = dy;
-          across = dx;
-          break;
-      }
-      if (along <= 1) {
-        continue;
-      }
-      double score = along + 2 * Math.abs(across);
-      if (score < bestScore) {
-        bestScore = score;
-        best = n;
-      }
-    }
-    if (best != null) {
-      selection.select(best);
-      ensureVisible(best);
-    }
   }
 
   /** Pans as little as needed for a node to be fully visible. */

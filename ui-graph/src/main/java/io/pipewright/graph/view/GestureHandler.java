@@ -72,14 +72,14 @@ final class GestureHandler {
   double lastMouseX = Double.NaN;
   double lastMouseY = Double.NaN;
 
-  // the gesture overlay (connection preview, rubber band, view.refusal label) is made at the first
+  // the gesture overlay (connection preview, rubber band, refusal label) is made at the first
   // gesture: before the first frame it would only load and style shape and text nodes that are
   // not shown
   private CubicCurve preview;
   private Rectangle rubberBand;
   private StackPane refusalLabel;
 
-  /** Makes the gesture view.overlay at its first use. */
+  /** Makes the gesture overlay at its first use. */
   private void ensureOverlay() {
     if (preview != null) {
       return;

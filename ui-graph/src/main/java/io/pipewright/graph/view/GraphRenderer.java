@@ -98,7 +98,7 @@ final class GraphRenderer {
     double cw = Math.ceil(w * factor);
     double ch = Math.ceil(h * factor);
     // while zooming with skins shown, their cached bitmaps are scaled (CacheHint.SCALE) instead
-    // of being rasterized again each frame; they are drawn crisply once the view.zoom stays put
+    // of being rasterized again each frame; they are drawn crisply once the zoom stays put
     boolean zoomingInDetail = view.detail && z != lastFrameZoom;
     lastFrameZoom = z;
     if (zoomingInDetail != zoomingSkins) {
@@ -109,7 +109,7 @@ final class GraphRenderer {
       }
     }
     if (zoomingInDetail) {
-      // one more pulse after the view.zoom stops: crisp skins and a cached static layer again
+      // one more pulse after the zoom stops: crisp skins and a cached static layer again
       view.viewDirty = false;
       Platform.runLater(view::invalidateView);
     }
@@ -144,7 +144,7 @@ final class GraphRenderer {
 
   /**
    * Brings the cached static layer up to date: draws it again (background, grid, edges and, below
-   * the level of view.detail, node boxes; see {@link OverviewRaster}) when the view.model, the view.zoom, the level of view.detail or the size
+   * the level of detail, node boxes; see {@link OverviewRaster}) when the model, the zoom, the level of detail or the size
    * changed, or when the viewport has left the cached area; otherwise only moves it, by whole
    * pixels (the software pipeline blits an image at an integer offset without filtering).
    */
@@ -302,7 +302,7 @@ final class GraphRenderer {
     g.setTransform(1, 0, 0, 1, 0, 0);
   }
 
-  /** All edges but the one being dragged, one path per look, culled to the view.model rectangle. */
+  /** All edges but the one being dragged, one path per look, culled to the model rectangle. */
   private void drawEdges(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
     g.setLineCap(StrokeLineCap.ROUND);
     for (int l = 0; l < view.distinctLooks.size(); l++) {
@@ -332,7 +332,7 @@ final class GraphRenderer {
     return !view.selection.edges().isEmpty() || view.flowingEdges > 0 || (!view.detail && !view.selection.nodes().isEmpty());
   }
 
-  /** What changes without the view.model changing: selected edges, flowing dashes, selected boxes. */
+  /** What changes without the model changing: selected edges, flowing dashes, selected boxes. */
   private void drawDynamic(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
     g.setLineCap(StrokeLineCap.ROUND);
     if (!view.selection.edges().isEmpty()) {

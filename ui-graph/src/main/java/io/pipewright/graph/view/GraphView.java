@@ -121,8 +121,6 @@ public class GraphView extends Region {
   private final ObjectProperty<Duration> layoutAnimation =
       new SimpleObjectProperty<>(this, "layoutAnimation", Duration.millis(350));
   final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
-  private double minZoom = 0.05;
-  private double maxZoom = 4;
 
   // host hooks
   Function<Hit, ContextMenu> contextMenuFactory;
@@ -134,7 +132,6 @@ public class GraphView extends Region {
   private double laidOutWidth = -1;
   private double laidOutHeight = -1;
   private final Group nodeLayer = new Group();
-  private final Affine nodeTransform = new Affine();
   final Group overlay = new Group();
   // made, drawn and shown after the view's first pulse (see afterFirstPulse), or when asked for
   private Minimap minimap;
@@ -146,6 +143,7 @@ public class GraphView extends Region {
       new SimpleBooleanProperty(this, "cacheStaticLayer", true);
   final GraphRenderer renderer = new GraphRenderer(this);
   final GestureHandler gestures;
+  private final Viewport viewport = new Viewport(this);
   private final KeyboardHandler keys = new KeyboardHandler(this);
   private double skinZoom = Double.NaN;
 
@@ -217,7 +215,7 @@ public class GraphView extends Region {
     setPrefSize(800, 600);
     gestures = new GestureHandler(this);
 
-    nodeLayer.getTransforms().add(nodeTransform);
+    nodeLayer.getTransforms().add(viewport.transform());
     nodeLayer.setManaged(false);
     overlay.setManaged(false);
     overlay.setMouseTransparent(true);
@@ -385,113 +383,70 @@ public class GraphView extends Region {
     return activeList.size();
   }
 
-  // ---------------------------------------------------------------- coordinates
+  // ---------------------------------------------------------------- coordinates and navigation
 
   public Point2D screenToModel(double x, double y) {
-    return new Point2D((x - panX.get()) / zoom.get(), (y - panY.get()) / zoom.get());
+    return viewport.screenToModel(x, y);
   }
 
   public Point2D modelToScreen(double x, double y) {
-    return new Point2D(x * zoom.get() + panX.get(), y * zoom.get() + panY.get());
+    return viewport.modelToScreen(x, y);
   }
 
   /** The part of the model that is visible, in model coordinates. */
   public Bounds visibleModelBounds() {
-    double z = zoom.get();
-    return new BoundingBox(-panX.get() / z, -panY.get() / z, getWidth() / z, getHeight() / z);
+    return viewport.visibleModelBounds();
   }
 
   /** The bounds of all nodes, or an empty box at the origin. */
   public Bounds modelBounds() {
-    return boundsOf(model.nodes());
+    return viewport.modelBounds();
   }
-
-  static Bounds boundsOf(List<GraphNode> nodes) {
-    if (nodes.isEmpty()) {
-      return new BoundingBox(0, 0, 0, 0);
-    }
-    double minX = Double.MAX_VALUE;
-    double minY = Double.MAX_VALUE;
-    double maxX = -Double.MAX_VALUE;
-    double maxY = -Double.MAX_VALUE;
-    for (int i = 0; i < nodes.size(); i++) {
-      GraphNode n = nodes.get(i);
-      minX = Math.min(minX, n.getX());
-      minY = Math.min(minY, n.getY());
-      maxX = Math.max(maxX, n.getX() + n.getWidth());
-      maxY = Math.max(maxY, n.getY() + n.getHeight());
-    }
-    return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
-  }
-
-  // ---------------------------------------------------------------- navigation
 
   public void setZoomLimits(double min, double max) {
-    this.minZoom = min;
-    this.maxZoom = max;
-    zoomAt(getZoom(), getWidth() / 2, getHeight() / 2);
+    viewport.setZoomLimits(min, max);
   }
 
   /** Zooms keeping the model point under (x, y) in view coordinates where it is. */
   public void zoomAt(double newZoom, double x, double y) {
-    double z = Math.max(minZoom, Math.min(maxZoom, newZoom));
-    double mx = (x - panX.get()) / zoom.get();
-    double my = (y - panY.get()) / zoom.get();
-    zoom.set(z);
-    panX.set(x - mx * z);
-    panY.set(y - my * z);
+    viewport.zoomAt(newZoom, x, y);
   }
 
   public void zoomIn() {
-    zoomAt(getZoom() * 1.25, getWidth() / 2, getHeight() / 2);
+    viewport.zoomIn();
   }
 
   public void zoomOut() {
-    zoomAt(getZoom() / 1.25, getWidth() / 2, getHeight() / 2);
+    viewport.zoomOut();
   }
 
   /** 100 %, keeping the centre of the view. */
   public void zoomToActualSize() {
-    zoomAt(1, getWidth() / 2, getHeight() / 2);
+    viewport.zoomToActualSize();
   }
 
   public void panBy(double dx, double dy) {
-    panX.set(panX.get() + dx);
-    panY.set(panY.get() + dy);
+    viewport.panBy(dx, dy);
   }
 
   /** Centres the view on a model point. */
   public void centerOn(double mx, double my) {
-    panX.set(getWidth() / 2 - mx * getZoom());
-    panY.set(getHeight() / 2 - my * getZoom());
+    viewport.centerOn(mx, my);
   }
 
   /** Shows the whole graph. */
   public void fitToView() {
-    fitTo(modelBounds(), 1.0);
-  }
-
-  private void fitTo(Bounds b, double maxFitZoom) {
-    double w = getWidth() > 0 ? getWidth() : getPrefWidth();
-    double h = getHeight() > 0 ? getHeight() : getPrefHeight();
-    if (b.getWidth() <= 0 || w <= 0) {
-      zoom.set(Math.min(1, maxFitZoom));
-      centerOn(b.getMinX(), b.getMinY());
-      return;
-    }
-    double pad = 40;
-    double z = Math.min((w - 2 * pad) / b.getWidth(), (h - 2 * pad) / b.getHeight());
-    z = Math.max(minZoom, Math.min(Math.min(maxZoom, maxFitZoom), z));
-    zoom.set(z);
-    panX.set(w / 2 - (b.getMinX() + b.getWidth() / 2) * z);
-    panY.set(h / 2 - (b.getMinY() + b.getHeight() / 2) * z);
+    viewport.fitToView();
   }
 
   /** Zooms to a node ("find step"), selects it and gives the view the focus. */
   public void zoomToNode(GraphNode node) {
-    zoom.set(Math.max(1, Math.min(maxZoom, getZoom())));
-    centerOn(node.getX() + node.getWidth() / 2, node.getY() + node.getHeight() / 2);
-    selection.select(node);
+    viewport.zoomToNode(node);
+  }
+
+  /** Pans as little as needed for a node to be fully visible. */
+  public void ensureVisible(GraphNode n) {
+    viewport.ensureVisible(n);
   }
 
   // ---------------------------------------------------------------- editing API
@@ -891,7 +846,7 @@ public class GraphView extends Region {
 
   private void syncSkins() {
     double z = zoom.get();
-    nodeTransform.setToTransform(z, 0, panX.get(), 0, z, panY.get());
+    viewport.updateTransform();
     if (!contentDirty.isEmpty()) {
       int running = 0;
       for (GraphNode n : model.nodes()) {
@@ -1026,26 +981,6 @@ public class GraphView extends Region {
   public Hit hitTest(double x, double y) {
     double z = zoom.get();
     return HitTester.hitTest(model, (x - panX.get()) / z, (y - panY.get()) / z, z);
-  }
-
-  /** Pans as little as needed for a node to be fully visible. */
-  public void ensureVisible(GraphNode n) {
-    Point2D a = modelToScreen(n.getX(), n.getY());
-    Point2D b = modelToScreen(n.getX() + n.getWidth(), n.getY() + n.getHeight());
-    double m = 24;
-    double dx = 0;
-    double dy = 0;
-    if (a.getX() < m) {
-      dx = m - a.getX();
-    } else if (b.getX() > getWidth() - m) {
-      dx = getWidth() - m - b.getX();
-    }
-    if (a.getY() < m) {
-      dy = m - a.getY();
-    } else if (b.getY() > getHeight() - m) {
-      dy = getHeight() - m - b.getY();
-    }
-    panBy(dx, dy);
   }
 
   /**

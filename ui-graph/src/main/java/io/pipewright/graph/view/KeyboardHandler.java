@@ -143,7 +143,7 @@ final class KeyboardHandler {
     return view.screenToModel(view.getWidth() / 2, view.getHeight() / 2);
   }
 
-  /** Moves the view.selection to the nearest node in the direction of an arrow key. */
+  /** Moves the selection to the nearest node in the direction of an arrow key. */
   void navigate(KeyCode direction) {
     List<GraphNode> selected = view.selection.nodeList();
     if (selected.isEmpty()) {

@@ -495,7 +495,7 @@ final class GestureHandler {
     checks.clear();
     movingNodes = List.of();
     if (wasConnecting) {
-      for (GraphView.SkinSlot s : view.activeList) {
+      for (SkinSynchronizer.SkinSlot s : view.skins.activeList) {
         for (Port p : s.node.inputs()) {
           s.skin.setPortState(p, PortState.NORMAL);
         }

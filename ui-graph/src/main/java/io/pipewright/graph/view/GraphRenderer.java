@@ -104,8 +104,8 @@ final class GraphRenderer {
     if (zoomingInDetail != zoomingSkins) {
       zoomingSkins = zoomingInDetail;
       CacheHint hint = zoomingInDetail ? CacheHint.SCALE : CacheHint.QUALITY;
-      for (int i = 0; i < view.activeList.size(); i++) {
-        view.activeList.get(i).skin.root().setCacheHint(hint);
+      for (int i = 0; i < view.skins.activeList.size(); i++) {
+        view.skins.activeList.get(i).skin.root().setCacheHint(hint);
       }
     }
     if (zoomingInDetail) {

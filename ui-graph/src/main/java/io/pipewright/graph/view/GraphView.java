@@ -92,9 +92,6 @@ import javafx.util.Duration;
  * edge curves), so it works the same at every level of detail.
  */
 public class GraphView extends Region {
-  /** Screen pixels around the view within which node skins are made, and beyond which dropped. */
-  private static final double ACQUIRE_MARGIN = 120;
-  private static final double RELEASE_MARGIN = 480;
 
   final GraphModel model;
   final UndoStack undoStack;
@@ -111,7 +108,7 @@ public class GraphView extends Region {
   final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
   final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
   final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
-  private final DoubleProperty lodZoom = new SimpleDoubleProperty(this, "lodZoom", 0.5);
+  final DoubleProperty lodZoom = new SimpleDoubleProperty(this, "lodZoom", 0.5);
   final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", false);
   final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
   final BooleanProperty backgroundDragPans =
@@ -131,7 +128,7 @@ public class GraphView extends Region {
   // layers
   private double laidOutWidth = -1;
   private double laidOutHeight = -1;
-  private final Group nodeLayer = new Group();
+  final Group nodeLayer = new Group();
   final Group overlay = new Group();
   // made, drawn and shown after the view's first pulse (see afterFirstPulse), or when asked for
   private Minimap minimap;
@@ -145,7 +142,6 @@ public class GraphView extends Region {
   final GestureHandler gestures;
   private final Viewport viewport = new Viewport(this);
   private final KeyboardHandler keys = new KeyboardHandler(this);
-  private double skinZoom = Double.NaN;
 
   // pulse coalescing
   private final Runnable pulseListener = this::applyPendingChanges;
@@ -153,26 +149,23 @@ public class GraphView extends Region {
   boolean viewDirty = true;
   private boolean structureDirty = true;
   private boolean overviewDirty = true;
-  private final Map<GraphNode, Boolean> contentDirty = new IdentityHashMap<>();
+  final Map<GraphNode, Boolean> contentDirty = new IdentityHashMap<>();
 
   // skins
-  private final Map<GraphNode, SkinSlot> active = new IdentityHashMap<>();
-  final ArrayList<SkinSlot> activeList = new ArrayList<>();
-  private final Map<String, ArrayDeque<SkinSlot>> pool = new HashMap<>();
-  private int stamp;
+  final SkinSynchronizer skins = new SkinSynchronizer(this);
 
   // edges grouped by look
   private final Map<GraphEdge, EdgeSkin> edgeLooks = new IdentityHashMap<>();
   final List<EdgeSkin> distinctLooks = new ArrayList<>();
   final Map<EdgeSkin, ArrayList<GraphEdge>> edgesByLook = new HashMap<>();
-  private int runningNodes;
+  int runningNodes;
   int flowingEdges;
   private final AnimationTimer decorations = new AnimationTimer() {
     @Override
     public void handle(long now) {
       animationNanos = now;
-      for (int i = 0; i < activeList.size(); i++) {
-        SkinSlot s = activeList.get(i);
+      for (int i = 0; i < skins.activeList.size(); i++) {
+        SkinSynchronizer.SkinSlot s = skins.activeList.get(i);
         if (s.node.getStatus() == NodeStatus.RUNNING) {
           s.skin.tick(now);
         }
@@ -374,13 +367,12 @@ public class GraphView extends Region {
 
   /** The skin currently showing a node, or null when it is culled or drawn as a box. */
   public NodeSkin skinOf(GraphNode node) {
-    SkinSlot s = active.get(node);
-    return s == null ? null : s.skin;
+    return skins.skinOf(node);
   }
 
   /** The number of node skins in the scene graph now (culling and level of detail at work). */
   public int visibleSkinCount() {
-    return activeList.size();
+    return skins.count();
   }
 
   // ---------------------------------------------------------------- coordinates and navigation
@@ -722,7 +714,8 @@ public class GraphView extends Region {
     if (structureDirty) {
       rebuildStructure();
     }
-    syncSkins();
+    viewport.updateTransform();
+    skins.sync();
     renderer.redraw();
     if (firstPulseDone) {
       if (overviewDirty) {
@@ -789,13 +782,7 @@ public class GraphView extends Region {
 
   private void rebuildStructure() {
     structureDirty = false;
-    // drop skins of removed nodes
-    for (int i = activeList.size() - 1; i >= 0; i--) {
-      SkinSlot s = activeList.get(i);
-      if (model.node(s.node.id()) != s.node) {
-        release(i);
-      }
-    }
+    skins.dropRemoved();
     if (!edgeLooks.isEmpty()) {
       edgeLooks.keySet().retainAll(new java.util.HashSet<>(model.edges()));
     }
@@ -829,126 +816,6 @@ public class GraphView extends Region {
         runningNodes++;
       }
     }
-  }
-
-  static final class SkinSlot {
-    final NodeSkin skin;
-    final String kind;
-    GraphNode node;
-    int stamp;
-    boolean selected;
-
-    SkinSlot(NodeSkin skin, String kind) {
-      this.skin = skin;
-      this.kind = kind;
-    }
-  }
-
-  private void syncSkins() {
-    double z = zoom.get();
-    viewport.updateTransform();
-    if (!contentDirty.isEmpty()) {
-      int running = 0;
-      for (GraphNode n : model.nodes()) {
-        if (n.getStatus() == NodeStatus.RUNNING) {
-          running++;
-        }
-      }
-      runningNodes = running;
-    }
-    detail = z >= lodZoom.get();
-    stamp++;
-    if (z != skinZoom) {
-      skinZoom = z;
-      for (int i = 0; i < activeList.size(); i++) {
-        activeList.get(i).skin.setZoom(z);
-      }
-    }
-    if (detail) {
-      // skins are made within ACQUIRE_MARGIN of the view and kept until beyond RELEASE_MARGIN, so
-      // that panning back and forth does not rebind skins at every step
-      double x0 = (-ACQUIRE_MARGIN - panX.get()) / z;
-      double y0 = (-ACQUIRE_MARGIN - panY.get()) / z;
-      double x1 = (getWidth() + ACQUIRE_MARGIN - panX.get()) / z;
-      double y1 = (getHeight() + ACQUIRE_MARGIN - panY.get()) / z;
-      double rx0 = (-RELEASE_MARGIN - panX.get()) / z;
-      double ry0 = (-RELEASE_MARGIN - panY.get()) / z;
-      double rx1 = (getWidth() + RELEASE_MARGIN - panX.get()) / z;
-      double ry1 = (getHeight() + RELEASE_MARGIN - panY.get()) / z;
-      List<GraphNode> nodes = model.nodes();
-      for (int i = 0, n = nodes.size(); i < n; i++) {
-        GraphNode node = nodes.get(i);
-        double nx = node.getX();
-        double ny = node.getY();
-        boolean has = active.containsKey(node);
-        if (has ? (nx > rx1 || ny > ry1 || nx + node.getWidth() < rx0 || ny + node.getHeight() < ry0)
-            : (nx > x1 || ny > y1 || nx + node.getWidth() < x0 || ny + node.getHeight() < y0)) {
-          continue;
-        }
-        SkinSlot slot = active.get(node);
-        if (slot == null) {
-          slot = acquire(node);
-        } else if (contentDirty.containsKey(node)) {
-          slot.skin.update();
-        }
-        slot.stamp = stamp;
-        slot.skin.root().resizeRelocate(nx, ny, node.getWidth(), node.getHeight());
-        boolean sel = selection.contains(node);
-        if (sel != slot.selected) {
-          slot.selected = sel;
-          slot.skin.setSelected(sel);
-          if (sel) {
-            slot.skin.root().toFront();
-          }
-        }
-        if (gestures.isConnecting()) {
-          gestures.showChecks(node, slot.skin);
-        }
-      }
-    }
-    for (int i = activeList.size() - 1; i >= 0; i--) {
-      if (activeList.get(i).stamp != stamp) {
-        release(i);
-      }
-    }
-    contentDirty.clear();
-  }
-
-  private SkinSlot acquire(GraphNode node) {
-    ArrayDeque<SkinSlot> free = pool.get(node.kind());
-    SkinSlot slot = free == null ? null : free.poll();
-    if (slot == null) {
-      NodeSkin skin = nodeSkins.create(node.kind());
-      slot = new SkinSlot(skin, node.kind());
-      skin.root().setManaged(false);
-      skin.root().setMouseTransparent(true);
-      // each skin is rasterized once into a bitmap that panning only moves; while zooming the
-      // bitmap is scaled (CacheHint.SCALE) and it is drawn crisply again when the zoom stops
-      skin.root().setCache(true);
-      skin.root().setCacheHint(renderer.zoomingSkins ? CacheHint.SCALE : CacheHint.QUALITY);
-      nodeLayer.getChildren().add(skin.root());
-    }
-    slot.node = node;
-    slot.selected = false;
-    slot.skin.setSelected(false);
-    slot.skin.bind(node);
-    slot.skin.setZoom(zoom.get());
-    slot.skin.root().setVisible(true);
-    active.put(node, slot);
-    activeList.add(slot);
-    return slot;
-  }
-
-  private void release(int index) {
-    SkinSlot slot = activeList.get(index);
-    int last = activeList.size() - 1;
-    activeList.set(index, activeList.get(last));
-    activeList.remove(last);
-    active.remove(slot.node);
-    slot.skin.unbind();
-    slot.skin.root().setVisible(false);
-    slot.node = null;
-    pool.computeIfAbsent(slot.kind, k -> new ArrayDeque<>()).push(slot);
   }
 
   @Override

@@ -4,16 +4,13 @@ import io.pipewright.graph.edit.GraphCommands;
 import io.pipewright.graph.edit.Vocabulary;
 import io.pipewright.graph.layout.Arrange;
 import io.pipewright.graph.layout.LayeredLayout;
-import io.pipewright.graph.model.EdgeCheck;
 import io.pipewright.graph.model.EdgeRules;
 import io.pipewright.graph.model.EdgeValidator;
 import io.pipewright.graph.model.GraphEdge;
 import io.pipewright.graph.model.GraphModel;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.model.NodeStatus;
-import io.pipewright.graph.model.Port;
 import io.pipewright.graph.undo.UndoStack;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -33,46 +30,18 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
-import javafx.geometry.BoundingBox;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
-import javafx.scene.CacheHint;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.WritableImage;
-import javafx.scene.input.ContextMenuEvent;
-import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.input.TransferMode;
-import javafx.scene.input.ZoomEvent;
-import javafx.geometry.Insets;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.Border;
-import javafx.scene.layout.BorderStroke;
-import javafx.scene.layout.BorderStrokeStyle;
-import javafx.scene.layout.BorderWidths;
-import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.transform.Affine;
 import javafx.util.Duration;
 
 /**
@@ -88,8 +57,15 @@ import javafx.util.Duration;
  * canvas). Skins are pooled per kind and rebound, not recreated.
  *
  * <h2>Hit-testing</h2>
- * All mouse handling happens here, against the model's geometry (port anchors, node rectangles,
- * edge curves), so it works the same at every level of detail.
+ * All mouse handling happens against the model's geometry (port anchors, node rectangles, edge
+ * curves), so it works the same at every level of detail.
+ *
+ * <h2>Collaborators</h2>
+ * The view owns and delegates to package-private collaborators: {@link Viewport} (transform, zoom,
+ * pan, fit), {@link GestureHandler} and {@link HitTester} (mouse gestures), {@link
+ * KeyboardHandler} (the key map), {@link GraphRenderer} (static layer, its cache and the dynamic
+ * canvas), {@link SkinSynchronizer} (skin pool, culling), {@link ModelWatcher} (model listening)
+ * and {@link LayoutAnimator}.
  */
 public class GraphView extends Region {
 
@@ -147,12 +123,13 @@ public class GraphView extends Region {
   private final Runnable pulseListener = this::applyPendingChanges;
   private Scene listenedScene;
   boolean viewDirty = true;
-  private boolean structureDirty = true;
-  private boolean overviewDirty = true;
+  boolean structureDirty = true;
+  boolean overviewDirty = true;
   final Map<GraphNode, Boolean> contentDirty = new IdentityHashMap<>();
 
   // skins
   final SkinSynchronizer skins = new SkinSynchronizer(this);
+  private final ModelWatcher modelWatcher = new ModelWatcher(this);
 
   // edges grouped by look
   private final Map<GraphEdge, EdgeSkin> edgeLooks = new IdentityHashMap<>();
@@ -220,28 +197,21 @@ public class GraphView extends Region {
     clip.heightProperty().bind(heightProperty());
     setClip(clip);
 
-    ChangeListener<Object> viewport = (o, a, b) -> invalidateView();
+    ChangeListener<Object> viewChanged = (o, a, b) -> invalidateView();
     ChangeListener<Object> staticLook = (o, a, b) -> invalidateStaticLayer();
     showGrid.addListener(staticLook);
     gridSize.addListener(staticLook);
     cacheStaticLayer.addListener(staticLook);
-    zoom.addListener(viewport);
-    panX.addListener(viewport);
-    panY.addListener(viewport);
-    lodZoom.addListener(viewport);
-    showGrid.addListener(viewport);
-    widthProperty().addListener(viewport);
-    heightProperty().addListener(viewport);
+    zoom.addListener(viewChanged);
+    panX.addListener(viewChanged);
+    panY.addListener(viewChanged);
+    lodZoom.addListener(viewChanged);
+    showGrid.addListener(viewChanged);
+    widthProperty().addListener(viewChanged);
+    heightProperty().addListener(viewChanged);
     sceneProperty().addListener((o, a, b) -> listenToPulses(b));
 
-    for (GraphNode n : model.nodes()) {
-      watch(n);
-    }
-    for (GraphEdge e : model.edges()) {
-      watch(e);
-    }
-    model.nodes().addListener(nodesListener);
-    model.edges().addListener(edgesListener);
+    modelWatcher.start();
     SetChangeListener<Object> selectionListener = c -> invalidateView();
     selection.nodes().addListener(selectionListener);
     selection.edges().addListener(selectionListener);
@@ -524,156 +494,15 @@ public class GraphView extends Region {
     return layoutAnimator != null;
   }
 
-  static final class LayoutAnimator extends AnimationTimer {
-    private final List<GraphNode> nodes;
-    private final double[] from;
-    private final double[] to;
-    private final double durationNanos;
-    private final Runnable done;
-    private long start = -1;
-
-    LayoutAnimator(List<GraphNode> nodes, double[] from, double[] to, double durationNanos, Runnable done) {
-      this.nodes = nodes;
-      this.from = from;
-      this.to = to;
-      this.durationNanos = durationNanos;
-      this.done = done;
-    }
-
-    @Override
-    public void handle(long now) {
-      if (start < 0) {
-        start = now;
-      }
-      double t = Math.min(1, (now - start) / durationNanos);
-      if (t >= 1) {
-        finish();
-        return;
-      }
-      double e = t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2;
-      for (int i = 0; i < nodes.size(); i++) {
-        nodes.get(i).moveTo(from[2 * i] + (to[2 * i] - from[2 * i]) * e,
-            from[2 * i + 1] + (to[2 * i + 1] - from[2 * i + 1]) * e);
-      }
-    }
-
-    void finish() {
-      stop();
-      for (int i = 0; i < nodes.size(); i++) {
-        nodes.get(i).moveTo(to[2 * i], to[2 * i + 1]);
-      }
-      done.run();
-    }
-  }
-
-  // ---------------------------------------------------------------- model listening
-
-  private final ListChangeListener<GraphNode> nodesListener = this::nodesChanged;
-  private final ListChangeListener<GraphEdge> edgesListener = this::edgesChanged;
+  // ---------------------------------------------------------------- pulse
 
   /** Stops listening to the model (a view that is thrown away while the model lives on). */
   public void dispose() {
-    model.nodes().removeListener(nodesListener);
-    model.edges().removeListener(edgesListener);
-    for (GraphNode n : model.nodes()) {
-      unwatch(n);
-    }
-    for (GraphEdge e : model.edges()) {
-      unwatch(e);
-    }
+    modelWatcher.stop();
     decorations.stop();
     listenToPulses(null);
   }
 
-  private final ChangeListener<Object> geometryListener = (o, a, b) -> {
-    overviewDirty = true;
-    invalidateStaticLayer();
-  };
-  private final ChangeListener<Object> contentListener = (o, a, b) -> {
-    Object bean = ((javafx.beans.property.ReadOnlyProperty<?>) o).getBean();
-    contentDirty.put((GraphNode) bean, Boolean.TRUE);
-    overviewDirty = true;
-    invalidateStaticLayer();
-  };
-  private final ChangeListener<Boolean> flowingListener = (o, a, b) -> {
-    flowingEdges += b ? 1 : -1;
-    invalidateView();
-  };
-
-  private void watch(GraphNode n) {
-    n.xProperty().addListener(geometryListener);
-    n.yProperty().addListener(geometryListener);
-    n.widthProperty().addListener(contentListener);
-    n.heightProperty().addListener(contentListener);
-    n.titleProperty().addListener(contentListener);
-    n.statusProperty().addListener(contentListener);
-    n.badgeProperty().addListener(contentListener);
-    if (n.getStatus() == NodeStatus.RUNNING) {
-      runningNodes++;
-    }
-  }
-
-  private void unwatch(GraphNode n) {
-    n.xProperty().removeListener(geometryListener);
-    n.yProperty().removeListener(geometryListener);
-    n.widthProperty().removeListener(contentListener);
-    n.heightProperty().removeListener(contentListener);
-    n.titleProperty().removeListener(contentListener);
-    n.statusProperty().removeListener(contentListener);
-    n.badgeProperty().removeListener(contentListener);
-    contentDirty.remove(n);
-  }
-
-  private void watch(GraphEdge e) {
-    e.flowingProperty().addListener(flowingListener);
-    if (e.isFlowing()) {
-      flowingEdges++;
-    }
-  }
-
-  private void unwatch(GraphEdge e) {
-    e.flowingProperty().removeListener(flowingListener);
-    if (e.isFlowing()) {
-      flowingEdges--;
-    }
-  }
-
-  private void nodesChanged(ListChangeListener.Change<? extends GraphNode> c) {
-    while (c.next()) {
-      for (GraphNode n : c.getRemoved()) {
-        unwatch(n);
-        selection.nodes().remove(n);
-        if (gestures.involves(n)) {
-          gestures.cancel();
-        }
-      }
-      for (GraphNode n : c.getAddedSubList()) {
-        watch(n);
-      }
-    }
-    structureDirty = true;
-    overviewDirty = true;
-    invalidateStaticLayer();
-  }
-
-  private void edgesChanged(ListChangeListener.Change<? extends GraphEdge> c) {
-    while (c.next()) {
-      for (GraphEdge e : c.getRemoved()) {
-        unwatch(e);
-        selection.edges().remove(e);
-        if (e == gestures.draggedEdge) {
-          gestures.cancel();
-        }
-      }
-      for (GraphEdge e : c.getAddedSubList()) {
-        watch(e);
-      }
-    }
-    structureDirty = true;
-    invalidateStaticLayer();
-  }
-
-  // ---------------------------------------------------------------- pulse
 
   private void listenToPulses(Scene scene) {
     if (listenedScene != null) {
@@ -687,7 +516,7 @@ public class GraphView extends Region {
   }
 
   /** The cached static layer must be drawn again (the model or its look changed). */
-  private void invalidateStaticLayer() {
+  void invalidateStaticLayer() {
     renderer.staticDirty = true;
     invalidateView();
   }

@@ -231,9 +231,9 @@ final class GraphRenderer {
     double y0 = -py / z;
     double x1 = (w - px) / z;
     double y1 = (h - py) / z;
-    for (int l = 0; l < view.distinctLooks.size(); l++) {
-      EdgeSkin look = view.distinctLooks.get(l);
-      ArrayList<GraphEdge> list = view.edgesByLook.get(look);
+    for (int l = 0; l < view.edgeGroups.distinctLooks.size(); l++) {
+      EdgeSkin look = view.edgeGroups.distinctLooks.get(l);
+      ArrayList<GraphEdge> list = view.edgeGroups.edgesByLook.get(look);
       int rgb = OverviewRaster.argb(look.stroke());
       double widthPx = Math.max(0.6, look.width() * z);
       double alpha = look.stroke().getOpacity();
@@ -305,9 +305,9 @@ final class GraphRenderer {
   /** All edges but the one being dragged, one path per look, culled to the model rectangle. */
   private void drawEdges(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
     g.setLineCap(StrokeLineCap.ROUND);
-    for (int l = 0; l < view.distinctLooks.size(); l++) {
-      EdgeSkin look = view.distinctLooks.get(l);
-      ArrayList<GraphEdge> list = view.edgesByLook.get(look);
+    for (int l = 0; l < view.edgeGroups.distinctLooks.size(); l++) {
+      EdgeSkin look = view.edgeGroups.distinctLooks.get(l);
+      ArrayList<GraphEdge> list = view.edgeGroups.edgesByLook.get(look);
       if (list.isEmpty()) {
         continue;
       }

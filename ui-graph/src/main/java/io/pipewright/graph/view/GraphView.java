@@ -12,7 +12,6 @@ import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.model.NodeStatus;
 import io.pipewright.graph.undo.UndoStack;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,8 @@ import javafx.util.Duration;
  * The view owns and delegates to package-private collaborators: {@link Viewport} (transform, zoom,
  * pan, fit), {@link GestureHandler} and {@link HitTester} (mouse gestures), {@link
  * KeyboardHandler} (the key map), {@link GraphRenderer} (static layer, its cache and the dynamic
- * canvas), {@link SkinSynchronizer} (skin pool, culling), {@link ModelWatcher} (model listening)
- * and {@link LayoutAnimator}.
+ * canvas) with {@link EdgeGroups} (edges by look), {@link SkinSynchronizer} (skin pool, culling),
+ * {@link ModelWatcher} (model listening) and {@link LayoutAnimator}.
  */
 public class GraphView extends Region {
 
@@ -132,9 +131,7 @@ public class GraphView extends Region {
   private final ModelWatcher modelWatcher = new ModelWatcher(this);
 
   // edges grouped by look
-  private final Map<GraphEdge, EdgeSkin> edgeLooks = new IdentityHashMap<>();
-  final List<EdgeSkin> distinctLooks = new ArrayList<>();
-  final Map<EdgeSkin, ArrayList<GraphEdge>> edgesByLook = new HashMap<>();
+  final EdgeGroups edgeGroups;
   int runningNodes;
   int flowingEdges;
   private final AnimationTimer decorations = new AnimationTimer() {
@@ -177,6 +174,7 @@ public class GraphView extends Region {
     this.undoStack = Objects.requireNonNull(undoStack, "undoStack");
     this.nodeSkins = Objects.requireNonNull(nodeSkins, "nodeSkins");
     this.edgeSkins = Objects.requireNonNull(edgeSkins, "edgeSkins");
+    this.edgeGroups = new EdgeGroups(edgeSkins);
     this.commands = new GraphCommands(model, vocabulary.get());
     vocabulary.addListener((o, a, b) -> commands = new GraphCommands(model, b));
     getStyleClass().add("graph-view");
@@ -612,33 +610,7 @@ public class GraphView extends Region {
   private void rebuildStructure() {
     structureDirty = false;
     skins.dropRemoved();
-    if (!edgeLooks.isEmpty()) {
-      edgeLooks.keySet().retainAll(new java.util.HashSet<>(model.edges()));
-    }
-    for (ArrayList<GraphEdge> list : edgesByLook.values()) {
-      list.clear();
-    }
-    // most edges share one look (one instance): look it up only when it changes from the last
-    // edge's, sparing a record hash per edge
-    EdgeSkin lastLook = null;
-    ArrayList<GraphEdge> list = null;
-    for (GraphEdge e : model.edges()) {
-      EdgeSkin look = edgeLooks.get(e);
-      if (look == null) {
-        look = edgeSkins.skinFor(e);
-        edgeLooks.put(e, look);
-      }
-      if (look != lastLook) {
-        lastLook = look;
-        list = edgesByLook.get(look);
-        if (list == null) {
-          list = new ArrayList<>(model.edges().size());
-          edgesByLook.put(look, list);
-          distinctLooks.add(look);
-        }
-      }
-      list.add(e);
-    }
+    edgeGroups.regroup(model.edges());
     runningNodes = 0;
     for (GraphNode n : model.nodes()) {
       if (n.getStatus() == NodeStatus.RUNNING) {

@@ -110,9 +110,11 @@ public class GraphView extends Region {
   /** Whether the view's first pulse is over: the minimap is shown, the static layer cached at 1.5×. */
   boolean firstPulseDone;
 
-  // cached static layer (background, grid, edges, boxes below lodZoom)
+  // whether the static layer (background, grid, edges, boxes below lodZoom) is cached
   final BooleanProperty cacheStaticLayer =
       new SimpleBooleanProperty(this, "cacheStaticLayer", true);
+
+  // collaborators
   final GraphRenderer renderer = new GraphRenderer(this);
   final GestureHandler gestures;
   private final Viewport viewport = new Viewport(this);
@@ -126,12 +128,11 @@ public class GraphView extends Region {
   boolean overviewDirty = true;
   final Map<GraphNode, Boolean> contentDirty = new IdentityHashMap<>();
 
-  // skins
   final SkinSynchronizer skins = new SkinSynchronizer(this);
   private final ModelWatcher modelWatcher = new ModelWatcher(this);
-
-  // edges grouped by look
   final EdgeGroups edgeGroups;
+
+  // decorations (running nodes, flowing edges)
   int runningNodes;
   int flowingEdges;
   private final AnimationTimer decorations = new AnimationTimer() {

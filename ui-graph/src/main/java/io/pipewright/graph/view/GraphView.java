@@ -4,18 +4,14 @@ import io.pipewright.graph.edit.GraphCommands;
 import io.pipewright.graph.edit.Vocabulary;
 import io.pipewright.graph.layout.Arrange;
 import io.pipewright.graph.layout.LayeredLayout;
-import io.pipewright.graph.model.EdgeCheck;
 import io.pipewright.graph.model.EdgeRules;
 import io.pipewright.graph.model.EdgeValidator;
 import io.pipewright.graph.model.GraphEdge;
 import io.pipewright.graph.model.GraphModel;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.model.NodeStatus;
-import io.pipewright.graph.model.Port;
 import io.pipewright.graph.undo.UndoStack;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,46 +29,18 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
-import javafx.geometry.BoundingBox;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
-import javafx.scene.CacheHint;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.WritableImage;
-import javafx.scene.input.ContextMenuEvent;
-import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.input.TransferMode;
-import javafx.scene.input.ZoomEvent;
-import javafx.geometry.Insets;
-import javafx.scene.layout.Background;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.Border;
-import javafx.scene.layout.BorderStroke;
-import javafx.scene.layout.BorderStrokeStyle;
-import javafx.scene.layout.BorderWidths;
-import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.transform.Affine;
 import javafx.util.Duration;
 
 /**
@@ -88,125 +56,91 @@ import javafx.util.Duration;
  * canvas). Skins are pooled per kind and rebound, not recreated.
  *
  * <h2>Hit-testing</h2>
- * All mouse handling happens here, against the model's geometry (port anchors, node rectangles,
- * edge curves), so it works the same at every level of detail.
+ * All mouse handling happens against the model's geometry (port anchors, node rectangles, edge
+ * curves), so it works the same at every level of detail.
+ *
+ * <h2>Collaborators</h2>
+ * The view owns and delegates to package-private collaborators: {@link Viewport} (transform, zoom,
+ * pan, fit), {@link GestureHandler} and {@link HitTester} (mouse gestures), {@link
+ * KeyboardHandler} (the key map), {@link GraphRenderer} (static layer, its cache and the dynamic
+ * canvas) with {@link EdgeGroups} (edges by look), {@link SkinSynchronizer} (skin pool, culling),
+ * {@link ModelWatcher} (model listening) and {@link LayoutAnimator}.
  */
 public class GraphView extends Region {
-  private static final Color BACKGROUND = Color.web("#f6f7f9");
-  private static final Color GRID_MINOR = Color.web("#eaecf0");
-  private static final Color GRID_MAJOR = Color.web("#dde1e7");
-  private static final Color SELECTED_EDGE = Color.web("#2563eb");
-  private static final Color FLOWING_EDGE = Color.web("#16a34a");
-  private static final double PORT_HIT_RADIUS = 10;
-  private static final double EDGE_HIT_DISTANCE = 6;
-  /** Screen pixels around the view within which node skins are made, and beyond which dropped. */
-  private static final double ACQUIRE_MARGIN = 120;
-  private static final double RELEASE_MARGIN = 480;
-  /** The static layer is cached at this multiple of the view's size, centred on it. */
-  private static final double CACHE_FACTOR = 1.5;
-  private static final double MAX_CACHE_SIDE = 4096;
 
-  private final GraphModel model;
-  private final UndoStack undoStack;
-  private final GraphSelection selection = new GraphSelection();
-  private GraphCommands commands;
+  final GraphModel model;
+  final UndoStack undoStack;
+  final GraphSelection selection = new GraphSelection();
+  GraphCommands commands;
 
-  private final NodeSkinFactory nodeSkins;
+  final NodeSkinFactory nodeSkins;
   private final EdgeSkinFactory edgeSkins;
-  private final ObjectProperty<EdgeValidator> validator =
+  final ObjectProperty<EdgeValidator> validator =
       new SimpleObjectProperty<>(this, "validator", EdgeRules.standard());
   private final ObjectProperty<Vocabulary> vocabulary =
       new SimpleObjectProperty<>(this, "vocabulary", Vocabulary.DEFAULT);
 
-  private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
-  private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
-  private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
-  private final DoubleProperty lodZoom = new SimpleDoubleProperty(this, "lodZoom", 0.5);
-  private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", false);
-  private final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
-  private final BooleanProperty backgroundDragPans =
+  final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+  final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
+  final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
+  final DoubleProperty lodZoom = new SimpleDoubleProperty(this, "lodZoom", 0.5);
+  final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", false);
+  final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
+  final BooleanProperty backgroundDragPans =
       new SimpleBooleanProperty(this, "backgroundDragPans", true);
   private final BooleanProperty showMinimap = new SimpleBooleanProperty(this, "showMinimap", true);
-  private final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
+  final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
   private final ObjectProperty<Duration> layoutAnimation =
       new SimpleObjectProperty<>(this, "layoutAnimation", Duration.millis(350));
-  private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
-  private double minZoom = 0.05;
-  private double maxZoom = 4;
+  final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
 
   // host hooks
-  private Function<Hit, ContextMenu> contextMenuFactory;
-  private Consumer<Hit> onDoubleClick;
-  private ClipboardHandler clipboard;
-  private DropHandler dropHandler;
+  Function<Hit, ContextMenu> contextMenuFactory;
+  Consumer<Hit> onDoubleClick;
+  ClipboardHandler clipboard;
+  DropHandler dropHandler;
 
   // layers
-  // the dynamic layer: made when there is first something to draw on it (or the cache is off)
-  private Canvas canvas;
   private double laidOutWidth = -1;
   private double laidOutHeight = -1;
-  private final Group nodeLayer = new Group();
-  private final Affine nodeTransform = new Affine();
-  private final Group overlay = new Group();
-  // the gesture overlay (connection preview, rubber band, refusal label) is made at the first
-  // gesture: before the first frame it would only load and style shape and text nodes that are
-  // not shown
-  private CubicCurve preview;
-  private Rectangle rubberBand;
-  private StackPane refusalLabel;
+  final Group nodeLayer = new Group();
+  final Group overlay = new Group();
   // made, drawn and shown after the view's first pulse (see afterFirstPulse), or when asked for
   private Minimap minimap;
   /** Whether the view's first pulse is over: the minimap is shown, the static layer cached at 1.5×. */
-  private boolean firstPulseDone;
+  boolean firstPulseDone;
 
-  // cached static layer (background, grid, edges, boxes below lodZoom)
-  private final BooleanProperty cacheStaticLayer =
+  // whether the static layer (background, grid, edges, boxes below lodZoom) is cached
+  final BooleanProperty cacheStaticLayer =
       new SimpleBooleanProperty(this, "cacheStaticLayer", true);
-  private final ImageView staticView = new ImageView();
-  private final OverviewRaster overviewRaster = new OverviewRaster();
-  private WritableImage staticImage;
-  private boolean staticDirty = true;
-  private boolean cacheDetail;
-  private double cacheZoom = 1;
-  private double cachePanX;
-  private double cachePanY;
-  private double cacheMarginX;
-  private double cacheMarginY;
-  private double cacheValidX0;
-  private double cacheValidY0;
-  private double cacheValidX1;
-  private double cacheValidY1;
-  private int cacheRevision;
-  private double lastFrameZoom = Double.NaN;
-  private boolean zoomingSkins;
-  private double skinZoom = Double.NaN;
+
+  // collaborators
+  final GraphRenderer renderer = new GraphRenderer(this);
+  final GestureHandler gestures;
+  private final Viewport viewport = new Viewport(this);
+  private final KeyboardHandler keys = new KeyboardHandler(this);
 
   // pulse coalescing
   private final Runnable pulseListener = this::applyPendingChanges;
   private Scene listenedScene;
-  private boolean viewDirty = true;
-  private boolean structureDirty = true;
-  private boolean overviewDirty = true;
-  private final Map<GraphNode, Boolean> contentDirty = new IdentityHashMap<>();
+  boolean viewDirty = true;
+  boolean structureDirty = true;
+  boolean overviewDirty = true;
+  final Map<GraphNode, Boolean> contentDirty = new IdentityHashMap<>();
 
-  // skins
-  private final Map<GraphNode, SkinSlot> active = new IdentityHashMap<>();
-  private final ArrayList<SkinSlot> activeList = new ArrayList<>();
-  private final Map<String, ArrayDeque<SkinSlot>> pool = new HashMap<>();
-  private int stamp;
+  final SkinSynchronizer skins = new SkinSynchronizer(this);
+  private final ModelWatcher modelWatcher = new ModelWatcher(this);
+  final EdgeGroups edgeGroups;
 
-  // edges grouped by look
-  private final Map<GraphEdge, EdgeSkin> edgeLooks = new IdentityHashMap<>();
-  private final List<EdgeSkin> distinctLooks = new ArrayList<>();
-  private final Map<EdgeSkin, ArrayList<GraphEdge>> edgesByLook = new HashMap<>();
-  private int runningNodes;
-  private int flowingEdges;
+  // decorations (running nodes, flowing edges)
+  int runningNodes;
+  int flowingEdges;
   private final AnimationTimer decorations = new AnimationTimer() {
     @Override
     public void handle(long now) {
       animationNanos = now;
-      for (int i = 0; i < activeList.size(); i++) {
-        SkinSlot s = activeList.get(i);
+      for (int i = 0; i < skins.activeList.size(); i++) {
+        SkinSynchronizer.SkinSlot s = skins.activeList.get(i);
         if (s.node.getStatus() == NodeStatus.RUNNING) {
           s.skin.tick(now);
         }
@@ -217,39 +151,10 @@ public class GraphView extends Region {
     }
   };
   private boolean decorationsRunning;
-  private long animationNanos;
-  private boolean detail;
+  long animationNanos;
+  boolean detail;
 
-  // gestures
-  private enum Gesture {
-    NONE,
-    PAN,
-    MOVE,
-    CONNECT,
-    RECONNECT,
-    /** Moving an edge's source end: dragNode/dragPort are its fixed target end. */
-    RECONNECT_SOURCE,
-    RUBBER_BAND
-  }
-
-  private Gesture gesture = Gesture.NONE;
-  private double pressX;
-  private double pressY;
-  private double startPanX;
-  private double startPanY;
-  private boolean dragged;
-  private boolean spaceDown;
-  private List<GraphNode> movingNodes = List.of();
-  private double[] movingFrom;
-  private GraphNode dragNode;
-  private Port dragPort;
-  private GraphEdge draggedEdge;
-  private GraphNode hoverNode;
-  private Port hoverPort;
-  private final Map<GraphNode, Map<Port, EdgeCheck>> checks = new IdentityHashMap<>();
-  private double lastMouseX = Double.NaN;
-  private double lastMouseY = Double.NaN;
-  private LayoutAnimator layoutAnimator;
+  LayoutAnimator layoutAnimator;
 
   /** Receives a drop of something (a palette item) at a model position. */
   @FunctionalInterface
@@ -270,117 +175,48 @@ public class GraphView extends Region {
     this.undoStack = Objects.requireNonNull(undoStack, "undoStack");
     this.nodeSkins = Objects.requireNonNull(nodeSkins, "nodeSkins");
     this.edgeSkins = Objects.requireNonNull(edgeSkins, "edgeSkins");
+    this.edgeGroups = new EdgeGroups(edgeSkins);
     this.commands = new GraphCommands(model, vocabulary.get());
     vocabulary.addListener((o, a, b) -> commands = new GraphCommands(model, b));
     getStyleClass().add("graph-view");
     setFocusTraversable(true);
     setMinSize(0, 0);
     setPrefSize(800, 600);
+    gestures = new GestureHandler(this);
 
-    nodeLayer.getTransforms().add(nodeTransform);
+    nodeLayer.getTransforms().add(viewport.transform());
     nodeLayer.setManaged(false);
-    staticView.setManaged(false);
-    staticView.setMouseTransparent(true);
-    staticView.setSmooth(false);
     overlay.setManaged(false);
     overlay.setMouseTransparent(true);
     // the canvas of the dynamic layer and the minimap are added when first needed
-    getChildren().addAll(staticView, nodeLayer, overlay);
+    getChildren().addAll(renderer.staticView, nodeLayer, overlay);
 
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
     clip.heightProperty().bind(heightProperty());
     setClip(clip);
 
-    ChangeListener<Object> viewport = (o, a, b) -> invalidateView();
+    ChangeListener<Object> viewChanged = (o, a, b) -> invalidateView();
     ChangeListener<Object> staticLook = (o, a, b) -> invalidateStaticLayer();
     showGrid.addListener(staticLook);
     gridSize.addListener(staticLook);
     cacheStaticLayer.addListener(staticLook);
-    zoom.addListener(viewport);
-    panX.addListener(viewport);
-    panY.addListener(viewport);
-    lodZoom.addListener(viewport);
-    showGrid.addListener(viewport);
-    widthProperty().addListener(viewport);
-    heightProperty().addListener(viewport);
+    zoom.addListener(viewChanged);
+    panX.addListener(viewChanged);
+    panY.addListener(viewChanged);
+    lodZoom.addListener(viewChanged);
+    showGrid.addListener(viewChanged);
+    widthProperty().addListener(viewChanged);
+    heightProperty().addListener(viewChanged);
     sceneProperty().addListener((o, a, b) -> listenToPulses(b));
 
-    for (GraphNode n : model.nodes()) {
-      watch(n);
-    }
-    for (GraphEdge e : model.edges()) {
-      watch(e);
-    }
-    model.nodes().addListener(nodesListener);
-    model.edges().addListener(edgesListener);
+    modelWatcher.start();
     SetChangeListener<Object> selectionListener = c -> invalidateView();
     selection.nodes().addListener(selectionListener);
     selection.edges().addListener(selectionListener);
 
-    addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
-    addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseDragged);
-    addEventHandler(MouseEvent.MOUSE_RELEASED, this::mouseReleased);
-    addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-      lastMouseX = e.getX();
-      lastMouseY = e.getY();
-    });
-    addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-    addEventHandler(ZoomEvent.ZOOM, e -> {
-      zoomAt(getZoom() * e.getZoomFactor(), e.getX(), e.getY());
-      e.consume();
-    });
-    addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
-    addEventHandler(KeyEvent.KEY_RELEASED, e -> {
-      if (e.getCode() == KeyCode.SPACE) {
-        spaceDown = false;
-      }
-    });
-    addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::contextMenuRequested);
-    addEventHandler(DragEvent.DRAG_OVER, e -> {
-      if (dropHandler != null && e.getGestureSource() != this) {
-        e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
-        e.consume();
-      }
-    });
-    addEventHandler(DragEvent.DRAG_DROPPED, e -> {
-      if (dropHandler != null) {
-        Point2D m = screenToModel(e.getX(), e.getY());
-        e.setDropCompleted(dropHandler.drop(e.getDragboard(), m.getX(), m.getY()));
-        e.consume();
-      }
-    });
-  }
-
-  /** Makes the gesture overlay at its first use. */
-  private void ensureOverlay() {
-    if (preview != null) {
-      return;
-    }
-    preview = new CubicCurve();
-    preview.setFill(null);
-    preview.setStrokeWidth(2.2);
-    preview.setStrokeLineCap(StrokeLineCap.ROUND);
-    preview.setVisible(false);
-    rubberBand = new Rectangle();
-    rubberBand.setFill(Color.web("#2563eb", 0.08));
-    rubberBand.setStroke(Color.web("#2563eb", 0.7));
-    rubberBand.getStrokeDashArray().setAll(4.0, 3.0);
-    rubberBand.setVisible(false);
-    // the reason an edge is refused, next to the pointer: a plain Region and Text, no Control (a
-    // Control would load and parse the user agent style sheet for a view that needs none)
-    Text refusalText = new Text();
-    refusalLabel = new StackPane(refusalText);
-    CornerRadii radii = new CornerRadii(4);
-    refusalLabel.setBackground(new Background(new BackgroundFill(Color.web("#fef2f2"), radii, Insets.EMPTY)));
-    refusalLabel.setBorder(new Border(new BorderStroke(Color.web("#fca5a5"), BorderStrokeStyle.SOLID,
-        radii, BorderWidths.DEFAULT)));
-    refusalLabel.setPadding(new Insets(3, 7, 3, 7));
-    refusalLabel.setVisible(false);
-    refusalText.setFill(Color.web("#b91c1c"));
-    refusalText.setFont(Font.font(12));
-    refusalText.textProperty().bind(refusal);
-    overlay.getChildren().addAll(preview, rubberBand, refusalLabel);
+    gestures.install();
+    keys.install();
   }
 
   // ---------------------------------------------------------------- accessors
@@ -500,122 +336,78 @@ public class GraphView extends Region {
 
   /** The skin currently showing a node, or null when it is culled or drawn as a box. */
   public NodeSkin skinOf(GraphNode node) {
-    SkinSlot s = active.get(node);
-    return s == null ? null : s.skin;
+    return skins.skinOf(node);
   }
 
   /** The number of node skins in the scene graph now (culling and level of detail at work). */
   public int visibleSkinCount() {
-    return activeList.size();
+    return skins.count();
   }
 
-  // ---------------------------------------------------------------- coordinates
+  // ---------------------------------------------------------------- coordinates and navigation
 
   public Point2D screenToModel(double x, double y) {
-    return new Point2D((x - panX.get()) / zoom.get(), (y - panY.get()) / zoom.get());
+    return viewport.screenToModel(x, y);
   }
 
   public Point2D modelToScreen(double x, double y) {
-    return new Point2D(x * zoom.get() + panX.get(), y * zoom.get() + panY.get());
+    return viewport.modelToScreen(x, y);
   }
 
   /** The part of the model that is visible, in model coordinates. */
   public Bounds visibleModelBounds() {
-    double z = zoom.get();
-    return new BoundingBox(-panX.get() / z, -panY.get() / z, getWidth() / z, getHeight() / z);
+    return viewport.visibleModelBounds();
   }
 
   /** The bounds of all nodes, or an empty box at the origin. */
   public Bounds modelBounds() {
-    return boundsOf(model.nodes());
+    return viewport.modelBounds();
   }
-
-  static Bounds boundsOf(List<GraphNode> nodes) {
-    if (nodes.isEmpty()) {
-      return new BoundingBox(0, 0, 0, 0);
-    }
-    double minX = Double.MAX_VALUE;
-    double minY = Double.MAX_VALUE;
-    double maxX = -Double.MAX_VALUE;
-    double maxY = -Double.MAX_VALUE;
-    for (int i = 0; i < nodes.size(); i++) {
-      GraphNode n = nodes.get(i);
-      minX = Math.min(minX, n.getX());
-      minY = Math.min(minY, n.getY());
-      maxX = Math.max(maxX, n.getX() + n.getWidth());
-      maxY = Math.max(maxY, n.getY() + n.getHeight());
-    }
-    return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
-  }
-
-  // ---------------------------------------------------------------- navigation
 
   public void setZoomLimits(double min, double max) {
-    this.minZoom = min;
-    this.maxZoom = max;
-    zoomAt(getZoom(), getWidth() / 2, getHeight() / 2);
+    viewport.setZoomLimits(min, max);
   }
 
   /** Zooms keeping the model point under (x, y) in view coordinates where it is. */
   public void zoomAt(double newZoom, double x, double y) {
-    double z = Math.max(minZoom, Math.min(maxZoom, newZoom));
-    double mx = (x - panX.get()) / zoom.get();
-    double my = (y - panY.get()) / zoom.get();
-    zoom.set(z);
-    panX.set(x - mx * z);
-    panY.set(y - my * z);
+    viewport.zoomAt(newZoom, x, y);
   }
 
   public void zoomIn() {
-    zoomAt(getZoom() * 1.25, getWidth() / 2, getHeight() / 2);
+    viewport.zoomIn();
   }
 
   public void zoomOut() {
-    zoomAt(getZoom() / 1.25, getWidth() / 2, getHeight() / 2);
+    viewport.zoomOut();
   }
 
   /** 100 %, keeping the centre of the view. */
   public void zoomToActualSize() {
-    zoomAt(1, getWidth() / 2, getHeight() / 2);
+    viewport.zoomToActualSize();
   }
 
   public void panBy(double dx, double dy) {
-    panX.set(panX.get() + dx);
-    panY.set(panY.get() + dy);
+    viewport.panBy(dx, dy);
   }
 
   /** Centres the view on a model point. */
   public void centerOn(double mx, double my) {
-    panX.set(getWidth() / 2 - mx * getZoom());
-    panY.set(getHeight() / 2 - my * getZoom());
+    viewport.centerOn(mx, my);
   }
 
   /** Shows the whole graph. */
   public void fitToView() {
-    fitTo(modelBounds(), 1.0);
-  }
-
-  private void fitTo(Bounds b, double maxFitZoom) {
-    double w = getWidth() > 0 ? getWidth() : getPrefWidth();
-    double h = getHeight() > 0 ? getHeight() : getPrefHeight();
-    if (b.getWidth() <= 0 || w <= 0) {
-      zoom.set(Math.min(1, maxFitZoom));
-      centerOn(b.getMinX(), b.getMinY());
-      return;
-    }
-    double pad = 40;
-    double z = Math.min((w - 2 * pad) / b.getWidth(), (h - 2 * pad) / b.getHeight());
-    z = Math.max(minZoom, Math.min(Math.min(maxZoom, maxFitZoom), z));
-    zoom.set(z);
-    panX.set(w / 2 - (b.getMinX() + b.getWidth() / 2) * z);
-    panY.set(h / 2 - (b.getMinY() + b.getHeight() / 2) * z);
+    viewport.fitToView();
   }
 
   /** Zooms to a node ("find step"), selects it and gives the view the focus. */
   public void zoomToNode(GraphNode node) {
-    zoom.set(Math.max(1, Math.min(maxZoom, getZoom())));
-    centerOn(node.getX() + node.getWidth() / 2, node.getY() + node.getHeight() / 2);
-    selection.select(node);
+    viewport.zoomToNode(node);
+  }
+
+  /** Pans as little as needed for a node to be fully visible. */
+  public void ensureVisible(GraphNode n) {
+    viewport.ensureVisible(n);
   }
 
   // ---------------------------------------------------------------- editing API
@@ -636,12 +428,12 @@ public class GraphView extends Region {
   }
 
   public void undo() {
-    cancelGesture();
+    gestures.cancel();
     undoStack.undo();
   }
 
   public void redo() {
-    cancelGesture();
+    gestures.cancel();
     undoStack.redo();
   }
 
@@ -673,7 +465,7 @@ public class GraphView extends Region {
   }
 
   public void autoLayout(LayeredLayout layout) {
-    cancelGesture();
+    gestures.cancel();
     if (layoutAnimator != null) {
       layoutAnimator.finish();
     }
@@ -701,156 +493,15 @@ public class GraphView extends Region {
     return layoutAnimator != null;
   }
 
-  private static final class LayoutAnimator extends AnimationTimer {
-    private final List<GraphNode> nodes;
-    private final double[] from;
-    private final double[] to;
-    private final double durationNanos;
-    private final Runnable done;
-    private long start = -1;
-
-    LayoutAnimator(List<GraphNode> nodes, double[] from, double[] to, double durationNanos, Runnable done) {
-      this.nodes = nodes;
-      this.from = from;
-      this.to = to;
-      this.durationNanos = durationNanos;
-      this.done = done;
-    }
-
-    @Override
-    public void handle(long now) {
-      if (start < 0) {
-        start = now;
-      }
-      double t = Math.min(1, (now - start) / durationNanos);
-      if (t >= 1) {
-        finish();
-        return;
-      }
-      double e = t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2;
-      for (int i = 0; i < nodes.size(); i++) {
-        nodes.get(i).moveTo(from[2 * i] + (to[2 * i] - from[2 * i]) * e,
-            from[2 * i + 1] + (to[2 * i + 1] - from[2 * i + 1]) * e);
-      }
-    }
-
-    void finish() {
-      stop();
-      for (int i = 0; i < nodes.size(); i++) {
-        nodes.get(i).moveTo(to[2 * i], to[2 * i + 1]);
-      }
-      done.run();
-    }
-  }
-
-  // ---------------------------------------------------------------- model listening
-
-  private final ListChangeListener<GraphNode> nodesListener = this::nodesChanged;
-  private final ListChangeListener<GraphEdge> edgesListener = this::edgesChanged;
+  // ---------------------------------------------------------------- pulse
 
   /** Stops listening to the model (a view that is thrown away while the model lives on). */
   public void dispose() {
-    model.nodes().removeListener(nodesListener);
-    model.edges().removeListener(edgesListener);
-    for (GraphNode n : model.nodes()) {
-      unwatch(n);
-    }
-    for (GraphEdge e : model.edges()) {
-      unwatch(e);
-    }
+    modelWatcher.stop();
     decorations.stop();
     listenToPulses(null);
   }
 
-  private final ChangeListener<Object> geometryListener = (o, a, b) -> {
-    overviewDirty = true;
-    invalidateStaticLayer();
-  };
-  private final ChangeListener<Object> contentListener = (o, a, b) -> {
-    Object bean = ((javafx.beans.property.ReadOnlyProperty<?>) o).getBean();
-    contentDirty.put((GraphNode) bean, Boolean.TRUE);
-    overviewDirty = true;
-    invalidateStaticLayer();
-  };
-  private final ChangeListener<Boolean> flowingListener = (o, a, b) -> {
-    flowingEdges += b ? 1 : -1;
-    invalidateView();
-  };
-
-  private void watch(GraphNode n) {
-    n.xProperty().addListener(geometryListener);
-    n.yProperty().addListener(geometryListener);
-    n.widthProperty().addListener(contentListener);
-    n.heightProperty().addListener(contentListener);
-    n.titleProperty().addListener(contentListener);
-    n.statusProperty().addListener(contentListener);
-    n.badgeProperty().addListener(contentListener);
-    if (n.getStatus() == NodeStatus.RUNNING) {
-      runningNodes++;
-    }
-  }
-
-  private void unwatch(GraphNode n) {
-    n.xProperty().removeListener(geometryListener);
-    n.yProperty().removeListener(geometryListener);
-    n.widthProperty().removeListener(contentListener);
-    n.heightProperty().removeListener(contentListener);
-    n.titleProperty().removeListener(contentListener);
-    n.statusProperty().removeListener(contentListener);
-    n.badgeProperty().removeListener(contentListener);
-    contentDirty.remove(n);
-  }
-
-  private void watch(GraphEdge e) {
-    e.flowingProperty().addListener(flowingListener);
-    if (e.isFlowing()) {
-      flowingEdges++;
-    }
-  }
-
-  private void unwatch(GraphEdge e) {
-    e.flowingProperty().removeListener(flowingListener);
-    if (e.isFlowing()) {
-      flowingEdges--;
-    }
-  }
-
-  private void nodesChanged(ListChangeListener.Change<? extends GraphNode> c) {
-    while (c.next()) {
-      for (GraphNode n : c.getRemoved()) {
-        unwatch(n);
-        selection.nodes().remove(n);
-        if (n == hoverNode || n == dragNode) {
-          cancelGesture();
-        }
-      }
-      for (GraphNode n : c.getAddedSubList()) {
-        watch(n);
-      }
-    }
-    structureDirty = true;
-    overviewDirty = true;
-    invalidateStaticLayer();
-  }
-
-  private void edgesChanged(ListChangeListener.Change<? extends GraphEdge> c) {
-    while (c.next()) {
-      for (GraphEdge e : c.getRemoved()) {
-        unwatch(e);
-        selection.edges().remove(e);
-        if (e == draggedEdge) {
-          cancelGesture();
-        }
-      }
-      for (GraphEdge e : c.getAddedSubList()) {
-        watch(e);
-      }
-    }
-    structureDirty = true;
-    invalidateStaticLayer();
-  }
-
-  // ---------------------------------------------------------------- pulse
 
   private void listenToPulses(Scene scene) {
     if (listenedScene != null) {
@@ -864,8 +515,8 @@ public class GraphView extends Region {
   }
 
   /** The cached static layer must be drawn again (the model or its look changed). */
-  private void invalidateStaticLayer() {
-    staticDirty = true;
+  void invalidateStaticLayer() {
+    renderer.staticDirty = true;
     invalidateView();
   }
 
@@ -891,8 +542,9 @@ public class GraphView extends Region {
     if (structureDirty) {
       rebuildStructure();
     }
-    syncSkins();
-    redrawCanvas();
+    viewport.updateTransform();
+    skins.sync();
+    renderer.redraw();
     if (firstPulseDone) {
       if (overviewDirty) {
         minimap.redrawNodes();
@@ -920,7 +572,7 @@ public class GraphView extends Region {
 
   /**
    * Work left out of the view's first pulse, so that the graph is shown sooner: the minimap is
-   * made, drawn and shown, and the static layer is cached at {@link #CACHE_FACTOR} times the view
+   * made, drawn and shown, and the static layer is cached at {@link GraphRenderer#CACHE_FACTOR} times the view
    * (the first pulse drew only the view's size). Called once, after the first pulse.
    */
   private void afterFirstPulse() {
@@ -941,6 +593,11 @@ public class GraphView extends Region {
     return firstPulseDone;
   }
 
+  /** Adds a layer (made late, at its first use) just above another of the view's children. */
+  void addLayerAbove(javafx.scene.Node below, javafx.scene.Node layer) {
+    getChildren().add(getChildren().indexOf(below) + 1, layer);
+  }
+
   private Minimap minimap() {
     if (minimap == null) {
       minimap = new Minimap(this);
@@ -951,563 +608,14 @@ public class GraphView extends Region {
     return minimap;
   }
 
-  /** The dynamic layer's canvas, made at its first use, at the view's size. */
-  private Canvas canvas(double w, double h) {
-    if (canvas == null) {
-      canvas = new Canvas();
-      canvas.setManaged(false);
-      canvas.setMouseTransparent(true);
-      getChildren().add(getChildren().indexOf(staticView) + 1, canvas);
-    }
-    if (canvas.getWidth() != w || canvas.getHeight() != h) {
-      canvas.setWidth(w);
-      canvas.setHeight(h);
-    }
-    return canvas;
-  }
-
   private void rebuildStructure() {
     structureDirty = false;
-    // drop skins of removed nodes
-    for (int i = activeList.size() - 1; i >= 0; i--) {
-      SkinSlot s = activeList.get(i);
-      if (model.node(s.node.id()) != s.node) {
-        release(i);
-      }
-    }
-    if (!edgeLooks.isEmpty()) {
-      edgeLooks.keySet().retainAll(new java.util.HashSet<>(model.edges()));
-    }
-    for (ArrayList<GraphEdge> list : edgesByLook.values()) {
-      list.clear();
-    }
-    // most edges share one look (one instance): look it up only when it changes from the last
-    // edge's, sparing a record hash per edge
-    EdgeSkin lastLook = null;
-    ArrayList<GraphEdge> list = null;
-    for (GraphEdge e : model.edges()) {
-      EdgeSkin look = edgeLooks.get(e);
-      if (look == null) {
-        look = edgeSkins.skinFor(e);
-        edgeLooks.put(e, look);
-      }
-      if (look != lastLook) {
-        lastLook = look;
-        list = edgesByLook.get(look);
-        if (list == null) {
-          list = new ArrayList<>(model.edges().size());
-          edgesByLook.put(look, list);
-          distinctLooks.add(look);
-        }
-      }
-      list.add(e);
-    }
+    skins.dropRemoved();
+    edgeGroups.regroup(model.edges());
     runningNodes = 0;
     for (GraphNode n : model.nodes()) {
       if (n.getStatus() == NodeStatus.RUNNING) {
         runningNodes++;
-      }
-    }
-  }
-
-  private static final class SkinSlot {
-    final NodeSkin skin;
-    final String kind;
-    GraphNode node;
-    int stamp;
-    boolean selected;
-
-    SkinSlot(NodeSkin skin, String kind) {
-      this.skin = skin;
-      this.kind = kind;
-    }
-  }
-
-  private void syncSkins() {
-    double z = zoom.get();
-    nodeTransform.setToTransform(z, 0, panX.get(), 0, z, panY.get());
-    if (!contentDirty.isEmpty()) {
-      int running = 0;
-      for (GraphNode n : model.nodes()) {
-        if (n.getStatus() == NodeStatus.RUNNING) {
-          running++;
-        }
-      }
-      runningNodes = running;
-    }
-    detail = z >= lodZoom.get();
-    stamp++;
-    if (z != skinZoom) {
-      skinZoom = z;
-      for (int i = 0; i < activeList.size(); i++) {
-        activeList.get(i).skin.setZoom(z);
-      }
-    }
-    if (detail) {
-      // skins are made within ACQUIRE_MARGIN of the view and kept until beyond RELEASE_MARGIN, so
-      // that panning back and forth does not rebind skins at every step
-      double x0 = (-ACQUIRE_MARGIN - panX.get()) / z;
-      double y0 = (-ACQUIRE_MARGIN - panY.get()) / z;
-      double x1 = (getWidth() + ACQUIRE_MARGIN - panX.get()) / z;
-      double y1 = (getHeight() + ACQUIRE_MARGIN - panY.get()) / z;
-      double rx0 = (-RELEASE_MARGIN - panX.get()) / z;
-      double ry0 = (-RELEASE_MARGIN - panY.get()) / z;
-      double rx1 = (getWidth() + RELEASE_MARGIN - panX.get()) / z;
-      double ry1 = (getHeight() + RELEASE_MARGIN - panY.get()) / z;
-      List<GraphNode> nodes = model.nodes();
-      for (int i = 0, n = nodes.size(); i < n; i++) {
-        GraphNode node = nodes.get(i);
-        double nx = node.getX();
-        double ny = node.getY();
-        boolean has = active.containsKey(node);
-        if (has ? (nx > rx1 || ny > ry1 || nx + node.getWidth() < rx0 || ny + node.getHeight() < ry0)
-            : (nx > x1 || ny > y1 || nx + node.getWidth() < x0 || ny + node.getHeight() < y0)) {
-          continue;
-        }
-        SkinSlot slot = active.get(node);
-        if (slot == null) {
-          slot = acquire(node);
-        } else if (contentDirty.containsKey(node)) {
-          slot.skin.update();
-        }
-        slot.stamp = stamp;
-        slot.skin.root().resizeRelocate(nx, ny, node.getWidth(), node.getHeight());
-        boolean sel = selection.contains(node);
-        if (sel != slot.selected) {
-          slot.selected = sel;
-          slot.skin.setSelected(sel);
-          if (sel) {
-            slot.skin.root().toFront();
-          }
-        }
-        if (gesture == Gesture.CONNECT || gesture == Gesture.RECONNECT
-            || gesture == Gesture.RECONNECT_SOURCE) {
-          showChecks(node, slot.skin);
-        }
-      }
-    }
-    for (int i = activeList.size() - 1; i >= 0; i--) {
-      if (activeList.get(i).stamp != stamp) {
-        release(i);
-      }
-    }
-    contentDirty.clear();
-  }
-
-  private SkinSlot acquire(GraphNode node) {
-    ArrayDeque<SkinSlot> free = pool.get(node.kind());
-    SkinSlot slot = free == null ? null : free.poll();
-    if (slot == null) {
-      NodeSkin skin = nodeSkins.create(node.kind());
-      slot = new SkinSlot(skin, node.kind());
-      skin.root().setManaged(false);
-      skin.root().setMouseTransparent(true);
-      // each skin is rasterized once into a bitmap that panning only moves; while zooming the
-      // bitmap is scaled (CacheHint.SCALE) and it is drawn crisply again when the zoom stops
-      skin.root().setCache(true);
-      skin.root().setCacheHint(zoomingSkins ? CacheHint.SCALE : CacheHint.QUALITY);
-      nodeLayer.getChildren().add(skin.root());
-    }
-    slot.node = node;
-    slot.selected = false;
-    slot.skin.setSelected(false);
-    slot.skin.bind(node);
-    slot.skin.setZoom(zoom.get());
-    slot.skin.root().setVisible(true);
-    active.put(node, slot);
-    activeList.add(slot);
-    return slot;
-  }
-
-  private void release(int index) {
-    SkinSlot slot = activeList.get(index);
-    int last = activeList.size() - 1;
-    activeList.set(index, activeList.get(last));
-    activeList.remove(last);
-    active.remove(slot.node);
-    slot.skin.unbind();
-    slot.skin.root().setVisible(false);
-    slot.node = null;
-    pool.computeIfAbsent(slot.kind, k -> new ArrayDeque<>()).push(slot);
-  }
-
-  // ---------------------------------------------------------------- drawing
-
-  private void redrawCanvas() {
-    double w = getWidth();
-    double h = getHeight();
-    double z = zoom.get();
-    double px = panX.get();
-    double py = panY.get();
-    // the first pulse caches only the view's size: the rest is drawn after it (afterFirstPulse)
-    double factor = firstPulseDone ? CACHE_FACTOR : 1;
-    double cw = Math.ceil(w * factor);
-    double ch = Math.ceil(h * factor);
-    // while zooming with skins shown, their cached bitmaps are scaled (CacheHint.SCALE) instead
-    // of being rasterized again each frame; they are drawn crisply once the zoom stays put
-    boolean zoomingInDetail = detail && z != lastFrameZoom;
-    lastFrameZoom = z;
-    if (zoomingInDetail != zoomingSkins) {
-      zoomingSkins = zoomingInDetail;
-      CacheHint hint = zoomingInDetail ? CacheHint.SCALE : CacheHint.QUALITY;
-      for (int i = 0; i < activeList.size(); i++) {
-        activeList.get(i).skin.root().setCacheHint(hint);
-      }
-    }
-    if (zoomingInDetail) {
-      // one more pulse after the zoom stops: crisp skins and a cached static layer again
-      viewDirty = false;
-      Platform.runLater(this::invalidateView);
-    }
-    boolean cached = cacheStaticLayer.get() && w > 0 && h > 0 && cw <= MAX_CACHE_SIDE
-        && ch <= MAX_CACHE_SIDE;
-    if (cached) {
-      updateStaticCache(w, h, cw, ch, z, px, py);
-      staticView.setVisible(true);
-      if (hasDynamicContent()) {
-        GraphicsContext g = canvas(w, h).getGraphicsContext2D();
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        g.clearRect(0, 0, w, h);
-        g.setTransform(z, 0, 0, z, px, py);
-        drawDynamic(g, -px / z, -py / z, (w - px) / z, (h - py) / z, z);
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        canvas.setVisible(true);
-      } else if (canvas != null) {
-        canvas.setVisible(false);
-      }
-    } else {
-      staticView.setVisible(false);
-      staticImage = null;
-      staticView.setImage(null);
-      GraphicsContext g = canvas(w, h).getGraphicsContext2D();
-      canvas.setVisible(true);
-      drawStatic(g, w, h, z, px, py);
-      g.setTransform(z, 0, 0, z, px, py);
-      drawDynamic(g, -px / z, -py / z, (w - px) / z, (h - py) / z, z);
-      g.setTransform(1, 0, 0, 1, 0, 0);
-    }
-  }
-
-  /**
-   * Brings the cached static layer up to date: draws it again (background, grid, edges and, below
-   * the level of detail, node boxes; see {@link OverviewRaster}) when the model, the zoom, the level of detail or the size
-   * changed, or when the viewport has left the cached area; otherwise only moves it, by whole
-   * pixels (the software pipeline blits an image at an integer offset without filtering).
-   */
-  private void updateStaticCache(double w, double h, double cw, double ch, double z, double px, double py) {
-    double ox = px - (cacheMarginX + cachePanX);
-    double oy = py - (cacheMarginY + cachePanY);
-    // the part of the cache that is valid, placed on screen
-    boolean covers = ox + cacheValidX0 <= 0.5 && oy + cacheValidY0 <= 0.5
-        && ox + cacheValidX1 >= w - 0.5 && oy + cacheValidY1 >= h - 0.5;
-    boolean zoomed = z != cacheZoom;
-    if (staticImage == null || staticDirty || cacheDetail != detail || staticImage.getWidth() != cw
-        || staticImage.getHeight() != ch || !covers || zoomed) {
-      // while zooming, every frame is new, and the first frame should come soon: draw only what
-      // is on screen (the margins at the first pan)
-      boolean first = staticImage == null || staticImage.getWidth() != cw || staticImage.getHeight() != ch;
-      renderStaticCache(cw, ch, w, h, z, px, py, first || (zoomed && !staticDirty));
-      ox = px - (cacheMarginX + cachePanX);
-      oy = py - (cacheMarginY + cachePanY);
-    }
-    staticView.setLayoutX(Math.round(ox));
-    staticView.setLayoutY(Math.round(oy));
-  }
-
-  private void renderStaticCache(double cw, double ch, double w, double h, double z, double px,
-      double py, boolean viewportOnly) {
-    cacheMarginX = Math.floor((cw - w) / 2);
-    cacheMarginY = Math.floor((ch - h) / 2);
-    cacheZoom = z;
-    cachePanX = px;
-    cachePanY = py;
-    cacheDetail = detail;
-    staticDirty = false;
-    double ipx = px + cacheMarginX;
-    double ipy = py + cacheMarginY;
-    overviewRaster.ensureSize((int) cw, (int) ch);
-    if (viewportOnly) {
-      cacheValidX0 = cacheMarginX;
-      cacheValidY0 = cacheMarginY;
-      cacheValidX1 = cacheMarginX + Math.ceil(w);
-      cacheValidY1 = cacheMarginY + Math.ceil(h);
-    } else {
-      cacheValidX0 = 0;
-      cacheValidY0 = 0;
-      cacheValidX1 = cw;
-      cacheValidY1 = ch;
-    }
-    overviewRaster.setClip((int) cacheValidX0, (int) cacheValidY0, (int) cacheValidX1, (int) cacheValidY1);
-    drawOverviewRaster(overviewRaster, z, ipx, ipy, !detail);
-    overviewRaster.commit();
-    staticImage = overviewRaster.image();
-    if (staticView.getImage() != staticImage) {
-      staticView.setImage(staticImage);
-    }
-    cacheRevision++;
-  }
-
-  /** The overview (below lodZoom) in plain Java pixels: see {@link OverviewRaster}. */
-  private void drawOverviewRaster(OverviewRaster r, double z, double px, double py, boolean boxes) {
-    int w = r.width();
-    int h = r.height();
-    r.clear(OverviewRaster.argb(BACKGROUND));
-    if (showGrid.get()) {
-      double step = gridSize.get() * z;
-      while (step < 10) {
-        step *= 5;
-      }
-      double major = step * 5;
-      int minor = OverviewRaster.argb(GRID_MINOR);
-      int majorColor = OverviewRaster.argb(GRID_MAJOR);
-      for (double x = ((px % step) + step) % step; x < w; x += step) {
-        r.verticalLine((int) Math.floor(x), minor);
-      }
-      for (double y = ((py % step) + step) % step; y < h; y += step) {
-        r.horizontalLine((int) Math.floor(y), minor);
-      }
-      for (double x = ((px % major) + major) % major; x < w; x += major) {
-        r.verticalLine((int) Math.floor(x), majorColor);
-      }
-      for (double y = ((py % major) + major) % major; y < h; y += major) {
-        r.horizontalLine((int) Math.floor(y), majorColor);
-      }
-    }
-    double x0 = -px / z;
-    double y0 = -py / z;
-    double x1 = (w - px) / z;
-    double y1 = (h - py) / z;
-    for (int l = 0; l < distinctLooks.size(); l++) {
-      EdgeSkin look = distinctLooks.get(l);
-      ArrayList<GraphEdge> list = edgesByLook.get(look);
-      int rgb = OverviewRaster.argb(look.stroke());
-      double widthPx = Math.max(0.6, look.width() * z);
-      double alpha = look.stroke().getOpacity();
-      for (int i = 0, n = list.size(); i < n; i++) {
-        GraphEdge e = list.get(i);
-        if (e == draggedEdge) {
-          continue;
-        }
-        GraphNode s = e.source();
-        GraphNode t = e.target();
-        double sx = s.anchorX(e.sourcePort());
-        double sy = s.anchorY(e.sourcePort());
-        double tx = t.anchorX(e.targetPort());
-        double ty = t.anchorY(e.targetPort());
-        double c = controlOffset(sx, tx);
-        if (Math.max(sx, tx) + c < x0 || Math.min(sx, tx) - c > x1 || Math.max(sy, ty) < y0
-            || Math.min(sy, ty) > y1) {
-          continue;
-        }
-        r.cubic(sx * z + px, sy * z + py, (sx + c) * z + px, sy * z + py, (tx - c) * z + px,
-            ty * z + py, tx * z + px, ty * z + py, rgb, alpha, widthPx);
-      }
-    }
-    if (!boxes) {
-      return;
-    }
-    List<GraphNode> nodes = model.nodes();
-    Color last = null;
-    int fill = 0;
-    for (int i = 0, n = nodes.size(); i < n; i++) {
-      GraphNode node = nodes.get(i);
-      double nx = node.getX();
-      double ny = node.getY();
-      double nw = node.getWidth();
-      double nh = node.getHeight();
-      if (nx > x1 || ny > y1 || nx + nw < x0 || ny + nh < y0) {
-        continue;
-      }
-      NodeStatus status = node.getStatus();
-      Color color = status == NodeStatus.NONE ? nodeSkins.overviewColor(node) : StatusColors.of(status);
-      if (color != last) {
-        last = color;
-        fill = OverviewRaster.argb(color);
-      }
-      r.fillRect(nx * z + px, ny * z + py, (nx + nw) * z + px, (ny + nh) * z + py, fill);
-    }
-  }
-
-  /** Background, grid, edges (all but the one being dragged) and, below lodZoom, node boxes. */
-  private void drawStatic(GraphicsContext g, double w, double h, double z, double px, double py) {
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    g.setFill(BACKGROUND);
-    g.fillRect(0, 0, w, h);
-    if (showGrid.get()) {
-      drawGrid(g, w, h, z, px, py);
-    }
-    g.setTransform(z, 0, 0, z, px, py);
-    double x0 = -px / z;
-    double y0 = -py / z;
-    double x1 = (w - px) / z;
-    double y1 = (h - py) / z;
-    drawEdges(g, x0, y0, x1, y1, z);
-    if (!detail) {
-      drawOverviewNodes(g, x0, y0, x1, y1, z);
-    }
-    g.setTransform(1, 0, 0, 1, 0, 0);
-  }
-
-  /** All edges but the one being dragged, one path per look, culled to the model rectangle. */
-  private void drawEdges(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
-    g.setLineCap(StrokeLineCap.ROUND);
-    for (int l = 0; l < distinctLooks.size(); l++) {
-      EdgeSkin look = distinctLooks.get(l);
-      ArrayList<GraphEdge> list = edgesByLook.get(look);
-      if (list.isEmpty()) {
-        continue;
-      }
-      g.beginPath();
-      int count = 0;
-      for (int i = 0, n = list.size(); i < n; i++) {
-        GraphEdge e = list.get(i);
-        if (e == draggedEdge) {
-          continue;
-        }
-        count += appendEdge(g, e, x0, y0, x1, y1, z);
-      }
-      if (count > 0) {
-        g.setStroke(look.stroke());
-        g.setLineWidth(Math.max(look.width(), 1.0 / z));
-        g.stroke();
-      }
-    }
-  }
-
-  private boolean hasDynamicContent() {
-    return !selection.edges().isEmpty() || flowingEdges > 0 || (!detail && !selection.nodes().isEmpty());
-  }
-
-  /** What changes without the model changing: selected edges, flowing dashes, selected boxes. */
-  private void drawDynamic(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
-    g.setLineCap(StrokeLineCap.ROUND);
-    if (!selection.edges().isEmpty()) {
-      g.beginPath();
-      for (GraphEdge e : selection.edges()) {
-        if (e != draggedEdge) {
-          appendEdge(g, e, x0, y0, x1, y1, z);
-        }
-      }
-      g.setStroke(SELECTED_EDGE);
-      g.setLineWidth(Math.max(3, 1.5 / z));
-      g.stroke();
-    }
-    if (flowingEdges > 0) {
-      g.beginPath();
-      int count = 0;
-      List<GraphEdge> edges = model.edges();
-      for (int i = 0, n = edges.size(); i < n; i++) {
-        GraphEdge e = edges.get(i);
-        if (e.isFlowing() && e != draggedEdge) {
-          count += appendEdge(g, e, x0, y0, x1, y1, z);
-        }
-      }
-      if (count > 0) {
-        g.setStroke(FLOWING_EDGE);
-        g.setLineWidth(Math.max(2.6, 1.5 / z));
-        g.setLineDashes(8, 7);
-        g.setLineDashOffset(-(animationNanos / 25_000_000L % 15));
-        g.stroke();
-        g.setLineDashes((double[]) null);
-      }
-    }
-    if (!detail && !selection.nodes().isEmpty()) {
-      double radius = Math.min(8, 3 / z);
-      g.setStroke(SELECTED_EDGE);
-      g.setLineWidth(2.5 / z);
-      for (GraphNode node : selection.nodes()) {
-        g.strokeRoundRect(node.getX(), node.getY(), node.getWidth(), node.getHeight(), radius * 2, radius * 2);
-      }
-    }
-  }
-
-  private void drawGrid(GraphicsContext g, double w, double h, double z, double px, double py) {
-    double step = gridSize.get() * z;
-    while (step < 10) {
-      step *= 5;
-    }
-    double major = step * 5;
-    g.setLineWidth(1);
-    g.setStroke(GRID_MINOR);
-    g.beginPath();
-    double startX = px % step;
-    double startY = py % step;
-    for (double x = startX; x < w; x += step) {
-      g.moveTo(Math.floor(x) + 0.5, 0);
-      g.lineTo(Math.floor(x) + 0.5, h);
-    }
-    for (double y = startY; y < h; y += step) {
-      g.moveTo(0, Math.floor(y) + 0.5);
-      g.lineTo(w, Math.floor(y) + 0.5);
-    }
-    g.stroke();
-    g.setStroke(GRID_MAJOR);
-    g.beginPath();
-    for (double x = px % major; x < w; x += major) {
-      g.moveTo(Math.floor(x) + 0.5, 0);
-      g.lineTo(Math.floor(x) + 0.5, h);
-    }
-    for (double y = py % major; y < h; y += major) {
-      g.moveTo(0, Math.floor(y) + 0.5);
-      g.lineTo(w, Math.floor(y) + 0.5);
-    }
-    g.stroke();
-  }
-
-  /**
-   * Appends an edge's cubic to the current path if it may be visible; returns 1 if appended. An
-   * edge shorter than two pixels on screen is a straight segment (a curve would not show).
-   */
-  private static int appendEdge(GraphicsContext g, GraphEdge e, double x0, double y0, double x1,
-      double y1, double z) {
-    GraphNode s = e.source();
-    GraphNode t = e.target();
-    double sx = s.anchorX(e.sourcePort());
-    double sy = s.anchorY(e.sourcePort());
-    double tx = t.anchorX(e.targetPort());
-    double ty = t.anchorY(e.targetPort());
-    double c = controlOffset(sx, tx);
-    double minX = Math.min(sx, tx) - c;
-    double maxX = Math.max(sx, tx) + c;
-    if (maxX < x0 || minX > x1 || Math.max(sy, ty) < y0 || Math.min(sy, ty) > y1) {
-      return 0;
-    }
-    g.moveTo(sx, sy);
-    if ((maxX - minX) * z < 2 && Math.abs(ty - sy) * z < 2) {
-      g.lineTo(tx, ty);
-    } else {
-      g.bezierCurveTo(sx + c, sy, tx - c, ty, tx, ty);
-    }
-    return 1;
-  }
-
-  static double controlOffset(double sx, double tx) {
-    return Math.max(40, Math.abs(tx - sx) * 0.5);
-  }
-
-  private void drawOverviewNodes(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
-    List<GraphNode> nodes = model.nodes();
-    double radius = Math.min(8, 3 / z);
-    Color lastFill = null;
-    for (int i = 0, n = nodes.size(); i < n; i++) {
-      GraphNode node = nodes.get(i);
-      double nx = node.getX();
-      double ny = node.getY();
-      double nw = node.getWidth();
-      double nh = node.getHeight();
-      if (nx > x1 || ny > y1 || nx + nw < x0 || ny + nh < y0) {
-        continue;
-      }
-      NodeStatus status = node.getStatus();
-      Color fill = status == NodeStatus.NONE ? nodeSkins.overviewColor(node) : StatusColors.of(status);
-      if (fill != lastFill) {
-        g.setFill(fill);
-        lastFill = fill;
-      }
-      if (nw * z < 40) {
-        g.fillRect(nx, ny, nw, nh);
-      } else {
-        g.fillRoundRect(nx, ny, nw, nh, radius * 2, radius * 2);
       }
     }
   }
@@ -1531,721 +639,17 @@ public class GraphView extends Region {
     }
   }
 
+  /** Moves the selection to the nearest node in the direction of an arrow key. */
+  public void navigate(KeyCode direction) {
+    keys.navigate(direction);
+  }
+
   // ---------------------------------------------------------------- hit testing
 
   /** What is under a point in view coordinates. Ports win over nodes, nodes over edges. */
   public Hit hitTest(double x, double y) {
     double z = zoom.get();
-    double mx = (x - panX.get()) / z;
-    double my = (y - panY.get()) / z;
-    double portR = PORT_HIT_RADIUS / z;
-    List<GraphNode> nodes = model.nodes();
-    for (int i = nodes.size() - 1; i >= 0; i--) {
-      GraphNode n = nodes.get(i);
-      if (mx < n.getX() - portR || mx > n.getX() + n.getWidth() + portR
-          || my < n.getY() || my > n.getY() + n.getHeight()) {
-        continue;
-      }
-      Port p = portNear(n, mx, my, portR);
-      if (p != null) {
-        return new Hit(Hit.Kind.PORT, n, p, null, mx, my);
-      }
-      if (n.contains(mx, my)) {
-        return new Hit(Hit.Kind.NODE, n, null, null, mx, my);
-      }
-    }
-    GraphEdge e = edgeNear(mx, my, EDGE_HIT_DISTANCE / z);
-    if (e != null) {
-      return new Hit(Hit.Kind.EDGE, null, null, e, mx, my);
-    }
-    return Hit.background(mx, my);
-  }
-
-  private static Port portNear(GraphNode n, double mx, double my, double r) {
-    double r2 = r * r;
-    for (Port p : n.inputs()) {
-      double dx = n.anchorX(p) - mx;
-      double dy = n.anchorY(p) - my;
-      if (dx * dx + dy * dy <= r2) {
-        return p;
-      }
-    }
-    for (Port p : n.outputs()) {
-      double dx = n.anchorX(p) - mx;
-      double dy = n.anchorY(p) - my;
-      if (dx * dx + dy * dy <= r2) {
-        return p;
-      }
-    }
-    return null;
-  }
-
-  private GraphEdge edgeNear(double mx, double my, double maxDistance) {
-    GraphEdge best = null;
-    double bestD = maxDistance;
-    List<GraphEdge> edges = model.edges();
-    for (int i = edges.size() - 1; i >= 0; i--) {
-      GraphEdge e = edges.get(i);
-      double sx = e.source().anchorX(e.sourcePort());
-      double sy = e.source().anchorY(e.sourcePort());
-      double tx = e.target().anchorX(e.targetPort());
-      double ty = e.target().anchorY(e.targetPort());
-      double c = controlOffset(sx, tx);
-      if (mx < Math.min(sx, tx) - c - maxDistance || mx > Math.max(sx, tx) + c + maxDistance
-          || my < Math.min(sy, ty) - maxDistance || my > Math.max(sy, ty) + maxDistance) {
-        continue;
-      }
-      double d = distanceToCubic(mx, my, sx, sy, sx + c, sy, tx - c, ty, tx, ty);
-      if (d <= bestD) {
-        bestD = d;
-        best = e;
-      }
-    }
-    return best;
-  }
-
-  static double distanceToCubic(double px, double py, double x0, double y0, double x1, double y1,
-      double x2, double y2, double x3, double y3) {
-    double best = Double.MAX_VALUE;
-    double lx = x0;
-    double ly = y0;
-    for (int i = 1; i <= 24; i++) {
-      double t = i / 24.0;
-      double u = 1 - t;
-      double x = u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3;
-      double y = u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3;
-      best = Math.min(best, segmentDistance(px, py, lx, ly, x, y));
-      lx = x;
-      ly = y;
-    }
-    return best;
-  }
-
-  private static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
-    double dx = bx - ax;
-    double dy = by - ay;
-    double len2 = dx * dx + dy * dy;
-    double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-    double cx = ax + t * dx - px;
-    double cy = ay + t * dy - py;
-    return Math.sqrt(cx * cx + cy * cy);
-  }
-
-  // ---------------------------------------------------------------- mouse
-
-  private void mousePressed(MouseEvent e) {
-    requestFocus();
-    pressX = e.getX();
-    pressY = e.getY();
-    dragged = false;
-    if (layoutAnimator != null) {
-      layoutAnimator.finish();
-    }
-    if (e.getButton() == MouseButton.MIDDLE
-        || (e.getButton() == MouseButton.PRIMARY && spaceDown)) {
-      beginPan();
-      e.consume();
-      return;
-    }
-    if (e.getButton() != MouseButton.PRIMARY) {
-      return;
-    }
-    Hit hit = hitTest(e.getX(), e.getY());
-    boolean toggle = e.isShortcutDown() || e.isControlDown();
-    boolean extend = e.isShiftDown();
-    if (e.getClickCount() == 2 && onDoubleClick != null) {
-      onDoubleClick.accept(hit);
-      e.consume();
-      return;
-    }
-    switch (hit.kind()) {
-      case PORT:
-        if (!hit.port().isInput()) {
-          List<GraphEdge> out = extend ? model.edgesOutOf(hit.node(), hit.port()) : List.of();
-          if (!out.isEmpty()) {
-            // Shift+drag from a connected output moves the source end of its newest edge
-            GraphEdge edge = out.get(out.size() - 1);
-            beginConnect(edge.target(), edge.targetPort(), edge);
-            gesture = Gesture.RECONNECT_SOURCE;
-          } else {
-            beginConnect(hit.node(), hit.port(), null);
-          }
-          break;
-        }
-        List<GraphEdge> into = model.edgesInto(hit.node(), hit.port());
-        if (!into.isEmpty()) {
-          GraphEdge edge = into.get(into.size() - 1);
-          beginConnect(edge.source(), edge.sourcePort(), edge);
-          break;
-        }
-        pressNode(hit.node(), toggle, extend);
-        break;
-      case NODE:
-        pressNode(hit.node(), toggle, extend);
-        break;
-      case EDGE:
-        if (toggle || extend) {
-          selection.toggle(hit.edge());
-        } else {
-          selection.select(hit.edge());
-        }
-        gesture = Gesture.NONE;
-        break;
-      case BACKGROUND:
-      default:
-        if (extend || toggle || !backgroundDragPans.get()) {
-          gesture = Gesture.RUBBER_BAND;
-          if (!extend && !toggle) {
-            selection.clear();
-          }
-        } else {
-          beginPan();
-        }
-        break;
-    }
-    e.consume();
-  }
-
-  private void beginPan() {
-    gesture = Gesture.PAN;
-    startPanX = panX.get();
-    startPanY = panY.get();
-    setCursor(javafx.scene.Cursor.CLOSED_HAND);
-  }
-
-  private void pressNode(GraphNode node, boolean toggle, boolean extend) {
-    if (toggle) {
-      selection.toggle(node);
-    } else if (extend) {
-      selection.add(node);
-    } else if (!selection.contains(node)) {
-      selection.select(node);
-    }
-    if (selection.contains(node)) {
-      gesture = Gesture.MOVE;
-      dragNode = node;
-      movingNodes = selection.nodeList();
-      movingFrom = GraphCommands.positions(movingNodes);
-    } else {
-      gesture = Gesture.NONE;
-    }
-  }
-
-  private void beginConnect(GraphNode node, Port output, GraphEdge existing) {
-    gesture = existing == null ? Gesture.CONNECT : Gesture.RECONNECT;
-    dragNode = node;
-    dragPort = output;
-    draggedEdge = existing;
-    if (existing != null) {
-      staticDirty = true;
-    }
-    checks.clear();
-    hoverNode = null;
-    hoverPort = null;
-    ensureOverlay();
-    preview.setStroke(SELECTED_EDGE);
-    preview.getStrokeDashArray().clear();
-    preview.setVisible(false);
-    invalidateView();
-  }
-
-  private EdgeCheck checkFor(GraphNode target, Port input) {
-    Map<Port, EdgeCheck> perNode = checks.computeIfAbsent(target, k -> new IdentityHashMap<>());
-    EdgeCheck check = perNode.get(input);
-    if (check == null) {
-      check = gesture == Gesture.RECONNECT_SOURCE
-          ? validator.get().check(model, target, input, dragNode, dragPort, draggedEdge)
-          : validator.get().check(model, dragNode, dragPort, target, input, draggedEdge);
-      perNode.put(input, check);
-    }
-    return check;
-  }
-
-  private void showChecks(GraphNode node, NodeSkin skin) {
-    for (Port p : gesture == Gesture.RECONNECT_SOURCE ? node.outputs() : node.inputs()) {
-      PortState state;
-      if (node == hoverNode && p == hoverPort) {
-        state = checkFor(node, p).legal() ? PortState.HOVER : PortState.ILLEGAL;
-      } else {
-        state = checkFor(node, p).legal() ? PortState.LEGAL : PortState.ILLEGAL;
-      }
-      skin.setPortState(p, state);
-    }
-  }
-
-  private void mouseDragged(MouseEvent e) {
-    double dx = e.getX() - pressX;
-    double dy = e.getY() - pressY;
-    if (!dragged && Math.abs(dx) < 3 && Math.abs(dy) < 3) {
-      return;
-    }
-    dragged = true;
-    double z = zoom.get();
-    switch (gesture) {
-      case PAN:
-        panX.set(startPanX + dx);
-        panY.set(startPanY + dy);
-        break;
-      case MOVE:
-        moveNodes(dx / z, dy / z);
-        break;
-      case CONNECT:
-      case RECONNECT:
-      case RECONNECT_SOURCE:
-        dragConnection(e.getX(), e.getY());
-        break;
-      case RUBBER_BAND:
-        ensureOverlay();
-        rubberBand.setX(Math.min(pressX, e.getX()));
-        rubberBand.setY(Math.min(pressY, e.getY()));
-        rubberBand.setWidth(Math.abs(dx));
-        rubberBand.setHeight(Math.abs(dy));
-        rubberBand.setVisible(true);
-        break;
-      case NONE:
-      default:
-        break;
-    }
-    e.consume();
-  }
-
-  private void moveNodes(double dx, double dy) {
-    int lead = movingNodes.indexOf(dragNode);
-    if (snapToGrid.get() && lead >= 0) {
-      double g = gridSize.get();
-      double lx = movingFrom[2 * lead];
-      double ly = movingFrom[2 * lead + 1];
-      dx = Math.round((lx + dx) / g) * g - lx;
-      dy = Math.round((ly + dy) / g) * g - ly;
-    }
-    for (int i = 0; i < movingNodes.size(); i++) {
-      movingNodes.get(i).moveTo(movingFrom[2 * i] + dx, movingFrom[2 * i + 1] + dy);
-    }
-  }
-
-  private void dragConnection(double x, double y) {
-    double z = zoom.get();
-    double mx = (x - panX.get()) / z;
-    double my = (y - panY.get()) / z;
-    // nearest input port within reach (output port when moving a source end)
-    boolean sourceEnd = gesture == Gesture.RECONNECT_SOURCE;
-    GraphNode bestNode = null;
-    Port bestPort = null;
-    double reach = 18 / z;
-    double best = reach * reach;
-    List<GraphNode> nodes = model.nodes();
-    for (int i = 0; i < nodes.size(); i++) {
-      GraphNode n = nodes.get(i);
-      double side = sourceEnd ? n.getX() + n.getWidth() : n.getX();
-      if (mx < side - reach || mx > side + reach || my < n.getY() - reach
-          || my > n.getY() + n.getHeight() + reach) {
-        continue;
-      }
-      for (Port p : sourceEnd ? n.outputs() : n.inputs()) {
-        double ddx = n.anchorX(p) - mx;
-        double ddy = n.anchorY(p) - my;
-        double d = ddx * ddx + ddy * ddy;
-        if (d <= best) {
-          best = d;
-          bestNode = n;
-          bestPort = p;
-        }
-      }
-    }
-    hoverNode = bestNode;
-    hoverPort = bestPort;
-    double sx = dragNode.anchorX(dragPort);
-    double sy = dragNode.anchorY(dragPort);
-    double tx = mx;
-    double ty = my;
-    String reason = "";
-    boolean legal = true;
-    if (bestNode != null) {
-      tx = bestNode.anchorX(bestPort);
-      ty = bestNode.anchorY(bestPort);
-      EdgeCheck c = checkFor(bestNode, bestPort);
-      legal = c.legal();
-      reason = c.reason();
-    }
-    if (sourceEnd) {
-      // the fixed end is the target: the free end is where the edge starts
-      double fx = sx;
-      double fy = sy;
-      sx = tx;
-      sy = ty;
-      tx = fx;
-      ty = fy;
-    }
-    double c = controlOffset(sx, tx);
-    Point2D s = modelToScreen(sx, sy);
-    Point2D t = modelToScreen(tx, ty);
-    ensureOverlay();
-    preview.setStartX(s.getX());
-    preview.setStartY(s.getY());
-    preview.setControlX1(s.getX() + c * z);
-    preview.setControlY1(s.getY());
-    preview.setControlX2(t.getX() - c * z);
-    preview.setControlY2(t.getY());
-    preview.setEndX(t.getX());
-    preview.setEndY(t.getY());
-    preview.setStroke(legal ? SELECTED_EDGE : DefaultNodeSkin.ILLEGAL);
-    if (legal) {
-      preview.getStrokeDashArray().clear();
-    } else if (preview.getStrokeDashArray().isEmpty()) {
-      preview.getStrokeDashArray().setAll(6.0, 5.0);
-    }
-    preview.setVisible(true);
-    refusal.set(reason);
-    refusalLabel.setVisible(!reason.isEmpty());
-    refusalLabel.relocate(x + 14, y + 12);
-    invalidateView();
-  }
-
-  private void mouseReleased(MouseEvent e) {
-    setCursor(null);
-    Gesture g = gesture;
-    gesture = Gesture.NONE;
-    switch (g) {
-      case MOVE:
-        if (dragged) {
-          double[] to = GraphCommands.positions(movingNodes);
-          if (!java.util.Arrays.equals(to, movingFrom)) {
-            undoStack.record(commands.move(movingNodes, movingFrom, to, "Move"));
-          }
-        } else if (!e.isShiftDown() && !e.isShortcutDown() && !e.isControlDown()) {
-          selection.select(dragNode);
-        }
-        break;
-      case CONNECT:
-      case RECONNECT:
-      case RECONNECT_SOURCE:
-        finishConnection(g, dragged);
-        break;
-      case RUBBER_BAND:
-        if (dragged) {
-          selectInBand(e.isShiftDown() || e.isShortcutDown() || e.isControlDown());
-        }
-        break;
-      case PAN:
-        if (!dragged && e.getButton() == MouseButton.PRIMARY && !spaceDown) {
-          selection.clear();
-        }
-        break;
-      case NONE:
-      default:
-        break;
-    }
-    clearGestureState();
-    e.consume();
-  }
-
-  private void finishConnection(Gesture g, boolean moved) {
-    if (!moved) {
-      return;
-    }
-    if (hoverNode != null) {
-      EdgeCheck c = checkFor(hoverNode, hoverPort);
-      if (!c.legal()) {
-        return;
-      }
-      if (g == Gesture.CONNECT) {
-        undoStack.push(commands.connect(model.freshId("e"), dragNode, dragPort, hoverNode, hoverPort));
-      } else if (g == Gesture.RECONNECT_SOURCE) {
-        if (hoverNode != draggedEdge.source() || hoverPort != draggedEdge.sourcePort()) {
-          GraphEdge edge = draggedEdge;
-          draggedEdge = null;
-          undoStack.push(commands.reconnectSource(edge, hoverNode, hoverPort));
-        }
-      } else if (hoverNode != draggedEdge.target() || hoverPort != draggedEdge.targetPort()) {
-        GraphEdge edge = draggedEdge;
-        draggedEdge = null;
-        undoStack.push(commands.reconnectTarget(edge, hoverNode, hoverPort));
-      }
-    } else if (g == Gesture.RECONNECT || g == Gesture.RECONNECT_SOURCE) {
-      GraphEdge edge = draggedEdge;
-      draggedEdge = null;
-      undoStack.push(commands.disconnect(edge));
-    }
-  }
-
-  private void selectInBand(boolean add) {
-    if (rubberBand == null) {
-      return;
-    }
-    Point2D a = screenToModel(rubberBand.getX(), rubberBand.getY());
-    Point2D b = screenToModel(rubberBand.getX() + rubberBand.getWidth(), rubberBand.getY() + rubberBand.getHeight());
-    List<GraphNode> inside = new ArrayList<>();
-    for (GraphNode n : model.nodes()) {
-      if (n.getX() < b.getX() && n.getY() < b.getY() && n.getX() + n.getWidth() > a.getX()
-          && n.getY() + n.getHeight() > a.getY()) {
-        inside.add(n);
-      }
-    }
-    if (add) {
-      selection.nodes().addAll(inside);
-    } else {
-      selection.selectNodes(inside);
-    }
-  }
-
-  private void cancelGesture() {
-    if (gesture == Gesture.MOVE && dragged) {
-      for (int i = 0; i < movingNodes.size(); i++) {
-        movingNodes.get(i).moveTo(movingFrom[2 * i], movingFrom[2 * i + 1]);
-      }
-    }
-    gesture = Gesture.NONE;
-    clearGestureState();
-  }
-
-  private void clearGestureState() {
-    boolean wasConnecting = dragPort != null;
-    if (draggedEdge != null) {
-      staticDirty = true;
-    }
-    if (preview != null) {
-      preview.setVisible(false);
-      rubberBand.setVisible(false);
-      refusalLabel.setVisible(false);
-    }
-    refusal.set("");
-    dragNode = null;
-    dragPort = null;
-    draggedEdge = null;
-    hoverNode = null;
-    hoverPort = null;
-    checks.clear();
-    movingNodes = List.of();
-    if (wasConnecting) {
-      for (SkinSlot s : activeList) {
-        for (Port p : s.node.inputs()) {
-          s.skin.setPortState(p, PortState.NORMAL);
-        }
-        for (Port p : s.node.outputs()) {
-          s.skin.setPortState(p, PortState.NORMAL);
-        }
-      }
-    }
-    invalidateView();
-  }
-
-  private void scrolled(ScrollEvent e) {
-    if (e.isControlDown() || e.isShortcutDown()) {
-      zoomAt(getZoom() * Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
-    } else if (e.isShiftDown() && e.getDeltaX() == 0) {
-      panBy(e.getDeltaY(), 0);
-    } else {
-      panBy(e.getDeltaX(), e.getDeltaY());
-    }
-    e.consume();
-  }
-
-  // ---------------------------------------------------------------- keyboard
-
-  private void keyPressed(KeyEvent e) {
-    boolean shortcut = e.isShortcutDown() || e.isControlDown();
-    KeyCode code = e.getCode();
-    boolean handled = true;
-    if (shortcut) {
-      switch (code) {
-        case A:
-          selectAll();
-          break;
-        case Z:
-          if (e.isShiftDown()) {
-            redo();
-          } else {
-            undo();
-          }
-          break;
-        case Y:
-          redo();
-          break;
-        case C:
-          if (clipboard != null && !selection.isEmpty()) {
-            clipboard.copy(selection.nodeList(), selection.edgeList());
-          }
-          break;
-        case X:
-          if (clipboard != null && !selection.isEmpty()) {
-            clipboard.copy(selection.nodeList(), selection.edgeList());
-            deleteSelection();
-          }
-          break;
-        case V:
-          if (clipboard != null) {
-            Point2D at = pastePoint();
-            clipboard.paste(at.getX(), at.getY());
-          }
-          break;
-        case D:
-          if (clipboard != null && !selection.isEmpty()) {
-            clipboard.duplicate(selection.nodeList(), selection.edgeList());
-          }
-          break;
-        case PLUS:
-        case ADD:
-        case EQUALS:
-          zoomIn();
-          break;
-        case MINUS:
-        case SUBTRACT:
-          zoomOut();
-          break;
-        case DIGIT0:
-        case NUMPAD0:
-          zoomToActualSize();
-          break;
-        default:
-          handled = false;
-      }
-    } else {
-      switch (code) {
-        case SPACE:
-          spaceDown = true;
-          break;
-        case PLUS:
-        case ADD:
-        case EQUALS:
-          zoomIn();
-          break;
-        case MINUS:
-        case SUBTRACT:
-          zoomOut();
-          break;
-        case DIGIT0:
-        case NUMPAD0:
-          zoomToActualSize();
-          break;
-        case F:
-        case DIGIT1:
-          fitToView();
-          break;
-        case DELETE:
-        case BACK_SPACE:
-          deleteSelection();
-          break;
-        case ESCAPE:
-          if (gesture != Gesture.NONE) {
-            cancelGesture();
-          } else {
-            selection.clear();
-          }
-          break;
-        case LEFT:
-        case RIGHT:
-        case UP:
-        case DOWN:
-          navigate(code);
-          break;
-        default:
-          handled = false;
-      }
-    }
-    if (handled) {
-      e.consume();
-    }
-  }
-
-  private Point2D pastePoint() {
-    if (!Double.isNaN(lastMouseX)) {
-      return screenToModel(lastMouseX, lastMouseY);
-    }
-    return screenToModel(getWidth() / 2, getHeight() / 2);
-  }
-
-  /** Moves the selection to the nearest node in the direction of an arrow key. */
-  public void navigate(KeyCode direction) {
-    List<GraphNode> selected = selection.nodeList();
-    if (selected.isEmpty()) {
-      if (!model.nodes().isEmpty()) {
-        GraphNode first = model.nodes().get(0);
-        selection.select(first);
-        ensureVisible(first);
-      }
-      return;
-    }
-    GraphNode from = selected.get(selected.size() - 1);
-    double fx = from.getX() + from.getWidth() / 2;
-    double fy = from.getY() + from.getHeight() / 2;
-    GraphNode best = null;
-    double bestScore = Double.MAX_VALUE;
-    for (GraphNode n : model.nodes()) {
-      if (n == from) {
-        continue;
-      }
-      double dx = n.getX() + n.getWidth() / 2 - fx;
-      double dy = n.getY() + n.getHeight() / 2 - fy;
-      double along;
-      double across;
-      switch (direction) {
-        case LEFT:
-          along = -dx;
-          across = dy;
-          break;
-        case RIGHT:
-          along = dx;
-          across = dy;
-          break;
-        case UP:
-          along = -dy;
-          across = dx;
-          break;
-        default:
-          along = dy;
-          across = dx;
-          break;
-      }
-      if (along <= 1) {
-        continue;
-      }
-      double score = along + 2 * Math.abs(across);
-      if (score < bestScore) {
-        bestScore = score;
-        best = n;
-      }
-    }
-    if (best != null) {
-      selection.select(best);
-      ensureVisible(best);
-    }
-  }
-
-  /** Pans as little as needed for a node to be fully visible. */
-  public void ensureVisible(GraphNode n) {
-    Point2D a = modelToScreen(n.getX(), n.getY());
-    Point2D b = modelToScreen(n.getX() + n.getWidth(), n.getY() + n.getHeight());
-    double m = 24;
-    double dx = 0;
-    double dy = 0;
-    if (a.getX() < m) {
-      dx = m - a.getX();
-    } else if (b.getX() > getWidth() - m) {
-      dx = getWidth() - m - b.getX();
-    }
-    if (a.getY() < m) {
-      dy = m - a.getY();
-    } else if (b.getY() > getHeight() - m) {
-      dy = getHeight() - m - b.getY();
-    }
-    panBy(dx, dy);
-  }
-
-  private void contextMenuRequested(ContextMenuEvent e) {
-    if (contextMenuFactory == null) {
-      return;
-    }
-    Hit hit = hitTest(e.getX(), e.getY());
-    if (hit.kind() == Hit.Kind.NODE && !selection.contains(hit.node())) {
-      selection.select(hit.node());
-    } else if (hit.kind() == Hit.Kind.EDGE && !selection.contains(hit.edge())) {
-      selection.select(hit.edge());
-    }
-    ContextMenu menu = contextMenuFactory.apply(hit);
-    if (menu != null) {
-      menu.show(this, e.getScreenX(), e.getScreenY());
-    }
-    e.consume();
+    return HitTester.hitTest(model, (x - panX.get()) / z, (y - panY.get()) / z, z);
   }
 
   /**
@@ -2259,14 +663,12 @@ public class GraphView extends Region {
 
   /** For tests: how many times the static layer has been rendered into its cache. */
   int staticLayerRevision() {
-    return cacheRevision;
+    return renderer.revision();
   }
 
   /** For tests: the colour of the cached static layer at a point of the view, ARGB. */
   int staticLayerArgbAt(double x, double y) {
-    int ix = (int) Math.floor(x - staticView.getLayoutX());
-    int iy = (int) Math.floor(y - staticView.getLayoutY());
-    return staticImage.getPixelReader().getArgb(ix, iy);
+    return renderer.argbAt(x, y);
   }
 
   /** For tests and the minimap: whether the view has changes not drawn yet. */

@@ -1,0 +1,178 @@
+package io.pipewright.graph.view;
+
+import io.pipewright.graph.model.GraphNode;
+import io.pipewright.graph.model.NodeStatus;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.CacheHint;
+
+/**
+ * The node skins of a {@link GraphView}, synchronised with the model once per pulse: skins exist
+ * only for nodes inside the viewport (culling) and at or above the level of detail; they are
+ * pooled per kind and rebound, not recreated.
+ */
+final class SkinSynchronizer {
+  /** Screen pixels around the view within which node skins are made, and beyond which dropped. */
+  private static final double ACQUIRE_MARGIN = 120;
+  private static final double RELEASE_MARGIN = 480;
+
+  private final GraphView view;
+  private final Map<GraphNode, SkinSlot> active = new IdentityHashMap<>();
+  final ArrayList<SkinSlot> activeList = new ArrayList<>();
+  private final Map<String, ArrayDeque<SkinSlot>> pool = new HashMap<>();
+  private int stamp;
+  private double skinZoom = Double.NaN;
+
+  SkinSynchronizer(GraphView view) {
+    this.view = view;
+  }
+
+  /** The skin currently showing a node, or null when it is culled or drawn as a box. */
+  NodeSkin skinOf(GraphNode node) {
+    SkinSlot s = active.get(node);
+    return s == null ? null : s.skin;
+  }
+
+  /** The number of node skins in the scene graph now. */
+  int count() {
+    return activeList.size();
+  }
+
+  /** Drops the skins of nodes no longer in the model. */
+  void dropRemoved() {
+    for (int i = activeList.size() - 1; i >= 0; i--) {
+      SkinSlot s = activeList.get(i);
+      if (view.model.node(s.node.id()) != s.node) {
+        release(i);
+      }
+    }
+  }
+
+  static final class SkinSlot {
+    final NodeSkin skin;
+    final String kind;
+    GraphNode node;
+    int stamp;
+    boolean selected;
+
+    SkinSlot(NodeSkin skin, String kind) {
+      this.skin = skin;
+      this.kind = kind;
+    }
+  }
+
+  /**
+   * Brings the skins up to date with the model and the viewport: culls (skins only for nodes near
+   * the view, and only at or above the level of detail), rebinds pooled skins, updates selection
+   * and port states.
+   */
+  void sync() {
+    double z = view.zoom.get();
+    if (!view.contentDirty.isEmpty()) {
+      int running = 0;
+      for (GraphNode n : view.model.nodes()) {
+        if (n.getStatus() == NodeStatus.RUNNING) {
+          running++;
+        }
+      }
+      view.runningNodes = running;
+    }
+    view.detail = z >= view.lodZoom.get();
+    stamp++;
+    if (z != skinZoom) {
+      skinZoom = z;
+      for (int i = 0; i < activeList.size(); i++) {
+        activeList.get(i).skin.setZoom(z);
+      }
+    }
+    if (view.detail) {
+      // skins are made within ACQUIRE_MARGIN of the view and kept until beyond RELEASE_MARGIN, so
+      // that panning back and forth does not rebind skins at every step
+      double x0 = (-ACQUIRE_MARGIN - view.panX.get()) / z;
+      double y0 = (-ACQUIRE_MARGIN - view.panY.get()) / z;
+      double x1 = (view.getWidth() + ACQUIRE_MARGIN - view.panX.get()) / z;
+      double y1 = (view.getHeight() + ACQUIRE_MARGIN - view.panY.get()) / z;
+      double rx0 = (-RELEASE_MARGIN - view.panX.get()) / z;
+      double ry0 = (-RELEASE_MARGIN - view.panY.get()) / z;
+      double rx1 = (view.getWidth() + RELEASE_MARGIN - view.panX.get()) / z;
+      double ry1 = (view.getHeight() + RELEASE_MARGIN - view.panY.get()) / z;
+      List<GraphNode> nodes = view.model.nodes();
+      for (int i = 0, n = nodes.size(); i < n; i++) {
+        GraphNode node = nodes.get(i);
+        double nx = node.getX();
+        double ny = node.getY();
+        boolean has = active.containsKey(node);
+        if (has ? (nx > rx1 || ny > ry1 || nx + node.getWidth() < rx0 || ny + node.getHeight() < ry0)
+            : (nx > x1 || ny > y1 || nx + node.getWidth() < x0 || ny + node.getHeight() < y0)) {
+          continue;
+        }
+        SkinSlot slot = active.get(node);
+        if (slot == null) {
+          slot = acquire(node);
+        } else if (view.contentDirty.containsKey(node)) {
+          slot.skin.update();
+        }
+        slot.stamp = stamp;
+        slot.skin.root().resizeRelocate(nx, ny, node.getWidth(), node.getHeight());
+        boolean sel = view.selection.contains(node);
+        if (sel != slot.selected) {
+          slot.selected = sel;
+          slot.skin.setSelected(sel);
+          if (sel) {
+            slot.skin.root().toFront();
+          }
+        }
+        if (view.gestures.isConnecting()) {
+          view.gestures.showChecks(node, slot.skin);
+        }
+      }
+    }
+    for (int i = activeList.size() - 1; i >= 0; i--) {
+      if (activeList.get(i).stamp != stamp) {
+        release(i);
+      }
+    }
+    view.contentDirty.clear();
+  }
+
+  private SkinSlot acquire(GraphNode node) {
+    ArrayDeque<SkinSlot> free = pool.get(node.kind());
+    SkinSlot slot = free == null ? null : free.poll();
+    if (slot == null) {
+      NodeSkin skin = view.nodeSkins.create(node.kind());
+      slot = new SkinSlot(skin, node.kind());
+      skin.root().setManaged(false);
+      skin.root().setMouseTransparent(true);
+      // each skin is rasterized once into a bitmap that panning only moves; while zooming the
+      // bitmap is scaled (CacheHint.SCALE) and it is drawn crisply again when the zoom stops
+      skin.root().setCache(true);
+      skin.root().setCacheHint(view.renderer.zoomingSkins ? CacheHint.SCALE : CacheHint.QUALITY);
+      view.nodeLayer.getChildren().add(skin.root());
+    }
+    slot.node = node;
+    slot.selected = false;
+    slot.skin.setSelected(false);
+    slot.skin.bind(node);
+    slot.skin.setZoom(view.zoom.get());
+    slot.skin.root().setVisible(true);
+    active.put(node, slot);
+    activeList.add(slot);
+    return slot;
+  }
+
+  void release(int index) {
+    SkinSlot slot = activeList.get(index);
+    int last = activeList.size() - 1;
+    activeList.set(index, activeList.get(last));
+    activeList.remove(last);
+    active.remove(slot.node);
+    slot.skin.unbind();
+    slot.skin.root().setVisible(false);
+    slot.node = null;
+    pool.computeIfAbsent(slot.kind, k -> new ArrayDeque<>()).push(slot);
+  }
+}

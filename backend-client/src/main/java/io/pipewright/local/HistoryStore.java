@@ -54,7 +54,12 @@ final class HistoryStore implements AutoCloseable {
         s.execute("PRAGMA foreign_keys = ON");
       }
       HistoryStore store = new HistoryStore(c);
-      store.migrate();
+      try {
+        store.migrate();
+      } catch (WorkspaceException | SQLException e) {
+        store.close();
+        throw e;
+      }
       return store;
     } catch (SQLException e) {
       throw new WorkspaceException("cannot open the run history " + databaseFile + ": " + e.getMessage(), e);

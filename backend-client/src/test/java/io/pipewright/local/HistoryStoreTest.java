@@ -1,0 +1,43 @@
+package io.pipewright.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pipewright.workspace.WorkspaceException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The history's schema migrations. */
+class HistoryStoreTest {
+
+  @TempDir Path temp;
+
+  @Test
+  void aNewHistoryIsMigratedToTheLatestSchemaAndReopeningChangesNothing() throws Exception {
+    Path db = temp.resolve("history.db");
+    try (HistoryStore store = HistoryStore.open(db)) {
+      assertThat(store.schemaVersion()).isEqualTo(2);
+    }
+    try (HistoryStore store = HistoryStore.open(db)) {
+      assertThat(store.schemaVersion()).isEqualTo(2);
+      assertThat(store.runs(10)).isEmpty();
+    }
+  }
+
+  @Test
+  void aHistoryWrittenByANewerPipewrightIsRefusedNotDowngraded() throws Exception {
+    Path db = temp.resolve("history.db");
+    HistoryStore.open(db).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+      s.execute("PRAGMA user_version = 9");
+    }
+
+    assertThatThrownBy(() -> HistoryStore.open(db))
+        .isInstanceOf(WorkspaceException.class)
+        .hasMessage("the run history was written by a newer Pipewright (schema 9; this version knows up to 2)");
+  }
+}

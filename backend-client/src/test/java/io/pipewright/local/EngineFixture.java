@@ -54,6 +54,37 @@ final class EngineFixture implements AutoCloseable {
 
   String lastRunId;
 
+  /** Waits until a step of a run has reached {@code wanted}, woken by the run's own events. */
+  void awaitStatus(RunHandle run, String stepId, RunStatus wanted) throws Exception {
+    java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+    run.addListener(e -> {
+      if (stepId.equals(e.stepId()) && e.status() == wanted) {
+        reached.countDown();
+      }
+    });
+    boolean already = workspace.childRuns(run.runId()).stream()
+        .anyMatch(c -> c.stepId().equals(stepId) && c.status() == wanted);
+    if (!already && !reached.await(3, java.util.concurrent.TimeUnit.MINUTES)) {
+      throw new AssertionError("step " + stepId + " never reached " + wanted);
+    }
+  }
+
+  /** Waits until a step's log stream holds at least {@code bytes} bytes, woken by file changes. */
+  void awaitLogSize(String runId, String stepId, String stream, long bytes) throws Exception {
+    LogStream log = workspace.log(runId, stepId, stream);
+    Path file = workspace.stepDirectory(runId, stepId).resolve("logs").resolve(stream);
+    io.pipewright.testing.FileWatch.until(file.getParent(), Duration.ofMinutes(1),
+        stream + " of " + stepId + " to reach " + bytes + " bytes", () -> log.size() >= bytes);
+  }
+
+  /** The pid of the process a running step started (recorded before the step is Running). */
+  long pid(String runId, String stepId) throws Exception {
+    try (HistoryStore store = HistoryStore.open(home.resolve("history.db"))) {
+      return store.childProcesses(runId).stream().filter(c -> c.stepId().equals(stepId))
+          .mapToLong(HistoryStore.ChildProcess::pid).findFirst().orElseThrow();
+    }
+  }
+
   ChildRun child(String stepId) throws WorkspaceException {
     return workspace.childRuns(lastRunId).stream().filter(c -> c.stepId().equals(stepId)).findFirst()
         .orElseThrow(() -> new AssertionError("no child run " + stepId));

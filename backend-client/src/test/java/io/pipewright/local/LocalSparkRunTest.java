@@ -163,9 +163,10 @@ class LocalSparkRunTest {
     Pipeline forever = pipeline("forever").sql("spin", "forever.sql", List.of(), List.of()).build();
     RunHandle run = fx.submit(forever, false);
     fx.lastRunId = run.runId();
-    long pid = waitForPid(run.runId(), "spin");
+    fx.awaitStatus(run, "spin", RunStatus.RUNNING);
+    long pid = fx.pid(run.runId(), "spin");
     assertThat(ProcessHandle.of(pid)).isPresent();
-    waitForStdoutOrStderr(run.runId(), "spin");
+    fx.awaitLogSize(run.runId(), "spin", LogStream.DRIVER_STDERR, 1);
 
     run.cancel();
 
@@ -174,28 +175,4 @@ class LocalSparkRunTest {
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
   }
 
-  private long waitForPid(String runId, String stepId) throws Exception {
-    HistoryStore store = HistoryStore.open(fx.home.resolve("history.db"));
-    try {
-      for (int i = 0; i < 600; i++) {
-        for (HistoryStore.ChildProcess c : store.childProcesses(runId)) {
-          if (c.stepId().equals(stepId) && c.pid() > 0) {
-            return c.pid();
-          }
-        }
-        Thread.sleep(50);
-      }
-    } finally {
-      store.close();
-    }
-    throw new AssertionError("step " + stepId + " never started a process");
-  }
-
-  /** Waits until the Spark driver has started working (it has written to its logs). */
-  private void waitForStdoutOrStderr(String runId, String stepId) throws Exception {
-    Path stderr = fx.workspace.stepDirectory(runId, stepId).resolve("logs/driver/stderr");
-    for (int i = 0; i < 600 && (!Files.exists(stderr) || !Files.readString(stderr).contains("Starting job")); i++) {
-      Thread.sleep(50);
-    }
-  }
 }

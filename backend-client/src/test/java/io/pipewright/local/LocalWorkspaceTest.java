@@ -260,10 +260,8 @@ class LocalWorkspaceTest {
     RunHandle run = fx.submit(slow, false);
     LogStream stdout = fx.workspace.log(run.runId(), "slow", LogStream.DRIVER_STDOUT);
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (stdout.size() < 6 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    fx.awaitStatus(run, "slow", RunStatus.RUNNING);
+    fx.awaitLogSize(run.runId(), "slow", LogStream.DRIVER_STDOUT, 6);
     assertThat(new String(stdout.read(0, 100), StandardCharsets.UTF_8)).isEqualTo("first\n");
     assertThat(fx.workspace.run(run.runId()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
 
@@ -282,10 +280,8 @@ class LocalWorkspaceTest {
     Pipeline tree = pipeline("tree").script("tree", "python3 tree.py", List.of(), List.of(), List.of()).build();
     RunHandle run = fx.submit(tree, false);
     LogStream stdout = fx.workspace.log(run.runId(), "tree", LogStream.DRIVER_STDOUT);
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (stdout.size() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    fx.awaitStatus(run, "tree", RunStatus.RUNNING);
+    fx.awaitLogSize(run.runId(), "tree", LogStream.DRIVER_STDOUT, 1);
     long grandchild = Long.parseLong(new String(stdout.read(0, 100), StandardCharsets.UTF_8).strip());
 
     run.cancel();

@@ -3,6 +3,7 @@ package io.pipewright.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.local.LocalWorkspace;
+import io.pipewright.testing.FileWatch;
 import io.pipewright.workspace.ChildRun;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.RunSummary;
@@ -56,26 +57,20 @@ class ProcessDeathTest {
         .start();
   }
 
-  /** Waits until the Spark step's driver has begun its job, and returns the driver's pid. */
+  /**
+   * Waits until the Spark step's driver has begun its job, and returns the driver's pid. The CLI is
+   * another process: its log files are the signal, watched for changes.
+   */
   private long waitForSparkJob(Process cli) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline) {
-      assertThat(cli.isAlive()).as("the CLI is still running: %s", log()).isTrue();
-      Path runs = workspace.resolve("runs");
-      if (Files.isDirectory(runs)) {
-        try (var dirs = Files.list(runs)) {
-          for (Path run : dirs.toList()) {
-            Path stderr = run.resolve("steps/spin/logs/driver/stderr");
-            if (Files.exists(stderr) && Files.readString(stderr).contains("Starting job")) {
-              return cli.descendants().filter(h -> h.info().commandLine().orElse("").contains("SparkSubmit"))
-                  .findFirst().orElseThrow().pid();
-            }
-          }
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the Spark job never started: " + log());
+    FileWatch.until(temp, Duration.ofMinutes(3), "the CLI to start the Spark step",
+        () -> !cli.isAlive() || log().contains("[spin] Running"));
+    assertThat(cli.isAlive()).as("the CLI is still running: %s", log()).isTrue();
+    String runId = log().lines().filter(l -> l.startsWith("run ")).findFirst().orElseThrow().split(" ")[1];
+    Path stderr = workspace.resolve("runs").resolve(runId).resolve("steps/spin/logs/driver/stderr");
+    FileWatch.until(stderr.getParent(), Duration.ofMinutes(3), "the Spark job to start",
+        () -> Files.readString(stderr).contains("Starting job"));
+    return cli.descendants().filter(h -> h.info().commandLine().orElse("").contains("SparkSubmit"))
+        .findFirst().orElseThrow().pid();
   }
 
   private String log() throws IOException {

@@ -272,8 +272,7 @@ final class GraphRenderer {
       if (nx > x1 || ny > y1 || nx + nw < x0 || ny + nh < y0) {
         continue;
       }
-      NodeStatus status = node.getStatus();
-      Color color = status == NodeStatus.NONE ? view.nodeSkins.overviewColor(node) : StatusColors.of(status);
+      Color color = overviewFill(node);
       if (color != last) {
         last = color;
         fill = OverviewRaster.argb(color);
@@ -439,6 +438,12 @@ final class GraphRenderer {
     return Math.max(40, Math.abs(tx - sx) * 0.5);
   }
 
+  /** A node's colour when drawn as a box: its status colour, else its kind's. */
+  private Color overviewFill(GraphNode node) {
+    NodeStatus status = node.getStatus();
+    return status == NodeStatus.NONE ? view.nodeSkins.overviewColor(node) : StatusColors.of(status);
+  }
+
   private void drawOverviewNodes(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
     List<GraphNode> nodes = view.model.nodes();
     double radius = Math.min(8, 3 / z);
@@ -452,8 +457,7 @@ final class GraphRenderer {
       if (nx > x1 || ny > y1 || nx + nw < x0 || ny + nh < y0) {
         continue;
       }
-      NodeStatus status = node.getStatus();
-      Color fill = status == NodeStatus.NONE ? view.nodeSkins.overviewColor(node) : StatusColors.of(status);
+      Color fill = overviewFill(node);
       if (fill != lastFill) {
         g.setFill(fill);
         lastFill = fill;

@@ -1,6 +1,7 @@
 package io.pipewright.app.cli;
 
 import io.pipewright.local.LocalWorkspace;
+import io.pipewright.app.document.ValidationContexts;
 import io.pipewright.model.ComputeProfile;
 import io.pipewright.model.Diagnostic;
 import io.pipewright.model.LoadedPipeline;
@@ -49,15 +50,7 @@ final class PipelineLoading {
   }
 
   static ValidationContext context(Path file, LocalWorkspace workspace) throws WorkspaceException {
-    Map<String, ComputeProfile> computes = new LinkedHashMap<>();
-    int machineCores = Runtime.getRuntime().availableProcessors();
-    for (ComputeTarget target : workspace.computes()) {
-      boolean localSpark = ComputeTarget.LOCAL_SPARK.equals(target.kind());
-      int cores = target.setting("cores").map(Integer::parseInt).orElse(localSpark ? machineCores : 0);
-      computes.put(target.name(), new ComputeProfile(target.name(), target.kind(), target.runsSpark(), cores, localSpark));
-    }
-    Path parent = file.toAbsolutePath().getParent();
-    return new ValidationContext(parent, computes);
+    return ValidationContexts.of(file.toAbsolutePath().getParent(), workspace);
   }
 
   /** Prints {@code FILE:LINE:COL: SEVERITY CODE message}, one line per diagnostic. */

@@ -13,12 +13,12 @@ import java.nio.file.StandardCopyOption;
  * Seeds the default datastore with the sample data shipped in the resources module (listed in
  * {@code io/pipewright/samples/datastore/index.txt}), without overwriting what is there.
  */
-final class SampleData {
+public final class SampleData {
   private static final String ROOT = "/io/pipewright/samples/datastore/";
 
   private SampleData() {}
 
-  static void seed(LocalWorkspace workspace) throws WorkspaceException {
+  public static void seed(LocalWorkspace workspace) throws WorkspaceException {
     Path root = workspace.datastoreRoot(LocalWorkspace.DEFAULT_DATASTORE);
     try (InputStream index = SampleData.class.getResourceAsStream(ROOT + "index.txt")) {
       if (index == null) {

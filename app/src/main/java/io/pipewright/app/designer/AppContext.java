@@ -1,0 +1,66 @@
+package io.pipewright.app.designer;
+
+import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.fx.DialogService;
+import io.pipewright.app.fx.TaskExecutor;
+import io.pipewright.local.LocalWorkspace;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * What the designer's views and view models share: the one task executor, the one dialog service,
+ * the workspace (opened in the background, so it is empty for the first moments), the open
+ * document, the selected canvas node and the status line.
+ */
+public final class AppContext {
+  private final TaskExecutor executor;
+  private final DialogService dialogs;
+  private final ObjectProperty<LocalWorkspace> workspace = new SimpleObjectProperty<>(this, "workspace");
+  private final ObjectProperty<PipelineDocument> document = new SimpleObjectProperty<>(this, "document");
+  private final ObjectProperty<String> selectedNodeId = new SimpleObjectProperty<>(this, "selectedNodeId");
+  private final StringProperty status = new SimpleStringProperty(this, "status", "");
+
+  public AppContext(TaskExecutor executor, DialogService dialogs, PipelineDocument initial) {
+    this.executor = executor;
+    this.dialogs = dialogs;
+    this.document.set(initial);
+  }
+
+  public TaskExecutor executor() {
+    return executor;
+  }
+
+  public DialogService dialogs() {
+    return dialogs;
+  }
+
+  /** Set on the FX thread once the workspace is open. */
+  public ObjectProperty<LocalWorkspace> workspaceProperty() {
+    return workspace;
+  }
+
+  public Optional<LocalWorkspace> workspace() {
+    return Optional.ofNullable(workspace.get());
+  }
+
+  public ObjectProperty<PipelineDocument> documentProperty() {
+    return document;
+  }
+
+  public PipelineDocument document() {
+    return document.get();
+  }
+
+  /** The id of the one selected step or dataset, or {@code null} (nothing or several selected). */
+  public ObjectProperty<String> selectedNodeIdProperty() {
+    return selectedNodeId;
+  }
+
+  /** A short line at the bottom of the window ("Saved titanic.pipeline.json"). */
+  public StringProperty statusProperty() {
+    return status;
+  }
+}

@@ -1,0 +1,89 @@
+package io.pipewright.app.designer;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.pipewright.app.cli.SampleData;
+import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.fx.FxDialogService;
+import io.pipewright.app.fx.FxTaskExecutor;
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.model.LoadedPipeline;
+import io.pipewright.model.PipelineFormat;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The designer. The window shows at once with an empty canvas; the workspace opens in the
+ * background and the last pipeline (on a first start, the Titanic sample) appears when it is read.
+ */
+public final class DesignerApp extends Application {
+  private static final Logger LOG = LoggerFactory.getLogger(DesignerApp.class);
+  static final String STYLESHEET = "/io/pipewright/app/designer/app.css";
+
+  private FxTaskExecutor executor;
+  private AppContext context;
+
+  /** Started by {@code Launcher} (a main class that extends Application fails on the class path). */
+  public static void launchDesigner(String[] args) {
+    Application.launch(DesignerApp.class, args);
+  }
+
+  @Override
+  public void start(Stage stage) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    executor = new FxTaskExecutor();
+    context = new AppContext(executor, new FxDialogService(stage), PipelineDocument.empty());
+    MainViewModel viewModel = new MainViewModel(context);
+    viewModel.darkProperty().addListener((o, a, dark) -> Application.setUserAgentStylesheet(
+        dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+    MainWindow window = new MainWindow(viewModel);
+
+    Scene scene = new Scene(window, 1440, 900);
+    scene.getStylesheets().add(DesignerApp.class.getResource(STYLESHEET).toExternalForm());
+    stage.setScene(scene);
+    stage.titleProperty().bind(viewModel.titleBinding());
+    stage.show();
+    openWorkspace(home());
+  }
+
+  static Path home() {
+    return LocalWorkspace.defaultHome();
+  }
+
+  private void openWorkspace(Path home) {
+    context.statusProperty().set("Opening workspace " + home + "…");
+    executor.submit(() -> {
+      LocalWorkspace ws = LocalWorkspace.open(home);
+      SampleData.seed(ws);
+      Path sample = Samples.titanic(home);
+      return new Opened(ws, sample, PipelineFormat.read(sample));
+    }, opened -> {
+      context.workspaceProperty().set(opened.workspace);
+      if (opened.loaded.pipeline() != null) {
+        context.documentProperty().set(new PipelineDocument(opened.loaded.pipeline(), opened.file));
+      }
+      context.statusProperty().set("Workspace " + home);
+    }, e -> {
+      LOG.error("Cannot open the workspace {}", home, e);
+      context.dialogs().showError("Cannot open the workspace",
+          "Pipewright could not open its workspace in " + home + ": " + e.getMessage());
+    });
+  }
+
+  private record Opened(LocalWorkspace workspace, Path file, LoadedPipeline loaded) {}
+
+  @Override
+  public void stop() {
+    if (context != null) {
+      context.workspace().ifPresent(LocalWorkspace::close);
+    }
+    if (executor != null) {
+      executor.close();
+    }
+  }
+
+}

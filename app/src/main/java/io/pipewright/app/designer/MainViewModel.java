@@ -1,0 +1,53 @@
+package io.pipewright.app.designer;
+
+import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.graph.undo.UndoStack;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/** The main window's state: its title, the theme, and the actions that concern the whole document. */
+public final class MainViewModel {
+  private final AppContext context;
+  private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+
+  public MainViewModel(AppContext context) {
+    this.context = context;
+  }
+
+  public AppContext context() {
+    return context;
+  }
+
+  /** "titanic.pipeline.json • — Pipewright" while there are unsaved changes. */
+  public StringBinding titleBinding() {
+    return Bindings.createStringBinding(() -> {
+      PipelineDocument d = context.document();
+      String name = d.displayNameBinding().get();
+      return (d.isDirty() ? "• " : "") + name + " — Pipewright";
+    }, context.documentProperty(), Bindings.selectBoolean(context.documentProperty(), "dirty"),
+        Bindings.select(context.documentProperty(), "file"),
+        Bindings.select(context.documentProperty(), "pipeline"));
+  }
+
+  public BooleanProperty darkProperty() {
+    return dark;
+  }
+
+  public UndoStack undoStack() {
+    return context.document().undoStack();
+  }
+
+  public void undo() {
+    if (undoStack().canUndo()) {
+      undoStack().undo();
+    }
+  }
+
+  public void redo() {
+    if (undoStack().canRedo()) {
+      undoStack().redo();
+    }
+  }
+}

@@ -1,0 +1,265 @@
+package io.pipewright.app.designer;
+
+import io.pipewright.app.canvas.CanvasPane;
+import io.pipewright.app.palette.PaletteView;
+import io.pipewright.app.palette.PaletteViewModel;
+import io.pipewright.app.problems.ProblemsView;
+import io.pipewright.app.problems.ProblemsViewModel;
+import io.pipewright.graph.view.GraphView;
+import io.pipewright.model.Diagnostic;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+
+/**
+ * The main window: menu bar and toolbar on top, the palette on the left, the canvas in the middle,
+ * the property panel on the right and the Problems, Runs and Log tabs below. It only builds controls
+ * and binds them; what happens lives in the view models.
+ */
+public final class MainWindow extends BorderPane {
+  private final MainViewModel viewModel;
+  private final AppContext context;
+  private final PaletteViewModel palette;
+  private final ProblemsViewModel problems;
+  private final CanvasPane canvas;
+  private final StackPane propertiesSlot = new StackPane();
+  private final TabPane bottomTabs = new TabPane();
+  private final Tab problemsTab = new Tab("Problems");
+  private final Tab runsTab = new Tab("Runs");
+  private final Tab logTab = new Tab("Log");
+  private final MenuBar menuBar = new MenuBar();
+  private final ToolBar toolBar = new ToolBar();
+  private final SplitPane horizontal = new SplitPane();
+  private final SplitPane vertical = new SplitPane();
+  private final Menu fileMenu = new Menu("_File");
+  private final Menu editMenu = new Menu("_Edit");
+  private final Menu viewMenu = new Menu("_View");
+  private final Menu runMenu = new Menu("_Run");
+  private final Menu computeMenu = new Menu("_Compute");
+  private final Menu helpMenu = new Menu("_Help");
+
+  public MainWindow(MainViewModel viewModel) {
+    this.viewModel = viewModel;
+    this.context = viewModel.context();
+    getStyleClass().add("main-window");
+    palette = new PaletteViewModel(context);
+    problems = new ProblemsViewModel(context);
+    canvas = new CanvasPane(context, palette);
+
+    PaletteView paletteView = new PaletteView(palette, canvas::placeInView);
+    paletteView.setMinWidth(180);
+    propertiesSlot.setMinWidth(260);
+    propertiesSlot.getStyleClass().add("properties-slot");
+    horizontal.getItems().setAll(paletteView, canvas, propertiesSlot);
+    horizontal.setDividerPositions(0.16, 0.74);
+    SplitPane.setResizableWithParent(paletteView, false);
+    SplitPane.setResizableWithParent(propertiesSlot, false);
+
+    problemsTab.setContent(new ProblemsView(problems, () -> context.document().pipeline(), this::openProblem));
+    problemsTab.textProperty().bind(Bindings.concat("Problems (", Bindings.size(problems.problems()), ")"));
+    runsTab.setContent(placeholder("No run yet. Press F5 to run the pipeline."));
+    logTab.setContent(placeholder("The selected step's driver output appears here while it runs."));
+    for (Tab t : new Tab[] {problemsTab, runsTab, logTab}) {
+      t.setClosable(false);
+    }
+    bottomTabs.getTabs().setAll(problemsTab, runsTab, logTab);
+    bottomTabs.setMinHeight(0);
+    vertical.setOrientation(Orientation.VERTICAL);
+    vertical.getItems().setAll(horizontal, bottomTabs);
+    vertical.setDividerPositions(0.74);
+    SplitPane.setResizableWithParent(bottomTabs, false);
+
+    buildMenus();
+    buildToolBar();
+    setTop(new VBox(menuBar, toolBar));
+    setCenter(vertical);
+    setBottom(statusBar());
+  }
+
+  private void buildMenus() {
+    MenuItem undo = item("_Undo", "Shortcut+Z", viewModel::undo);
+    undo.textProperty().bind(Bindings.createStringBinding(() -> {
+      String d = viewModel.undoStack().undoDescription();
+      return d == null || d.isEmpty() ? "_Undo" : "_Undo " + d;
+    }, context.documentProperty(), Bindings.select(context.documentProperty(), "undoStack", "undoDescription")));
+    undo.disableProperty().bind(Bindings.selectBoolean(context.documentProperty(), "undoStack", "canUndo").not());
+    MenuItem redo = item("_Redo", "Shortcut+Y", viewModel::redo);
+    redo.disableProperty().bind(Bindings.selectBoolean(context.documentProperty(), "undoStack", "canRedo").not());
+    editMenu.getItems().addAll(undo, redo);
+    viewMenu.getItems().addAll(
+        item("Zoom _in", "Shortcut+Plus", () -> canvas.view().zoomIn()),
+        item("Zoom _out", "Shortcut+Minus", () -> canvas.view().zoomOut()),
+        item("_Fit to window", "Shortcut+0", () -> canvas.view().fitToView()),
+        item("_Actual size", "Shortcut+1", () -> canvas.view().zoomToActualSize()),
+        item("Arrange _layout", "Shortcut+L", () -> canvas.view().autoLayout()));
+    menuBar.getMenus().setAll(fileMenu, editMenu, viewMenu, runMenu, computeMenu, helpMenu);
+    menuBar.setUseSystemMenuBar(true);
+  }
+
+  private void buildToolBar() {
+    Button undo = toolButton(MaterialDesignU.UNDO, "Undo (Ctrl+Z)", viewModel::undo);
+    undo.disableProperty().bind(Bindings.selectBoolean(context.documentProperty(), "undoStack", "canUndo").not());
+    Button redo = toolButton(MaterialDesignR.REDO, "Redo (Ctrl+Y)", viewModel::redo);
+    redo.disableProperty().bind(Bindings.selectBoolean(context.documentProperty(), "undoStack", "canRedo").not());
+    toolBar.getItems().addAll(undo, redo, new Separator(),
+        toolButton(MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (Ctrl++)", () -> canvas.view().zoomIn()),
+        toolButton(MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (Ctrl+−)", () -> canvas.view().zoomOut()),
+        toolButton(MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Fit to window (Ctrl+0)", () -> canvas.view().fitToView()));
+  }
+
+  private Node statusBar() {
+    Label status = new Label();
+    status.textProperty().bind(context.statusProperty());
+    status.setId("status");
+    Label summary = new Label();
+    summary.textProperty().bind(problems.summaryBinding());
+    summary.setId("problemsSummary");
+    summary.setOnMouseClicked(e -> bottomTabs.getSelectionModel().select(problemsTab));
+    Region grow = new Region();
+    HBox.setHgrow(grow, Priority.ALWAYS);
+    HBox bar = new HBox(12, status, grow, summary);
+    bar.getStyleClass().add("status-bar");
+    return bar;
+  }
+
+  private void openProblem(Diagnostic d) {
+    if (d.nodeId() != null) {
+      canvas.select(d.nodeId());
+    }
+  }
+
+  static MenuItem item(String text, String accelerator, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    if (accelerator != null) {
+      item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    }
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  static Button toolButton(Ikon ikon, String tip, Runnable action) {
+    Button b = new Button(null, Icons.of(ikon));
+    b.setTooltip(new Tooltip(tip));
+    b.getStyleClass().addAll("flat", "button-icon");
+    b.setOnAction(e -> action.run());
+    b.setFocusTraversable(false);
+    return b;
+  }
+
+  private static Node placeholder(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().add("placeholder");
+    StackPane p = new StackPane(l);
+    return p;
+  }
+
+  // ------------------------------------------------ slots for the panels that other parts add
+
+  public CanvasPane canvas() {
+    return canvas;
+  }
+
+  public GraphView graphView() {
+    return canvas.view();
+  }
+
+  public PaletteViewModel palette() {
+    return palette;
+  }
+
+  public ProblemsViewModel problems() {
+    return problems;
+  }
+
+  public StackPane propertiesSlot() {
+    return propertiesSlot;
+  }
+
+  public TabPane bottomTabs() {
+    return bottomTabs;
+  }
+
+  public Tab problemsTab() {
+    return problemsTab;
+  }
+
+  public Tab runsTab() {
+    return runsTab;
+  }
+
+  public Tab logTab() {
+    return logTab;
+  }
+
+  public ToolBar toolBar() {
+    return toolBar;
+  }
+
+  public SplitPane horizontalSplit() {
+    return horizontal;
+  }
+
+  public SplitPane verticalSplit() {
+    return vertical;
+  }
+
+  public Menu fileMenu() {
+    return fileMenu;
+  }
+
+  public Menu editMenu() {
+    return editMenu;
+  }
+
+  public Menu viewMenu() {
+    return viewMenu;
+  }
+
+  public Menu runMenu() {
+    return runMenu;
+  }
+
+  public Menu computeMenu() {
+    return computeMenu;
+  }
+
+  public Menu helpMenu() {
+    return helpMenu;
+  }
+
+  /** Adds a handler run when a problem is opened, after the canvas selected its node. */
+  public void onProblemOpened(Consumer<Diagnostic> handler) {
+    ProblemsView view = (ProblemsView) problemsTab.getContent();
+    view.setOnMouseClicked(e -> {
+      Diagnostic d = view.getSelectionModel().getSelectedItem();
+      if (d != null) {
+        openProblem(d);
+        handler.accept(d);
+      }
+    });
+  }
+}

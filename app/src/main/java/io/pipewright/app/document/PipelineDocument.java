@@ -1,0 +1,134 @@
+package io.pipewright.app.document;
+
+import io.pipewright.graph.model.GraphModel;
+import io.pipewright.graph.model.GraphNode;
+import io.pipewright.graph.undo.UndoStack;
+import io.pipewright.model.Layout;
+import io.pipewright.model.Pipeline;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The pipeline being edited: the truth the canvas and the panels show. Every change is a command on
+ * one undo stack, shared with the canvas's own gestures (move, connect, delete), so Ctrl+Z undoes
+ * the last thing the user did, wherever they did it.
+ *
+ * <p>The semantic pipeline lives in {@link #pipelineProperty()}. Node positions live in the canvas
+ * model while editing (a drag changes them live); {@link #snapshot()} joins the two, as the file
+ * format keeps layout apart from semantics.
+ */
+public final class PipelineDocument {
+  private final UndoStack undoStack = new UndoStack(500);
+  private final GraphModel graph = new GraphModel();
+  private final ObjectProperty<Pipeline> pipeline = new SimpleObjectProperty<>(this, "pipeline");
+  private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+  private final GraphBinding binding;
+
+  public PipelineDocument(Pipeline initial, Path file) {
+    this.pipeline.set(initial);
+    this.file.set(file);
+    this.binding = new GraphBinding(this);
+    binding.showAll(initial);
+  }
+
+  public static PipelineDocument empty() {
+    return new PipelineDocument(new Pipeline("pipeline", "Untitled pipeline", "", null, null, null,
+        null, null, null), null);
+  }
+
+  public ReadOnlyObjectProperty<Pipeline> pipelineProperty() {
+    return pipeline;
+  }
+
+  /** The semantics of the pipeline (its layout may be older than the canvas: see {@link #snapshot()}). */
+  public Pipeline pipeline() {
+    return pipeline.get();
+  }
+
+  /** The pipeline with the canvas's current node positions: what Save writes. */
+  public Pipeline snapshot() {
+    Pipeline p = pipeline.get();
+    Map<String, Layout.Position> positions = new LinkedHashMap<>();
+    for (GraphNode node : graph.nodes()) {
+      positions.put(node.id(), new Layout.Position(Math.round(node.getX()), Math.round(node.getY())));
+    }
+    return new Pipeline(p.id(), p.name(), p.description(), p.parameters(), p.defaultCompute(),
+        p.datasets(), p.steps(), p.edges(), new Layout(positions));
+  }
+
+  /**
+   * Changes the pipeline as one undoable step named {@code description} ("Set driver memory of
+   * Prepare data to 4g"). Does nothing when {@code change} returns an equal pipeline.
+   */
+  public void edit(String description, UnaryOperator<Pipeline> change) {
+    Pipeline before = pipeline.get();
+    Pipeline after = change.apply(before);
+    if (after.equals(before)) {
+      return;
+    }
+    undoStack.push(new PipelineEdit(this, description, before, after));
+  }
+
+  /** Applies a pipeline from an edit or its undo, and shows it on the canvas. */
+  void replace(Pipeline next) {
+    pipeline.set(next);
+    binding.show(next);
+  }
+
+  /** Applies a change that the canvas already made (its own command is on the stack). */
+  void acceptFromCanvas(Pipeline next) {
+    pipeline.set(next);
+  }
+
+  public GraphModel graph() {
+    return graph;
+  }
+
+  public UndoStack undoStack() {
+    return undoStack;
+  }
+
+  /** The same as {@link #undoStack()}, named for {@code Bindings.select}. */
+  public UndoStack getUndoStack() {
+    return undoStack;
+  }
+
+  public ObjectProperty<Path> fileProperty() {
+    return file;
+  }
+
+  public Optional<Path> file() {
+    return Optional.ofNullable(file.get());
+  }
+
+  public ReadOnlyBooleanProperty dirtyProperty() {
+    return undoStack.dirtyProperty();
+  }
+
+  public boolean isDirty() {
+    return undoStack.isDirty();
+  }
+
+  /** Records that what is shown is what {@code savedTo} now holds. */
+  public void markSaved(Path savedTo) {
+    file.set(savedTo);
+    undoStack.markSaved();
+  }
+
+  /** The name shown in the title bar and in "save changes to …?". */
+  public StringBinding displayNameBinding() {
+    return Bindings.createStringBinding(() -> {
+      Path f = file.get();
+      return f == null ? pipeline.get().name() : f.getFileName().toString();
+    }, file, pipeline);
+  }
+}

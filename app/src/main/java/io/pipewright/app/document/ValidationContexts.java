@@ -1,0 +1,41 @@
+package io.pipewright.app.document;
+
+import io.pipewright.model.ComputeProfile;
+import io.pipewright.model.ValidationContext;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.Workspace;
+import io.pipewright.workspace.WorkspaceException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What validation needs to know about a workspace: its compute targets and this machine's cores. */
+public final class ValidationContexts {
+  private ValidationContexts() {}
+
+  public static ValidationContext of(Path baseDirectory, Workspace workspace) throws WorkspaceException {
+    return of(baseDirectory, workspace.computes());
+  }
+
+  public static ValidationContext of(Path baseDirectory, List<ComputeTarget> targets) {
+    Map<String, ComputeProfile> computes = new LinkedHashMap<>();
+    int machineCores = Runtime.getRuntime().availableProcessors();
+    for (ComputeTarget target : targets) {
+      boolean localSpark = ComputeTarget.LOCAL_SPARK.equals(target.kind());
+      int cores = target.setting("cores").map(ValidationContexts::parseCores)
+          .orElse(localSpark ? machineCores : 0);
+      computes.put(target.name(),
+          new ComputeProfile(target.name(), target.kind(), target.runsSpark(), cores, localSpark));
+    }
+    return new ValidationContext(baseDirectory, computes);
+  }
+
+  private static int parseCores(String value) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

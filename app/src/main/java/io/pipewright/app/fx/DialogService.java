@@ -1,0 +1,45 @@
+package io.pipewright.app.fx;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Dialog;
+
+/**
+ * Every dialog and notification the app shows goes through here, so that view models stay free of
+ * controls and tests can answer dialogs without a screen.
+ */
+public interface DialogService {
+
+  /** An error the user must read: what failed and, where known, what to do. */
+  void showError(String title, String message);
+
+  void showInformation(String title, String message);
+
+  /** A yes/no question; {@code true} when the user chose {@code confirmLabel}. */
+  boolean confirm(String title, String message, String confirmLabel);
+
+  /** Save / Don't save / Cancel, asked before unsaved changes would be lost. */
+  SaveChoice askToSave(String documentName);
+
+  /** A short message that goes away by itself (bottom right of the window). */
+  void notify(String message);
+
+  Optional<Path> chooseFileToOpen(String title, Path initialDirectory, List<FileFilter> filters);
+
+  Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName,
+      List<FileFilter> filters);
+
+  Optional<Path> chooseDirectory(String title, Path initialDirectory);
+
+  /** Shows a custom dialog modally over the main window and returns its result. */
+  <T> Optional<T> show(Dialog<T> dialog);
+
+  enum SaveChoice { SAVE, DISCARD, CANCEL }
+
+  /** A file-chooser filter: a description and glob patterns ({@code *.pipeline.json}). */
+  record FileFilter(String description, List<String> patterns) {
+    public static final FileFilter PIPELINES = new FileFilter("Pipelines", List.of("*.pipeline.json"));
+    public static final FileFilter ALL = new FileFilter("All files", List.of("*"));
+  }
+}

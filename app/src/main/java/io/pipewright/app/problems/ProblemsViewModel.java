@@ -1,0 +1,116 @@
+package io.pipewright.app.problems;
+
+import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.document.ValidationContexts;
+import io.pipewright.model.Diagnostic;
+import io.pipewright.model.Pipeline;
+import io.pipewright.model.PipelineValidator;
+import io.pipewright.model.Severity;
+import io.pipewright.model.ValidationContext;
+import io.pipewright.workspace.ComputeTarget;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Problems tab: the open pipeline validated as the user edits, debounced and off the FX thread.
+ * Run is possible only while there are no errors, and {@link #runBlockedReasonBinding()} says why not.
+ */
+public final class ProblemsViewModel {
+  static final Duration DEBOUNCE = Duration.ofMillis(250);
+
+  private final AppContext context;
+  private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
+  private final ObjectProperty<List<ComputeTarget>> computes = new SimpleObjectProperty<>(List.of());
+  private final ChangeListener<Pipeline> edited = (o, a, b) -> schedule();
+  private long generation;
+
+  public ProblemsViewModel(AppContext context) {
+    this.context = context;
+    context.documentProperty().addListener((o, a, b) -> {
+      if (a != null) {
+        a.pipelineProperty().removeListener(edited);
+      }
+      watch(b);
+    });
+    watch(context.document());
+    context.workspaceProperty().addListener((o, a, b) -> refreshComputes());
+  }
+
+  private void watch(PipelineDocument document) {
+    document.pipelineProperty().addListener(edited);
+    document.fileProperty().addListener((o, a, b) -> schedule());
+    schedule();
+  }
+
+  /** Reads the workspace's compute targets again (after attaching or detaching one). */
+  public void refreshComputes() {
+    context.workspace().ifPresent(ws -> context.executor().submit(ws::computes, list -> {
+      computes.set(list);
+      schedule();
+    }, e -> context.statusProperty().set("Could not list compute targets: " + e.getMessage())));
+  }
+
+  private void schedule() {
+    context.executor().debounce(this, DEBOUNCE, this::validateNow);
+  }
+
+  /** Validates the current pipeline in the background; results older than the newest are dropped. */
+  public void validateNow() {
+    PipelineDocument document = context.document();
+    Pipeline pipeline = document.pipeline();
+    Path base = document.file().map(f -> f.toAbsolutePath().getParent()).orElse(null);
+    List<ComputeTarget> targets = computes.get();
+    boolean workspaceKnown = context.workspace().isPresent();
+    long mine = ++generation;
+    context.executor().submit(() -> {
+      ValidationContext vc = workspaceKnown ? ValidationContexts.of(base, targets)
+          : new ValidationContext(base, null);
+      return PipelineValidator.validate(pipeline, vc);
+    }, result -> {
+      if (mine == generation) {
+        problems.setAll(result);
+      }
+    }, e -> context.statusProperty().set("Validation failed: " + e.getMessage()));
+  }
+
+  public ObservableList<Diagnostic> problems() {
+    return problems;
+  }
+
+  public BooleanBinding hasErrorsBinding() {
+    return Bindings.createBooleanBinding(() -> problems.stream().anyMatch(Diagnostic::isError), problems);
+  }
+
+  /** Empty when the pipeline can run, else "2 errors: Prepare data: driver memory …". */
+  public StringBinding runBlockedReasonBinding() {
+    return Bindings.createStringBinding(() -> {
+      List<Diagnostic> errors = problems.stream().filter(Diagnostic::isError).toList();
+      if (errors.isEmpty()) {
+        return "";
+      }
+      String first = errors.get(0).message();
+      return errors.size() == 1 ? "1 error: " + first : errors.size() + " errors, first: " + first;
+    }, problems);
+  }
+
+  public StringBinding summaryBinding() {
+    return Bindings.createStringBinding(() -> {
+      long errors = problems.stream().filter(d -> d.severity() == Severity.ERROR).count();
+      long warnings = problems.size() - errors;
+      if (problems.isEmpty()) {
+        return "No problems";
+      }
+      return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
+    }, problems);
+  }
+}

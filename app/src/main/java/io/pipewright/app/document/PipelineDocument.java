@@ -1,11 +1,16 @@
 package io.pipewright.app.document;
 
 import io.pipewright.graph.model.GraphModel;
+import io.pipewright.graph.undo.Command;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.undo.UndoStack;
 import io.pipewright.model.Layout;
 import io.pipewright.model.Pipeline;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +36,7 @@ public final class PipelineDocument {
   private final GraphModel graph = new GraphModel();
   private final ObjectProperty<Pipeline> pipeline = new SimpleObjectProperty<>(this, "pipeline");
   private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+  private final ObjectProperty<Map<Path, String>> fileTexts = new SimpleObjectProperty<>(this, "fileTexts", Map.of());
   private final GraphBinding binding;
 
   public PipelineDocument(Pipeline initial, Path file) {
@@ -76,6 +82,65 @@ public final class PipelineDocument {
       return;
     }
     undoStack.push(new PipelineEdit(this, description, before, after));
+  }
+
+  /**
+   * Texts of files beside the pipeline (a SQL step's script) as edited in the designer, by absolute
+   * path. They belong to the document like the pipeline: edits are undoable and Save writes them
+   * with {@link #writeFileTexts}; until then the files on disk are untouched.
+   */
+  public ReadOnlyObjectProperty<Map<Path, String>> fileTextsProperty() {
+    return fileTexts;
+  }
+
+  public Optional<String> fileText(Path path) {
+    return Optional.ofNullable(fileTexts.get().get(path));
+  }
+
+  /**
+   * Changes the text of a file as one undoable step; {@code original} is what the file held before
+   * its first edit (what undo brings back, and Save then writes back).
+   */
+  public void editFile(String description, Path path, String original, String text) {
+    Map<Path, String> before = new LinkedHashMap<>(fileTexts.get());
+    before.putIfAbsent(path, original);
+    if (text.equals(before.get(path))) {
+      return;
+    }
+    Map<Path, String> after = new LinkedHashMap<>(before);
+    after.put(path, text);
+    Map<Path, String> undone = Map.copyOf(before);
+    Map<Path, String> done = Map.copyOf(after);
+    undoStack.push(new Command() {
+      @Override
+      public void execute() {
+        fileTexts.set(done);
+      }
+
+      @Override
+      public void undo() {
+        fileTexts.set(undone);
+      }
+
+      @Override
+      public String description() {
+        return description;
+      }
+    });
+  }
+
+  /** Writes file texts (from {@link #fileTextsProperty()}), each replaced whole; off the FX thread. */
+  public static void writeFileTexts(Map<Path, String> texts) throws IOException {
+    for (Map.Entry<Path, String> e : texts.entrySet()) {
+      Path target = e.getKey();
+      if (Files.exists(target) && Files.readString(target, StandardCharsets.UTF_8).equals(e.getValue())) {
+        continue;
+      }
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      Path partial = target.resolveSibling(target.getFileName() + ".partial");
+      Files.writeString(partial, e.getValue(), StandardCharsets.UTF_8);
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
   }
 
   /** Applies a pipeline from an edit or its undo, and shows it on the canvas. */

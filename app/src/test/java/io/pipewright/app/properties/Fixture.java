@@ -1,0 +1,76 @@
+package io.pipewright.app.properties;
+
+import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.designer.Samples;
+import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.graph.undo.UndoStack;
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.model.LoadedPipeline;
+import io.pipewright.model.Pipeline;
+import io.pipewright.model.PipelineFormat;
+import java.nio.file.Path;
+
+/**
+ * The Titanic sample opened as in the designer, on a real workspace (SQLite) in a temporary home,
+ * with a synchronous executor and scripted dialogs. Local Spark has 4 cores (as a user may set it),
+ * and 16 GiB stand for this machine's memory.
+ */
+final class Fixture implements AutoCloseable {
+  static final long GIB = 1L << 30;
+
+  final Path home;
+  final Path file;
+  final LocalWorkspace workspace;
+  final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+  final ScriptedDialogs dialogs = new ScriptedDialogs();
+  final AppContext context;
+  final PropertiesViewModel viewModel;
+
+  Fixture(Path home) throws Exception {
+    this.home = home;
+    this.file = Samples.titanic(home);
+    this.workspace = LocalWorkspace.open(home);
+    workspace.updateCompute("local-spark", java.util.Map.of("cores", "4"));
+    LoadedPipeline loaded = PipelineFormat.read(file);
+    context = new AppContext(executor, dialogs, new PipelineDocument(loaded.pipeline(), file));
+    context.workspaceProperty().set(workspace);
+    viewModel = new PropertiesViewModel(context, new MachineFootprints(4, 16 * GIB));
+  }
+
+  PipelineDocument document() {
+    return context.document();
+  }
+
+  Pipeline pipeline() {
+    return document().pipeline();
+  }
+
+  UndoStack undo() {
+    return document().undoStack();
+  }
+
+  StepPanelModel select(String nodeId) {
+    context.selectedNodeIdProperty().set(nodeId);
+    return (StepPanelModel) viewModel.panel();
+  }
+
+  SparkPanelModel prep() {
+    return select("prep").spark;
+  }
+
+  io.pipewright.model.SparkSettings prepSettings() {
+    return ((io.pipewright.model.SparkStep) pipeline().step("prep").orElseThrow().kind()).settings();
+  }
+
+  /** Types {@code text} into a field and leaves it (Enter or focus loss). */
+  static boolean type(FieldModel field, String text) {
+    field.textProperty().set(text);
+    return field.commit();
+  }
+
+  @Override
+  public void close() {
+    workspace.close();
+  }
+}

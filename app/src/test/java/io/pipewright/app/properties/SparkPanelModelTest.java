@@ -1,0 +1,222 @@
+package io.pipewright.app.properties;
+
+import static io.pipewright.app.properties.Fixture.type;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.model.DynamicAllocation;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark sections of a step: every edit one undoable command, invalid values refused with a reason. */
+class SparkPanelModelTest {
+  @TempDir Path home;
+  private Fixture f;
+
+  @BeforeEach
+  void open() throws Exception {
+    f = new Fixture(home);
+  }
+
+  @AfterEach
+  void close() {
+    f.close();
+  }
+
+  @Test
+  void aDriverMemoryOf4gIsWrittenAsOneUndoableEditNamedAfterIt() {
+    SparkPanelModel spark = f.prep();
+    int before = f.undo().undoCount();
+
+    assertThat(type(spark.driverMemory, "4g")).isTrue();
+
+    assertThat(f.prepSettings().driverMemory()).isEqualTo("4g");
+    assertThat(f.undo().undoCount()).isEqualTo(before + 1);
+    assertThat(f.undo().undoDescriptionProperty().get()).isEqualTo("Set driver memory of Prepare data to 4g");
+  }
+
+  @Test
+  void undoAndRedoOfAMemoryEditShowTheValueInThePanel() {
+    SparkPanelModel spark = f.prep();
+    type(spark.driverMemory, "4g");
+
+    f.undo().undo();
+    assertThat(f.prepSettings().driverMemory()).isEqualTo("1g");
+    assertThat(spark.driverMemory.text()).isEqualTo("1g");
+
+    f.undo().redo();
+    assertThat(spark.driverMemory.text()).isEqualTo("4g");
+  }
+
+  @Test
+  void anInvalidMemoryIsShownWithItsReasonAndNotWritten() {
+    SparkPanelModel spark = f.prep();
+    int before = f.undo().undoCount();
+
+    assertThat(type(spark.driverMemory, "4x")).isFalse();
+
+    assertThat(spark.driverMemory.error()).contains("'4x' is not a size Spark accepts");
+    assertThat(spark.driverMemory.text()).isEqualTo("4x");
+    assertThat(f.prepSettings().driverMemory()).isEqualTo("1g");
+    assertThat(f.undo().undoCount()).isEqualTo(before);
+  }
+
+  @Test
+  void memoryIsCheckedAsItIsTyped() {
+    SparkPanelModel spark = f.prep();
+
+    spark.executorMemory.textProperty().set("7gb");
+    assertThat(spark.executorMemory.error()).isEmpty();
+    spark.executorMemory.textProperty().set("7 g");
+    assertThat(spark.executorMemory.error()).isNotEmpty();
+    spark.executorMemory.textProperty().set("");
+    assertThat(spark.executorMemory.error()).contains("required");
+  }
+
+  @Test
+  void aBareNumberIsReadAsMebibytesAndSaidSo() {
+    assertThat(SparkPanelModel.memoryHint("512")).isEqualTo("= 512 MiB (a bare number is MiB)");
+    assertThat(SparkPanelModel.memoryHint("4g")).isEqualTo("= 4 GiB");
+    assertThat(SparkPanelModel.memoryHint("1536m")).isEqualTo("= 1.5 GiB");
+    assertThat(SparkPanelModel.memoryHint("4x")).isEmpty();
+  }
+
+  @Test
+  void coresBelowOneOrNotWholeAreRefused() {
+    SparkPanelModel spark = f.prep();
+
+    assertThat(type(spark.driverCores, "0")).isFalse();
+    assertThat(spark.driverCores.error()).isEqualTo("driver cores must be 1 or more, not 0");
+    assertThat(type(spark.executorCores, "1.5")).isFalse();
+    assertThat(spark.executorCores.error()).contains("whole number");
+    assertThat(type(spark.executorCores, "3")).isTrue();
+    assertThat(f.prepSettings().executorCores()).isEqualTo(3);
+    assertThat(f.prepSettings().driverCores()).isEqualTo(1);
+  }
+
+  @Test
+  void aFixedNumberOfExecutorsBelowOneIsRefused() {
+    SparkPanelModel spark = f.prep();
+
+    assertThat(type(spark.executors, "0")).isFalse();
+    assertThat(spark.executors.error()).isEqualTo("executors must be 1 or more, not 0");
+    assertThat(f.prepSettings().executors()).isEqualTo(2);
+  }
+
+  @Test
+  void switchingToDynamicAllocationIsOneEditThatUndoes() {
+    SparkPanelModel spark = f.prep();
+
+    spark.executorMode.choose(SparkPanelModel.ExecutorMode.DYNAMIC);
+
+    assertThat(f.prepSettings().dynamicAllocation()).isEqualTo(new DynamicAllocation(0, 2));
+    assertThat(spark.minExecutors.text()).isEqualTo("0");
+    assertThat(spark.maxExecutors.text()).isEqualTo("2");
+    f.undo().undo();
+    assertThat(f.prepSettings().dynamicAllocation()).isNull();
+    assertThat(spark.executorMode.value()).isEqualTo(SparkPanelModel.ExecutorMode.FIXED);
+  }
+
+  @Test
+  void aDynamicMinimumAboveTheMaximumIsRefusedAndAMinimumOfZeroTaken() {
+    SparkPanelModel spark = f.prep();
+    spark.executorMode.choose(SparkPanelModel.ExecutorMode.DYNAMIC);
+
+    assertThat(type(spark.minExecutors, "3")).isFalse();
+    assertThat(spark.minExecutors.error()).isEqualTo("the minimum must not be above the maximum (2)");
+    assertThat(type(spark.maxExecutors, "5")).isTrue();
+    assertThat(spark.minExecutors.error()).isEmpty();
+    assertThat(spark.minExecutors.commit()).isTrue();
+
+    assertThat(f.prepSettings().dynamicAllocation()).isEqualTo(new DynamicAllocation(3, 5));
+    assertThat(type(spark.maxExecutors, "0")).isFalse();
+  }
+
+  @Test
+  void aSparkSettingIsAddedAsOneEditAndItsKnownValueChecked() {
+    SparkPanelModel spark = f.prep();
+
+    spark.newConf.keyProperty().set("spark.driver.maxResultSize");
+    spark.newConf.valueProperty().set("lots");
+    assertThat(spark.newConf.add()).isFalse();
+    assertThat(spark.newConf.error()).contains("'lots' is not a size Spark accepts");
+
+    spark.newConf.valueProperty().set("2g");
+    assertThat(spark.newConf.add()).isTrue();
+
+    assertThat(f.prepSettings().conf()).containsEntry("spark.driver.maxResultSize", "2g");
+    assertThat(f.undo().undoDescriptionProperty().get()).isEqualTo("Set spark.driver.maxResultSize of Prepare data to 2g");
+    assertThat(spark.conf).extracting(KeyValueRow::key)
+        .containsExactly("spark.driver.maxResultSize", "spark.sql.shuffle.partitions");
+    assertThat(spark.newConf.keyProperty().get()).isEmpty();
+  }
+
+  @Test
+  void sparkSettingKeysMustStartWithSparkAndNotRepeat() {
+    SparkPanelModel spark = f.prep();
+
+    spark.newConf.keyProperty().set("shuffle.partitions");
+    assertThat(spark.newConf.error()).contains("keys start with spark.");
+    spark.newConf.keyProperty().set("spark.sql.shuffle.partitions");
+    assertThat(spark.newConf.error()).isEqualTo("spark.sql.shuffle.partitions is already set");
+    assertThat(spark.suggestedKeys()).doesNotContain("spark.sql.shuffle.partitions")
+        .contains("spark.executor.memoryOverhead", "spark.serializer", "spark.sql.adaptive.enabled");
+  }
+
+  @Test
+  void aSparkSettingsValueIsEditedAndRemovedAsSingleEdits() {
+    SparkPanelModel spark = f.prep();
+    KeyValueRow partitions = spark.conf.get(0);
+
+    assertThat(type(partitions.valueField, "many")).isFalse();
+    assertThat(partitions.valueField.error()).contains("whole number");
+    assertThat(type(partitions.valueField, "8")).isTrue();
+    assertThat(f.prepSettings().conf()).containsEntry("spark.sql.shuffle.partitions", "8");
+
+    partitions.remove();
+    assertThat(f.prepSettings().conf()).isEmpty();
+    assertThat(spark.conf).isEmpty();
+    f.undo().undo();
+    assertThat(spark.conf).hasSize(1);
+    assertThat(spark.conf.get(0).valueField.text()).isEqualTo("8");
+  }
+
+  @Test
+  void theFootprintLineSaysWhatLocalModeUsesOfThisMachine() {
+    SparkPanelModel spark = f.prep();
+
+    assertThat(spark.footprint()).isEqualTo("Local mode: one JVM with a 1g heap, local[2] (2 executors × 1 core as "
+        + "threads) on this machine's 4 cores, 16 GiB: fits");
+    assertThat(spark.verdictProperty().get()).isEqualTo(FootprintCalculator.Verdict.FITS);
+  }
+
+  @Test
+  void theFootprintLineFollowsWhatIsTypedBeforeItIsCommitted() {
+    SparkPanelModel spark = f.prep();
+
+    spark.driverMemory.textProperty().set("32g");
+
+    assertThat(spark.footprint()).contains("32g heap").contains("does not fit (heap 32 GiB > 16 GiB of memory)");
+    assertThat(spark.verdictProperty().get()).isEqualTo(FootprintCalculator.Verdict.DOES_NOT_FIT);
+    assertThat(f.prepSettings().driverMemory()).isEqualTo("1g");
+    spark.executorCores.textProperty().set("3");
+    assertThat(spark.footprint()).contains("6 executor cores asked, local[4] used");
+  }
+
+  @Test
+  void onAClusterTheOverheadIsTenPercentAtLeast384MiBUnlessConfSetsIt() {
+    io.pipewright.model.MemorySize g4 = io.pipewright.model.MemorySize.parse("4g").orElseThrow();
+    io.pipewright.model.MemorySize g1 = io.pipewright.model.MemorySize.parse("1g").orElseThrow();
+    io.pipewright.model.SparkSettings plain = io.pipewright.model.SparkSettings.DEFAULTS;
+
+    assertThat(MachineFootprints.overhead("executor", g4, plain)).isEqualTo(409L << 20);
+    assertThat(MachineFootprints.overhead("executor", g1, plain)).isEqualTo(384L << 20);
+    io.pipewright.model.SparkSettings set = SparkSettingsBuilder.from(plain)
+        .conf(java.util.Map.of("spark.driver.memoryOverhead", "1g", "spark.executor.memoryOverheadFactor", "0.25"))
+        .build();
+    assertThat(MachineFootprints.overhead("driver", g1, set)).isEqualTo(1024L << 20);
+    assertThat(MachineFootprints.overhead("executor", g4, set)).isEqualTo(1024L << 20);
+  }
+}

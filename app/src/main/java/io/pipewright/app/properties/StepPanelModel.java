@@ -103,7 +103,7 @@ public final class StepPanelModel implements PanelModel {
       String what = entryLabel(entry);
       entryFile = new FieldModel(what, "/entry/" + field, () -> entry().file(),
           t -> Validators.notBlank(what, t),
-          v -> editStep("Set " + what.toLowerCase(java.util.Locale.ROOT) + " of " + step().name() + " to " + v,
+          v -> editStep("Set " + what + " of " + step().name() + " to " + v,
               s -> s.withKind(new SparkStep(withFile(entry(), v), sparkStep().settings()))));
       mainClass = entry instanceof SparkEntry.Jar
           ? new FieldModel("Main class", "/entry/mainClass", () -> ((SparkEntry.Jar) entry()).mainClass(),

@@ -59,7 +59,7 @@ public final class CanvasPane extends StackPane {
     DefaultNodeSkinFactory skins = new DefaultNodeSkinFactory();
     for (String kind : new String[] {NodeKinds.DATASET, NodeKinds.SPARK_SQL, NodeKinds.SPARK_PYTHON,
         NodeKinds.SPARK_JAR, NodeKinds.SCRIPT}) {
-      skins.color(kind, Icons.colorOf(kind));
+      skins.color(kind, Icons.colorOf(kind)).label(kind, NodeKinds.label(kind));
     }
     GraphView graphView = new GraphView(document.graph(), document.undoStack(), skins, e -> EDGE);
     graphView.setId("canvas");

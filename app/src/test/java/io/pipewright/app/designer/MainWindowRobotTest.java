@@ -106,4 +106,35 @@ class MainWindowRobotTest {
     assertThat(context.selectedNodeIdProperty().get())
         .isEqualTo(context.document().pipeline().steps().get(0).id());
   }
+
+  @Test
+  void ctrlFFindsAStepByNameAndSelectsIt(FxRobot robot) {
+    robot.doubleClickOn("Script");
+    robot.doubleClickOn("Spark · SQL");
+    WaitForAsyncUtils.waitForFxEvents();
+    String sqlId = context.document().pipeline().steps().get(1).id();
+    robot.clickOn(window.graphView());
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+
+    robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.write("sql").press(KeyCode.ENTER).release(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(context.selectedNodeIdProperty().get()).isEqualTo(sqlId);
+  }
+
+  @Test
+  void ctrlDDuplicatesTheSelectedStepAndOneUndoRemovesTheCopy(FxRobot robot) {
+    robot.doubleClickOn("Script");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(context.document().pipeline().steps()).hasSize(2);
+
+    robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(context.document().pipeline().steps()).hasSize(1);
+  }
 }

@@ -183,4 +183,17 @@ class PipelineDocumentTest {
     assertThat(second.id()).isEqualTo("script_step_2");
     assertThat(second.name()).isEqualTo("Script step 2");
   }
+
+  @Test
+  void aNewStepOfEveryKindCanBeSavedAndReadBackAsItIs() {
+    for (String kind : List.of(NodeKinds.SPARK_SQL, NodeKinds.SPARK_PYTHON, NodeKinds.SPARK_JAR, NodeKinds.SCRIPT)) {
+      addStep(kind, 0, 0);
+    }
+    String json = io.pipewright.model.PipelineFormat.write(document.snapshot());
+
+    var loaded = io.pipewright.model.PipelineFormat.parse(json, "new.pipeline.json");
+
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.pipeline().steps()).isEqualTo(document.pipeline().steps());
+  }
 }

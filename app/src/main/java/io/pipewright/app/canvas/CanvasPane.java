@@ -79,7 +79,14 @@ public final class CanvasPane extends StackPane {
         return false;
       }
       Optional<PaletteItem> item = palette.item((String) key);
-      item.ifPresent(i -> select(palette.place(i, new Point2D(x, y))));
+      item.ifPresent(i -> {
+        if (i.needsPath()) {
+          // asks for a file: not inside the drop event, which must return first
+          javafx.application.Platform.runLater(() -> palette.place(i, new Point2D(x, y)).ifPresent(this::select));
+        } else {
+          palette.place(i, new Point2D(x, y)).ifPresent(this::select);
+        }
+      });
       return item.isPresent();
     });
     graphView.setClipboardHandler(new PipelineClipboard(context::document, SYSTEM_BOARD, this::selectAll));
@@ -202,6 +209,6 @@ public final class CanvasPane extends StackPane {
     Bounds visible = view.get().visibleModelBounds();
     double x = visible.getMinX() + visible.getWidth() / 2 - GraphNode.DEFAULT_WIDTH / 2;
     double y = visible.getMinY() + visible.getHeight() / 2 - GraphNode.DEFAULT_HEIGHT / 2;
-    select(palette.place(item, new Point2D(x, y)));
+    palette.place(item, new Point2D(x, y)).ifPresent(this::select);
   }
 }

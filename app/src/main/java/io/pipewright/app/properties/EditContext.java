@@ -3,9 +3,11 @@ package io.pipewright.app.properties;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.DialogService;
 import io.pipewright.app.fx.TaskExecutor;
+import io.pipewright.model.Capacity;
 import io.pipewright.model.Pipeline;
 import io.pipewright.workspace.ComputeTarget;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javafx.collections.ObservableList;
@@ -17,16 +19,16 @@ final class EditContext {
   final DialogService dialogs;
   /** The workspace's compute targets, loaded in the background; empty until then. */
   final ObservableList<ComputeTarget> computes;
-  /** What a step's Spark settings ask of a compute target; see {@link FootprintCalculator}. */
-  final FootprintCalculator footprints;
+  /** What each compute target offers a Spark step, by name, read with the targets; absent when unknown. */
+  final Map<String, Capacity> capacities;
 
   EditContext(PipelineDocument document, TaskExecutor executor, DialogService dialogs,
-      ObservableList<ComputeTarget> computes, FootprintCalculator footprints) {
+      ObservableList<ComputeTarget> computes, Map<String, Capacity> capacities) {
     this.document = document;
     this.executor = executor;
     this.dialogs = dialogs;
     this.computes = computes;
-    this.footprints = footprints;
+    this.capacities = capacities;
   }
 
   Pipeline pipeline() {

@@ -20,19 +20,15 @@ public final class PropertiesFeature {
   private final PropertiesViewModel viewModel;
   private final PropertiesView view;
 
-  private PropertiesFeature(MainWindow window, AppContext context, FootprintCalculator footprints) {
+  private PropertiesFeature(MainWindow window, AppContext context) {
     this.window = window;
     this.context = context;
-    this.viewModel = new PropertiesViewModel(context, footprints);
+    this.viewModel = new PropertiesViewModel(context);
     this.view = new PropertiesView(viewModel, () -> context.document().undoStack());
   }
 
   public static PropertiesFeature install(MainWindow window, AppContext context) {
-    return install(window, context, MachineFootprints.thisMachine());
-  }
-
-  public static PropertiesFeature install(MainWindow window, AppContext context, FootprintCalculator footprints) {
-    PropertiesFeature feature = new PropertiesFeature(window, context, footprints);
+    PropertiesFeature feature = new PropertiesFeature(window, context);
     window.propertiesSlot().getChildren().setAll(feature.view);
     feature.followEdgeSelection();
     window.onProblemOpened(feature::open);

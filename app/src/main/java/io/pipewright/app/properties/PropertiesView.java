@@ -114,7 +114,11 @@ public final class PropertiesView extends BorderPane {
         footprint.textProperty().bind(step.spark.footprintProperty());
         step.spark.verdictProperty().addListener((o, a, b) -> verdict(b));
         verdict(step.spark.verdictProperty().get());
-        header = new VBox(8, header, footprint);
+        Label notes = Controls.muted("");
+        notes.textProperty().bind(step.spark.footprintNotesProperty());
+        notes.visibleProperty().bind(Bindings.isNotEmpty(notes.textProperty()));
+        notes.managedProperty().bind(notes.visibleProperty());
+        header = new VBox(8, header, footprint, notes);
       }
     } else if (model instanceof DatasetPanelModel) {
       DatasetPanelModel d = (DatasetPanelModel) model;
@@ -135,12 +139,12 @@ public final class PropertiesView extends BorderPane {
     scroll.setVvalue(0);
   }
 
-  private void verdict(FootprintCalculator.Verdict v) {
+  private void verdict(SparkPanelModel.Verdict v) {
     footprint.getStyleClass().removeAll("fits", "does-not-fit", "unknown");
-    footprint.getStyleClass().add(v == FootprintCalculator.Verdict.FITS ? "fits"
-        : v == FootprintCalculator.Verdict.DOES_NOT_FIT ? "does-not-fit" : "unknown");
-    FontIcon icon = new FontIcon(v == FootprintCalculator.Verdict.FITS ? MaterialDesignC.CHECK_CIRCLE_OUTLINE
-        : v == FootprintCalculator.Verdict.DOES_NOT_FIT ? MaterialDesignC.CLOSE_CIRCLE_OUTLINE
+    footprint.getStyleClass().add(v == SparkPanelModel.Verdict.FITS ? "fits"
+        : v == SparkPanelModel.Verdict.DOES_NOT_FIT ? "does-not-fit" : "unknown");
+    FontIcon icon = new FontIcon(v == SparkPanelModel.Verdict.FITS ? MaterialDesignC.CHECK_CIRCLE_OUTLINE
+        : v == SparkPanelModel.Verdict.DOES_NOT_FIT ? MaterialDesignC.CLOSE_CIRCLE_OUTLINE
         : MaterialDesignC.CHIP);
     icon.getStyleClass().add("footprint-icon");
     footprint.setGraphic(icon);

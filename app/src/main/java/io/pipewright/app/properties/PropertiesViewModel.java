@@ -2,11 +2,15 @@ package io.pipewright.app.properties;
 
 import io.pipewright.app.designer.AppContext;
 import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.model.Capacity;
 import io.pipewright.model.Pipeline;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.Workspace;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,7 +31,8 @@ public final class PropertiesViewModel {
   private static final Logger LOG = LoggerFactory.getLogger(PropertiesViewModel.class);
 
   private final AppContext context;
-  private final FootprintCalculator footprints;
+  private final Function<ComputeTarget, Optional<Capacity>> capacityOf;
+  private final Map<String, Capacity> capacities = new HashMap<>();
   private final ObservableList<ComputeTarget> computes = FXCollections.observableArrayList();
   private final ObjectProperty<String> selectedEdgeId = new SimpleObjectProperty<>(this, "selectedEdgeId");
   private final ReadOnlyObjectWrapper<PanelModel> panel = new ReadOnlyObjectWrapper<>(this, "panel");
@@ -35,9 +40,18 @@ public final class PropertiesViewModel {
   private PipelineDocument document;
   private EditContext ctx;
 
-  public PropertiesViewModel(AppContext context, FootprintCalculator footprints) {
+  /** Capacities of compute targets as the workspace knows them ({@code Workspace.capacityOf}). */
+  public PropertiesViewModel(AppContext context) {
+    this(context, null);
+  }
+
+  /**
+   * @param capacityOf what a compute target offers a Spark step (called off the FX thread); null for
+   *     the workspace's own answer
+   */
+  public PropertiesViewModel(AppContext context, Function<ComputeTarget, Optional<Capacity>> capacityOf) {
     this.context = context;
-    this.footprints = footprints;
+    this.capacityOf = capacityOf;
     context.documentProperty().addListener((o, a, b) -> documentChanged());
     context.selectedNodeIdProperty().addListener((o, a, b) -> show());
     selectedEdgeId.addListener((o, a, b) -> show());
@@ -72,19 +86,31 @@ public final class PropertiesViewModel {
       return;
     }
     Workspace workspace = ws.get();
-    context.executor().submit(workspace::computes, list -> {
-      if (!list.equals(computes)) {
-        computes.setAll(list);
+    Function<ComputeTarget, Optional<Capacity>> capacity = capacityOf != null ? capacityOf : workspace::capacityOf;
+    context.executor().submit(() -> {
+      List<ComputeTarget> list = workspace.computes();
+      Map<String, Capacity> found = new HashMap<>();
+      for (ComputeTarget target : list) {
+        capacity.apply(target).ifPresent(c -> found.put(target.name(), c));
+      }
+      return new Targets(list, found);
+    }, read -> {
+      if (!read.list().equals(computes) || !read.capacities().equals(capacities)) {
+        capacities.clear();
+        capacities.putAll(read.capacities());
+        computes.setAll(read.list());
       }
     }, e -> LOG.warn("Cannot read the compute targets of {}", workspace.description(), e));
   }
+
+  private record Targets(List<ComputeTarget> list, Map<String, Capacity> capacities) {}
 
   private void documentChanged() {
     if (document != null) {
       document.pipelineProperty().removeListener(pipelineChanged);
     }
     document = context.document();
-    ctx = new EditContext(document, context.executor(), context.dialogs(), computes, footprints);
+    ctx = new EditContext(document, context.executor(), context.dialogs(), computes, capacities);
     document.pipelineProperty().addListener(pipelineChanged);
     show();
   }

@@ -1,6 +1,8 @@
 package io.pipewright.app.properties;
 
+import io.pipewright.model.Capacity;
 import io.pipewright.model.DynamicAllocation;
+import io.pipewright.model.Footprint;
 import io.pipewright.model.MemorySize;
 import io.pipewright.model.SparkSettings;
 import io.pipewright.model.SparkStep;
@@ -56,9 +58,12 @@ public final class SparkPanelModel {
   final FieldModel maxExecutors;
   final ObservableList<KeyValueRow> conf = FXCollections.observableArrayList();
   final PairInput newConf;
+  /** Whether the step fits its target. */
+  public enum Verdict { FITS, DOES_NOT_FIT, UNKNOWN }
+
   private final ReadOnlyStringWrapper footprint = new ReadOnlyStringWrapper(this, "footprint", "");
-  private final ReadOnlyObjectWrapper<FootprintCalculator.Verdict> verdict =
-      new ReadOnlyObjectWrapper<>(this, "verdict", FootprintCalculator.Verdict.UNKNOWN_CAPACITY);
+  private final ReadOnlyStringWrapper footprintNotes = new ReadOnlyStringWrapper(this, "footprintNotes", "");
+  private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict", Verdict.UNKNOWN);
 
   SparkPanelModel(EditContext ctx, StepPanelModel step) {
     this.ctx = ctx;
@@ -184,7 +189,7 @@ public final class SparkPanelModel {
       boolean bare = text.strip().chars().allMatch(Character::isDigit);
       long mib = m.mebibytes();
       String size = mib >= 1024 && mib % 1024 == 0 ? (mib / 1024) + " GiB"
-          : mib >= 1024 ? MachineFootprints.gib(m.bytes()) : mib + " MiB";
+          : mib >= 1024 ? Footprint.gib(m.bytes()) : mib + " MiB";
       return "= " + size + (bare ? " (a bare number is MiB)" : "");
     }).orElse("");
   }
@@ -242,7 +247,12 @@ public final class SparkPanelModel {
     return footprint.get();
   }
 
-  public ReadOnlyObjectProperty<FootprintCalculator.Verdict> verdictProperty() {
+  /** Settings the target does not use, and conf values Spark would refuse; one a line, or empty. */
+  public ReadOnlyStringProperty footprintNotesProperty() {
+    return footprintNotes.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Verdict> verdictProperty() {
     return verdict.getReadOnlyProperty();
   }
 
@@ -281,27 +291,42 @@ public final class SparkPanelModel {
     if (minExecutors == null || maxExecutors == null || conf == null) {
       return; // still being built
     }
+    footprintNotes.set("");
     String target = step.effectiveCompute();
     if (target == null) {
-      footprint.set("No compute target: choose one to see whether the step fits");
-      verdict.set(FootprintCalculator.Verdict.UNKNOWN_CAPACITY);
+      show("No compute target: choose one to see whether the step fits", Verdict.UNKNOWN);
       return;
     }
     Optional<ComputeTarget> compute = ctx.compute(target);
     if (compute.isEmpty()) {
-      footprint.set(ctx.computes.isEmpty() ? "Reading the compute targets…"
-          : "Compute target " + target + " is not attached to this workspace");
-      verdict.set(FootprintCalculator.Verdict.UNKNOWN_CAPACITY);
+      show(ctx.computes.isEmpty() ? "Reading the compute targets…"
+          : "Compute target " + target + " is not attached to this workspace", Verdict.UNKNOWN);
       return;
     }
     if (!compute.get().runsSpark()) {
-      footprint.set(target + " (" + compute.get().kind() + ") cannot run Spark steps");
-      verdict.set(FootprintCalculator.Verdict.DOES_NOT_FIT);
+      show(target + " (" + compute.get().kind() + ") cannot run Spark steps", Verdict.DOES_NOT_FIT);
       return;
     }
-    Optional<FootprintCalculator.Line> line = ctx.footprints.estimate(typedSettings(), compute.get());
-    footprint.set(line.map(FootprintCalculator.Line::text).orElse("A memory size is not one Spark reads"));
-    verdict.set(line.map(FootprintCalculator.Line::verdict).orElse(FootprintCalculator.Verdict.UNKNOWN_CAPACITY));
+    Capacity capacity = ctx.capacities.get(target);
+    if (capacity == null) {
+      show("What " + target + " (" + compute.get().kind() + ") offers is not known without connecting to it",
+          Verdict.UNKNOWN);
+      return;
+    }
+    Optional<Footprint> f = Footprint.of(typedSettings(), capacity);
+    if (f.isEmpty()) {
+      show("A memory size is not one Spark reads", Verdict.UNKNOWN);
+      return;
+    }
+    String summary = f.get().summary();
+    show(Character.toUpperCase(summary.charAt(0)) + summary.substring(1), f.get().fits() ? Verdict.FITS
+        : Verdict.DOES_NOT_FIT);
+    footprintNotes.set(String.join("\n", f.get().notes()));
+  }
+
+  private void show(String text, Verdict v) {
+    footprint.set(text);
+    verdict.set(v);
   }
 
   void refresh() {

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 
 /**
  * The Titanic sample opened as in the designer, on a real workspace (SQLite) in a temporary home,
- * with a synchronous executor and scripted dialogs. Local Spark has 4 cores (as a user may set it),
- * and 16 GiB stand for this machine's memory.
+ * with a synchronous executor and scripted dialogs. Local Spark offers 4 cores and 16 GiB, so that
+ * footprints do not depend on the machine running the tests.
  */
 final class Fixture implements AutoCloseable {
   static final long GIB = 1L << 30;
@@ -31,11 +31,11 @@ final class Fixture implements AutoCloseable {
     this.home = home;
     this.file = Samples.titanic(home);
     this.workspace = LocalWorkspace.open(home);
-    workspace.updateCompute("local-spark", java.util.Map.of("cores", "4"));
     LoadedPipeline loaded = PipelineFormat.read(file);
     context = new AppContext(executor, dialogs, new PipelineDocument(loaded.pipeline(), file));
     context.workspaceProperty().set(workspace);
-    viewModel = new PropertiesViewModel(context, new MachineFootprints(4, 16 * GIB));
+    viewModel = new PropertiesViewModel(context, target -> target.kind().equals("local-spark")
+        ? java.util.Optional.of(io.pipewright.model.Capacity.localMachine(4, 16 * GIB)) : workspace.capacityOf(target));
   }
 
   PipelineDocument document() {

@@ -187,9 +187,9 @@ class SparkPanelModelTest {
   void theFootprintLineSaysWhatLocalModeUsesOfThisMachine() {
     SparkPanelModel spark = f.prep();
 
-    assertThat(spark.footprint()).isEqualTo("Local mode: one JVM with a 1g heap, local[2] (2 executors × 1 core as "
-        + "threads) on this machine's 4 cores, 16 GiB: fits");
-    assertThat(spark.verdictProperty().get()).isEqualTo(FootprintCalculator.Verdict.FITS);
+    assertThat(spark.footprint()).isEqualTo("Asks 2 cores, 1 GiB (local mode: one JVM with a 1g heap, 2 executors × "
+        + "1 core as threads) of 4 cores, 16 GiB (this machine): fits");
+    assertThat(spark.verdictProperty().get()).isEqualTo(SparkPanelModel.Verdict.FITS);
   }
 
   @Test
@@ -198,25 +198,31 @@ class SparkPanelModelTest {
 
     spark.driverMemory.textProperty().set("32g");
 
-    assertThat(spark.footprint()).contains("32g heap").contains("does not fit (heap 32 GiB > 16 GiB of memory)");
-    assertThat(spark.verdictProperty().get()).isEqualTo(FootprintCalculator.Verdict.DOES_NOT_FIT);
+    assertThat(spark.footprint()).contains("32g heap").endsWith("does not fit: 32 GiB > 16 GiB");
+    assertThat(spark.verdictProperty().get()).isEqualTo(SparkPanelModel.Verdict.DOES_NOT_FIT);
     assertThat(f.prepSettings().driverMemory()).isEqualTo("1g");
-    spark.executorCores.textProperty().set("3");
-    assertThat(spark.footprint()).contains("6 executor cores asked, local[4] used");
+    spark.driverMemory.textProperty().set("32x");
+    assertThat(spark.footprint()).contains("1g heap");
   }
 
   @Test
-  void onAClusterTheOverheadIsTenPercentAtLeast384MiBUnlessConfSetsIt() {
-    io.pipewright.model.MemorySize g4 = io.pipewright.model.MemorySize.parse("4g").orElseThrow();
-    io.pipewright.model.MemorySize g1 = io.pipewright.model.MemorySize.parse("1g").orElseThrow();
-    io.pipewright.model.SparkSettings plain = io.pipewright.model.SparkSettings.DEFAULTS;
+  void settingsThatLocalModeDoesNotUseAreNoted() {
+    SparkPanelModel spark = f.prep();
 
-    assertThat(MachineFootprints.overhead("executor", g4, plain)).isEqualTo(409L << 20);
-    assertThat(MachineFootprints.overhead("executor", g1, plain)).isEqualTo(384L << 20);
-    io.pipewright.model.SparkSettings set = SparkSettingsBuilder.from(plain)
-        .conf(java.util.Map.of("spark.driver.memoryOverhead", "1g", "spark.executor.memoryOverheadFactor", "0.25"))
-        .build();
-    assertThat(MachineFootprints.overhead("driver", g1, set)).isEqualTo(1024L << 20);
-    assertThat(MachineFootprints.overhead("executor", g4, set)).isEqualTo(1024L << 20);
+    type(spark.executorMemory, "7g");
+
+    assertThat(spark.footprintNotesProperty().get()).startsWith("executor memory 7g is not used");
+  }
+
+  @Test
+  void theFootprintOnTheWorkspacesOwnLocalSparkSaysThisMachine() throws Exception {
+    PropertiesViewModel real = new PropertiesViewModel(f.context);
+    f.context.selectedNodeIdProperty().set("prep");
+
+    SparkPanelModel spark = ((StepPanelModel) real.panel()).spark;
+
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(spark.footprint()).startsWith("Asks 2 cores, 1 GiB (local mode")
+        .contains("of " + cores + (cores == 1 ? " core, " : " cores, ")).contains("(this machine): ");
   }
 }

@@ -242,6 +242,8 @@ public final class PropertiesView extends BorderPane {
 
   /** Focuses the control of a field of what is shown ({@code /spark/executors}); false when none fits. */
   public boolean focusField(String pointer) {
+    applyCss();
+    layout();
     Optional<Node> control = control(pointer);
     if (control.isEmpty()) {
       return false;

@@ -39,15 +39,16 @@ final class StepForm {
   List<TitledPane> sections() {
     List<TitledPane> list = new ArrayList<>();
     list.add(Controls.section("General", general()));
-    list.add(Controls.section("Entry", entry()));
-    list.add(Controls.section("Inputs and outputs", ports()));
-    list.add(Controls.section("Arguments", arguments()));
     if (m.spark != null) {
+      // the resources come first: the footprint line above the sections is about them
       SparkForm spark = new SparkForm(m.spark, c);
       list.add(Controls.section("Spark driver", spark.driver()));
       list.add(Controls.section("Spark executors", spark.executors()));
       list.add(Controls.section("Spark conf", spark.conf()));
     }
+    list.add(Controls.section("Entry", entry()));
+    list.add(Controls.section("Inputs and outputs", ports()));
+    list.add(Controls.section("Arguments", arguments()));
     TitledPane env = Controls.section("Environment", environment());
     env.setExpanded(!m.pipPackages.isEmpty() || !m.variables.isEmpty());
     list.add(env);

@@ -94,6 +94,7 @@ final class StepForm {
       sql.setId("sqlEditor");
       sql.getStyleClass().add("sql-editor");
       sql.setPrefRowCount(14);
+      sql.setWrapText(false);
       sql.textProperty().bindBidirectional(m.sql.textProperty());
       sql.editableProperty().bind(m.sql.editableProperty());
       sql.getProperties().put(Controls.EDITING, (java.util.function.BooleanSupplier) m.sql::isEditing);
@@ -264,7 +265,9 @@ final class StepForm {
   Node keyValueRow(KeyValueRow r, String removeTip) {
     TextField key = c.text(r.keyField);
     key.getStyleClass().add("monospace");
+    key.setPrefColumnCount(16);
     TextField value = c.text(r.valueField);
+    value.setPrefColumnCount(5);
     c.register(r.valueField.pointer(), value);
     return Controls.column(Controls.row(key, value,
         Controls.iconButton(MaterialDesignD.DELETE_OUTLINE, removeTip, r::remove)),
@@ -276,7 +279,9 @@ final class StepForm {
     key.setPromptText(keyPrompt);
     key.getStyleClass().add("monospace");
     key.textProperty().bindBidirectional(pair.keyProperty());
+    key.setPrefColumnCount(16);
     TextField value = new TextField();
+    value.setPrefColumnCount(5);
     value.setPromptText(valuePrompt);
     value.textProperty().bindBidirectional(pair.valueProperty());
     Controls.decorate(key, pair.errorProperty());

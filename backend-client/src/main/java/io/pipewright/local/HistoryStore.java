@@ -36,7 +36,7 @@ import java.util.Optional;
 final class HistoryStore implements AutoCloseable {
 
   /** Migrations in order; the schema version is the number applied. */
-  private static final List<String> MIGRATIONS = List.of("V1__history.sql", "V2__file_hashes.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__history.sql", "V2__file_hashes.sql", "V3__designer.sql");
 
   private final Connection connection;
 
@@ -431,6 +431,12 @@ final class HistoryStore implements AutoCloseable {
   /** Registers a new version of a dataset and returns it; the version is one more than the last. */
   synchronized DatasetVersion registerDataset(String name, String kind, String location, String runId,
       String stepId, Instant at) throws SQLException {
+    return registerDataset(name, kind, location, runId, stepId, at, null);
+  }
+
+  /** As above, for a tabular dataset read with {@code delimiter} (null: a comma, or a file dataset). */
+  synchronized DatasetVersion registerDataset(String name, String kind, String location, String runId,
+      String stepId, Instant at, Character delimiter) throws SQLException {
     int[] version = new int[1];
     inTransaction(() -> {
       try (PreparedStatement ps = connection.prepareStatement(
@@ -442,7 +448,8 @@ final class HistoryStore implements AutoCloseable {
         }
       }
       try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT INTO datasets(name, version, kind, location, run_id, step_id, created_at) VALUES (?,?,?,?,?,?,?)")) {
+          "INSERT INTO datasets(name, version, kind, location, run_id, step_id, created_at, delimiter)"
+              + " VALUES (?,?,?,?,?,?,?,?)")) {
         ps.setString(1, name);
         ps.setInt(2, version[0]);
         ps.setString(3, kind);
@@ -450,10 +457,11 @@ final class HistoryStore implements AutoCloseable {
         ps.setString(5, runId);
         ps.setString(6, stepId);
         ps.setLong(7, at.toEpochMilli());
+        ps.setString(8, delimiter == null ? null : delimiter.toString());
         ps.executeUpdate();
       }
     });
-    return new DatasetVersion(name, version[0], kind, location, runId, stepId, at);
+    return new DatasetVersion(name, version[0], kind, location, runId, stepId, at, delimiter);
   }
 
   synchronized List<DatasetVersion> datasets() throws SQLException {
@@ -476,7 +484,7 @@ final class HistoryStore implements AutoCloseable {
   }
 
   private static final String DATASET_SELECT =
-      "SELECT name, version, kind, location, run_id, step_id, created_at FROM datasets";
+      "SELECT name, version, kind, location, run_id, step_id, created_at, delimiter FROM datasets";
 
   private List<DatasetVersion> datasetsWhere(String where) throws SQLException {
     List<DatasetVersion> list = new ArrayList<>();
@@ -489,8 +497,9 @@ final class HistoryStore implements AutoCloseable {
   }
 
   private static DatasetVersion datasetVersion(ResultSet rs) throws SQLException {
+    String delimiter = rs.getString(8);
     return new DatasetVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), instant(rs, 7));
+        rs.getString(6), instant(rs, 7), delimiter == null || delimiter.isEmpty() ? null : delimiter.charAt(0));
   }
 
   // ---- computes and datastores --------------------------------------------------------------
@@ -498,6 +507,17 @@ final class HistoryStore implements AutoCloseable {
   synchronized void addComputeIfAbsent(ComputeTarget target, String settingsJson, Instant at) throws SQLException {
     update("INSERT OR IGNORE INTO compute_targets(name, kind, settings, created_at) VALUES (?,?,?,?)",
         target.name(), target.kind(), settingsJson, at.toEpochMilli());
+  }
+
+  /** Adds a compute target; false when one of that name exists (nothing changed). */
+  synchronized boolean addCompute(ComputeTarget target, String settingsJson, Instant at) throws SQLException {
+    return updateCount("INSERT OR IGNORE INTO compute_targets(name, kind, settings, created_at) VALUES (?,?,?,?)",
+        target.name(), target.kind(), settingsJson, at.toEpochMilli()) == 1;
+  }
+
+  /** Removes a compute target; false when there was none of that name. */
+  synchronized boolean removeCompute(String name) throws SQLException {
+    return updateCount("DELETE FROM compute_targets WHERE name = ?", name) == 1;
   }
 
   synchronized void setComputeSettings(String name, String settingsJson) throws SQLException {
@@ -512,6 +532,42 @@ final class HistoryStore implements AutoCloseable {
         ResultSet rs = s.executeQuery("SELECT name, kind, settings FROM compute_targets ORDER BY created_at, rowid")) {
       while (rs.next()) {
         list.add(new ComputeRow(rs.getString(1), rs.getString(2), rs.getString(3)));
+      }
+    }
+    return list;
+  }
+
+  record LinkedServiceRow(String name, String kind, String settingsJson) {}
+
+  synchronized List<LinkedServiceRow> linkedServices() throws SQLException {
+    List<LinkedServiceRow> list = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name, kind, settings FROM linked_services ORDER BY name")) {
+      while (rs.next()) {
+        list.add(new LinkedServiceRow(rs.getString(1), rs.getString(2), rs.getString(3)));
+      }
+    }
+    return list;
+  }
+
+  /** Adds a linked service; false when one of that name exists (nothing changed). */
+  synchronized boolean addLinkedService(String name, String kind, String settingsJson, Instant at) throws SQLException {
+    return updateCount("INSERT OR IGNORE INTO linked_services(name, kind, settings, created_at) VALUES (?,?,?,?)",
+        name, kind, settingsJson, at.toEpochMilli()) == 1;
+  }
+
+  synchronized boolean removeLinkedService(String name) throws SQLException {
+    return updateCount("DELETE FROM linked_services WHERE name = ?", name) == 1;
+  }
+
+  record DatastoreRow(String name, String kind, String root, boolean isDefault) {}
+
+  synchronized List<DatastoreRow> datastores() throws SQLException {
+    List<DatastoreRow> list = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name, kind, root, is_default FROM datastores ORDER BY is_default DESC, name")) {
+      while (rs.next()) {
+        list.add(new DatastoreRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0));
       }
     }
     return list;
@@ -589,6 +645,10 @@ final class HistoryStore implements AutoCloseable {
   }
 
   private void update(String sql, Object... values) throws SQLException {
+    updateCount(sql, values);
+  }
+
+  private int updateCount(String sql, Object... values) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         Object v = values[i];
@@ -602,7 +662,7 @@ final class HistoryStore implements AutoCloseable {
           ps.setString(i + 1, v.toString());
         }
       }
-      ps.executeUpdate();
+      return ps.executeUpdate();
     }
   }
 

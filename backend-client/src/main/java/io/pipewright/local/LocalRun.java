@@ -134,6 +134,11 @@ final class LocalRun implements RunHandle {
     });
   }
 
+  /** Whether a step of this run runs on the named compute target. */
+  boolean usesCompute(String computeName) {
+    return targets.values().stream().anyMatch(t -> t.name().equals(computeName));
+  }
+
   @Override
   public String runId() {
     return runId;

@@ -4,14 +4,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pipewright.model.Capacity;
+import io.pipewright.model.DatasetKind;
 import io.pipewright.model.Edge;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.ScriptStep;
 import io.pipewright.model.Step;
+import io.pipewright.model.SynapseNodeSize;
 import io.pipewright.workspace.ChildRun;
+import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeLauncher;
+import io.pipewright.workspace.ComputeSetting;
 import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.ConnectionTest;
+import io.pipewright.workspace.ConnectionTester;
+import io.pipewright.workspace.DatasetPreview;
 import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.Datastore;
+import io.pipewright.workspace.DatastoreEntry;
+import io.pipewright.workspace.FieldProblem;
+import io.pipewright.workspace.InvalidFieldsException;
+import io.pipewright.workspace.JavaHome;
+import io.pipewright.workspace.LinkedService;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
@@ -64,11 +78,17 @@ public final class LocalWorkspace implements Workspace {
   private final Set<LocalRun> active = ConcurrentHashMap.newKeySet();
   private final SecureRandom random = new SecureRandom();
   private final FileHashes fileHashes;
+  /** Testers of remote kinds, found as services so that this package needs no network backend. */
+  private final Map<String, ConnectionTester> connectionTesters = new HashMap<>();
+  static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
 
   private LocalWorkspace(WorkspaceLayout layout, HistoryStore store) {
     this.layout = layout;
     this.store = store;
     this.fileHashes = new FileHashes(store);
+    for (ConnectionTester tester : java.util.ServiceLoader.load(ConnectionTester.class, LocalWorkspace.class.getClassLoader())) {
+      connectionTesters.putIfAbsent(tester.kind(), tester);
+    }
     launchers.put(ComputeTarget.LOCAL_SPARK, new LocalSparkLauncher(ClassDataArchive.defaultCacheDirectory()));
     launchers.put(ComputeTarget.LOCAL_PROCESS, new LocalProcessLauncher());
   }
@@ -185,45 +205,102 @@ public final class LocalWorkspace implements Workspace {
     }
   }
 
-  /**
-   * Changes settings of a compute target; an empty value removes a setting. Values are checked
-   * (cores a positive number, javaHome a Java 17–21, sparkHome a Spark home) before anything is
-   * saved.
-   */
-  public ComputeTarget updateCompute(String name, Map<String, String> changes) throws WorkspaceException {
-    ComputeTarget target = compute(name).orElseThrow(() -> new WorkspaceException(
-        "there is no compute target '" + name + "' (see: pipewright computes list)"));
-    java.util.Set<String> known = ComputeTarget.LOCAL_SPARK.equals(target.kind())
-        ? LocalSparkLauncher.SETTINGS : java.util.Set.of();
-    Map<String, String> settings = new TreeMap<>(target.settings());
-    for (Map.Entry<String, String> change : changes.entrySet()) {
-      String key = change.getKey();
-      String value = change.getValue().trim();
-      if (!known.contains(key)) {
-        throw new WorkspaceException("a " + target.kind() + " compute has no setting '" + key + "'"
-            + (known.isEmpty() ? "" : " (it has: " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
+  @Override
+  public ComputeTarget attachCompute(String name, String kind, Map<String, String> settings) throws WorkspaceException {
+    List<FieldProblem> problems = new ArrayList<>();
+    ComputeKind.checkName(name).ifPresent(m -> problems.add(new FieldProblem(FieldProblem.NAME, m)));
+    Optional<ComputeKind> computeKind = ComputeKind.of(kind);
+    if (computeKind.isEmpty()) {
+      problems.add(new FieldProblem("kind", "there is no compute kind '" + kind + "' (kinds: "
+          + String.join(", ", ComputeKind.all().stream().map(ComputeKind::id).toList()) + ")"));
+      throw new InvalidFieldsException(problems);
+    }
+    Map<String, String> values = given(settings == null ? Map.of() : settings);
+    problems.addAll(computeKind.get().check(values));
+    problems.addAll(linkedServiceProblems(kind, values.get("linkedService")));
+    if (problems.isEmpty() && compute(name).isPresent()) {
+      problems.add(nameTaken(name));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
+    }
+    ComputeTarget target = new ComputeTarget(name, kind, values);
+    try {
+      if (!store.addCompute(target, json(target.settings()), Instant.now())) {
+        throw new InvalidFieldsException(List.of(nameTaken(name)));
       }
-      if (value.isEmpty() && !key.equals("jvmOptions")) {
-        settings.remove(key);
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+    return target;
+  }
+
+  private static FieldProblem nameTaken(String name) {
+    return new FieldProblem(FieldProblem.NAME, "a compute target named '" + name + "' already exists: choose another name");
+  }
+
+  /** The values that were given: blank ones dropped, except an empty jvmOptions, which means none. */
+  private static Map<String, String> given(Map<String, String> settings) {
+    Map<String, String> values = new TreeMap<>();
+    settings.forEach((key, value) -> {
+      if (value != null && !value.isBlank()) {
+        values.put(key, value);
+      } else if ("jvmOptions".equals(key)) {
+        values.put(key, "");
+      }
+    });
+    return values;
+  }
+
+  private List<FieldProblem> linkedServiceProblems(String kind, String linkedService) throws WorkspaceException {
+    if (!ComputeKind.SYNAPSE_SPARK_POOL.equals(kind) || linkedService == null || linkedService.isBlank()) {
+      return List.of();
+    }
+    List<LinkedService> services = linkedServices();
+    if (services.stream().anyMatch(l -> l.name().equals(linkedService))) {
+      return List.of();
+    }
+    return List.of(new FieldProblem("linkedService", "there is no linked service '" + linkedService + "'"
+        + (services.isEmpty() ? ": add the Synapse workspace's linked service first"
+            : " (there are: " + String.join(", ", services.stream().map(LinkedService::name).toList()) + ")")));
+  }
+
+  /**
+   * Changes settings of a compute target; an empty value removes a setting (an empty {@code
+   * jvmOptions} means none). Values are checked (cores 1 to this machine's, javaHome a Java 17–21,
+   * sparkHome a Spark home, URLs with scheme, host and port) before anything is saved.
+   */
+  @Override
+  public ComputeTarget updateCompute(String name, Map<String, String> changes) throws WorkspaceException {
+    ComputeTarget target = compute(name).orElseThrow(() -> unknownCompute(name));
+    ComputeKind kind = ComputeKind.of(target.kind()).orElseThrow(() -> new WorkspaceException(
+        "compute '" + name + "' is of kind '" + target.kind() + "', which this version of Pipewright does not know"));
+    Map<String, String> settings = new TreeMap<>(target.settings());
+    List<FieldProblem> problems = new ArrayList<>();
+    for (Map.Entry<String, String> change : new TreeMap<>(changes).entrySet()) {
+      String key = change.getKey();
+      String value = change.getValue() == null ? "" : change.getValue().strip();
+      Optional<ComputeSetting> setting = kind.setting(key);
+      if (setting.isEmpty()) {
+        problems.add(new FieldProblem(key, kind.check(key, value).orElseThrow()));
         continue;
       }
-      switch (key) {
-        case "cores" -> {
-          int cores;
-          try {
-            cores = Integer.parseInt(value);
-          } catch (NumberFormatException e) {
-            cores = 0;
-          }
-          if (cores < 1) {
-            throw new WorkspaceException("cores must be a whole number of at least 1, not '" + value + "'");
-          }
-        }
-        case "javaHome" -> SparkRuntime.javaFor(value);
-        case "sparkHome" -> SparkRuntime.locate(value, settings.get("javaHome"));
-        default -> { }
+      setting.get().check(value).ifPresent(m -> problems.add(new FieldProblem(key, m)));
+      if (value.isEmpty() && !key.equals("jvmOptions")) {
+        settings.remove(key);
+      } else {
+        settings.put(key, value);
       }
-      settings.put(key, value);
+    }
+    if (changes.containsKey("linkedService")) {
+      problems.addAll(linkedServiceProblems(target.kind(), settings.get("linkedService")));
+    }
+    if (problems.isEmpty()) {
+      kind.check(settings).stream().filter(p -> !changes.containsKey(p.field()) || p.field().equals("user"))
+          .filter(p -> p.message().contains("required with")).forEach(problems::add);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
     }
     try {
       store.setComputeSettings(name, json(settings));
@@ -231,6 +308,157 @@ public final class LocalWorkspace implements Workspace {
       throw historyError(e);
     }
     return new ComputeTarget(name, target.kind(), settings);
+  }
+
+  @Override
+  public void detachCompute(String name) throws WorkspaceException {
+    ComputeTarget target = compute(name).orElseThrow(() -> unknownCompute(name));
+    if (target.isBuiltIn()) {
+      throw new WorkspaceException("'" + name + "' is built in: it is how steps run on this machine"
+          + (ComputeTarget.LOCAL_SPARK.equals(name) ? " with Spark" : " as processes")
+          + ", and cannot be detached (change its settings instead)");
+    }
+    for (LocalRun run : active) {
+      if (run.usesCompute(name)) {
+        throw new WorkspaceException("'" + name + "' cannot be detached while run " + run.runId() + " uses it");
+      }
+    }
+    try {
+      store.removeCompute(name);
+    } catch (SQLException e) {
+      throw historyError(e);
+    }
+  }
+
+  private static WorkspaceException unknownCompute(String name) {
+    return new WorkspaceException("there is no compute target '" + name + "' (see: pipewright computes list)");
+  }
+
+  @Override
+  public ConnectionTest testConnection(ComputeTarget target) {
+    Optional<ComputeKind> kind = ComputeKind.of(target.kind());
+    if (kind.isEmpty()) {
+      return ConnectionTest.failed("there is no compute kind '" + target.kind() + "'", List.of());
+    }
+    List<FieldProblem> problems = kind.get().check(target.settings());
+    if (!problems.isEmpty()) {
+      return ConnectionTest.failed("the settings are not valid, so nothing was tried",
+          problems.stream().map(FieldProblem::message).toList());
+    }
+    switch (target.kind()) {
+      case ComputeTarget.LOCAL_SPARK:
+        return testLocalSpark(target);
+      case ComputeTarget.LOCAL_PROCESS:
+        return ConnectionTest.ok("steps run as processes on this machine (" + System.getProperty("os.name") + ", "
+            + Runtime.getRuntime().availableProcessors() + " cores)", List.of());
+      default:
+        ConnectionTester tester = connectionTesters.get(target.kind());
+        if (tester == null) {
+          return ConnectionTest.notAvailableYet("connecting to a " + kind.get().label() + " comes with the remote"
+              + " backends: the target is saved and pipelines can name it, but Pipewright cannot reach it yet");
+        }
+        return tester.test(target, CONNECTION_TIMEOUT);
+    }
+  }
+
+  private static ConnectionTest testLocalSpark(ComputeTarget target) {
+    try {
+      SparkRuntime runtime = SparkRuntime.locate(target.setting("sparkHome").orElse(null),
+          target.setting("javaHome").orElse(null));
+      Path javaHome = runtime.java().getParent().getParent();
+      String javaVersion = JavaHome.fullVersion(javaHome).orElse("unknown version");
+      return ConnectionTest.ok("Spark " + runtime.sparkVersion() + " runs on Java " + javaVersion, List.of(
+          "Spark home: " + runtime.home(),
+          "Spark version: " + runtime.sparkVersion(),
+          "Java for Spark: " + runtime.java() + " (Java " + javaVersion + ")",
+          "cores: " + LocalSparkLauncher.maxCores(target) + " of this machine's " + Runtime.getRuntime().availableProcessors()));
+    } catch (WorkspaceException e) {
+      return ConnectionTest.failed(e.getMessage(), List.of());
+    }
+  }
+
+  @Override
+  public Optional<Capacity> capacityOf(ComputeTarget target) {
+    if (ComputeTarget.LOCAL_SPARK.equals(target.kind())) {
+      return Optional.of(Capacity.localMachine(LocalSparkLauncher.maxCores(target), physicalMemory()));
+    }
+    if (ComputeKind.SYNAPSE_SPARK_POOL.equals(target.kind())) {
+      Optional<SynapseNodeSize> size = target.setting("nodeSize").flatMap(SynapseNodeSize::fromLabel);
+      Optional<Integer> count = target.setting("nodeCount").flatMap(LocalWorkspace::wholeNumber);
+      if (size.isPresent() && count.isPresent()) {
+        return Optional.of(Capacity.synapsePool(size.get(), count.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Integer> wholeNumber(String text) {
+    try {
+      return Optional.of(Integer.parseInt(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** This machine's physical memory, or the JVM's maximum heap where the platform does not say. */
+  static long physicalMemory() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getTotalMemorySize();
+    }
+    return Runtime.getRuntime().maxMemory();
+  }
+
+  // ---- linked services ----------------------------------------------------------------------
+
+  @Override
+  public List<LinkedService> linkedServices() throws WorkspaceException {
+    List<LinkedService> list = new ArrayList<>();
+    for (HistoryStore.LinkedServiceRow row : history(store::linkedServices)) {
+      Map<String, String> settings = jsonMap(row.settingsJson());
+      list.add(new LinkedService(row.name(), settings.get("subscriptionId"), settings.get("resourceGroup"),
+          settings.get("synapseWorkspace")));
+    }
+    return list;
+  }
+
+  @Override
+  public LinkedService addLinkedService(LinkedService service) throws WorkspaceException {
+    List<FieldProblem> problems = new ArrayList<>(service.problems());
+    if (problems.isEmpty() && linkedServices().stream().anyMatch(l -> l.name().equals(service.name()))) {
+      problems.add(linkedServiceTaken(service.name()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
+    }
+    Map<String, String> settings = new TreeMap<>(Map.of("subscriptionId", service.subscriptionId(),
+        "resourceGroup", service.resourceGroup(), "synapseWorkspace", service.synapseWorkspace()));
+    if (!history(() -> store.addLinkedService(service.name(), LinkedService.KIND, json(settings), Instant.now()))) {
+      throw new InvalidFieldsException(List.of(linkedServiceTaken(service.name())));
+    }
+    return service;
+  }
+
+  private static FieldProblem linkedServiceTaken(String name) {
+    return new FieldProblem(FieldProblem.NAME, "a linked service named '" + name + "' already exists: choose another name");
+  }
+
+  @Override
+  public void removeLinkedService(String name) throws WorkspaceException {
+    if (linkedServices().stream().noneMatch(l -> l.name().equals(name))) {
+      throw new WorkspaceException("there is no linked service '" + name + "'");
+    }
+    List<String> users = computes().stream()
+        .filter(c -> ComputeKind.SYNAPSE_SPARK_POOL.equals(c.kind()))
+        .filter(c -> name.equals(c.settings().get("linkedService")))
+        .map(ComputeTarget::name)
+        .toList();
+    if (!users.isEmpty()) {
+      throw new WorkspaceException("linked service '" + name + "' cannot be removed while Synapse pool "
+          + (users.size() == 1 ? "target " : "targets ") + String.join(", ", users) + " use" + (users.size() == 1 ? "s" : "")
+          + " it: detach " + (users.size() == 1 ? "that target" : "those targets") + " first");
+    }
+    history(() -> store.removeLinkedService(name));
   }
 
   Optional<ComputeTarget> compute(String name) throws WorkspaceException {
@@ -245,10 +473,7 @@ public final class LocalWorkspace implements Workspace {
     }
     Map<String, ComputeTarget> byStep = new HashMap<>();
     for (Step step : pipeline.steps()) {
-      String name = pipeline.computeOf(step);
-      if (name == null) {
-        name = step.kind() instanceof ScriptStep ? ComputeTarget.LOCAL_PROCESS : ComputeTarget.LOCAL_SPARK;
-      }
+      String name = ComputeTarget.nameFor(pipeline, step);
       ComputeTarget target = byName.get(name);
       if (target == null) {
         throw new WorkspaceException("step '" + step.name() + "' runs on compute '" + name
@@ -318,13 +543,103 @@ public final class LocalWorkspace implements Workspace {
     }
   }
 
-  public Map<String, Path> datastores() throws WorkspaceException {
-    try {
-      Map<String, Path> roots = new LinkedHashMap<>();
-      store.datastoreRoots().forEach((k, v) -> roots.put(k, Path.of(v)));
-      return roots;
-    } catch (SQLException e) {
-      throw historyError(e);
+  @Override
+  public List<Datastore> datastores() throws WorkspaceException {
+    return history(() -> store.datastores().stream()
+        .map(row -> new Datastore(row.name(), row.kind(), row.root(), row.isDefault()))
+        .toList());
+  }
+
+  @Override
+  public List<DatastoreEntry> browse(String datastore, String folder) throws WorkspaceException {
+    Path root = datastoreRoot(datastore);
+    Path directory = DatastorePaths.resolve(root, datastore, folder);
+    if (!Files.isDirectory(directory)) {
+      throw new WorkspaceException("'" + folder + "' is not a folder of datastore '" + datastore + "'");
+    }
+    List<DatastoreEntry> entries = new ArrayList<>();
+    try (Stream<Path> children = Files.list(directory)) {
+      for (Path child : (Iterable<Path>) children::iterator) {
+        java.nio.file.attribute.BasicFileAttributes attributes =
+            Files.readAttributes(child, java.nio.file.attribute.BasicFileAttributes.class);
+        entries.add(new DatastoreEntry(DatastorePaths.relative(root, child), child.getFileName().toString(),
+            attributes.isDirectory(), attributes.isDirectory() ? 0 : attributes.size(),
+            attributes.lastModifiedTime().toInstant()));
+      }
+    } catch (IOException e) {
+      throw new WorkspaceException("cannot list " + directory + ": " + e.getMessage(), e);
+    }
+    entries.sort(java.util.Comparator.comparing((DatastoreEntry e) -> !e.folder()).thenComparing(DatastoreEntry::name));
+    return entries;
+  }
+
+  /** Dataset names: a letter or digit first, then letters, digits, '-', '_' or '.'; at most 128. */
+  private static final java.util.regex.Pattern DATASET_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+  @Override
+  public DatasetVersion registerDataset(String name, DatasetKind kind, String datastore, String path, char delimiter)
+      throws WorkspaceException {
+    if (name == null || !DATASET_NAME.matcher(name).matches()) {
+      throw InvalidFieldsException.of(FieldProblem.NAME, "dataset name '" + name + "' is not allowed: use letters,"
+          + " digits, '.', '-' or '_', starting with a letter or digit, at most 128");
+    }
+    if (kind == DatasetKind.TABULAR) {
+      checkDelimiter(delimiter);
+    }
+    Path root = datastoreRoot(datastore);
+    Path data = DatastorePaths.resolve(root, datastore, path);
+    if (!Files.exists(data)) {
+      throw InvalidFieldsException.of("path", "datastore '" + datastore + "' has no file or folder '" + path + "'");
+    }
+    if (data.equals(root)) {
+      throw InvalidFieldsException.of("path", "choose a file or folder inside datastore '" + datastore
+          + "', not the whole datastore");
+    }
+    if (kind == DatasetKind.TABULAR) {
+      DelimitedText.preview(data, delimiter, 0); // reads the header: refuses what is not delimited text
+    }
+    Character stored = kind == DatasetKind.TABULAR ? delimiter : null;
+    return history(() -> store.registerDataset(name, kind.wireName(), data.toString(), null, null, Instant.now(), stored));
+  }
+
+  private static void checkDelimiter(char delimiter) throws InvalidFieldsException {
+    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+      throw InvalidFieldsException.of("delimiter", "the delimiter cannot be a quote or a line break");
+    }
+  }
+
+  @Override
+  public DatasetPreview previewDataset(String name, Integer version, int maxRows) throws WorkspaceException {
+    checkRows(maxRows);
+    DatasetVersion dataset = history(() -> store.dataset(name, version)).orElseThrow(() -> new WorkspaceException(
+        "dataset '" + name + "'" + (version == null ? "" : " version " + version) + " is not registered in this workspace"));
+    if (!DatasetKind.TABULAR.wireName().equals(dataset.kind())) {
+      throw new WorkspaceException("dataset '" + name + "' version " + dataset.version() + " is a " + dataset.kind()
+          + " dataset: only tabular datasets have rows to preview");
+    }
+    Path location = Path.of(dataset.location());
+    if (!Files.exists(location)) {
+      throw new WorkspaceException("dataset '" + name + "' version " + dataset.version() + " is gone: "
+          + location + " does not exist any more");
+    }
+    return DelimitedText.preview(location, dataset.delimiterOrDefault(), maxRows);
+  }
+
+  @Override
+  public DatasetPreview previewDatastorePath(String datastore, String path, char delimiter, int maxRows)
+      throws WorkspaceException {
+    checkRows(maxRows);
+    checkDelimiter(delimiter);
+    Path data = DatastorePaths.resolve(datastoreRoot(datastore), datastore, path);
+    if (!Files.exists(data)) {
+      throw new WorkspaceException("datastore '" + datastore + "' has no file or folder '" + path + "'");
+    }
+    return DelimitedText.preview(data, delimiter, maxRows);
+  }
+
+  private static void checkRows(int maxRows) throws WorkspaceException {
+    if (maxRows < 0 || maxRows > 10_000) {
+      throw new WorkspaceException("a preview shows 0 to 10000 rows, not " + maxRows);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.pipewright.local;
 
+import io.pipewright.workspace.JavaHome;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.File;
 import java.io.IOException;
@@ -108,25 +109,7 @@ final class SparkRuntime {
   }
 
   private static Optional<Integer> featureVersion(Path javaHome) {
-    if (javaHome.equals(Path.of(System.getProperty("java.home")))) {
-      return Optional.of(Runtime.version().feature());
-    }
-    Path release = javaHome.resolve("release");
-    if (!Files.isRegularFile(release)) {
-      return Optional.empty();
-    }
-    try {
-      for (String line : Files.readAllLines(release)) {
-        if (line.startsWith("JAVA_VERSION=")) {
-          String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-          String first = v.split("[.+-]")[0];
-          return Optional.of(Integer.parseInt(first.equals("1") ? v.split("\\.")[1] : first));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
-    return Optional.empty();
+    return JavaHome.featureVersion(javaHome);
   }
 
   /**

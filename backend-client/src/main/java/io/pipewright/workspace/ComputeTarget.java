@@ -1,5 +1,9 @@
 package io.pipewright.workspace;
 
+import io.pipewright.model.Pipeline;
+import io.pipewright.model.ScriptStep;
+import io.pipewright.model.Step;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,5 +32,27 @@ public record ComputeTarget(String name, String kind, Map<String, String> settin
 
   public boolean runsSpark() {
     return !LOCAL_PROCESS.equals(kind);
+  }
+
+  /** Whether this is one of the workspace's own defaults, which cannot be detached. */
+  public boolean isBuiltIn() {
+    return (LOCAL_SPARK.equals(name) && LOCAL_SPARK.equals(kind)) || (LOCAL_PROCESS.equals(name) && LOCAL_PROCESS.equals(kind));
+  }
+
+  /**
+   * The name of the compute target a step runs on: its own, else the pipeline's default, else
+   * {@code local-process} for a script step and {@code local-spark} for a Spark step.
+   */
+  public static String nameFor(Pipeline pipeline, Step step) {
+    String name = pipeline.computeOf(step);
+    if (name != null) {
+      return name;
+    }
+    return step.kind() instanceof ScriptStep ? LOCAL_PROCESS : LOCAL_SPARK;
+  }
+
+  /** The steps of a pipeline that run on the named target, in pipeline order (for a detach confirmation). */
+  public static List<Step> stepsUsing(Pipeline pipeline, String computeName) {
+    return pipeline.steps().stream().filter(step -> nameFor(pipeline, step).equals(computeName)).toList();
   }
 }

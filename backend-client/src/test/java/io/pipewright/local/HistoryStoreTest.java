@@ -20,10 +20,10 @@ class HistoryStoreTest {
   void aNewHistoryIsMigratedToTheLatestSchemaAndReopeningChangesNothing() throws Exception {
     Path db = temp.resolve("history.db");
     try (HistoryStore store = HistoryStore.open(db)) {
-      assertThat(store.schemaVersion()).isEqualTo(2);
+      assertThat(store.schemaVersion()).isEqualTo(3);
     }
     try (HistoryStore store = HistoryStore.open(db)) {
-      assertThat(store.schemaVersion()).isEqualTo(2);
+      assertThat(store.schemaVersion()).isEqualTo(3);
       assertThat(store.runs(10)).isEmpty();
     }
   }
@@ -38,6 +38,6 @@ class HistoryStoreTest {
 
     assertThatThrownBy(() -> HistoryStore.open(db))
         .isInstanceOf(WorkspaceException.class)
-        .hasMessage("the run history was written by a newer Pipewright (schema 9; this version knows up to 2)");
+        .hasMessage("the run history was written by a newer Pipewright (schema 9; this version knows up to 3)");
   }
 }

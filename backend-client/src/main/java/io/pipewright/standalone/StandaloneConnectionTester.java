@@ -1,0 +1,135 @@
+package io.pipewright.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipewright.workspace.ComputeKind;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.ConnectionTest;
+import io.pipewright.workspace.ConnectionTester;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tests a {@code spark-standalone} target: the master port accepts connections, and the master's
+ * REST submission server answers {@code GET /v1/submissions/readyz} (Spark 4) or, on older Sparks
+ * without it, a status request, with its Spark version.
+ *
+ * <p>Uses the JDK's HTTP client for these two GETs; submissions will go through the project's
+ * OkHttp client in the http package when the standalone launcher comes.
+ */
+public final class StandaloneConnectionTester implements ConnectionTester {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A submission id no master has: its status request proves the server answers, before Spark 4. */
+  static final String PROBE_ID = "pipewright-connection-test";
+
+  @Override
+  public String kind() {
+    return ComputeKind.SPARK_STANDALONE;
+  }
+
+  @Override
+  public ConnectionTest test(ComputeTarget target, Duration timeout) {
+    List<String> details = new ArrayList<>();
+    URI master = URI.create(target.settings().get("masterUrl"));
+    String masterAt = master.getHost() + ":" + master.getPort();
+    Optional<String> masterProblem = connect(master.getHost(), master.getPort(), timeout);
+    details.add("master " + masterAt + ": " + masterProblem.orElse("accepts connections"));
+
+    URI rest = URI.create(stripSlash(target.settings().get("restUrl")));
+    String restAt = rest.getHost() + ":" + rest.getPort();
+    HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    Answer ready = get(client, URI.create(rest + "/v1/submissions/readyz"), timeout, restAt);
+    Answer answer = ready;
+    if (ready.json().map(j -> "ErrorResponse".equals(j.path("action").asText())).orElse(false)) {
+      // Before Spark 4 there is no readyz: an unknown submission's status shows the server is up.
+      answer = get(client, URI.create(rest + "/v1/submissions/status/" + PROBE_ID), timeout, restAt);
+    }
+    String restProblem = restProblem(answer, restAt);
+    String version = answer.json().map(j -> j.path("serverSparkVersion").asText("")).orElse("");
+    details.add("REST server " + restAt + ": " + (restProblem == null
+        ? "answers" + (version.isEmpty() ? "" : ", Spark " + version) : restProblem));
+
+    if (answer.failure() != null) {
+      return ConnectionTest.failed("cannot reach the master's REST server: " + answer.failure(), details);
+    }
+    if (restProblem != null) {
+      return ConnectionTest.failed("the master's REST server " + restProblem, details);
+    }
+    if (masterProblem.isPresent()) {
+      return ConnectionTest.failed("the REST server answers, but the master port " + masterAt + " does not: "
+          + masterProblem.get(), details);
+    }
+    return ConnectionTest.ok("Spark " + (version.isEmpty() ? "" : version + " ") + "master at " + masterAt
+        + " answers, with its REST server at " + restAt, details);
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static Optional<String> connect(String host, int port, Duration timeout) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(NetworkErrors.describe(e, host + ":" + port, timeout));
+    }
+  }
+
+  /** An HTTP exchange: the status and JSON body, or why there was none. */
+  private record Answer(int status, Optional<JsonNode> json, String failure) {}
+
+  private static Answer get(HttpClient client, URI uri, Duration timeout, String where) {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      Optional<JsonNode> json;
+      try {
+        JsonNode node = JSON.readTree(response.body());
+        json = node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+      } catch (IOException e) {
+        json = Optional.empty();
+      }
+      return new Answer(response.statusCode(), json, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Answer(0, Optional.empty(), "the test was interrupted");
+    } catch (IOException | RuntimeException e) {
+      return new Answer(0, Optional.empty(), NetworkErrors.describe(e, where, timeout));
+    }
+  }
+
+  /** Why the REST answer is not a ready Spark master's; null when it is. */
+  private static String restProblem(Answer answer, String where) {
+    if (answer.failure() != null) {
+      return answer.failure();
+    }
+    if (answer.json().isEmpty() || !answer.json().get().has("action")) {
+      return "answered HTTP " + answer.status() + ", but not as a Spark master's REST server: is " + where
+          + " the REST port (6066 by default), and is spark.master.rest.enabled=true on the master?";
+    }
+    JsonNode json = answer.json().get();
+    String action = json.path("action").asText();
+    if ("ErrorResponse".equals(action)) {
+      return "refused the request (HTTP " + answer.status() + "): " + json.path("message").asText();
+    }
+    if ("ReadyzResponse".equals(action) && !json.path("success").asBoolean(false)) {
+      return "answers, but the master is not ready yet (HTTP " + answer.status() + ")"
+          + (json.path("message").asText("").isBlank() ? "" : ": " + json.path("message").asText());
+    }
+    if (answer.status() != 200) {
+      return "answered HTTP " + answer.status() + (json.path("message").asText("").isBlank() ? ""
+          : ": " + json.path("message").asText());
+    }
+    return null;
+  }
+}

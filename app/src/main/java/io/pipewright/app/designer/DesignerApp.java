@@ -41,6 +41,7 @@ public final class DesignerApp extends Application {
     viewModel.darkProperty().addListener((o, a, dark) -> Application.setUserAgentStylesheet(
         dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
     MainWindow window = new MainWindow(viewModel);
+    io.pipewright.app.compute.ComputesFeature.install(window, context);
 
     Scene scene = new Scene(window, 1440, 900);
     scene.getStylesheets().add(DesignerApp.class.getResource(STYLESHEET).toExternalForm());

@@ -100,7 +100,16 @@ public final class ComputeTargetsView extends BorderPane {
     status.setCellFactory(c -> new StatusCell());
     status.setPrefWidth(320);
     table.getColumns().setAll(java.util.List.of(name, kind, details, status));
-    viewModel.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.selectedProperty().set(b));
+    viewModel.selectedProperty().addListener((o, a, b) -> {
+      if (table.getSelectionModel().getSelectedItem() != b) {
+        if (b == null) {
+          table.getSelectionModel().clearSelection();
+        } else {
+          table.getSelectionModel().select(b);
+        }
+      }
+    });
     table.setRowFactory(t -> {
       TableRow<TargetRow> row = new TableRow<>();
       row.setOnMouseClicked(e -> {

@@ -73,14 +73,31 @@ public final class ComputesFeature {
     links.setOnAction(e -> linkedServices());
     MenuItem data = new MenuItem("_Datasets…");
     data.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
-    data.setOnAction(e -> window.bottomTabs().getSelectionModel().select(datasetsTab));
+    data.setOnAction(e -> showDatasetsTab());
     menu.getItems().addAll(list, attachMenu, links, new SeparatorMenuItem(), data);
   }
 
   public void showComputeTab() {
     window.bottomTabs().getSelectionModel().select(computeTab);
+    roomBelow();
     targetsView.table().requestFocus();
   }
+
+  public void showDatasetsTab() {
+    window.bottomTabs().getSelectionModel().select(datasetsTab);
+    roomBelow();
+    datasetsView.tree().requestFocus();
+  }
+
+  /** Gives the tabs below the canvas enough height for a list (they start at a quarter of the window). */
+  private void roomBelow() {
+    javafx.scene.control.SplitPane split = window.verticalSplit();
+    if (split.getDividerPositions().length > 0 && split.getDividerPositions()[0] > ROOM_BELOW) {
+      split.setDividerPosition(0, ROOM_BELOW);
+    }
+  }
+
+  private static final double ROOM_BELOW = 0.5;
 
   /** Opens the attach dialog of {@code kind} (the wizard for a Synapse pool); returns the attached target. */
   public Optional<ComputeTarget> attach(ComputeKind kind) {

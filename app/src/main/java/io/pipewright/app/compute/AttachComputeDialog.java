@@ -69,11 +69,11 @@ public final class AttachComputeDialog extends Dialog<ComputeTarget> {
     Label error = Forms.problemLabel(viewModel.errorProperty());
     error.setId("attachError");
     content.getChildren().add(error);
-    content.setPadding(new Insets(4, 4, 4, 4));
+    content.setPadding(new Insets(8, 14, 8, 14));
     content.setPrefWidth(600);
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
-    scroll.setPrefViewportHeight(Math.min(560, 220 + 70 * viewModel.fields().size()));
+    scroll.setPrefViewportHeight(Math.min(660, 260 + 70 * viewModel.fields().size()));
     scroll.setStyle("-fx-background-color: transparent;");
     getDialogPane().setContent(scroll);
 

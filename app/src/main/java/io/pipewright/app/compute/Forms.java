@@ -123,6 +123,8 @@ public final class Forms {
       box.getItems().setAll(field.required() ? field.choices() : withBlank(field));
       box.valueProperty().bindBidirectional(field.valueProperty());
       box.setMaxWidth(Double.MAX_VALUE);
+      box.setPromptText(field.setting().defaultValue() != null ? field.setting().defaultValue()
+          : field.required() ? "choose one" : "default");
       box.setId("field-" + field.key());
       decorated[0] = box;
       return box;

@@ -13,9 +13,29 @@ public final class Launcher {
   /** No arguments: the designer. Arguments: the command line. */
   public static void main(String[] args) {
     if (args.length == 0) {
+      String missing = missingDisplay(System.getProperty("os.name"), System.getenv("DISPLAY"),
+          System.getenv("WAYLAND_DISPLAY"), System.getProperty("glass.platform"));
+      if (missing != null) {
+        System.err.println(missing);
+        System.exit(2);
+      }
       DesignerApp.launchDesigner(args);
       System.exit(0);
     }
     System.exit(PipewrightCommand.execute(args));
+  }
+
+  /**
+   * Why the designer cannot open a window here, or {@code null} when it can: on Linux without
+   * DISPLAY or WAYLAND_DISPLAY JavaFX fails with a stack trace, so say it in one line instead.
+   */
+  static String missingDisplay(String os, String display, String wayland, String glassPlatform) {
+    boolean linux = os != null && os.toLowerCase(java.util.Locale.ROOT).contains("linux");
+    boolean none = (display == null || display.isBlank()) && (wayland == null || wayland.isBlank());
+    if (linux && none && glassPlatform == null) {
+      return "pipewright: no display (DISPLAY is not set), so the designer cannot open a window here. "
+          + "The command line works without one: ./pipewright --help";
+    }
+    return null;
   }
 }

@@ -29,6 +29,33 @@ class HistoryStoreTest {
   }
 
   @Test
+  void aVersion2HistoryKeepsItsDatasetsThroughMigration3WhichReadAsComma() throws Exception {
+    Path db = temp.resolve("history.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+      for (String migration : new String[] {"V1__history.sql", "V2__file_hashes.sql"}) {
+        String sql = new String(HistoryStore.class.getResourceAsStream("migrations/" + migration).readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+        for (String statement : sql.split(";\\s*(\\n|$)")) {
+          if (!statement.strip().isEmpty() && !statement.lines().allMatch(l -> l.strip().startsWith("--") || l.isBlank())) {
+            s.execute(statement);
+          }
+        }
+      }
+      s.execute("PRAGMA user_version = 2");
+      s.execute("INSERT INTO datasets(name, version, kind, location, created_at) VALUES ('titanic', 1, 'tabular', '/d', 0)");
+    }
+
+    try (HistoryStore store = HistoryStore.open(db)) {
+      assertThat(store.schemaVersion()).isEqualTo(3);
+      assertThat(store.datasets()).singleElement().satisfies(d -> {
+        assertThat(d.name()).isEqualTo("titanic");
+        assertThat(d.delimiter()).isNull();
+        assertThat(d.delimiterOrDefault()).isEqualTo(',');
+      });
+    }
+  }
+
+  @Test
   void aHistoryWrittenByANewerPipewrightIsRefusedNotDowngraded() throws Exception {
     Path db = temp.resolve("history.db");
     HistoryStore.open(db).close();

@@ -19,6 +19,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import io.pipewright.graph.view.Hit;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 
@@ -59,7 +67,7 @@ public final class CanvasPane extends StackPane {
     DefaultNodeSkinFactory skins = new DefaultNodeSkinFactory();
     for (String kind : new String[] {NodeKinds.DATASET, NodeKinds.SPARK_SQL, NodeKinds.SPARK_PYTHON,
         NodeKinds.SPARK_JAR, NodeKinds.SCRIPT}) {
-      skins.color(kind, Icons.colorOf(kind));
+      skins.color(kind, Icons.colorOf(kind)).label(kind, NodeKinds.label(kind));
     }
     GraphView graphView = new GraphView(document.graph(), document.undoStack(), skins, e -> EDGE);
     graphView.setId("canvas");
@@ -71,9 +79,18 @@ public final class CanvasPane extends StackPane {
         return false;
       }
       Optional<PaletteItem> item = palette.item((String) key);
-      item.ifPresent(i -> select(palette.place(i, new Point2D(x, y))));
+      item.ifPresent(i -> {
+        if (i.needsPath()) {
+          // asks for a file: not inside the drop event, which must return first
+          javafx.application.Platform.runLater(() -> palette.place(i, new Point2D(x, y)).ifPresent(this::select));
+        } else {
+          palette.place(i, new Point2D(x, y)).ifPresent(this::select);
+        }
+      });
       return item.isPresent();
     });
+    graphView.setClipboardHandler(new PipelineClipboard(context::document, SYSTEM_BOARD, this::selectAll));
+    graphView.setContextMenuFactory(hit -> contextMenu(graphView, hit));
     graphView.getSelection().nodes().addListener((SetChangeListener<GraphNode>) c -> {
       var nodes = graphView.getSelection().nodes();
       context.selectedNodeIdProperty().set(nodes.size() == 1 ? nodes.iterator().next().id() : null);
@@ -96,11 +113,102 @@ public final class CanvasPane extends StackPane {
     graphView.requestFocus();
   }
 
+  /** Selects several nodes (after a paste). */
+  public void selectAll(java.util.Set<String> nodeIds) {
+    GraphView graphView = view.get();
+    graphView.getSelection().clear();
+    for (String id : nodeIds) {
+      GraphNode node = graphView.getModel().node(id);
+      if (node != null) {
+        graphView.getSelection().select(node);
+      }
+    }
+    graphView.requestFocus();
+  }
+
+  /** Shows the step or dataset at 100 % in the middle of the canvas and selects it ("find step"). */
+  public void reveal(String nodeId) {
+    GraphNode node = view.get().getModel().node(nodeId);
+    if (node != null) {
+      select(nodeId);
+      view.get().zoomToNode(node);
+    }
+  }
+
+  private ContextMenu contextMenu(GraphView graphView, Hit hit) {
+    ContextMenu menu = new ContextMenu();
+    switch (hit.kind()) {
+      case NODE:
+      case PORT:
+        if (!graphView.getSelection().contains(hit.node())) {
+          select(hit.node().id());
+        }
+        menu.getItems().addAll(
+            menuItem("Duplicate", "Shortcut+D", () -> fire(graphView, KeyCode.D)),
+            menuItem("Copy", "Shortcut+C", () -> fire(graphView, KeyCode.C)),
+            menuItem("Cut", "Shortcut+X", () -> fire(graphView, KeyCode.X)),
+            new SeparatorMenuItem(),
+            menuItem("Delete", "Delete", graphView::deleteSelection));
+        break;
+      case EDGE:
+        graphView.getSelection().clear();
+        graphView.getSelection().select(hit.edge());
+        menu.getItems().add(menuItem("Delete edge", "Delete", graphView::deleteSelection));
+        break;
+      default:
+        menu.getItems().addAll(
+            menuItem("Paste", "Shortcut+V", () -> fire(graphView, KeyCode.V)),
+            menuItem("Select all", "Shortcut+A", graphView::selectAll),
+            new SeparatorMenuItem(),
+            menuItem("Arrange layout", "Shortcut+L", graphView::autoLayout),
+            menuItem("Fit to window", "Shortcut+0", graphView::fitToView));
+        break;
+    }
+    return menu;
+  }
+
+  /** The context menu does what the shortcut does, through the same code path. */
+  private static void fire(GraphView graphView, KeyCode code) {
+    graphView.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+        code, false, true, false, false));
+  }
+
+  private static MenuItem menuItem(String text, String shortcut, Runnable action) {
+    // the shortcut is named, not registered: the canvas and the menu bar own the real ones
+    MenuItem item = new MenuItem(text + "  (" + shortcut.replace("Shortcut+", "Ctrl+") + ")");
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  /** The system clipboard: a private format, and the same JSON as text for other programs. */
+  private static final PipelineClipboard.Board SYSTEM_BOARD = new PipelineClipboard.Board() {
+    private final DataFormat format = new DataFormat("application/x-pipewright-pipeline");
+
+    @Override
+    public void put(String json) {
+      ClipboardContent content = new ClipboardContent();
+      content.put(format, json);
+      content.putString(json);
+      Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @Override
+    public java.util.Optional<String> get() {
+      Clipboard clipboard = Clipboard.getSystemClipboard();
+      Object own = clipboard.getContent(format);
+      if (own instanceof String) {
+        return java.util.Optional.of((String) own);
+      }
+      String text = clipboard.getString();
+      return text != null && text.strip().startsWith("{") ? java.util.Optional.of(text) : java.util.Optional.empty();
+    }
+  };
+
   /** Places a palette item in the middle of what the canvas shows (double-click in the palette). */
   public void placeInView(PaletteItem item) {
     Bounds visible = view.get().visibleModelBounds();
     double x = visible.getMinX() + visible.getWidth() / 2 - GraphNode.DEFAULT_WIDTH / 2;
     double y = visible.getMinY() + visible.getHeight() / 2 - GraphNode.DEFAULT_HEIGHT / 2;
-    select(palette.place(item, new Point2D(x, y)));
+    palette.place(item, new Point2D(x, y)).ifPresent(this::select);
   }
 }

@@ -1,7 +1,5 @@
 package io.pipewright.app.designer;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import io.pipewright.app.cli.SampleData;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxDialogService;
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DesignerApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(DesignerApp.class);
-  static final String STYLESHEET = "/io/pipewright/app/designer/app.css";
 
   private FxTaskExecutor executor;
   private AppContext context;
@@ -34,17 +31,16 @@ public final class DesignerApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    Theme.apply(false);
     executor = new FxTaskExecutor();
     context = new AppContext(executor, new FxDialogService(stage), PipelineDocument.empty());
     MainViewModel viewModel = new MainViewModel(context);
-    viewModel.darkProperty().addListener((o, a, dark) -> Application.setUserAgentStylesheet(
-        dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+    viewModel.darkProperty().addListener((o, a, dark) -> Theme.apply(dark));
     MainWindow window = new MainWindow(viewModel);
     io.pipewright.app.compute.ComputesFeature.install(window, context);
 
     Scene scene = new Scene(window, 1440, 900);
-    scene.getStylesheets().add(DesignerApp.class.getResource(STYLESHEET).toExternalForm());
+    Theme.style(scene);
     stage.setScene(scene);
     stage.titleProperty().bind(viewModel.titleBinding());
     stage.show();

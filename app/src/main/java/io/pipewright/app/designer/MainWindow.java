@@ -109,7 +109,8 @@ public final class MainWindow extends BorderPane {
     undo.disableProperty().bind(Bindings.selectBoolean(context.documentProperty(), "undoStack", "canUndo").not());
     MenuItem redo = item("_Redo", "Shortcut+Y", viewModel::redo);
     redo.disableProperty().bind(Bindings.selectBoolean(context.documentProperty(), "undoStack", "canRedo").not());
-    editMenu.getItems().addAll(undo, redo);
+    editMenu.getItems().addAll(undo, redo, new javafx.scene.control.SeparatorMenuItem(),
+        item("_Find step…", "Shortcut+F", this::findStep));
     viewMenu.getItems().addAll(
         item("Zoom _in", "Shortcut+Plus", () -> canvas.view().zoomIn()),
         item("Zoom _out", "Shortcut+Minus", () -> canvas.view().zoomOut()),
@@ -144,6 +145,11 @@ public final class MainWindow extends BorderPane {
     HBox bar = new HBox(12, status, grow, summary);
     bar.getStyleClass().add("status-bar");
     return bar;
+  }
+
+  /** Ctrl+F: find a step or dataset by name and show it. */
+  public void findStep() {
+    io.pipewright.app.canvas.FindStepPopup.show(canvas, context.document().pipeline(), canvas::reveal);
   }
 
   private void openProblem(Diagnostic d) {

@@ -32,29 +32,32 @@ public final class PipelineEdits {
 
   /** A new step of a palette kind with one input and one output and default settings. */
   public static Step newStep(Pipeline p, String nodeKind) {
-    StepKind kind;
     String name;
     switch (nodeKind) {
-      case NodeKinds.SPARK_SQL:
-        kind = new SparkStep(new SparkEntry.Sql(""), SparkSettings.DEFAULTS);
-        name = "Spark SQL step";
-        break;
-      case NodeKinds.SPARK_JAR:
-        kind = new SparkStep(new SparkEntry.Jar("", ""), SparkSettings.DEFAULTS);
-        name = "Spark JAR step";
-        break;
-      case NodeKinds.SPARK_PYTHON:
-        kind = new SparkStep(new SparkEntry.Python(""), SparkSettings.DEFAULTS);
-        name = "Spark Python step";
-        break;
-      case NodeKinds.SCRIPT:
-        kind = new ScriptStep("");
-        name = "Script step";
-        break;
-      default:
-        throw new IllegalArgumentException("not a step kind: " + nodeKind);
+      case NodeKinds.SPARK_SQL: name = "Spark SQL step"; break;
+      case NodeKinds.SPARK_JAR: name = "Spark JAR step"; break;
+      case NodeKinds.SPARK_PYTHON: name = "Spark Python step"; break;
+      case NodeKinds.SCRIPT: name = "Script step"; break;
+      default: throw new IllegalArgumentException("not a step kind: " + nodeKind);
     }
     String id = freshId(p, slug(name));
+    // Entries name files after the step, so that a new step can be saved as it is (the file format
+    // requires an entry); validation says the file is missing until the user picks or writes one.
+    StepKind kind;
+    switch (nodeKind) {
+      case NodeKinds.SPARK_SQL:
+        kind = new SparkStep(new SparkEntry.Sql(id + ".sql"), SparkSettings.DEFAULTS);
+        break;
+      case NodeKinds.SPARK_JAR:
+        kind = new SparkStep(new SparkEntry.Jar(id + ".jar", "Main"), SparkSettings.DEFAULTS);
+        break;
+      case NodeKinds.SPARK_PYTHON:
+        kind = new SparkStep(new SparkEntry.Python(id + ".py"), SparkSettings.DEFAULTS);
+        break;
+      default:
+        kind = new ScriptStep("python3 " + id + ".py");
+        break;
+    }
     return new Step(id, uniqueName(p, name), "", kind, null, null, List.of(InputPort.of("input")),
         List.of(OutputPort.of("output")), List.of(), null, true);
   }

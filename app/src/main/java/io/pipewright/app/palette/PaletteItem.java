@@ -20,6 +20,7 @@ public record PaletteItem(String key, String group, String title, String detail,
   public static final String STEPS = "Steps";
   public static final String DATASETS = "Registered datasets";
   public static final String SOURCES = "Sources";
+  public static final String FILES = "Datastore files";
 
   public PaletteItem {
     Objects.requireNonNull(key, "key");
@@ -35,8 +36,25 @@ public record PaletteItem(String key, String group, String title, String detail,
   }
 
   public static PaletteItem datastorePath() {
-    return new PaletteItem("datastore-path", SOURCES, "Dataset from a datastore path",
-        "a file or folder in a datastore", NodeKinds.DATASET);
+    return new PaletteItem("datastore-path", SOURCES, "Dataset from a datastore path…",
+        "pick a file in a datastore", NodeKinds.DATASET);
+  }
+
+  /** A file in a datastore, read as a tabular dataset when it is delimited text, else as a file. */
+  public static PaletteItem datastoreFile(String datastore, String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return new PaletteItem("datastore:" + datastore + ":" + path, FILES, name,
+        datastore + ": " + path + " · " + (tabular(path) ? "tabular" : "file"), NodeKinds.DATASET);
+  }
+
+  static boolean tabular(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt");
+  }
+
+  /** Whether placing this item first needs the user to pick a path. */
+  public boolean needsPath() {
+    return key.equals("datastore-path");
   }
 
   /** Whether a search text matches (case-insensitive, on title, detail and group). */
@@ -60,9 +78,14 @@ public record PaletteItem(String key, String group, String title, String detail,
       DatasetKind kind = detail.endsWith("file") ? DatasetKind.FILE : DatasetKind.TABULAR;
       dataset = PipelineEdits.newDataset(p, parts[1], kind,
           new DatasetSource.Registered(parts[1], Integer.valueOf(parts[2])));
+    } else if (key.startsWith("datastore:")) {
+      String[] parts = key.split(":", 3);
+      String path = parts[2];
+      dataset = PipelineEdits.newDataset(p, path.substring(path.lastIndexOf('/') + 1),
+          tabular(path) ? DatasetKind.TABULAR : DatasetKind.FILE,
+          new DatasetSource.DatastorePath(parts[1], path));
     } else {
-      dataset = PipelineEdits.newDataset(p, "Dataset", DatasetKind.TABULAR,
-          new DatasetSource.DatastorePath("default", ""));
+      throw new IllegalStateException("pick a path first: " + key);
     }
     return new Placement("Add dataset " + dataset.name(), dataset.id(),
         PipelineEdits.addDataset(dataset, x, y));

@@ -3,8 +3,14 @@ package io.pipewright.app.palette;
 import io.pipewright.app.designer.AppContext;
 import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.fx.DialogService;
 import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.Datastore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.SimpleStringProperty;
@@ -16,6 +22,7 @@ import javafx.geometry.Point2D;
 
 /** The palette: step kinds, the workspace's registered datasets and datastore sources, searchable. */
 public final class PaletteViewModel {
+  static final int MAX_FILES = 200;
   private final AppContext context;
   private final ObservableList<PaletteItem> items = FXCollections.observableArrayList();
   private final FilteredList<PaletteItem> shown = new FilteredList<>(items);
@@ -38,18 +45,69 @@ public final class PaletteViewModel {
         PaletteItem.datastorePath());
   }
 
-  /** Reloads the registered datasets from the workspace, in the background. */
+  /** Reloads the registered datasets and the datastores' files from the workspace, in the background. */
   public void refreshDatasets() {
-    context.workspace().ifPresent(ws -> context.executor().submit(ws::datasets, this::showDatasets,
-        e -> context.statusProperty().set("Could not list datasets: " + e.getMessage())));
+    context.workspace().ifPresent(ws -> context.executor().submit(() -> {
+      List<PaletteItem> found = new ArrayList<>();
+      for (DatasetVersion v : ws.datasets()) {
+        found.add(PaletteItem.registered(v.name(), v.version(), v.kind()));
+      }
+      for (Datastore store : ws.datastores()) {
+        for (String file : filesIn(ws.datastoreRoot(store.name()), MAX_FILES)) {
+          found.add(PaletteItem.datastoreFile(store.name(), file));
+        }
+      }
+      return found;
+    }, this::showFound, e -> context.statusProperty().set("Could not list datasets: " + e.getMessage())));
   }
 
-  void showDatasets(List<DatasetVersion> versions) {
+  void showFound(List<PaletteItem> found) {
     List<PaletteItem> next = new ArrayList<>(fixedItems());
-    for (DatasetVersion v : versions) {
-      next.add(PaletteItem.registered(v.name(), v.version(), v.kind()));
-    }
+    next.addAll(found);
     items.setAll(next);
+  }
+
+  /** Up to {@code max} files under a datastore, as relative paths with '/', hidden ones left out. */
+  static List<String> filesIn(Path root, int max) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(root, 4)) {
+      return walk.filter(Files::isRegularFile)
+          .map(f -> root.relativize(f).toString().replace('\\', '/'))
+          .filter(f -> !f.startsWith(".") && !f.contains("/."))
+          .sorted().limit(max).toList();
+    }
+  }
+
+  /** The datastore and path of a file the user picked, when it lies inside a datastore. */
+  public Optional<PaletteItem> itemForPickedFile(Path picked) {
+    return context.workspace().flatMap(ws -> {
+      try {
+        for (Datastore store : ws.datastores()) {
+          Path root = ws.datastoreRoot(store.name()).toAbsolutePath().normalize();
+          Path file = picked.toAbsolutePath().normalize();
+          if (file.startsWith(root) && !file.equals(root)) {
+            return Optional.of(PaletteItem.datastoreFile(store.name(),
+                root.relativize(file).toString().replace('\\', '/')));
+          }
+        }
+      } catch (io.pipewright.workspace.WorkspaceException e) {
+        context.statusProperty().set("Could not list datastores: " + e.getMessage());
+      }
+      return Optional.empty();
+    });
+  }
+
+  /** The directory of the default datastore (where "Dataset from a datastore path…" starts). */
+  public Optional<Path> defaultDatastore() {
+    return context.workspace().flatMap(ws -> {
+      try {
+        return Optional.of(ws.datastoreRoot(io.pipewright.local.LocalWorkspace.DEFAULT_DATASTORE));
+      } catch (io.pipewright.workspace.WorkspaceException e) {
+        return Optional.empty();
+      }
+    });
   }
 
   public ObservableList<PaletteItem> shownItems() {
@@ -64,11 +122,31 @@ public final class PaletteViewModel {
     return items.stream().filter(i -> i.key().equals(key)).findFirst();
   }
 
-  /** Places the item at a model position as one undoable edit; returns the new node's id. */
-  public String place(PaletteItem item, Point2D at) {
+  /**
+   * Places the item at a model position as one undoable edit and returns the new node's id. "Dataset
+   * from a datastore path…" first asks for the file; nothing is placed when the user cancels or
+   * picks a file outside every datastore (which is said).
+   */
+  public Optional<String> place(PaletteItem item, Point2D at) {
+    PaletteItem chosen = item;
+    if (item.needsPath()) {
+      Optional<Path> picked = context.dialogs().chooseFileToOpen("Dataset from a datastore path",
+          defaultDatastore().orElse(null), List.of(DialogService.FileFilter.ALL));
+      if (picked.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<PaletteItem> inStore = itemForPickedFile(picked.get());
+      if (inStore.isEmpty()) {
+        context.dialogs().showError("Not in a datastore", picked.get() + " is not inside a datastore of this "
+            + "workspace. Pick a file under " + defaultDatastore().map(Path::toString).orElse("a datastore")
+            + ", or copy it there first.");
+        return Optional.empty();
+      }
+      chosen = inStore.get();
+    }
     PipelineDocument document = context.document();
-    PaletteItem.Placement placement = item.placeAt(document.pipeline(), at.getX(), at.getY());
+    PaletteItem.Placement placement = chosen.placeAt(document.pipeline(), at.getX(), at.getY());
     document.edit(placement.description(), placement.edit());
-    return placement.nodeId();
+    return Optional.of(placement.nodeId());
   }
 }

@@ -98,8 +98,70 @@ class CommandLineTest {
     assertThat(set.exitCode()).as(set.toString()).isZero();
     assertThat(set.out()).contains("local-spark (local-spark): cores=1");
     assertThat(bad.exitCode()).isEqualTo(1);
-    assertThat(bad.err().strip()).isEqualTo("pipewright: cores must be a whole number of at least 1, not 'zero'");
+    assertThat(bad.err().strip()).isEqualTo("pipewright: cores must be a whole number from 1 to "
+        + Runtime.getRuntime().availableProcessors() + ", not 'zero'");
     assertThat(Cli.run("computes", "list", "--workspace", ws()).out()).containsPattern("local-spark\\s+local-spark\\s+cores=1 ");
+  }
+
+  @Test
+  void computesAttachAddsATargetThatListShowsAndDetachRemoves() {
+    Cli attach = Cli.run("computes", "attach", "spark-standalone", "cluster1", "masterUrl=spark://127.0.0.1:7077",
+        "restUrl=http://127.0.0.1:6066", "--workspace", ws());
+    Cli listed = Cli.run("computes", "list", "--workspace", ws());
+    Cli detach = Cli.run("computes", "detach", "cluster1", "--workspace", ws());
+
+    assertThat(attach.exitCode()).as(attach.toString()).isZero();
+    assertThat(attach.out().strip()).isEqualTo("attached cluster1 (spark-standalone)");
+    assertThat(listed.out()).containsPattern("cluster1\\s+spark-standalone\\s+masterUrl=spark://127.0.0.1:7077");
+    assertThat(detach.exitCode()).isZero();
+    assertThat(Cli.run("computes", "list", "--workspace", ws()).out()).doesNotContain("cluster1");
+  }
+
+  @Test
+  void computesAttachWithABadUrlExitsOneSayingWhatTheUrlLacks() {
+    Cli attach = Cli.run("computes", "attach", "spark-standalone", "cluster1", "masterUrl=spark://cluster",
+        "restUrl=http://cluster:6066", "--workspace", ws());
+
+    assertThat(attach.exitCode()).isEqualTo(1);
+    assertThat(attach.err().strip()).isEqualTo("pipewright: masterUrl must look like spark://host:port: 'spark://cluster' has no port");
+  }
+
+  @Test
+  void computesDetachRefusesTheBuiltInLocalSpark() {
+    Cli detach = Cli.run("computes", "detach", "local-spark", "--workspace", ws());
+
+    assertThat(detach.exitCode()).isEqualTo(1);
+    assertThat(detach.err()).contains("'local-spark' is built in");
+  }
+
+  @Test
+  void computesTestOfAnUnreachableMasterExitsOneWithTheReason() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Cli.run("computes", "attach", "spark-standalone", "cluster1", "masterUrl=spark://127.0.0.1:" + port,
+        "restUrl=http://127.0.0.1:" + port, "--workspace", ws());
+
+    Cli test = Cli.run("computes", "test", "cluster1", "--workspace", ws());
+
+    assertThat(test.exitCode()).as(test.toString()).isEqualTo(1);
+    assertThat(test.out()).startsWith("cluster1: failed: cannot reach the master's REST server: connection refused");
+  }
+
+  @Test
+  void datasetsRegisterThenPreviewPrintsTheHeaderAndRowsAsCsv() throws Exception {
+    Path data = Files.createDirectories(temp.resolve("ws/datastores/default/people"));
+    Files.writeString(data.resolve("people.csv"), "name;note\nAda;\"first; programmer\"\nGrace;\"said \"\"hi\"\"\"\n");
+
+    Cli register = Cli.run("datasets", "register", "people", "people/people.csv", "--delimiter", ";", "--workspace", ws());
+    Cli preview = Cli.run("datasets", "preview", "people", "--rows", "1", "--workspace", ws());
+
+    assertThat(register.exitCode()).as(register.toString()).isZero();
+    assertThat(register.out()).startsWith("registered people version 1 (tabular): ");
+    assertThat(preview.exitCode()).as(preview.toString()).isZero();
+    assertThat(preview.out()).isEqualTo("name,note\nAda,first; programmer\n");
+    assertThat(preview.err()).contains("(first 1 rows; there are more)");
   }
 
   @Test

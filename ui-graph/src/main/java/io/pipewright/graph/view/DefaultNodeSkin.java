@@ -65,8 +65,16 @@ public class DefaultNodeSkin implements NodeSkin {
   private boolean portNamesShown = true;
   private GraphNode node;
 
+  private final String kindLabel;
+
   public DefaultNodeSkin(Color kindColor) {
+    this(kindColor, null);
+  }
+
+  /** @param kindLabel the line under the title ("Spark · SQL"); {@code null} shows the kind in lower case */
+  public DefaultNodeSkin(Color kindColor, String kindLabel) {
     this.kindColor = kindColor;
+    this.kindLabel = kindLabel;
     root.setBackground(CARD_BG);
     root.setBorder(NORMAL_BORDER);
     root.setMouseTransparent(true);
@@ -161,7 +169,7 @@ public class DefaultNodeSkin implements NodeSkin {
     title.setText(fit(node.getTitle(), w - 40, 7.4));
     title.setX(14);
     title.setY(h / 2 - 2);
-    subtitle.setText(node.kind().toLowerCase(Locale.ROOT));
+    subtitle.setText(kindLabel != null ? kindLabel : node.kind().toLowerCase(Locale.ROOT));
     subtitle.setX(14);
     subtitle.setY(h / 2 + 15);
     NodeStatus status = node.getStatus();

@@ -15,9 +15,16 @@ public class DefaultNodeSkinFactory implements NodeSkinFactory {
     Color.web("#ef4444"), Color.web("#06b6d4"), Color.web("#ec4899"), Color.web("#84cc16")
   };
   private final Map<String, Color> colors = new HashMap<>();
+  private final Map<String, String> labels = new HashMap<>();
 
   public DefaultNodeSkinFactory color(String kind, Color color) {
     colors.put(kind, color);
+    return this;
+  }
+
+  /** The line a card of this kind shows under its title ("Spark · SQL"). */
+  public DefaultNodeSkinFactory label(String kind, String label) {
+    labels.put(kind, label);
     return this;
   }
 
@@ -27,7 +34,7 @@ public class DefaultNodeSkinFactory implements NodeSkinFactory {
 
   @Override
   public NodeSkin create(String kind) {
-    return new DefaultNodeSkin(colorOf(kind));
+    return new DefaultNodeSkin(colorOf(kind), labels.get(kind));
   }
 
   @Override

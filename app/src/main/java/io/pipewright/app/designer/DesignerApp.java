@@ -37,6 +37,7 @@ public final class DesignerApp extends Application {
     MainViewModel viewModel = new MainViewModel(context);
     viewModel.darkProperty().addListener((o, a, dark) -> Theme.apply(dark));
     MainWindow window = new MainWindow(viewModel);
+    io.pipewright.app.compute.ComputesFeature.install(window, context);
     io.pipewright.app.properties.PropertiesFeature.install(window, context);
 
     Scene scene = new Scene(window, 1440, 900);

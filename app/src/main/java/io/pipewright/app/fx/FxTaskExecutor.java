@@ -33,6 +33,9 @@ public final class FxTaskExecutor implements TaskExecutor {
   @Override
   public <T> Cancellable submit(Callable<T> work, Consumer<? super T> onSuccess,
       Consumer<? super Throwable> onFailure) {
+    if (workers.isShutdown()) {
+      return () -> {}; // closed (the app is stopping): a late debounced action has nothing to do
+    }
     Future<?> future = workers.submit(() -> {
       try {
         T result = work.call();

@@ -5,11 +5,11 @@ import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.DialogService;
 import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.Datastore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.stream.Stream;
 import java.util.List;
 import java.util.Optional;
@@ -52,9 +52,9 @@ public final class PaletteViewModel {
       for (DatasetVersion v : ws.datasets()) {
         found.add(PaletteItem.registered(v.name(), v.version(), v.kind()));
       }
-      for (Map.Entry<String, Path> store : ws.datastores().entrySet()) {
-        for (String file : filesIn(store.getValue(), MAX_FILES)) {
-          found.add(PaletteItem.datastoreFile(store.getKey(), file));
+      for (Datastore store : ws.datastores()) {
+        for (String file : filesIn(ws.datastoreRoot(store.name()), MAX_FILES)) {
+          found.add(PaletteItem.datastoreFile(store.name(), file));
         }
       }
       return found;
@@ -84,11 +84,11 @@ public final class PaletteViewModel {
   public Optional<PaletteItem> itemForPickedFile(Path picked) {
     return context.workspace().flatMap(ws -> {
       try {
-        for (Map.Entry<String, Path> store : ws.datastores().entrySet()) {
-          Path root = store.getValue().toAbsolutePath().normalize();
+        for (Datastore store : ws.datastores()) {
+          Path root = ws.datastoreRoot(store.name()).toAbsolutePath().normalize();
           Path file = picked.toAbsolutePath().normalize();
           if (file.startsWith(root) && !file.equals(root)) {
-            return Optional.of(PaletteItem.datastoreFile(store.getKey(),
+            return Optional.of(PaletteItem.datastoreFile(store.name(),
                 root.relativize(file).toString().replace('\\', '/')));
           }
         }
@@ -103,7 +103,7 @@ public final class PaletteViewModel {
   public Optional<Path> defaultDatastore() {
     return context.workspace().flatMap(ws -> {
       try {
-        return Optional.ofNullable(ws.datastores().get(io.pipewright.local.LocalWorkspace.DEFAULT_DATASTORE));
+        return Optional.of(ws.datastoreRoot(io.pipewright.local.LocalWorkspace.DEFAULT_DATASTORE));
       } catch (io.pipewright.workspace.WorkspaceException e) {
         return Optional.empty();
       }

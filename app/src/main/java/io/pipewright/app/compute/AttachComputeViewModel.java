@@ -1,0 +1,390 @@
+package io.pipewright.app.compute;
+
+import io.pipewright.app.designer.AppContext;
+import io.pipewright.workspace.AzureMlConfig;
+import io.pipewright.workspace.ComputeKind;
+import io.pipewright.workspace.ComputeSetting;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.FieldProblem;
+import io.pipewright.workspace.InvalidFieldsException;
+import io.pipewright.workspace.LinkedService;
+import io.pipewright.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The attach (or edit) dialog of one compute kind: the target's name and one {@link SettingField}
+ * per setting the kind takes, checked as typed; a connection test in the background; saving through
+ * the workspace, whose field-level refusals land on the fields they are about.
+ */
+public final class AttachComputeViewModel {
+  /** Kinds Pipewright can reach today; the others are saved, and connecting comes with the remote backends. */
+  static final Set<String> REACHABLE_NOW = Set.of(ComputeKind.LOCAL_SPARK, ComputeKind.LOCAL_PROCESS,
+      ComputeKind.SPARK_STANDALONE);
+
+  private final AppContext context;
+  private final ComputeCatalog catalog;
+  private final ComputeKind kind;
+  private final ComputeTarget editing;
+  private final StringProperty name = new SimpleStringProperty(this, "name", "");
+  private final ReadOnlyStringWrapper nameProblem = new ReadOnlyStringWrapper(this, "nameProblem", "");
+  private final List<SettingField> fields = new ArrayList<>();
+  private final ReadOnlyObjectWrapper<ConnectionState> connection =
+      new ReadOnlyObjectWrapper<>(this, "connection", ConnectionState.NOT_TESTED);
+  private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving", false);
+  private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+  private final ObservableList<String> linkedServices = FXCollections.observableArrayList();
+  private final BooleanBinding valid;
+  private String suggestedName = "";
+  /** Held here so that the weak listener on the shared list lives as long as this view model. */
+  private final ListChangeListener<ComputeTarget> namesChanged = c -> checkName();
+
+  private AttachComputeViewModel(AppContext context, ComputeCatalog catalog, ComputeKind kind, ComputeTarget editing) {
+    this.context = context;
+    this.catalog = catalog;
+    this.kind = kind;
+    this.editing = editing;
+    for (ComputeSetting s : kind.settings()) {
+      String initial = editing != null ? editing.settings().getOrDefault(s.key(), "") : s.defaultValue();
+      SettingField field = new SettingField(s, initial);
+      fields.add(field);
+    }
+    if (editing != null) {
+      name.set(editing.name());
+    }
+    List<Observable> dependencies = new ArrayList<>();
+    dependencies.add(nameProblem);
+    dependencies.add(saving);
+    for (SettingField f : fields) {
+      dependencies.add(f.problemProperty());
+      dependencies.add(f.checkingProperty());
+      if (f.isPath()) {
+        f.valueProperty().addListener((o, a, b) -> checkPath(f));
+      } else {
+        f.valueProperty().addListener((o, a, b) -> checkValues());
+      }
+      f.valueProperty().addListener((o, a, b) -> connection.set(ConnectionState.NOT_TESTED));
+    }
+    valid = Bindings.createBooleanBinding(() -> nameProblem.get().isEmpty() && !saving.get()
+        && fields.stream().allMatch(f -> f.problem().isEmpty() && !f.checkingProperty().get()),
+        dependencies.toArray(Observable[]::new));
+    name.addListener((o, a, b) -> {
+      checkName();
+      connection.set(ConnectionState.NOT_TESTED);
+    });
+    context.computes().addListener(new WeakListChangeListener<>(namesChanged));
+    if (ComputeKind.SYNAPSE_SPARK_POOL.equals(kind.id()) && editing == null) {
+      field("linkedService").valueProperty().addListener((o, a, b) -> suggestName());
+      field("pool").valueProperty().addListener((o, a, b) -> suggestName());
+    }
+    checkName();
+    checkValues();
+    fields.stream().filter(SettingField::isPath).forEach(this::checkPath);
+    if (ComputeKind.SYNAPSE_SPARK_POOL.equals(kind.id())) {
+      loadLinkedServices();
+    }
+  }
+
+  /** A new target of {@code kind}. */
+  public static AttachComputeViewModel attach(AppContext context, ComputeCatalog catalog, ComputeKind kind) {
+    return new AttachComputeViewModel(context, catalog, kind, null);
+  }
+
+  /** Changing the settings of an attached target (its name stays). */
+  public static AttachComputeViewModel edit(AppContext context, ComputeCatalog catalog, ComputeTarget target) {
+    ComputeKind kind = ComputeKind.of(target.kind()).orElseThrow(() -> new IllegalArgumentException(
+        "compute '" + target.name() + "' is of kind '" + target.kind() + "', which this version does not know"));
+    return new AttachComputeViewModel(context, catalog, kind, target);
+  }
+
+  // ------------------------------------------------------------------------------- checking
+
+  private void checkName() {
+    if (editing != null) {
+      nameProblem.set("");
+      return;
+    }
+    String n = name.get() == null ? "" : name.get().strip();
+    Optional<String> problem = ComputeKind.checkName(n);
+    if (problem.isEmpty() && context.computes().stream().anyMatch(c -> c.name().equals(n))) {
+      problem = Optional.of("a compute target named '" + n + "' already exists: choose another name");
+    }
+    nameProblem.set(problem.orElse(""));
+  }
+
+  /** Checks every value that needs no disk at once, with the rules between fields (basic auth needs a user). */
+  private void checkValues() {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (SettingField f : fields) {
+      if (!f.isPath()) {
+        values.put(f.key(), f.value());
+      }
+    }
+    List<FieldProblem> problems = kind.check(values);
+    for (SettingField f : fields) {
+      if (!f.isPath()) {
+        f.setProblem(problems.stream().filter(p -> p.field().equals(f.key())).map(FieldProblem::message)
+            .findFirst().orElse(""));
+      }
+    }
+  }
+
+  /** Directories are looked at in the background; an answer for a value no longer typed is dropped. */
+  private void checkPath(SettingField f) {
+    String value = f.value();
+    if (value.isBlank()) {
+      f.setProblem(f.setting().check(value).orElse(""));
+      f.setChecking(false);
+      return;
+    }
+    f.setChecking(true);
+    context.executor().submit(() -> f.setting().check(value).orElse(""), message -> {
+      if (value.equals(f.value())) {
+        f.setProblem(message);
+        f.setChecking(false);
+      }
+    }, e -> {
+      if (value.equals(f.value())) {
+        f.setProblem(f.key() + " cannot be checked: " + e.getMessage());
+        f.setChecking(false);
+      }
+    });
+  }
+
+  private void suggestName() {
+    String service = field("linkedService").value().strip();
+    String pool = field("pool").value().strip();
+    String suggestion = service.isEmpty() || pool.isEmpty() ? "" : service + "-" + pool;
+    String current = name.get() == null ? "" : name.get();
+    if (current.isEmpty() || current.equals(suggestedName)) {
+      name.set(suggestion);
+    }
+    suggestedName = suggestion;
+  }
+
+  // ------------------------------------------------------------------------------- actions
+
+  /** Reads the linked services (for a Synapse pool) again, in the background. */
+  public void loadLinkedServices() {
+    context.workspace().ifPresent(ws -> context.executor().submit(ws::linkedServices, list -> {
+      linkedServices.setAll(list.stream().map(LinkedService::name).toList());
+      SettingField f = field("linkedService");
+      if (f.value().isBlank() && linkedServices.size() == 1) {
+        f.setValue(linkedServices.get(0));
+      }
+    }, e -> error.set("Could not list the linked services: " + e.getMessage())));
+  }
+
+  /** Fills subscription, resource group and workspace from an Azure ML {@code config.json}. */
+  public void importAzureMlConfig(Path file) {
+    error.set("");
+    context.executor().submit(() -> AzureMlConfig.read(file), settings -> {
+      settings.forEach((key, value) -> findField(key).ifPresent(f -> f.setValue(value)));
+      String workspaceName = settings.get("workspaceName");
+      if (editing == null && (name.get() == null || name.get().isBlank()) && workspaceName != null) {
+        name.set(workspaceName.length() > 32 ? workspaceName.substring(0, 32) : workspaceName);
+      }
+      context.statusProperty().set("Read " + file.getFileName() + ": workspace " + workspaceName);
+    }, e -> error.set(e.getMessage()));
+  }
+
+  /** Tests the target as typed, in the background; the result lands in {@link #connectionProperty()}. */
+  public void testConnection() {
+    Optional<Workspace> workspace = context.workspace().map(w -> w);
+    if (workspace.isEmpty()) {
+      connection.set(new ConnectionState(ConnectionState.Status.FAILED, "The workspace is still opening", List.of()));
+      return;
+    }
+    ComputeTarget draft = draft();
+    connection.set(ConnectionState.TESTING);
+    context.executor().submit(() -> workspace.get().testConnection(draft), test -> {
+      if (draft.equals(draft())) {
+        connection.set(ConnectionState.of(test));
+      }
+    }, e -> connection.set(ConnectionState.failed(e)));
+  }
+
+  /**
+   * Attaches the target (or saves the changed settings) in the background. On success the
+   * catalog is read again and {@code onSaved} gets the saved target; a refusal is shown on the
+   * fields it is about, and nothing is lost.
+   */
+  public void save(Consumer<ComputeTarget> onSaved) {
+    if (!valid.get()) {
+      return;
+    }
+    Optional<Workspace> workspace = context.workspace().map(w -> w);
+    if (workspace.isEmpty()) {
+      error.set("The workspace is still opening; try again in a moment.");
+      return;
+    }
+    error.set("");
+    saving.set(true);
+    String targetName = name.get().strip();
+    Map<String, String> values = values();
+    Map<String, String> changes = changes();
+    context.executor().submit(() -> editing == null
+        ? workspace.get().attachCompute(targetName, kind.id(), values)
+        : workspace.get().updateCompute(targetName, changes), saved -> {
+      saving.set(false);
+      catalog.changed();
+      context.statusProperty().set((editing == null ? "Attached " : "Saved ") + saved.name());
+      onSaved.accept(saved);
+    }, e -> {
+      saving.set(false);
+      showRefusal(e);
+    });
+  }
+
+  private void showRefusal(Throwable e) {
+    if (e instanceof InvalidFieldsException) {
+      List<String> elsewhere = new ArrayList<>();
+      for (FieldProblem p : ((InvalidFieldsException) e).problems()) {
+        if (FieldProblem.NAME.equals(p.field())) {
+          nameProblem.set(p.message());
+        } else {
+          Optional<SettingField> f = findField(p.field());
+          if (f.isPresent()) {
+            f.get().setProblem(p.message());
+          } else {
+            elsewhere.add(p.message());
+          }
+        }
+      }
+      error.set(String.join("; ", elsewhere));
+    } else {
+      error.set("Could not save " + name.get() + ": " + e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------------------- state
+
+  /** The target as typed (blank values left out). */
+  public ComputeTarget draft() {
+    String n = name.get() == null || name.get().isBlank() ? "draft" : name.get().strip();
+    return new ComputeTarget(n, kind.id(), values());
+  }
+
+  private Map<String, String> values() {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (SettingField f : fields) {
+      if (!f.value().isBlank()) {
+        values.put(f.key(), f.value().strip());
+      }
+    }
+    return values;
+  }
+
+  /** Settings that differ from the target being edited; an empty value removes one. */
+  private Map<String, String> changes() {
+    Map<String, String> changes = new LinkedHashMap<>();
+    for (SettingField f : fields) {
+      String before = editing == null ? "" : editing.settings().getOrDefault(f.key(), "");
+      if (!f.value().strip().equals(before)) {
+        changes.put(f.key(), f.value().strip());
+      }
+    }
+    return changes;
+  }
+
+  public ComputeKind kind() {
+    return kind;
+  }
+
+  public boolean isEditing() {
+    return editing != null;
+  }
+
+  /** Whether Pipewright can connect to this kind now (else it is saved only). */
+  public boolean isReachableNow() {
+    return REACHABLE_NOW.contains(kind.id());
+  }
+
+  public String title() {
+    return editing == null ? "Attach " + kind.label() : "Edit " + editing.name() + " (" + kind.label() + ")";
+  }
+
+  public StringProperty nameProperty() {
+    return name;
+  }
+
+  public ReadOnlyStringProperty nameProblemProperty() {
+    return nameProblem.getReadOnlyProperty();
+  }
+
+  public List<SettingField> fields() {
+    return List.copyOf(fields);
+  }
+
+  public SettingField field(String key) {
+    return findField(key).orElseThrow(() -> new IllegalArgumentException(kind.id() + " has no setting " + key));
+  }
+
+  private Optional<SettingField> findField(String key) {
+    return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+  }
+
+  /** True while every field is acceptable and nothing is being checked or saved: OK is enabled. */
+  public BooleanBinding validBinding() {
+    return valid;
+  }
+
+  public boolean isValid() {
+    return valid.get();
+  }
+
+  /** Valid for the given fields only (a wizard page). */
+  public BooleanBinding validBinding(List<String> keys, boolean withName) {
+    List<Observable> dependencies = new ArrayList<>();
+    if (withName) {
+      dependencies.add(nameProblem);
+    }
+    List<SettingField> some = keys.stream().map(this::field).toList();
+    for (SettingField f : some) {
+      dependencies.add(f.problemProperty());
+      dependencies.add(f.checkingProperty());
+    }
+    return Bindings.createBooleanBinding(() -> (!withName || nameProblem.get().isEmpty())
+        && some.stream().allMatch(f -> f.problem().isEmpty() && !f.checkingProperty().get()),
+        dependencies.toArray(Observable[]::new));
+  }
+
+  public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+    return connection.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty savingProperty() {
+    return saving.getReadOnlyProperty();
+  }
+
+  /** A refusal not tied to one field, or empty. */
+  public ReadOnlyStringProperty errorProperty() {
+    return error.getReadOnlyProperty();
+  }
+
+  /** The linked services a Synapse pool can be reached through. */
+  public ObservableList<String> linkedServices() {
+    return linkedServices;
+  }
+}

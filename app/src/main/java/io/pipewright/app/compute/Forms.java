@@ -1,0 +1,193 @@
+package io.pipewright.app.compute;
+
+import atlantafx.base.theme.Styles;
+import io.pipewright.app.fx.DialogService;
+import io.pipewright.workspace.ComputeSetting;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+
+/**
+ * Builds form rows whose field shows what is wrong with it: a red outline and the reason in words
+ * under it, present while the problem is.
+ */
+public final class Forms {
+  static final String STYLESHEET = "/io/pipewright/app/compute/compute.css";
+
+  private Forms() {}
+
+  /** Adds this feature's stylesheet to a dialog or pane (dialogs have scenes of their own). */
+  public static void style(Parent parent) {
+    String css = Forms.class.getResource(STYLESHEET).toExternalForm();
+    if (!parent.getStylesheets().contains(css)) {
+      parent.getStylesheets().add(css);
+    }
+  }
+
+  public static void style(DialogPane pane) {
+    style((Parent) pane);
+  }
+
+  /** A grid with a label column and a growing field column. */
+  public static GridPane grid() {
+    GridPane grid = new GridPane();
+    grid.getStyleClass().add("form-grid");
+    ColumnConstraints labels = new ColumnConstraints();
+    labels.setMinWidth(120);
+    ColumnConstraints fields = new ColumnConstraints();
+    fields.setHgrow(Priority.ALWAYS);
+    fields.setFillWidth(true);
+    grid.getColumnConstraints().setAll(labels, fields);
+    return grid;
+  }
+
+  /**
+   * Adds a labelled field at {@code row} with its help line and its problem line below; returns
+   * the next free row.
+   */
+  public static int addRow(GridPane grid, int row, String label, Node field, String help,
+      ObservableStringValue problem, Control decorated) {
+    Label l = new Label(label);
+    l.setLabelFor(field);
+    l.setMinWidth(Label.USE_PREF_SIZE);
+    GridPane.setValignment(l, javafx.geometry.VPos.CENTER);
+    grid.add(l, 0, row);
+    grid.add(field, 1, row);
+    GridPane.setHgrow(field, Priority.ALWAYS);
+    VBox under = new VBox(1);
+    if (help != null && !help.isBlank()) {
+      Label h = new Label(help);
+      h.getStyleClass().add("field-help");
+      h.setWrapText(true);
+      h.setMaxWidth(440);
+      under.getChildren().add(h);
+    }
+    Label p = problemLabel(problem);
+    under.getChildren().add(p);
+    grid.add(under, 1, row + 1);
+    decorate(decorated, problem);
+    return row + 2;
+  }
+
+  /** A red line with the reason, shown only while there is one. */
+  public static Label problemLabel(ObservableStringValue problem) {
+    Label p = new Label();
+    p.getStyleClass().add("field-problem");
+    p.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
+    p.setWrapText(true);
+    p.setMaxWidth(440);
+    p.textProperty().bind(problem);
+    p.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problem));
+    p.managedProperty().bind(p.visibleProperty());
+    return p;
+  }
+
+  /** Outlines the control in the danger colour and gives it the reason as a tooltip while there is a problem. */
+  public static void decorate(Control control, ObservableStringValue problem) {
+    Runnable apply = () -> {
+      String text = problem.get();
+      boolean bad = text != null && !text.isEmpty();
+      control.pseudoClassStateChanged(Styles.STATE_DANGER, bad);
+      control.setTooltip(bad ? new Tooltip(text) : null);
+    };
+    problem.addListener((o, a, b) -> apply.run());
+    apply.run();
+  }
+
+  /**
+   * The control for a compute setting: a combo box for a choice, a text field with a folder button
+   * for a directory, a text field otherwise. Its id is {@code field-KEY}.
+   */
+  public static Node control(SettingField field, DialogService dialogs, Control[] decorated) {
+    if (field.type() == ComputeSetting.Type.CHOICE) {
+      ComboBox<String> box = new ComboBox<>();
+      box.getItems().setAll(field.required() ? field.choices() : withBlank(field));
+      box.valueProperty().bindBidirectional(field.valueProperty());
+      box.setMaxWidth(Double.MAX_VALUE);
+      box.setPromptText(field.setting().defaultValue() != null ? field.setting().defaultValue()
+          : field.required() ? "choose one" : "default");
+      box.setId("field-" + field.key());
+      decorated[0] = box;
+      return box;
+    }
+    TextField text = new TextField();
+    text.textProperty().bindBidirectional(field.valueProperty());
+    text.setId("field-" + field.key());
+    text.setPromptText(prompt(field));
+    decorated[0] = text;
+    ProgressIndicator checking = new ProgressIndicator();
+    checking.setPrefSize(16, 16);
+    checking.setMaxSize(16, 16);
+    checking.visibleProperty().bind(field.checkingProperty());
+    checking.managedProperty().bind(checking.visibleProperty());
+    checking.setTooltip(new Tooltip("Checking…"));
+    HBox box = new HBox(6, text, checking);
+    box.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(text, Priority.ALWAYS);
+    if (field.isPath()) {
+      Button browse = new Button(null, new FontIcon(MaterialDesignF.FOLDER_OUTLINE));
+      browse.setTooltip(new Tooltip("Choose a folder"));
+      browse.setId("browse-" + field.key());
+      browse.setOnAction(e -> {
+        Path start = field.value().isBlank() ? null : safePath(field.value());
+        Optional<Path> chosen = dialogs.chooseDirectory(field.setting().label(), start);
+        chosen.ifPresent(p -> field.setValue(p.toString()));
+      });
+      box.getChildren().add(browse);
+    }
+    return box;
+  }
+
+  private static java.util.List<String> withBlank(SettingField field) {
+    java.util.List<String> items = new java.util.ArrayList<>();
+    items.add("");
+    items.addAll(field.choices());
+    return items;
+  }
+
+  private static Path safePath(String text) {
+    try {
+      return Path.of(text);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String prompt(SettingField field) {
+    switch (field.type()) {
+      case URL:
+        return field.choices().isEmpty() ? "scheme://host:port" : field.choices().get(0) + "://host:port";
+      case WHOLE_NUMBER:
+        return field.setting().defaultValue() == null ? "a whole number" : field.setting().defaultValue();
+      case GUID:
+        return "00000000-0000-0000-0000-000000000000";
+      case SPARK_HOME:
+        return "empty: the Spark that comes with Pipewright";
+      case JAVA_HOME:
+        return "empty: this app's Java or one found on the machine";
+      case DIRECTORY:
+        return "empty: SPARK_HOME";
+      default:
+        return field.required() ? "required" : "";
+    }
+  }
+}

@@ -55,9 +55,10 @@ public final class PropertiesViewModel {
     context.documentProperty().addListener((o, a, b) -> documentChanged());
     context.selectedNodeIdProperty().addListener((o, a, b) -> show());
     selectedEdgeId.addListener((o, a, b) -> show());
-    context.workspaceProperty().addListener((o, a, b) -> loadComputes());
+    context.computes().addListener((javafx.collections.ListChangeListener<ComputeTarget>) c -> loadCapacities());
+    context.workspaceProperty().addListener((o, a, b) -> loadCapacities());
     documentChanged();
-    loadComputes();
+    loadCapacities();
   }
 
   /** The model of what is shown: a {@link StepPanelModel}, {@link DatasetPanelModel}, {@link EdgePanelModel} or {@link PipelinePanelModel}. */
@@ -74,33 +75,36 @@ public final class PropertiesViewModel {
     return selectedEdgeId;
   }
 
-  /** The workspace's compute targets; empty until they are read. */
+  /** The workspace's compute targets, once what each offers is known; empty until then. */
   public ObservableList<ComputeTarget> computes() {
     return computes;
   }
 
-  /** Reads the compute targets again (one may have been attached or detached meanwhile). */
-  public void loadComputes() {
+  /**
+   * Takes the workspace's compute targets from {@link AppContext#computes()} (kept current by the
+   * compute catalog) once what each offers a Spark step is read, off the FX thread.
+   */
+  private void loadCapacities() {
+    List<ComputeTarget> list = List.copyOf(context.computes());
     Optional<? extends Workspace> ws = context.workspace();
-    if (ws.isEmpty()) {
+    if (ws.isEmpty() && capacityOf == null) {
       return;
     }
-    Workspace workspace = ws.get();
-    Function<ComputeTarget, Optional<Capacity>> capacity = capacityOf != null ? capacityOf : workspace::capacityOf;
+    Function<ComputeTarget, Optional<Capacity>> capacity = capacityOf != null ? capacityOf : ws.get()::capacityOf;
     context.executor().submit(() -> {
-      List<ComputeTarget> list = workspace.computes();
       Map<String, Capacity> found = new HashMap<>();
       for (ComputeTarget target : list) {
         capacity.apply(target).ifPresent(c -> found.put(target.name(), c));
       }
       return new Targets(list, found);
     }, read -> {
-      if (!read.list().equals(computes) || !read.capacities().equals(capacities)) {
-        capacities.clear();
-        capacities.putAll(read.capacities());
-        computes.setAll(read.list());
+      if (!read.list().equals(List.copyOf(context.computes()))) {
+        return; // a newer list is on its way
       }
-    }, e -> LOG.warn("Cannot read the compute targets of {}", workspace.description(), e));
+      capacities.clear();
+      capacities.putAll(read.capacities());
+      computes.setAll(read.list());
+    }, e -> LOG.warn("Cannot read what the compute targets offer", e));
   }
 
   private record Targets(List<ComputeTarget> list, Map<String, Capacity> capacities) {}
@@ -147,7 +151,6 @@ public final class PropertiesViewModel {
       old.dispose();
     }
     panel.set(next);
-    loadComputes();
   }
 
   private PanelModel make() {

@@ -33,6 +33,7 @@ final class Fixture implements AutoCloseable {
     this.workspace = LocalWorkspace.open(home);
     LoadedPipeline loaded = PipelineFormat.read(file);
     context = new AppContext(executor, dialogs, new PipelineDocument(loaded.pipeline(), file));
+    new io.pipewright.app.compute.ComputeCatalog(context, () -> {});
     context.workspaceProperty().set(workspace);
     viewModel = new PropertiesViewModel(context, target -> target.kind().equals("local-spark")
         ? java.util.Optional.of(io.pipewright.model.Capacity.localMachine(4, 16 * GIB)) : workspace.capacityOf(target));

@@ -55,6 +55,7 @@ class PropertiesRobotTest {
     context = new AppContext(executor, new FxDialogService(stage),
         new PipelineDocument(PipelineFormat.read(file).pipeline(), file));
     window = new MainWindow(new MainViewModel(context));
+    io.pipewright.app.compute.ComputesFeature.install(window, context);
     feature = PropertiesFeature.install(window, context);
     context.workspaceProperty().set(workspace);
     Scene scene = new Scene(window, 1400, 900);

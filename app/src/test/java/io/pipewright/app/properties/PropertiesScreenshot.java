@@ -47,6 +47,7 @@ public final class PropertiesScreenshot {
       AppContext context = new AppContext(executor, new FxDialogService(stage),
           new PipelineDocument(PipelineFormat.read(file).pipeline(), file));
       MainWindow window = new MainWindow(new MainViewModel(context));
+      io.pipewright.app.compute.ComputesFeature.install(window, context);
       PropertiesFeature.install(window, context);
       context.workspaceProperty().set(workspace);
       Scene scene = new Scene(window, 1600, 1000);

@@ -61,6 +61,7 @@ public final class MainWindow extends BorderPane {
   private final Menu runMenu = new Menu("_Run");
   private final Menu computeMenu = new Menu("_Compute");
   private final Menu helpMenu = new Menu("_Help");
+  private final java.util.List<Consumer<Diagnostic>> problemHandlers = new java.util.ArrayList<>();
 
   public MainWindow(MainViewModel viewModel) {
     this.viewModel = viewModel;
@@ -156,6 +157,7 @@ public final class MainWindow extends BorderPane {
     if (d.nodeId() != null) {
       canvas.select(d.nodeId());
     }
+    problemHandlers.forEach(h -> h.accept(d));
   }
 
   static MenuItem item(String text, String accelerator, Runnable action) {
@@ -259,13 +261,6 @@ public final class MainWindow extends BorderPane {
 
   /** Adds a handler run when a problem is opened, after the canvas selected its node. */
   public void onProblemOpened(Consumer<Diagnostic> handler) {
-    ProblemsView view = (ProblemsView) problemsTab.getContent();
-    view.setOnMouseClicked(e -> {
-      Diagnostic d = view.getSelectionModel().getSelectedItem();
-      if (d != null) {
-        openProblem(d);
-        handler.accept(d);
-      }
-    });
+    problemHandlers.add(handler); // by click and by Enter, after the node is selected
   }
 }

@@ -95,7 +95,18 @@ final class Controls {
     a.setWrapText(true);
     a.setPrefRowCount(rows);
     bind(a, field, true);
+    tabMovesFocus(a);
     return a;
+  }
+
+  /** Tab and Shift+Tab leave a text area (as Ctrl+Tab does) instead of typing a tab into it. */
+  static void tabMovesFocus(TextArea area) {
+    area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+        e.consume();
+        area.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, e.isShiftDown(), true, false, false));
+      }
+    });
   }
 
   private void bind(TextInputControl t, FieldModel field, boolean commitOnFocusLoss) {

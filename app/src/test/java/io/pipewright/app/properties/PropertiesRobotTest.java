@@ -195,6 +195,36 @@ class PropertiesRobotTest {
   }
 
   @Test
+  void enterOnAProblemOpensItsFieldToo(FxRobot robot) throws Exception {
+    waitUntil(() -> window.problems().problems().stream().anyMatch(d -> d.pointer().equals("/steps/0/spark/executors")));
+    javafx.scene.control.TableView<?> table = (javafx.scene.control.TableView<?>) window.problemsTab().getContent();
+    WaitForAsyncUtils.asyncFx(() -> {
+      table.getSelectionModel().select(0);
+      table.requestFocus();
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(context.selectedNodeIdProperty().get()).isNull();
+
+    robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(window.getScene().getFocusOwner()).isSameAs(robot.lookup("#executors").query());
+  }
+
+  @Test
+  void tabLeavesTheDescriptionForTheNextField(FxRobot robot) throws Exception {
+    selectPrepOnTheCanvas(robot);
+    robot.clickOn("#stepName");
+
+    robot.press(KeyCode.TAB).release(KeyCode.TAB);
+    robot.press(KeyCode.TAB).release(KeyCode.TAB);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(window.getScene().getFocusOwner()).isSameAs(robot.lookup("#stepCompute").query());
+    assertThat(context.document().pipeline().step("prep").orElseThrow().description()).doesNotContain("\t");
+  }
+
+  @Test
   void f2FocusesTheNameOfTheSelectedStep(FxRobot robot) throws Exception {
     selectPrepOnTheCanvas(robot);
 

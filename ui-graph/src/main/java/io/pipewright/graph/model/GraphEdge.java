@@ -14,7 +14,20 @@ public final class GraphEdge {
   private final Port sourcePort;
   private final GraphNode target;
   private final Port targetPort;
-  private final BooleanProperty flowing = new SimpleBooleanProperty(this, "flowing");
+  private final BooleanProperty flowing = new SimpleBooleanProperty(this, "flowing") {
+    @Override
+    protected void invalidated() {
+      // read, so that the property stays valid and reports every change (see GraphNode)
+      get();
+      GraphModel[] in = models;
+      for (GraphModel m : in) {
+        m.edgeChanged(GraphEdge.this);
+      }
+    }
+  };
+  /** The models this edge is in (almost always one), told about its changes. */
+  private GraphModel[] models = NO_MODELS;
+  private static final GraphModel[] NO_MODELS = new GraphModel[0];
 
   public GraphEdge(String id, GraphNode source, Port sourcePort, GraphNode target, Port targetPort) {
     this.id = Objects.requireNonNull(id, "id");
@@ -48,6 +61,26 @@ public final class GraphEdge {
 
   public Port targetPort() {
     return targetPort;
+  }
+
+  /** The edge is now in a model (called by the model). */
+  void attach(GraphModel model) {
+    GraphModel[] grown = java.util.Arrays.copyOf(models, models.length + 1);
+    grown[models.length] = model;
+    models = grown;
+  }
+
+  /** The edge is no longer in a model (called by the model). */
+  void detach(GraphModel model) {
+    for (int i = 0; i < models.length; i++) {
+      if (models[i] == model) {
+        GraphModel[] shrunk = new GraphModel[models.length - 1];
+        System.arraycopy(models, 0, shrunk, 0, i);
+        System.arraycopy(models, i + 1, shrunk, i, models.length - i - 1);
+        models = shrunk;
+        return;
+      }
+    }
   }
 
   /** The host's "data flowing" decoration. */

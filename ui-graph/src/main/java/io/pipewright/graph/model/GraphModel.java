@@ -12,6 +12,10 @@ import javafx.collections.ObservableList;
  * consistent: an edge's nodes must be in the graph, and a node with edges cannot be removed (the
  * delete command removes the edges first, in the same undo step).
  *
+ * <p>Nodes and edges added or removed are reported by the observable {@link #nodes()} and {@link
+ * #edges()} lists; changes to the nodes and edges in the model (position, size, title, status,
+ * badge, flowing) to its {@link GraphChangeListener}s.
+ *
  * <p>Not thread-safe: change it on the JavaFX application thread once it is shown.
  */
 public final class GraphModel {
@@ -22,6 +26,35 @@ public final class GraphModel {
   private final Map<String, GraphNode> nodesById = new HashMap<>();
   private final Map<String, GraphEdge> edgesById = new HashMap<>();
   private final Map<GraphNode, List<GraphEdge>> edgesByNode = new HashMap<>();
+  private GraphChangeListener[] changeListeners = new GraphChangeListener[0];
+
+  /** Reports changes to the nodes and edges in this model from now on. */
+  public void addChangeListener(GraphChangeListener listener) {
+    GraphChangeListener[] grown = java.util.Arrays.copyOf(changeListeners, changeListeners.length + 1);
+    grown[changeListeners.length] = java.util.Objects.requireNonNull(listener, "listener");
+    changeListeners = grown;
+  }
+
+  public void removeChangeListener(GraphChangeListener listener) {
+    List<GraphChangeListener> rest = new ArrayList<>(List.of(changeListeners));
+    if (rest.remove(listener)) {
+      changeListeners = rest.toArray(new GraphChangeListener[0]);
+    }
+  }
+
+  void nodeChanged(GraphNode node, NodeChange change) {
+    GraphChangeListener[] to = changeListeners;
+    for (GraphChangeListener l : to) {
+      l.nodeChanged(node, change);
+    }
+  }
+
+  void edgeChanged(GraphEdge edge) {
+    GraphChangeListener[] to = changeListeners;
+    for (GraphChangeListener l : to) {
+      l.edgeChanged(edge);
+    }
+  }
 
   public ObservableList<GraphNode> nodes() {
     return nodesView;
@@ -48,6 +81,7 @@ public final class GraphModel {
       throw new IllegalArgumentException("A node with id " + node.id() + " is already in the graph");
     }
     edgesByNode.put(node, new ArrayList<>(2));
+    node.attach(this);
     nodes.add(index, node);
   }
 
@@ -58,6 +92,7 @@ public final class GraphModel {
         throw new IllegalArgumentException("A node with id " + node.id() + " is already in the graph");
       }
       edgesByNode.put(node, new ArrayList<>(2));
+      node.attach(this);
     }
     nodes.addAll(toAdd);
   }
@@ -72,6 +107,7 @@ public final class GraphModel {
       throw new IllegalStateException(node + " still has " + own.size() + " edge(s)");
     }
     int index = nodes.indexOf(node);
+    node.detach(this);
     nodes.remove(index);
     nodesById.remove(node.id());
     edgesByNode.remove(node);
@@ -87,6 +123,7 @@ public final class GraphModel {
     edgesById.put(edge.id(), edge);
     edgesByNode.get(edge.source()).add(edge);
     edgesByNode.get(edge.target()).add(edge);
+    edge.attach(this);
     edges.add(index, edge);
   }
 
@@ -97,6 +134,7 @@ public final class GraphModel {
       edgesById.put(edge.id(), edge);
       edgesByNode.get(edge.source()).add(edge);
       edgesByNode.get(edge.target()).add(edge);
+      edge.attach(this);
     }
     edges.addAll(toAdd);
   }
@@ -119,6 +157,7 @@ public final class GraphModel {
     edgesByNode.get(edge.source()).remove(edge);
     edgesByNode.get(edge.target()).remove(edge);
     int index = edges.indexOf(edge);
+    edge.detach(this);
     edges.remove(index);
     return index;
   }

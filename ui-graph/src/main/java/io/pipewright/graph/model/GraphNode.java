@@ -15,6 +15,9 @@ import javafx.beans.property.StringProperty;
  *
  * <p>Port anchors are part of the model's geometry (inputs spread along the left edge, outputs
  * along the right edge) so that edges can be drawn, hit-tested and laid out without a skin.
+ *
+ * <p>Besides its properties' own listeners, every change is reported to the {@link
+ * GraphChangeListener}s of the models the node is in.
  */
 public final class GraphNode {
   public static final double DEFAULT_WIDTH = 180;
@@ -31,6 +34,9 @@ public final class GraphNode {
   private final DoubleProperty height;
   private final ObjectProperty<NodeStatus> status;
   private final StringProperty badge;
+  /** The models this node is in (almost always one), told about its changes. */
+  private GraphModel[] models = NO_MODELS;
+  private static final GraphModel[] NO_MODELS = new GraphModel[0];
 
   public GraphNode(String id, String kind, String title, List<Port> inputs, List<Port> outputs) {
     this.id = Objects.requireNonNull(id, "id");
@@ -47,13 +53,86 @@ public final class GraphNode {
         throw new IllegalArgumentException("Port " + p.id() + " of " + id + " is not an output");
       }
     }
-    this.title = new SimpleStringProperty(this, "title", title);
-    this.x = new SimpleDoubleProperty(this, "x");
-    this.y = new SimpleDoubleProperty(this, "y");
-    this.width = new SimpleDoubleProperty(this, "width", DEFAULT_WIDTH);
-    this.height = new SimpleDoubleProperty(this, "height", DEFAULT_HEIGHT);
-    this.status = new SimpleObjectProperty<>(this, "status", NodeStatus.NONE);
-    this.badge = new SimpleStringProperty(this, "badge", "");
+    this.title = new ReportedString("title", title, NodeChange.TITLE);
+    this.x = new ReportedDouble("x", 0, NodeChange.POSITION);
+    this.y = new ReportedDouble("y", 0, NodeChange.POSITION);
+    this.width = new ReportedDouble("width", DEFAULT_WIDTH, NodeChange.SIZE);
+    this.height = new ReportedDouble("height", DEFAULT_HEIGHT, NodeChange.SIZE);
+    this.status = new ReportedStatus();
+    this.badge = new ReportedString("badge", "", NodeChange.BADGE);
+  }
+
+  /** The node is now in a model (called by the model). */
+  void attach(GraphModel model) {
+    GraphModel[] grown = java.util.Arrays.copyOf(models, models.length + 1);
+    grown[models.length] = model;
+    models = grown;
+  }
+
+  /** The node is no longer in a model (called by the model). */
+  void detach(GraphModel model) {
+    for (int i = 0; i < models.length; i++) {
+      if (models[i] == model) {
+        GraphModel[] shrunk = new GraphModel[models.length - 1];
+        System.arraycopy(models, 0, shrunk, 0, i);
+        System.arraycopy(models, i + 1, shrunk, i, models.length - i - 1);
+        models = shrunk;
+        return;
+      }
+    }
+  }
+
+  private void report(NodeChange change) {
+    GraphModel[] in = models;
+    for (GraphModel m : in) {
+      m.nodeChanged(this, change);
+    }
+  }
+
+  // The properties report each change to the node's models. A property only reports (calls
+  // invalidated) when it was valid, that is read since its last change: reading it there keeps it
+  // valid, so that every change is reported, as a change listener on it would see them.
+
+  private final class ReportedDouble extends SimpleDoubleProperty {
+    private final NodeChange change;
+
+    ReportedDouble(String name, double initial, NodeChange change) {
+      super(GraphNode.this, name, initial);
+      this.change = change;
+    }
+
+    @Override
+    protected void invalidated() {
+      get();
+      report(change);
+    }
+  }
+
+  private final class ReportedString extends SimpleStringProperty {
+    private final NodeChange change;
+
+    ReportedString(String name, String initial, NodeChange change) {
+      super(GraphNode.this, name, initial);
+      this.change = change;
+    }
+
+    @Override
+    protected void invalidated() {
+      get();
+      report(change);
+    }
+  }
+
+  private final class ReportedStatus extends SimpleObjectProperty<NodeStatus> {
+    ReportedStatus() {
+      super(GraphNode.this, "status", NodeStatus.NONE);
+    }
+
+    @Override
+    protected void invalidated() {
+      get();
+      report(NodeChange.STATUS);
+    }
   }
 
   public String id() {
@@ -173,8 +252,21 @@ public final class GraphNode {
   /** The model y of a port's anchor: ports spread evenly over the node's height. */
   public double anchorY(Port port) {
     List<Port> side = port.isInput() ? inputs : outputs;
-    int index = side.indexOf(port);
+    int index = indexOf(side, port);
     return getY() + getHeight() * (index + 1) / (side.size() + 1);
+  }
+
+  /**
+   * The index of a port on its side: by identity first (the port objects are the node's own, and
+   * this runs for both ends of every edge drawn), then by equality.
+   */
+  private static int indexOf(List<Port> side, Port port) {
+    for (int i = 0, n = side.size(); i < n; i++) {
+      if (side.get(i) == port) {
+        return i;
+      }
+    }
+    return side.indexOf(port);
   }
 
   public boolean contains(double mx, double my) {

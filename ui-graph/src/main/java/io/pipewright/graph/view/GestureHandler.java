@@ -3,12 +3,20 @@ package io.pipewright.graph.view;
 import io.pipewright.graph.edit.GraphCommands;
 import io.pipewright.graph.model.EdgeCheck;
 import io.pipewright.graph.model.GraphEdge;
+import io.pipewright.graph.model.GraphModel;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.model.Port;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.event.EventHandler;
+import javafx.event.EventType;
+import javafx.scene.Group;
+import javafx.scene.input.InputEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ContextMenu;
@@ -39,8 +47,25 @@ import javafx.scene.text.Text;
  * the wheel and pinch zoom, the context menu and drops, with the gesture overlay (connection
  * preview, rubber band, refusal label).
  */
-final class GestureHandler {
+final class GestureHandler implements EventHandler<InputEvent>, SkinSynchronizer.PortChecks {
+  // the view is driven through its public API; what is not public comes in through the constructor
   private final GraphView view;
+  private final GraphModel model;
+  private final GraphSelection selection;
+  /** Ends a layout animation in progress (a press stops it where it would end). */
+  private final Runnable finishLayout;
+  /** The cached static layer must be drawn again (an edge is lifted out of it or put back). */
+  private final Runnable staticLayerChanged;
+  /** Puts every shown port back to its normal look. */
+  private final Runnable clearPortStates;
+  /** The gesture overlay's layer: connection preview, rubber band, refusal label. */
+  private final Group overlay = new Group();
+  private final ReadOnlyStringWrapper refusal;
+
+  // host hooks
+  private Function<Hit, ContextMenu> contextMenuFactory;
+  private Consumer<Hit> onDoubleClick;
+  private GraphView.DropHandler dropHandler;
 
   private enum Gesture {
     NONE,
@@ -60,17 +85,17 @@ final class GestureHandler {
   private double startPanY;
   private boolean dragged;
   /** Whether the space bar is held (a primary drag then pans). */
-  boolean spaceDown;
+  private boolean spaceDown;
   private List<GraphNode> movingNodes = List.of();
   private double[] movingFrom;
   private GraphNode dragNode;
   private Port dragPort;
-  GraphEdge draggedEdge;
+  private GraphEdge draggedEdge;
   private GraphNode hoverNode;
   private Port hoverPort;
   private final Map<GraphNode, Map<Port, EdgeCheck>> checks = new IdentityHashMap<>();
-  double lastMouseX = Double.NaN;
-  double lastMouseY = Double.NaN;
+  private double lastMouseX = Double.NaN;
+  private double lastMouseY = Double.NaN;
 
   // the gesture overlay (connection preview, rubber band, refusal label) is made at the first
   // gesture: before the first frame it would only load and style shape and text nodes that are
@@ -106,8 +131,8 @@ final class GestureHandler {
     refusalLabel.setVisible(false);
     refusalText.setFill(Color.web("#b91c1c"));
     refusalText.setFont(Font.font(12));
-    refusalText.textProperty().bind(view.refusal);
-    view.overlay.getChildren().addAll(preview, rubberBand, refusalLabel);
+    refusalText.textProperty().bind(refusal);
+    overlay.getChildren().addAll(preview, rubberBand, refusalLabel);
   }
 
   private void mousePressed(MouseEvent e) {
@@ -115,9 +140,7 @@ final class GestureHandler {
     pressX = e.getX();
     pressY = e.getY();
     dragged = false;
-    if (view.layoutAnimator != null) {
-      view.layoutAnimator.finish();
-    }
+    finishLayout.run();
     if (e.getButton() == MouseButton.MIDDLE
         || (e.getButton() == MouseButton.PRIMARY && spaceDown)) {
       beginPan();
@@ -130,15 +153,15 @@ final class GestureHandler {
     Hit hit = view.hitTest(e.getX(), e.getY());
     boolean toggle = e.isShortcutDown() || e.isControlDown();
     boolean extend = e.isShiftDown();
-    if (e.getClickCount() == 2 && view.onDoubleClick != null) {
-      view.onDoubleClick.accept(hit);
+    if (e.getClickCount() == 2 && onDoubleClick != null) {
+      onDoubleClick.accept(hit);
       e.consume();
       return;
     }
     switch (hit.kind()) {
       case PORT:
         if (!hit.port().isInput()) {
-          List<GraphEdge> out = extend ? view.model.edgesOutOf(hit.node(), hit.port()) : List.of();
+          List<GraphEdge> out = extend ? model.edgesOutOf(hit.node(), hit.port()) : List.of();
           if (!out.isEmpty()) {
             // Shift+drag from a connected output moves the source end of its newest edge
             GraphEdge edge = out.get(out.size() - 1);
@@ -149,7 +172,7 @@ final class GestureHandler {
           }
           break;
         }
-        List<GraphEdge> into = view.model.edgesInto(hit.node(), hit.port());
+        List<GraphEdge> into = model.edgesInto(hit.node(), hit.port());
         if (!into.isEmpty()) {
           GraphEdge edge = into.get(into.size() - 1);
           beginConnect(edge.source(), edge.sourcePort(), edge);
@@ -162,18 +185,18 @@ final class GestureHandler {
         break;
       case EDGE:
         if (toggle || extend) {
-          view.selection.toggle(hit.edge());
+          selection.toggle(hit.edge());
         } else {
-          view.selection.select(hit.edge());
+          selection.select(hit.edge());
         }
         gesture = Gesture.NONE;
         break;
       case BACKGROUND:
       default:
-        if (extend || toggle || !view.backgroundDragPans.get()) {
+        if (extend || toggle || !view.backgroundDragPansProperty().get()) {
           gesture = Gesture.RUBBER_BAND;
           if (!extend && !toggle) {
-            view.selection.clear();
+            selection.clear();
           }
         } else {
           beginPan();
@@ -185,23 +208,23 @@ final class GestureHandler {
 
   private void beginPan() {
     gesture = Gesture.PAN;
-    startPanX = view.panX.get();
-    startPanY = view.panY.get();
+    startPanX = view.panXProperty().get();
+    startPanY = view.panYProperty().get();
     view.setCursor(javafx.scene.Cursor.CLOSED_HAND);
   }
 
   private void pressNode(GraphNode node, boolean toggle, boolean extend) {
     if (toggle) {
-      view.selection.toggle(node);
+      selection.toggle(node);
     } else if (extend) {
-      view.selection.add(node);
-    } else if (!view.selection.contains(node)) {
-      view.selection.select(node);
+      selection.add(node);
+    } else if (!selection.contains(node)) {
+      selection.select(node);
     }
-    if (view.selection.contains(node)) {
+    if (selection.contains(node)) {
       gesture = Gesture.MOVE;
       dragNode = node;
-      movingNodes = view.selection.nodeList();
+      movingNodes = selection.nodeList();
       movingFrom = GraphCommands.positions(movingNodes);
     } else {
       gesture = Gesture.NONE;
@@ -214,7 +237,7 @@ final class GestureHandler {
     dragPort = output;
     draggedEdge = existing;
     if (existing != null) {
-      view.renderer.staticDirty = true;
+      staticLayerChanged.run();
     }
     checks.clear();
     hoverNode = null;
@@ -231,14 +254,20 @@ final class GestureHandler {
     EdgeCheck check = perNode.get(input);
     if (check == null) {
       check = gesture == Gesture.RECONNECT_SOURCE
-          ? view.validator.get().check(view.model, target, input, dragNode, dragPort, draggedEdge)
-          : view.validator.get().check(view.model, dragNode, dragPort, target, input, draggedEdge);
+          ? view.validatorProperty().get().check(model, target, input, dragNode, dragPort, draggedEdge)
+          : view.validatorProperty().get().check(model, dragNode, dragPort, target, input, draggedEdge);
       perNode.put(input, check);
     }
     return check;
   }
 
-  void showChecks(GraphNode node, NodeSkin skin) {
+  @Override
+  public boolean active() {
+    return isConnecting();
+  }
+
+  @Override
+  public void showChecks(GraphNode node, NodeSkin skin) {
     for (Port p : gesture == Gesture.RECONNECT_SOURCE ? node.outputs() : node.inputs()) {
       PortState state;
       if (node == hoverNode && p == hoverPort) {
@@ -257,11 +286,11 @@ final class GestureHandler {
       return;
     }
     dragged = true;
-    double z = view.zoom.get();
+    double z = view.getZoom();
     switch (gesture) {
       case PAN:
-        view.panX.set(startPanX + dx);
-        view.panY.set(startPanY + dy);
+        view.panXProperty().set(startPanX + dx);
+        view.panYProperty().set(startPanY + dy);
         break;
       case MOVE:
         moveNodes(dx / z, dy / z);
@@ -288,8 +317,8 @@ final class GestureHandler {
 
   private void moveNodes(double dx, double dy) {
     int lead = movingNodes.indexOf(dragNode);
-    if (view.snapToGrid.get() && lead >= 0) {
-      double g = view.gridSize.get();
+    if (view.snapToGridProperty().get() && lead >= 0) {
+      double g = view.gridSizeProperty().get();
       double lx = movingFrom[2 * lead];
       double ly = movingFrom[2 * lead + 1];
       dx = Math.round((lx + dx) / g) * g - lx;
@@ -301,16 +330,16 @@ final class GestureHandler {
   }
 
   private void dragConnection(double x, double y) {
-    double z = view.zoom.get();
-    double mx = (x - view.panX.get()) / z;
-    double my = (y - view.panY.get()) / z;
+    double z = view.getZoom();
+    double mx = (x - view.panXProperty().get()) / z;
+    double my = (y - view.panYProperty().get()) / z;
     // nearest input port within reach (output port when moving a source end)
     boolean sourceEnd = gesture == Gesture.RECONNECT_SOURCE;
     GraphNode bestNode = null;
     Port bestPort = null;
     double reach = 18 / z;
     double best = reach * reach;
-    List<GraphNode> nodes = view.model.nodes();
+    List<GraphNode> nodes = model.nodes();
     for (int i = 0; i < nodes.size(); i++) {
       GraphNode n = nodes.get(i);
       double side = sourceEnd ? n.getX() + n.getWidth() : n.getX();
@@ -372,7 +401,7 @@ final class GestureHandler {
       preview.getStrokeDashArray().setAll(6.0, 5.0);
     }
     preview.setVisible(true);
-    view.refusal.set(reason);
+    refusal.set(reason);
     refusalLabel.setVisible(!reason.isEmpty());
     refusalLabel.relocate(x + 14, y + 12);
     view.invalidateView();
@@ -387,10 +416,10 @@ final class GestureHandler {
         if (dragged) {
           double[] to = GraphCommands.positions(movingNodes);
           if (!java.util.Arrays.equals(to, movingFrom)) {
-            view.undoStack.record(view.commands.move(movingNodes, movingFrom, to, "Move"));
+            view.getUndoStack().record(view.commands().move(movingNodes, movingFrom, to, "Move"));
           }
         } else if (!e.isShiftDown() && !e.isShortcutDown() && !e.isControlDown()) {
-          view.selection.select(dragNode);
+          selection.select(dragNode);
         }
         break;
       case CONNECT:
@@ -405,7 +434,7 @@ final class GestureHandler {
         break;
       case PAN:
         if (!dragged && e.getButton() == MouseButton.PRIMARY && !spaceDown) {
-          view.selection.clear();
+          selection.clear();
         }
         break;
       case NONE:
@@ -426,22 +455,22 @@ final class GestureHandler {
         return;
       }
       if (g == Gesture.CONNECT) {
-        view.undoStack.push(view.commands.connect(view.model.freshId("e"), dragNode, dragPort, hoverNode, hoverPort));
+        view.getUndoStack().push(view.commands().connect(model.freshId("e"), dragNode, dragPort, hoverNode, hoverPort));
       } else if (g == Gesture.RECONNECT_SOURCE) {
         if (hoverNode != draggedEdge.source() || hoverPort != draggedEdge.sourcePort()) {
           GraphEdge edge = draggedEdge;
           draggedEdge = null;
-          view.undoStack.push(view.commands.reconnectSource(edge, hoverNode, hoverPort));
+          view.getUndoStack().push(view.commands().reconnectSource(edge, hoverNode, hoverPort));
         }
       } else if (hoverNode != draggedEdge.target() || hoverPort != draggedEdge.targetPort()) {
         GraphEdge edge = draggedEdge;
         draggedEdge = null;
-        view.undoStack.push(view.commands.reconnectTarget(edge, hoverNode, hoverPort));
+        view.getUndoStack().push(view.commands().reconnectTarget(edge, hoverNode, hoverPort));
       }
     } else if (g == Gesture.RECONNECT || g == Gesture.RECONNECT_SOURCE) {
       GraphEdge edge = draggedEdge;
       draggedEdge = null;
-      view.undoStack.push(view.commands.disconnect(edge));
+      view.getUndoStack().push(view.commands().disconnect(edge));
     }
   }
 
@@ -452,16 +481,16 @@ final class GestureHandler {
     Point2D a = view.screenToModel(rubberBand.getX(), rubberBand.getY());
     Point2D b = view.screenToModel(rubberBand.getX() + rubberBand.getWidth(), rubberBand.getY() + rubberBand.getHeight());
     List<GraphNode> inside = new ArrayList<>();
-    for (GraphNode n : view.model.nodes()) {
+    for (GraphNode n : model.nodes()) {
       if (n.getX() < b.getX() && n.getY() < b.getY() && n.getX() + n.getWidth() > a.getX()
           && n.getY() + n.getHeight() > a.getY()) {
         inside.add(n);
       }
     }
     if (add) {
-      view.selection.nodes().addAll(inside);
+      selection.nodes().addAll(inside);
     } else {
-      view.selection.selectNodes(inside);
+      selection.selectNodes(inside);
     }
   }
 
@@ -479,14 +508,14 @@ final class GestureHandler {
   private void clearGestureState() {
     boolean wasConnecting = dragPort != null;
     if (draggedEdge != null) {
-      view.renderer.staticDirty = true;
+      staticLayerChanged.run();
     }
     if (preview != null) {
       preview.setVisible(false);
       rubberBand.setVisible(false);
       refusalLabel.setVisible(false);
     }
-    view.refusal.set("");
+    refusal.set("");
     dragNode = null;
     dragPort = null;
     draggedEdge = null;
@@ -495,14 +524,7 @@ final class GestureHandler {
     checks.clear();
     movingNodes = List.of();
     if (wasConnecting) {
-      for (SkinSynchronizer.SkinSlot s : view.skins.activeList) {
-        for (Port p : s.node.inputs()) {
-          s.skin.setPortState(p, PortState.NORMAL);
-        }
-        for (Port p : s.node.outputs()) {
-          s.skin.setPortState(p, PortState.NORMAL);
-        }
-      }
+      clearPortStates.run();
     }
     view.invalidateView();
   }
@@ -519,54 +541,123 @@ final class GestureHandler {
   }
 
   private void contextMenuRequested(ContextMenuEvent e) {
-    if (view.contextMenuFactory == null) {
+    if (contextMenuFactory == null) {
       return;
     }
     Hit hit = view.hitTest(e.getX(), e.getY());
-    if (hit.kind() == Hit.Kind.NODE && !view.selection.contains(hit.node())) {
-      view.selection.select(hit.node());
-    } else if (hit.kind() == Hit.Kind.EDGE && !view.selection.contains(hit.edge())) {
-      view.selection.select(hit.edge());
+    if (hit.kind() == Hit.Kind.NODE && !selection.contains(hit.node())) {
+      selection.select(hit.node());
+    } else if (hit.kind() == Hit.Kind.EDGE && !selection.contains(hit.edge())) {
+      selection.select(hit.edge());
     }
-    ContextMenu menu = view.contextMenuFactory.apply(hit);
+    ContextMenu menu = contextMenuFactory.apply(hit);
     if (menu != null) {
       menu.show(view, e.getScreenX(), e.getScreenY());
     }
     e.consume();
   }
 
-  GestureHandler(GraphView view) {
+  GestureHandler(GraphView view, GraphModel model, GraphSelection selection, Runnable finishLayout,
+      Runnable staticLayerChanged, Runnable clearPortStates) {
     this.view = view;
+    this.model = model;
+    this.selection = selection;
+    this.finishLayout = finishLayout;
+    this.staticLayerChanged = staticLayerChanged;
+    this.clearPortStates = clearPortStates;
+    this.refusal = new ReadOnlyStringWrapper(view, "refusal", "");
+    overlay.setManaged(false);
+    overlay.setMouseTransparent(true);
   }
 
-  /** Registers the mouse, scroll, zoom, context-menu and drag-and-drop handlers on the view. */
+  /**
+   * Registers this handler for the mouse, scroll, zoom, context-menu and drag-and-drop events of
+   * the view (one handler object, not one lambda per event type: each lambda is a class made at
+   * run time, before the first frame).
+   */
   void install() {
-    view.addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
-    view.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseDragged);
-    view.addEventHandler(MouseEvent.MOUSE_RELEASED, this::mouseReleased);
-    view.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+    view.addEventHandler(MouseEvent.MOUSE_PRESSED, this);
+    view.addEventHandler(MouseEvent.MOUSE_DRAGGED, this);
+    view.addEventHandler(MouseEvent.MOUSE_RELEASED, this);
+    view.addEventHandler(MouseEvent.MOUSE_MOVED, this);
+    view.addEventHandler(ScrollEvent.SCROLL, this);
+    view.addEventHandler(ZoomEvent.ZOOM, this);
+    view.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this);
+    view.addEventHandler(DragEvent.DRAG_OVER, this);
+    view.addEventHandler(DragEvent.DRAG_DROPPED, this);
+  }
+
+  @Override
+  public void handle(InputEvent event) {
+    EventType<? extends InputEvent> type = event.getEventType();
+    if (type == MouseEvent.MOUSE_PRESSED) {
+      mousePressed((MouseEvent) event);
+    } else if (type == MouseEvent.MOUSE_DRAGGED) {
+      mouseDragged((MouseEvent) event);
+    } else if (type == MouseEvent.MOUSE_RELEASED) {
+      mouseReleased((MouseEvent) event);
+    } else if (type == MouseEvent.MOUSE_MOVED) {
+      MouseEvent e = (MouseEvent) event;
       lastMouseX = e.getX();
       lastMouseY = e.getY();
-    });
-    view.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-    view.addEventHandler(ZoomEvent.ZOOM, e -> {
+    } else if (type == ScrollEvent.SCROLL) {
+      scrolled((ScrollEvent) event);
+    } else if (type == ZoomEvent.ZOOM) {
+      ZoomEvent e = (ZoomEvent) event;
       view.zoomAt(view.getZoom() * e.getZoomFactor(), e.getX(), e.getY());
       e.consume();
-    });
-    view.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::contextMenuRequested);
-    view.addEventHandler(DragEvent.DRAG_OVER, e -> {
-      if (view.dropHandler != null && e.getGestureSource() != view) {
+    } else if (type == ContextMenuEvent.CONTEXT_MENU_REQUESTED) {
+      contextMenuRequested((ContextMenuEvent) event);
+    } else if (type == DragEvent.DRAG_OVER) {
+      DragEvent e = (DragEvent) event;
+      if (dropHandler != null && e.getGestureSource() != view) {
         e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
         e.consume();
       }
-    });
-    view.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
-      if (view.dropHandler != null) {
+    } else if (type == DragEvent.DRAG_DROPPED) {
+      DragEvent e = (DragEvent) event;
+      if (dropHandler != null) {
         Point2D m = view.screenToModel(e.getX(), e.getY());
-        e.setDropCompleted(view.dropHandler.drop(e.getDragboard(), m.getX(), m.getY()));
+        e.setDropCompleted(dropHandler.drop(e.getDragboard(), m.getX(), m.getY()));
         e.consume();
       }
-    });
+    }
+  }
+
+  /** Whether the space bar is held (a primary drag then pans). */
+  void setSpaceDown(boolean down) {
+    spaceDown = down;
+  }
+
+  /** Where the mouse last moved over the view, in view coordinates, or null if it has not. */
+  Point2D lastMousePosition() {
+    return Double.isNaN(lastMouseX) ? null : new Point2D(lastMouseX, lastMouseY);
+  }
+
+  /** The layer of the gesture overlay (its shapes are made at the first gesture). */
+  Group overlay() {
+    return overlay;
+  }
+
+  ReadOnlyStringWrapper refusal() {
+    return refusal;
+  }
+
+  void setContextMenuFactory(Function<Hit, ContextMenu> factory) {
+    this.contextMenuFactory = factory;
+  }
+
+  void setOnDoubleClick(Consumer<Hit> handler) {
+    this.onDoubleClick = handler;
+  }
+
+  void setDropHandler(GraphView.DropHandler handler) {
+    this.dropHandler = handler;
+  }
+
+  /** The edge being reconnected (left out of the static layer while dragged), or null. */
+  GraphEdge draggedEdge() {
+    return draggedEdge;
   }
 
   /** Whether a gesture is in progress. */

@@ -1,12 +1,15 @@
 package io.pipewright.graph.view;
 
 import io.pipewright.graph.model.GraphEdge;
+import io.pipewright.graph.model.GraphModel;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.model.NodeStatus;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
-import javafx.scene.CacheHint;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.ImageView;
@@ -29,15 +32,41 @@ final class GraphRenderer {
   static final double CACHE_FACTOR = 1.5;
   static final double MAX_CACHE_SIDE = 4096;
 
-  private final GraphView view;
+  /**
+   * What one frame shows, given by the view at each redraw.
+   *
+   * @param width the view's size
+   * @param height the view's size
+   * @param detail whether nodes are shown as skins (at or above the level of detail), not boxes
+   * @param wide whether the static layer is cached at {@link #CACHE_FACTOR} times the view (after
+   *     the first pulse) or at the view's size
+   * @param flowingEdges how many edges are flowing
+   * @param animationNanos the time of the flowing dashes
+   * @param draggedEdge the edge being reconnected, left out of the layers, or null
+   */
+  record Frame(double width, double height, boolean detail, boolean wide, int flowingEdges,
+      long animationNanos, GraphEdge draggedEdge) {}
+
+  private final GraphModel model;
+  private final GraphSelection selection;
+  private final Viewport viewport;
+  private final EdgeGroups edgeGroups;
+  private final NodeSkinFactory nodeSkins;
+  private final ObservableBooleanValue cacheStaticLayer;
+  private final ObservableBooleanValue showGrid;
+  private final ObservableDoubleValue gridSize;
+  /** Adds the dynamic layer's canvas to the view, just above the static layer. */
+  private final Consumer<Node> addDynamicLayer;
+  /** The frame being drawn. */
+  private Frame frame;
   // the dynamic layer: made when there is first something to draw on it (or the cache is off)
   private Canvas canvas;
   // cached static layer (background, grid, edges, boxes below lodZoom)
-  final ImageView staticView = new ImageView();
+  private final ImageView staticView = new ImageView();
   private final OverviewRaster overviewRaster = new OverviewRaster();
   private WritableImage staticImage;
   /** Whether the cached static layer must be drawn again (the model or its look changed). */
-  boolean staticDirty = true;
+  private boolean staticDirty = true;
   private boolean cacheDetail;
   private double cacheZoom = 1;
   private double cachePanX;
@@ -49,12 +78,19 @@ final class GraphRenderer {
   private double cacheValidX1;
   private double cacheValidY1;
   private int cacheRevision;
-  private double lastFrameZoom = Double.NaN;
-  /** Whether skins are being zoomed (their cached bitmaps scaled, CacheHint.SCALE). */
-  boolean zoomingSkins;
 
-  GraphRenderer(GraphView view) {
-    this.view = view;
+  GraphRenderer(GraphModel model, GraphSelection selection, Viewport viewport, EdgeGroups edgeGroups,
+      NodeSkinFactory nodeSkins, ObservableBooleanValue cacheStaticLayer,
+      ObservableBooleanValue showGrid, ObservableDoubleValue gridSize, Consumer<Node> addDynamicLayer) {
+    this.model = model;
+    this.selection = selection;
+    this.viewport = viewport;
+    this.edgeGroups = edgeGroups;
+    this.nodeSkins = nodeSkins;
+    this.cacheStaticLayer = cacheStaticLayer;
+    this.showGrid = showGrid;
+    this.gridSize = gridSize;
+    this.addDynamicLayer = addDynamicLayer;
     staticView.setManaged(false);
     staticView.setMouseTransparent(true);
     staticView.setSmooth(false);
@@ -66,13 +102,23 @@ final class GraphRenderer {
       canvas = new Canvas();
       canvas.setManaged(false);
       canvas.setMouseTransparent(true);
-      view.addLayerAbove(staticView, canvas);
+      addDynamicLayer.accept(canvas);
     }
     if (canvas.getWidth() != w || canvas.getHeight() != h) {
       canvas.setWidth(w);
       canvas.setHeight(h);
     }
     return canvas;
+  }
+
+  /** The static layer's node (an image view), for the view to add to its children. */
+  Node staticLayer() {
+    return staticView;
+  }
+
+  /** The cached static layer must be drawn again (the model or its look changed). */
+  void invalidateStaticLayer() {
+    staticDirty = true;
   }
 
   /** How many times the static layer has been rendered into its cache. */
@@ -87,33 +133,18 @@ final class GraphRenderer {
     return staticImage.getPixelReader().getArgb(ix, iy);
   }
 
-  void redraw() {
-    double w = view.getWidth();
-    double h = view.getHeight();
-    double z = view.zoom.get();
-    double px = view.panX.get();
-    double py = view.panY.get();
+  void redraw(Frame f) {
+    frame = f;
+    double w = f.width();
+    double h = f.height();
+    double z = viewport.zoom();
+    double px = viewport.panX();
+    double py = viewport.panY();
     // the first pulse caches only the view's size: the rest is drawn after it (afterFirstPulse)
-    double factor = view.firstPulseDone ? CACHE_FACTOR : 1;
+    double factor = f.wide() ? CACHE_FACTOR : 1;
     double cw = Math.ceil(w * factor);
     double ch = Math.ceil(h * factor);
-    // while zooming with skins shown, their cached bitmaps are scaled (CacheHint.SCALE) instead
-    // of being rasterized again each frame; they are drawn crisply once the zoom stays put
-    boolean zoomingInDetail = view.detail && z != lastFrameZoom;
-    lastFrameZoom = z;
-    if (zoomingInDetail != zoomingSkins) {
-      zoomingSkins = zoomingInDetail;
-      CacheHint hint = zoomingInDetail ? CacheHint.SCALE : CacheHint.QUALITY;
-      for (int i = 0; i < view.skins.activeList.size(); i++) {
-        view.skins.activeList.get(i).skin.root().setCacheHint(hint);
-      }
-    }
-    if (zoomingInDetail) {
-      // one more pulse after the zoom stops: crisp skins and a cached static layer again
-      view.viewDirty = false;
-      Platform.runLater(view::invalidateView);
-    }
-    boolean cached = view.cacheStaticLayer.get() && w > 0 && h > 0 && cw <= MAX_CACHE_SIDE
+    boolean cached = cacheStaticLayer.get() && w > 0 && h > 0 && cw <= MAX_CACHE_SIDE
         && ch <= MAX_CACHE_SIDE;
     if (cached) {
       updateStaticCache(w, h, cw, ch, z, px, py);
@@ -155,7 +186,7 @@ final class GraphRenderer {
     boolean covers = ox + cacheValidX0 <= 0.5 && oy + cacheValidY0 <= 0.5
         && ox + cacheValidX1 >= w - 0.5 && oy + cacheValidY1 >= h - 0.5;
     boolean zoomed = z != cacheZoom;
-    if (staticImage == null || staticDirty || cacheDetail != view.detail || staticImage.getWidth() != cw
+    if (staticImage == null || staticDirty || cacheDetail != frame.detail() || staticImage.getWidth() != cw
         || staticImage.getHeight() != ch || !covers || zoomed) {
       // while zooming, every frame is new, and the first frame should come soon: draw only what
       // is on screen (the margins at the first pan)
@@ -175,7 +206,7 @@ final class GraphRenderer {
     cacheZoom = z;
     cachePanX = px;
     cachePanY = py;
-    cacheDetail = view.detail;
+    cacheDetail = frame.detail();
     staticDirty = false;
     double ipx = px + cacheMarginX;
     double ipy = py + cacheMarginY;
@@ -192,7 +223,7 @@ final class GraphRenderer {
       cacheValidY1 = ch;
     }
     overviewRaster.setClip((int) cacheValidX0, (int) cacheValidY0, (int) cacheValidX1, (int) cacheValidY1);
-    drawOverviewRaster(overviewRaster, z, ipx, ipy, !view.detail);
+    drawOverviewRaster(overviewRaster, z, ipx, ipy, !frame.detail());
     overviewRaster.commit();
     staticImage = overviewRaster.image();
     if (staticView.getImage() != staticImage) {
@@ -206,8 +237,8 @@ final class GraphRenderer {
     int w = r.width();
     int h = r.height();
     r.clear(OverviewRaster.argb(BACKGROUND));
-    if (view.showGrid.get()) {
-      double step = view.gridSize.get() * z;
+    if (showGrid.get()) {
+      double step = gridSize.get() * z;
       while (step < 10) {
         step *= 5;
       }
@@ -231,15 +262,15 @@ final class GraphRenderer {
     double y0 = -py / z;
     double x1 = (w - px) / z;
     double y1 = (h - py) / z;
-    for (int l = 0; l < view.edgeGroups.distinctLooks.size(); l++) {
-      EdgeSkin look = view.edgeGroups.distinctLooks.get(l);
-      ArrayList<GraphEdge> list = view.edgeGroups.edgesByLook.get(look);
+    for (int l = 0; l < edgeGroups.distinctLooks.size(); l++) {
+      EdgeSkin look = edgeGroups.distinctLooks.get(l);
+      ArrayList<GraphEdge> list = edgeGroups.edgesByLook.get(look);
       int rgb = OverviewRaster.argb(look.stroke());
       double widthPx = Math.max(0.6, look.width() * z);
       double alpha = look.stroke().getOpacity();
       for (int i = 0, n = list.size(); i < n; i++) {
         GraphEdge e = list.get(i);
-        if (e == view.gestures.draggedEdge) {
+        if (e == frame.draggedEdge()) {
           continue;
         }
         GraphNode s = e.source();
@@ -260,7 +291,7 @@ final class GraphRenderer {
     if (!boxes) {
       return;
     }
-    List<GraphNode> nodes = view.model.nodes();
+    List<GraphNode> nodes = model.nodes();
     Color last = null;
     int fill = 0;
     for (int i = 0, n = nodes.size(); i < n; i++) {
@@ -286,7 +317,7 @@ final class GraphRenderer {
     g.setTransform(1, 0, 0, 1, 0, 0);
     g.setFill(BACKGROUND);
     g.fillRect(0, 0, w, h);
-    if (view.showGrid.get()) {
+    if (showGrid.get()) {
       drawGrid(g, w, h, z, px, py);
     }
     g.setTransform(z, 0, 0, z, px, py);
@@ -295,7 +326,7 @@ final class GraphRenderer {
     double x1 = (w - px) / z;
     double y1 = (h - py) / z;
     drawEdges(g, x0, y0, x1, y1, z);
-    if (!view.detail) {
+    if (!frame.detail()) {
       drawOverviewNodes(g, x0, y0, x1, y1, z);
     }
     g.setTransform(1, 0, 0, 1, 0, 0);
@@ -304,9 +335,9 @@ final class GraphRenderer {
   /** All edges but the one being dragged, one path per look, culled to the model rectangle. */
   private void drawEdges(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
     g.setLineCap(StrokeLineCap.ROUND);
-    for (int l = 0; l < view.edgeGroups.distinctLooks.size(); l++) {
-      EdgeSkin look = view.edgeGroups.distinctLooks.get(l);
-      ArrayList<GraphEdge> list = view.edgeGroups.edgesByLook.get(look);
+    for (int l = 0; l < edgeGroups.distinctLooks.size(); l++) {
+      EdgeSkin look = edgeGroups.distinctLooks.get(l);
+      ArrayList<GraphEdge> list = edgeGroups.edgesByLook.get(look);
       if (list.isEmpty()) {
         continue;
       }
@@ -314,7 +345,7 @@ final class GraphRenderer {
       int count = 0;
       for (int i = 0, n = list.size(); i < n; i++) {
         GraphEdge e = list.get(i);
-        if (e == view.gestures.draggedEdge) {
+        if (e == frame.draggedEdge()) {
           continue;
         }
         count += appendEdge(g, e, x0, y0, x1, y1, z);
@@ -328,16 +359,16 @@ final class GraphRenderer {
   }
 
   private boolean hasDynamicContent() {
-    return !view.selection.edges().isEmpty() || view.flowingEdges > 0 || (!view.detail && !view.selection.nodes().isEmpty());
+    return !selection.edges().isEmpty() || frame.flowingEdges() > 0 || (!frame.detail() && !selection.nodes().isEmpty());
   }
 
   /** What changes without the model changing: selected edges, flowing dashes, selected boxes. */
   private void drawDynamic(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
     g.setLineCap(StrokeLineCap.ROUND);
-    if (!view.selection.edges().isEmpty()) {
+    if (!selection.edges().isEmpty()) {
       g.beginPath();
-      for (GraphEdge e : view.selection.edges()) {
-        if (e != view.gestures.draggedEdge) {
+      for (GraphEdge e : selection.edges()) {
+        if (e != frame.draggedEdge()) {
           appendEdge(g, e, x0, y0, x1, y1, z);
         }
       }
@@ -345,13 +376,13 @@ final class GraphRenderer {
       g.setLineWidth(Math.max(3, 1.5 / z));
       g.stroke();
     }
-    if (view.flowingEdges > 0) {
+    if (frame.flowingEdges() > 0) {
       g.beginPath();
       int count = 0;
-      List<GraphEdge> edges = view.model.edges();
+      List<GraphEdge> edges = model.edges();
       for (int i = 0, n = edges.size(); i < n; i++) {
         GraphEdge e = edges.get(i);
-        if (e.isFlowing() && e != view.gestures.draggedEdge) {
+        if (e.isFlowing() && e != frame.draggedEdge()) {
           count += appendEdge(g, e, x0, y0, x1, y1, z);
         }
       }
@@ -359,23 +390,23 @@ final class GraphRenderer {
         g.setStroke(FLOWING_EDGE);
         g.setLineWidth(Math.max(2.6, 1.5 / z));
         g.setLineDashes(8, 7);
-        g.setLineDashOffset(-(view.animationNanos / 25_000_000L % 15));
+        g.setLineDashOffset(-(frame.animationNanos() / 25_000_000L % 15));
         g.stroke();
         g.setLineDashes((double[]) null);
       }
     }
-    if (!view.detail && !view.selection.nodes().isEmpty()) {
+    if (!frame.detail() && !selection.nodes().isEmpty()) {
       double radius = Math.min(8, 3 / z);
       g.setStroke(SELECTED_EDGE);
       g.setLineWidth(2.5 / z);
-      for (GraphNode node : view.selection.nodes()) {
+      for (GraphNode node : selection.nodes()) {
         g.strokeRoundRect(node.getX(), node.getY(), node.getWidth(), node.getHeight(), radius * 2, radius * 2);
       }
     }
   }
 
   private void drawGrid(GraphicsContext g, double w, double h, double z, double px, double py) {
-    double step = view.gridSize.get() * z;
+    double step = gridSize.get() * z;
     while (step < 10) {
       step *= 5;
     }
@@ -441,11 +472,11 @@ final class GraphRenderer {
   /** A node's colour when drawn as a box: its status colour, else its kind's. */
   private Color overviewFill(GraphNode node) {
     NodeStatus status = node.getStatus();
-    return status == NodeStatus.NONE ? view.nodeSkins.overviewColor(node) : StatusColors.of(status);
+    return status == NodeStatus.NONE ? nodeSkins.overviewColor(node) : StatusColors.of(status);
   }
 
   private void drawOverviewNodes(GraphicsContext g, double x0, double y0, double x1, double y1, double z) {
-    List<GraphNode> nodes = view.model.nodes();
+    List<GraphNode> nodes = model.nodes();
     double radius = Math.min(8, 3 / z);
     Color lastFill = null;
     for (int i = 0, n = nodes.size(); i < n; i++) {

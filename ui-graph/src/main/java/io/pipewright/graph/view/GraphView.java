@@ -24,7 +24,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -64,97 +63,81 @@ import javafx.util.Duration;
  * pan, fit), {@link GestureHandler} and {@link HitTester} (mouse gestures), {@link
  * KeyboardHandler} (the key map), {@link GraphRenderer} (static layer, its cache and the dynamic
  * canvas) with {@link EdgeGroups} (edges by look), {@link SkinSynchronizer} (skin pool, culling),
- * {@link ModelWatcher} (model listening) and {@link LayoutAnimator}.
+ * {@link ModelWatcher} (model listening) and {@link LayoutAnimator}. The view's fields are private:
+ * each collaborator is given what it reads through its constructor (the model, the selection, the
+ * viewport, properties, callbacks such as "the static layer changed") and, per pulse, what one
+ * frame shows ({@link GraphRenderer.Frame}); the gesture and keyboard handlers drive the view
+ * through its public API.
  */
 public class GraphView extends Region {
 
-  final GraphModel model;
-  final UndoStack undoStack;
-  final GraphSelection selection = new GraphSelection();
-  GraphCommands commands;
+  private final GraphModel model;
+  private final UndoStack undoStack;
+  private final GraphSelection selection = new GraphSelection();
+  private GraphCommands commands;
 
-  final NodeSkinFactory nodeSkins;
+  private final NodeSkinFactory nodeSkins;
   private final EdgeSkinFactory edgeSkins;
-  final ObjectProperty<EdgeValidator> validator =
+  private final ObjectProperty<EdgeValidator> validator =
       new SimpleObjectProperty<>(this, "validator", EdgeRules.standard());
   private final ObjectProperty<Vocabulary> vocabulary =
       new SimpleObjectProperty<>(this, "vocabulary", Vocabulary.DEFAULT);
 
-  final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
-  final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
-  final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
-  final DoubleProperty lodZoom = new SimpleDoubleProperty(this, "lodZoom", 0.5);
-  final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", false);
-  final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
-  final BooleanProperty backgroundDragPans =
+  private final DoubleProperty lodZoom = new SimpleDoubleProperty(this, "lodZoom", 0.5);
+  private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", false);
+  private final DoubleProperty gridSize = new SimpleDoubleProperty(this, "gridSize", 20);
+  private final BooleanProperty backgroundDragPans =
       new SimpleBooleanProperty(this, "backgroundDragPans", true);
   private final BooleanProperty showMinimap = new SimpleBooleanProperty(this, "showMinimap", true);
-  final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
+  private final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
   private final ObjectProperty<Duration> layoutAnimation =
       new SimpleObjectProperty<>(this, "layoutAnimation", Duration.millis(350));
-  final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
-
-  // host hooks
-  Function<Hit, ContextMenu> contextMenuFactory;
-  Consumer<Hit> onDoubleClick;
-  ClipboardHandler clipboard;
-  DropHandler dropHandler;
+  // whether the static layer (background, grid, edges, boxes below lodZoom) is cached
+  private final BooleanProperty cacheStaticLayer =
+      new SimpleBooleanProperty(this, "cacheStaticLayer", true);
 
   // layers
   private double laidOutWidth = -1;
   private double laidOutHeight = -1;
-  final Group nodeLayer = new Group();
-  final Group overlay = new Group();
+  private final Group nodeLayer = new Group();
   // made, drawn and shown after the view's first pulse (see afterFirstPulse), or when asked for
   private Minimap minimap;
   /** Whether the view's first pulse is over: the minimap is shown, the static layer cached at 1.5×. */
-  boolean firstPulseDone;
+  private boolean firstPulseDone;
 
-  // whether the static layer (background, grid, edges, boxes below lodZoom) is cached
-  final BooleanProperty cacheStaticLayer =
-      new SimpleBooleanProperty(this, "cacheStaticLayer", true);
-
-  // collaborators
-  final GraphRenderer renderer = new GraphRenderer(this);
-  final GestureHandler gestures;
-  private final Viewport viewport = new Viewport(this);
-  private final KeyboardHandler keys = new KeyboardHandler(this);
+  // collaborators, each given what it needs (the view is a Region: only its size is read)
+  private final Viewport viewport;
+  private final EdgeGroups edgeGroups;
+  private final GraphRenderer renderer;
+  private final GestureHandler gestures;
+  private final KeyboardHandler keys;
+  private final ModelWatcher modelWatcher;
+  private final SkinSynchronizer skins;
+  private LayoutAnimator layoutAnimator;
 
   // pulse coalescing
   private final Runnable pulseListener = this::applyPendingChanges;
   private Scene listenedScene;
-  boolean viewDirty = true;
-  boolean structureDirty = true;
-  boolean overviewDirty = true;
-  final Map<GraphNode, Boolean> contentDirty = new IdentityHashMap<>();
-
-  final SkinSynchronizer skins = new SkinSynchronizer(this);
-  private final ModelWatcher modelWatcher = new ModelWatcher(this);
-  final EdgeGroups edgeGroups;
+  private boolean viewDirty = true;
+  private double lastFrameZoom = Double.NaN;
 
   // decorations (running nodes, flowing edges)
-  int runningNodes;
-  int flowingEdges;
+  private int runningNodes;
+  private int flowingEdges;
   private final AnimationTimer decorations = new AnimationTimer() {
     @Override
     public void handle(long now) {
       animationNanos = now;
-      for (int i = 0; i < skins.activeList.size(); i++) {
-        SkinSynchronizer.SkinSlot s = skins.activeList.get(i);
-        if (s.node.getStatus() == NodeStatus.RUNNING) {
-          s.skin.tick(now);
-        }
-      }
+      skins.tickRunning(now);
       if (flowingEdges > 0 || (runningNodes > 0 && !detail)) {
         invalidateView();
       }
     }
   };
   private boolean decorationsRunning;
-  long animationNanos;
-  boolean detail;
-
-  LayoutAnimator layoutAnimator;
+  private long animationNanos;
+  /** Whether nodes are shown as skins (at or above lodZoom) in the current frame. */
+  private boolean detail;
 
   /** Receives a drop of something (a palette item) at a model position. */
   @FunctionalInterface
@@ -175,21 +158,29 @@ public class GraphView extends Region {
     this.undoStack = Objects.requireNonNull(undoStack, "undoStack");
     this.nodeSkins = Objects.requireNonNull(nodeSkins, "nodeSkins");
     this.edgeSkins = Objects.requireNonNull(edgeSkins, "edgeSkins");
-    this.edgeGroups = new EdgeGroups(edgeSkins);
     this.commands = new GraphCommands(model, vocabulary.get());
     vocabulary.addListener((o, a, b) -> commands = new GraphCommands(model, b));
     getStyleClass().add("graph-view");
     setFocusTraversable(true);
     setMinSize(0, 0);
     setPrefSize(800, 600);
-    gestures = new GestureHandler(this);
+
+    viewport = new Viewport(this, model);
+    edgeGroups = new EdgeGroups(edgeSkins);
+    renderer = new GraphRenderer(model, selection, viewport, edgeGroups, nodeSkins, cacheStaticLayer,
+        showGrid, gridSize, this::addDynamicLayer);
+    gestures = new GestureHandler(this, model, selection, this::finishLayoutAnimation,
+        this::invalidateStaticLayer, this::clearPortStates);
+    keys = new KeyboardHandler(this, model, selection, gestures);
+    modelWatcher = new ModelWatcher(model, selection, gestures, this::invalidateView,
+        this::invalidateStaticLayer);
+    skins = new SkinSynchronizer(model, selection, nodeSkins, viewport, modelWatcher, gestures,
+        nodeLayer);
 
     nodeLayer.getTransforms().add(viewport.transform());
     nodeLayer.setManaged(false);
-    overlay.setManaged(false);
-    overlay.setMouseTransparent(true);
     // the canvas of the dynamic layer and the minimap are added when first needed
-    getChildren().addAll(renderer.staticView, nodeLayer, overlay);
+    getChildren().addAll(renderer.staticLayer(), nodeLayer, gestures.overlay());
 
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
@@ -201,9 +192,9 @@ public class GraphView extends Region {
     showGrid.addListener(staticLook);
     gridSize.addListener(staticLook);
     cacheStaticLayer.addListener(staticLook);
-    zoom.addListener(viewChanged);
-    panX.addListener(viewChanged);
-    panY.addListener(viewChanged);
+    viewport.zoomProperty().addListener(viewChanged);
+    viewport.panXProperty().addListener(viewChanged);
+    viewport.panYProperty().addListener(viewChanged);
     lodZoom.addListener(viewChanged);
     showGrid.addListener(viewChanged);
     widthProperty().addListener(viewChanged);
@@ -263,19 +254,19 @@ public class GraphView extends Region {
   }
 
   public DoubleProperty zoomProperty() {
-    return zoom;
+    return viewport.zoomProperty();
   }
 
   public double getZoom() {
-    return zoom.get();
+    return viewport.zoom();
   }
 
   public DoubleProperty panXProperty() {
-    return panX;
+    return viewport.panXProperty();
   }
 
   public DoubleProperty panYProperty() {
-    return panY;
+    return viewport.panYProperty();
   }
 
   /** Below this zoom, nodes are drawn as simple boxes instead of skins. */
@@ -311,7 +302,7 @@ public class GraphView extends Region {
 
   /** Why the edge being dragged is refused, or "" (shown next to the pointer). */
   public ReadOnlyStringProperty refusalProperty() {
-    return refusal.getReadOnlyProperty();
+    return gestures.refusal().getReadOnlyProperty();
   }
 
   public Minimap getMinimap() {
@@ -319,19 +310,19 @@ public class GraphView extends Region {
   }
 
   public void setContextMenuFactory(Function<Hit, ContextMenu> factory) {
-    this.contextMenuFactory = factory;
+    gestures.setContextMenuFactory(factory);
   }
 
   public void setOnDoubleClick(Consumer<Hit> handler) {
-    this.onDoubleClick = handler;
+    gestures.setOnDoubleClick(handler);
   }
 
   public void setClipboardHandler(ClipboardHandler handler) {
-    this.clipboard = handler;
+    keys.setClipboardHandler(handler);
   }
 
   public void setDropHandler(DropHandler handler) {
-    this.dropHandler = handler;
+    gestures.setDropHandler(handler);
   }
 
   /** The skin currently showing a node, or null when it is culled or drawn as a box. */
@@ -403,6 +394,7 @@ public class GraphView extends Region {
   /** Zooms to a node ("find step"), selects it and gives the view the focus. */
   public void zoomToNode(GraphNode node) {
     viewport.zoomToNode(node);
+    selection.select(node);
   }
 
   /** Pans as little as needed for a node to be fully visible. */
@@ -488,6 +480,18 @@ public class GraphView extends Region {
     }
   }
 
+  /** Puts the ports of the shown skins back to their normal look (a connection ended). */
+  private void clearPortStates() {
+    skins.clearPortStates();
+  }
+
+  /** Ends a layout animation in progress, with the nodes where it would end. */
+  private void finishLayoutAnimation() {
+    if (layoutAnimator != null) {
+      layoutAnimator.finish();
+    }
+  }
+
   /** Whether an automatic layout is still animating. */
   public boolean isLayoutAnimating() {
     return layoutAnimator != null;
@@ -516,7 +520,7 @@ public class GraphView extends Region {
 
   /** The cached static layer must be drawn again (the model or its look changed). */
   void invalidateStaticLayer() {
-    renderer.staticDirty = true;
+    renderer.invalidateStaticLayer();
     invalidateView();
   }
 
@@ -539,16 +543,32 @@ public class GraphView extends Region {
       return;
     }
     viewDirty = false;
-    if (structureDirty) {
+    if (modelWatcher.takeStructureChange()) {
       rebuildStructure();
     }
+    if (modelWatcher.takeFlowingChange()) {
+      flowingEdges = countFlowingEdges();
+    }
     viewport.updateTransform();
-    skins.sync();
-    renderer.redraw();
+    double z = viewport.zoom();
+    if (modelWatcher.hasContentChanges()) {
+      runningNodes = countRunningNodes();
+    }
+    detail = z >= lodZoom.get();
+    skins.sync(getWidth(), getHeight(), detail);
+    boolean zoomingInDetail = detail && z != lastFrameZoom;
+    lastFrameZoom = z;
+    skins.setZooming(zoomingInDetail);
+    if (zoomingInDetail) {
+      // one more pulse after the zoom stops: crisp skins and a cached static layer again
+      viewDirty = false;
+      Platform.runLater(this::invalidateView);
+    }
+    renderer.redraw(new GraphRenderer.Frame(getWidth(), getHeight(), detail, firstPulseDone,
+        flowingEdges, animationNanos, gestures.draggedEdge()));
     if (firstPulseDone) {
-      if (overviewDirty) {
+      if (modelWatcher.takeOverviewChange()) {
         minimap.redrawNodes();
-        overviewDirty = false;
       }
       minimap.updateViewport();
     } else if (listenedScene != null) {
@@ -583,7 +603,7 @@ public class GraphView extends Region {
     Minimap map = minimap();
     map.visibleProperty().bind(showMinimap);
     map.redrawNodes();
-    overviewDirty = false;
+    modelWatcher.takeOverviewChange();
     map.updateViewport();
     invalidateView();
   }
@@ -593,9 +613,9 @@ public class GraphView extends Region {
     return firstPulseDone;
   }
 
-  /** Adds a layer (made late, at its first use) just above another of the view's children. */
-  void addLayerAbove(javafx.scene.Node below, javafx.scene.Node layer) {
-    getChildren().add(getChildren().indexOf(below) + 1, layer);
+  /** Adds the dynamic layer (made late, at its first use) just above the static layer. */
+  private void addDynamicLayer(javafx.scene.Node layer) {
+    getChildren().add(getChildren().indexOf(renderer.staticLayer()) + 1, layer);
   }
 
   private Minimap minimap() {
@@ -609,15 +629,31 @@ public class GraphView extends Region {
   }
 
   private void rebuildStructure() {
-    structureDirty = false;
     skins.dropRemoved();
     edgeGroups.regroup(model.edges());
-    runningNodes = 0;
-    for (GraphNode n : model.nodes()) {
-      if (n.getStatus() == NodeStatus.RUNNING) {
-        runningNodes++;
+    runningNodes = countRunningNodes();
+  }
+
+  private int countRunningNodes() {
+    int running = 0;
+    List<GraphNode> nodes = model.nodes();
+    for (int i = 0, n = nodes.size(); i < n; i++) {
+      if (nodes.get(i).getStatus() == NodeStatus.RUNNING) {
+        running++;
       }
     }
+    return running;
+  }
+
+  private int countFlowingEdges() {
+    int flowing = 0;
+    List<GraphEdge> edges = model.edges();
+    for (int i = 0, n = edges.size(); i < n; i++) {
+      if (edges.get(i).isFlowing()) {
+        flowing++;
+      }
+    }
+    return flowing;
   }
 
   @Override
@@ -648,8 +684,8 @@ public class GraphView extends Region {
 
   /** What is under a point in view coordinates. Ports win over nodes, nodes over edges. */
   public Hit hitTest(double x, double y) {
-    double z = zoom.get();
-    return HitTester.hitTest(model, (x - panX.get()) / z, (y - panY.get()) / z, z);
+    double z = viewport.zoom();
+    return HitTester.hitTest(model, (x - viewport.panX()) / z, (y - viewport.panY()) / z, z);
   }
 
   /**

@@ -1,27 +1,46 @@
 package io.pipewright.graph.view;
 
+import io.pipewright.graph.model.GraphModel;
 import io.pipewright.graph.model.GraphNode;
 import java.util.List;
+import javafx.event.EventHandler;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /** The keyboard map of a {@link GraphView}: shortcuts, zoom keys, deletion, arrow navigation. */
-final class KeyboardHandler {
+final class KeyboardHandler implements EventHandler<KeyEvent> {
+  // the view is driven through its public API
   private final GraphView view;
+  private final GraphModel model;
+  private final GraphSelection selection;
+  private final GestureHandler gestures;
+  private ClipboardHandler clipboard;
 
-  KeyboardHandler(GraphView view) {
+  KeyboardHandler(GraphView view, GraphModel model, GraphSelection selection, GestureHandler gestures) {
     this.view = view;
+    this.model = model;
+    this.selection = selection;
+    this.gestures = gestures;
   }
 
-  /** Registers the key handlers on the view. */
+  /** Registers this handler for the view's key presses and releases. */
   void install() {
-    view.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
-    view.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
-      if (e.getCode() == KeyCode.SPACE) {
-        view.gestures.spaceDown = false;
-      }
-    });
+    view.addEventHandler(KeyEvent.KEY_PRESSED, this);
+    view.addEventHandler(KeyEvent.KEY_RELEASED, this);
+  }
+
+  void setClipboardHandler(ClipboardHandler handler) {
+    this.clipboard = handler;
+  }
+
+  @Override
+  public void handle(KeyEvent e) {
+    if (e.getEventType() == KeyEvent.KEY_PRESSED) {
+      keyPressed(e);
+    } else if (e.getEventType() == KeyEvent.KEY_RELEASED && e.getCode() == KeyCode.SPACE) {
+      gestures.setSpaceDown(false);
+    }
   }
 
   /**
@@ -75,25 +94,25 @@ final class KeyboardHandler {
         view.redo();
         break;
       case C:
-        if (view.clipboard != null && !view.selection.isEmpty()) {
-          view.clipboard.copy(view.selection.nodeList(), view.selection.edgeList());
+        if (clipboard != null && !selection.isEmpty()) {
+          clipboard.copy(selection.nodeList(), selection.edgeList());
         }
         break;
       case X:
-        if (view.clipboard != null && !view.selection.isEmpty()) {
-          view.clipboard.copy(view.selection.nodeList(), view.selection.edgeList());
+        if (clipboard != null && !selection.isEmpty()) {
+          clipboard.copy(selection.nodeList(), selection.edgeList());
           view.deleteSelection();
         }
         break;
       case V:
-        if (view.clipboard != null) {
+        if (clipboard != null) {
           Point2D at = pastePoint();
-          view.clipboard.paste(at.getX(), at.getY());
+          clipboard.paste(at.getX(), at.getY());
         }
         break;
       case D:
-        if (view.clipboard != null && !view.selection.isEmpty()) {
-          view.clipboard.duplicate(view.selection.nodeList(), view.selection.edgeList());
+        if (clipboard != null && !selection.isEmpty()) {
+          clipboard.duplicate(selection.nodeList(), selection.edgeList());
         }
         break;
       default:
@@ -107,7 +126,7 @@ final class KeyboardHandler {
     boolean handled = true;
     switch (code) {
       case SPACE:
-        view.gestures.spaceDown = true;
+        gestures.setSpaceDown(true);
         break;
       case F:
       case DIGIT1:
@@ -118,10 +137,10 @@ final class KeyboardHandler {
         view.deleteSelection();
         break;
       case ESCAPE:
-        if (view.gestures.isActive()) {
-          view.gestures.cancel();
+        if (gestures.isActive()) {
+          gestures.cancel();
         } else {
-          view.selection.clear();
+          selection.clear();
         }
         break;
       case LEFT:
@@ -137,19 +156,20 @@ final class KeyboardHandler {
   }
 
   private Point2D pastePoint() {
-    if (!Double.isNaN(view.gestures.lastMouseX)) {
-      return view.screenToModel(view.gestures.lastMouseX, view.gestures.lastMouseY);
+    Point2D mouse = gestures.lastMousePosition();
+    if (mouse != null) {
+      return view.screenToModel(mouse.getX(), mouse.getY());
     }
     return view.screenToModel(view.getWidth() / 2, view.getHeight() / 2);
   }
 
   /** Moves the selection to the nearest node in the direction of an arrow key. */
   void navigate(KeyCode direction) {
-    List<GraphNode> selected = view.selection.nodeList();
+    List<GraphNode> selected = selection.nodeList();
     if (selected.isEmpty()) {
-      if (!view.model.nodes().isEmpty()) {
-        GraphNode first = view.model.nodes().get(0);
-        view.selection.select(first);
+      if (!model.nodes().isEmpty()) {
+        GraphNode first = model.nodes().get(0);
+        selection.select(first);
         view.ensureVisible(first);
       }
       return;
@@ -159,7 +179,7 @@ final class KeyboardHandler {
     double fy = from.getY() + from.getHeight() / 2;
     GraphNode best = null;
     double bestScore = Double.MAX_VALUE;
-    for (GraphNode n : view.model.nodes()) {
+    for (GraphNode n : model.nodes()) {
       if (n == from) {
         continue;
       }
@@ -195,7 +215,7 @@ final class KeyboardHandler {
       }
     }
     if (best != null) {
-      view.selection.select(best);
+      selection.select(best);
       view.ensureVisible(best);
     }
   }

@@ -1,141 +1,138 @@
 package io.pipewright.graph.view;
 
+import io.pipewright.graph.model.GraphChangeListener;
 import io.pipewright.graph.model.GraphEdge;
+import io.pipewright.graph.model.GraphModel;
 import io.pipewright.graph.model.GraphNode;
-import io.pipewright.graph.model.NodeStatus;
-import javafx.beans.value.ChangeListener;
+import io.pipewright.graph.model.NodeChange;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 
 /**
- * Listens to a {@link GraphView}'s model (nodes and edges added or removed, their geometry, content
- * and state) and only marks what is out of date; the view catches up once per pulse.
+ * Listens to a {@link GraphView}'s model and only marks what is out of date; the view catches up
+ * once per pulse and takes the marks. Three listeners in all: the model's node and edge lists, and
+ * one {@link GraphChangeListener} for every change to a node or an edge in it (not a listener per
+ * property of each node: 14,000 for 2,000 nodes, registered before the first frame).
  */
-final class ModelWatcher {
-  private final GraphView view;
+final class ModelWatcher implements GraphChangeListener {
+  private final GraphModel model;
+  private final GraphSelection selection;
+  private final GestureHandler gestures;
+  /** Something shown changed that is not drawn into the static layer. */
+  private final Runnable viewChanged;
+  /** Something drawn into the static layer changed (it is drawn again, and the view updated). */
+  private final Runnable staticLayerChanged;
 
-  ModelWatcher(GraphView view) {
-    this.view = view;
-  }
-
-  /** Starts listening to the model and everything in it. */
-  void start() {
-    for (GraphNode n : view.model.nodes()) {
-      watch(n);
-    }
-    for (GraphEdge e : view.model.edges()) {
-      watch(e);
-    }
-    view.model.nodes().addListener(nodesListener);
-    view.model.edges().addListener(edgesListener);
-  }
-
-  /** Stops listening to the model and everything in it. */
-  void stop() {
-    view.model.nodes().removeListener(nodesListener);
-    view.model.edges().removeListener(edgesListener);
-    for (GraphNode n : view.model.nodes()) {
-      unwatch(n);
-    }
-    for (GraphEdge e : view.model.edges()) {
-      unwatch(e);
-    }
-  }
+  private final Map<GraphNode, Boolean> contentDirty = new IdentityHashMap<>();
+  private boolean structureDirty = true;
+  private boolean overviewDirty = true;
+  private boolean flowingDirty = true;
 
   private final ListChangeListener<GraphNode> nodesListener = this::nodesChanged;
   private final ListChangeListener<GraphEdge> edgesListener = this::edgesChanged;
 
-  private final ChangeListener<Object> geometryListener = this::geometryChanged;
-  private final ChangeListener<Object> contentListener = this::contentChanged;
-  private final ChangeListener<Boolean> flowingListener = this::flowingChanged;
-
-  private void geometryChanged(javafx.beans.value.ObservableValue<?> o, Object a, Object b) {
-    view.overviewDirty = true;
-    view.invalidateStaticLayer();
+  ModelWatcher(GraphModel model, GraphSelection selection, GestureHandler gestures,
+      Runnable viewChanged, Runnable staticLayerChanged) {
+    this.model = model;
+    this.selection = selection;
+    this.gestures = gestures;
+    this.viewChanged = viewChanged;
+    this.staticLayerChanged = staticLayerChanged;
   }
 
-  private void contentChanged(javafx.beans.value.ObservableValue<?> o, Object a, Object b) {
-    Object bean = ((javafx.beans.property.ReadOnlyProperty<?>) o).getBean();
-    view.contentDirty.put((GraphNode) bean, Boolean.TRUE);
-    view.overviewDirty = true;
-    view.invalidateStaticLayer();
+  /** Starts listening to the model and everything in it. */
+  void start() {
+    model.nodes().addListener(nodesListener);
+    model.edges().addListener(edgesListener);
+    model.addChangeListener(this);
   }
 
-  private void flowingChanged(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a,
-      Boolean b) {
-    view.flowingEdges += b ? 1 : -1;
-    view.invalidateView();
+  /** Stops listening to the model and everything in it. */
+  void stop() {
+    model.nodes().removeListener(nodesListener);
+    model.edges().removeListener(edgesListener);
+    model.removeChangeListener(this);
+    contentDirty.clear();
   }
 
-  private void watch(GraphNode n) {
-    n.xProperty().addListener(geometryListener);
-    n.yProperty().addListener(geometryListener);
-    n.widthProperty().addListener(contentListener);
-    n.heightProperty().addListener(contentListener);
-    n.titleProperty().addListener(contentListener);
-    n.statusProperty().addListener(contentListener);
-    n.badgeProperty().addListener(contentListener);
-    if (n.getStatus() == NodeStatus.RUNNING) {
-      view.runningNodes++;
+  /** Whether nodes or edges were added or removed since the last call; clears the mark. */
+  boolean takeStructureChange() {
+    boolean was = structureDirty;
+    structureDirty = false;
+    return was;
+  }
+
+  /** Whether what the minimap shows (the nodes) changed since the last call; clears the mark. */
+  boolean takeOverviewChange() {
+    boolean was = overviewDirty;
+    overviewDirty = false;
+    return was;
+  }
+
+  /** Whether an edge's flowing state may have changed since the last call; clears the mark. */
+  boolean takeFlowingChange() {
+    boolean was = flowingDirty;
+    flowingDirty = false;
+    return was;
+  }
+
+  /** Whether a node's size, title, status or badge changed since the last pulse. */
+  boolean hasContentChanges() {
+    return !contentDirty.isEmpty();
+  }
+
+  /** Whether this node's size, title, status or badge changed since the last pulse. */
+  boolean contentChanged(GraphNode node) {
+    return contentDirty.containsKey(node);
+  }
+
+  /** The skins have caught up with the content changes. */
+  void clearContentChanges() {
+    contentDirty.clear();
+  }
+
+  @Override
+  public void nodeChanged(GraphNode node, NodeChange change) {
+    if (change != NodeChange.POSITION) {
+      contentDirty.put(node, Boolean.TRUE);
     }
+    overviewDirty = true;
+    staticLayerChanged.run();
   }
 
-  private void unwatch(GraphNode n) {
-    n.xProperty().removeListener(geometryListener);
-    n.yProperty().removeListener(geometryListener);
-    n.widthProperty().removeListener(contentListener);
-    n.heightProperty().removeListener(contentListener);
-    n.titleProperty().removeListener(contentListener);
-    n.statusProperty().removeListener(contentListener);
-    n.badgeProperty().removeListener(contentListener);
-    view.contentDirty.remove(n);
-  }
-
-  private void watch(GraphEdge e) {
-    e.flowingProperty().addListener(flowingListener);
-    if (e.isFlowing()) {
-      view.flowingEdges++;
-    }
-  }
-
-  private void unwatch(GraphEdge e) {
-    e.flowingProperty().removeListener(flowingListener);
-    if (e.isFlowing()) {
-      view.flowingEdges--;
-    }
+  @Override
+  public void edgeChanged(GraphEdge edge) {
+    flowingDirty = true;
+    viewChanged.run();
   }
 
   private void nodesChanged(ListChangeListener.Change<? extends GraphNode> c) {
     while (c.next()) {
       for (GraphNode n : c.getRemoved()) {
-        unwatch(n);
-        view.selection.nodes().remove(n);
-        if (view.gestures.involves(n)) {
-          view.gestures.cancel();
+        contentDirty.remove(n);
+        selection.nodes().remove(n);
+        if (gestures.involves(n)) {
+          gestures.cancel();
         }
       }
-      for (GraphNode n : c.getAddedSubList()) {
-        watch(n);
-      }
     }
-    view.structureDirty = true;
-    view.overviewDirty = true;
-    view.invalidateStaticLayer();
+    structureDirty = true;
+    overviewDirty = true;
+    staticLayerChanged.run();
   }
 
   private void edgesChanged(ListChangeListener.Change<? extends GraphEdge> c) {
     while (c.next()) {
       for (GraphEdge e : c.getRemoved()) {
-        unwatch(e);
-        view.selection.edges().remove(e);
-        if (e == view.gestures.draggedEdge) {
-          view.gestures.cancel();
+        selection.edges().remove(e);
+        if (e == gestures.draggedEdge()) {
+          gestures.cancel();
         }
       }
-      for (GraphEdge e : c.getAddedSubList()) {
-        watch(e);
-      }
     }
-    view.structureDirty = true;
-    view.invalidateStaticLayer();
+    structureDirty = true;
+    flowingDirty = true;
+    staticLayerChanged.run();
   }
 }

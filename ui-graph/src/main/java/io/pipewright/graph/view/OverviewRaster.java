@@ -42,6 +42,14 @@ final class OverviewRaster {
     return true;
   }
 
+  /** For tests: pixels of this size without an image (no toolkit needed). */
+  void ensureSizeForTest(int w, int h) {
+    width = w;
+    height = h;
+    pixels = new int[w * h];
+    setClip(0, 0, w, h);
+  }
+
   WritableImage image() {
     return image;
   }
@@ -74,8 +82,16 @@ final class OverviewRaster {
   }
 
   void clear(int argb) {
-    for (int y = cy0; y < cy1; y++) {
-      Arrays.fill(pixels, y * width + cx0, y * width + cx1, argb);
+    if (cy0 >= cy1 || cx0 >= cx1) {
+      return;
+    }
+    // one row filled, the others copied from it: System.arraycopy is fast even before the JIT has
+    // compiled anything (the first frame), a loop of fills is not
+    int first = cy0 * width + cx0;
+    int n = cx1 - cx0;
+    Arrays.fill(pixels, first, first + n, argb);
+    for (int y = cy0 + 1; y < cy1; y++) {
+      System.arraycopy(pixels, first, pixels, y * width + cx0, n);
     }
   }
 

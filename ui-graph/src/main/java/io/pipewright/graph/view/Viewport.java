@@ -1,10 +1,14 @@
 package io.pipewright.graph.view;
 
+import io.pipewright.graph.model.GraphModel;
 import io.pipewright.graph.model.GraphNode;
 import java.util.List;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.layout.Region;
 import javafx.scene.transform.Affine;
 
 /**
@@ -12,14 +16,48 @@ import javafx.scene.transform.Affine;
  * coordinate conversion, zooming, panning, fitting and zooming to a node.
  */
 final class Viewport {
-  private final GraphView view;
+  /** The view: only its size is used. */
+  private final Region view;
+  private final GraphModel model;
+  private final DoubleProperty zoom;
+  private final DoubleProperty panX;
+  private final DoubleProperty panY;
   /** Model to view, applied to the node layer; updated once per pulse. */
   private final Affine transform = new Affine();
   private double minZoom = 0.05;
   private double maxZoom = 4;
 
-  Viewport(GraphView view) {
+  /** A viewport of a model shown in a view of the given region's size; its properties' bean is the region. */
+  Viewport(Region view, GraphModel model) {
     this.view = view;
+    this.model = model;
+    this.zoom = new SimpleDoubleProperty(view, "zoom", 1);
+    this.panX = new SimpleDoubleProperty(view, "panX", 0);
+    this.panY = new SimpleDoubleProperty(view, "panY", 0);
+  }
+
+  DoubleProperty zoomProperty() {
+    return zoom;
+  }
+
+  DoubleProperty panXProperty() {
+    return panX;
+  }
+
+  DoubleProperty panYProperty() {
+    return panY;
+  }
+
+  double zoom() {
+    return zoom.get();
+  }
+
+  double panX() {
+    return panX.get();
+  }
+
+  double panY() {
+    return panY.get();
   }
 
   Affine transform() {
@@ -28,27 +66,27 @@ final class Viewport {
 
   /** Brings the node layer's transform up to date with the zoom and the pan. */
   void updateTransform() {
-    double z = view.zoom.get();
-    transform.setToTransform(z, 0, view.panX.get(), 0, z, view.panY.get());
+    double z = zoom.get();
+    transform.setToTransform(z, 0, panX.get(), 0, z, panY.get());
   }
 
   Point2D screenToModel(double x, double y) {
-    return new Point2D((x - view.panX.get()) / view.zoom.get(), (y - view.panY.get()) / view.zoom.get());
+    return new Point2D((x - panX.get()) / zoom.get(), (y - panY.get()) / zoom.get());
   }
 
   Point2D modelToScreen(double x, double y) {
-    return new Point2D(x * view.zoom.get() + view.panX.get(), y * view.zoom.get() + view.panY.get());
+    return new Point2D(x * zoom.get() + panX.get(), y * zoom.get() + panY.get());
   }
 
   /** The part of the model that is visible, in model coordinates. */
   Bounds visibleModelBounds() {
-    double z = view.zoom.get();
-    return new BoundingBox(-view.panX.get() / z, -view.panY.get() / z, view.getWidth() / z, view.getHeight() / z);
+    double z = zoom.get();
+    return new BoundingBox(-panX.get() / z, -panY.get() / z, view.getWidth() / z, view.getHeight() / z);
   }
 
   /** The bounds of all nodes, or an empty box at the origin. */
   Bounds modelBounds() {
-    return boundsOf(view.model.nodes());
+    return boundsOf(model.nodes());
   }
 
   static Bounds boundsOf(List<GraphNode> nodes) {
@@ -72,25 +110,25 @@ final class Viewport {
   void setZoomLimits(double min, double max) {
     minZoom = min;
     maxZoom = max;
-    zoomAt(view.getZoom(), view.getWidth() / 2, view.getHeight() / 2);
+    zoomAt(zoom.get(), view.getWidth() / 2, view.getHeight() / 2);
   }
 
   /** Zooms keeping the model point under (x, y) in view coordinates where it is. */
   void zoomAt(double newZoom, double x, double y) {
     double z = Math.max(minZoom, Math.min(maxZoom, newZoom));
-    double mx = (x - view.panX.get()) / view.zoom.get();
-    double my = (y - view.panY.get()) / view.zoom.get();
-    view.zoom.set(z);
-    view.panX.set(x - mx * z);
-    view.panY.set(y - my * z);
+    double mx = (x - panX.get()) / zoom.get();
+    double my = (y - panY.get()) / zoom.get();
+    zoom.set(z);
+    panX.set(x - mx * z);
+    panY.set(y - my * z);
   }
 
   void zoomIn() {
-    zoomAt(view.getZoom() * 1.25, view.getWidth() / 2, view.getHeight() / 2);
+    zoomAt(zoom.get() * 1.25, view.getWidth() / 2, view.getHeight() / 2);
   }
 
   void zoomOut() {
-    zoomAt(view.getZoom() / 1.25, view.getWidth() / 2, view.getHeight() / 2);
+    zoomAt(zoom.get() / 1.25, view.getWidth() / 2, view.getHeight() / 2);
   }
 
   /** 100 %, keeping the centre of the view. */
@@ -99,14 +137,14 @@ final class Viewport {
   }
 
   void panBy(double dx, double dy) {
-    view.panX.set(view.panX.get() + dx);
-    view.panY.set(view.panY.get() + dy);
+    panX.set(panX.get() + dx);
+    panY.set(panY.get() + dy);
   }
 
   /** Centres the view on a model point. */
   void centerOn(double mx, double my) {
-    view.panX.set(view.getWidth() / 2 - mx * view.getZoom());
-    view.panY.set(view.getHeight() / 2 - my * view.getZoom());
+    panX.set(view.getWidth() / 2 - mx * zoom.get());
+    panY.set(view.getHeight() / 2 - my * zoom.get());
   }
 
   /** Shows the whole graph. */
@@ -118,23 +156,22 @@ final class Viewport {
     double w = view.getWidth() > 0 ? view.getWidth() : view.getPrefWidth();
     double h = view.getHeight() > 0 ? view.getHeight() : view.getPrefHeight();
     if (b.getWidth() <= 0 || w <= 0) {
-      view.zoom.set(Math.min(1, maxFitZoom));
+      zoom.set(Math.min(1, maxFitZoom));
       centerOn(b.getMinX(), b.getMinY());
       return;
     }
     double pad = 40;
     double z = Math.min((w - 2 * pad) / b.getWidth(), (h - 2 * pad) / b.getHeight());
     z = Math.max(minZoom, Math.min(Math.min(maxZoom, maxFitZoom), z));
-    view.zoom.set(z);
-    view.panX.set(w / 2 - (b.getMinX() + b.getWidth() / 2) * z);
-    view.panY.set(h / 2 - (b.getMinY() + b.getHeight() / 2) * z);
+    zoom.set(z);
+    panX.set(w / 2 - (b.getMinX() + b.getWidth() / 2) * z);
+    panY.set(h / 2 - (b.getMinY() + b.getHeight() / 2) * z);
   }
 
-  /** Zooms to a node ("find step"), selects it and gives the view the focus. */
+  /** Zooms to at least 100 % and centres a node. */
   void zoomToNode(GraphNode node) {
-    view.zoom.set(Math.max(1, Math.min(maxZoom, view.getZoom())));
+    zoom.set(Math.max(1, Math.min(maxZoom, zoom.get())));
     centerOn(node.getX() + node.getWidth() / 2, node.getY() + node.getHeight() / 2);
-    view.selection.select(node);
   }
 
   /** Pans as little as needed for a node to be fully visible. */

@@ -117,18 +117,22 @@ public final class GraphDemo {
     }
     if (screenshot != null) {
       String file = screenshot;
-      // two pulses: the view syncs in the first, then everything is drawn
+      // the view's first update shows the graph; the minimap is made just after it (a runLater
+      // from that update), so the snapshot waits for one more update
       Platform.requestNextPulse();
       Platform.runLater(() -> Platform.runLater(() -> {
-        try {
-          view.applyPendingChanges();
-          ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png",
-              new File(file));
-        } catch (Exception ex) {
-          ex.printStackTrace();
-          System.exit(1);
-        }
-        Platform.exit();
+        view.applyPendingChanges();
+        Platform.runLater(() -> {
+          try {
+            view.applyPendingChanges();
+            ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png",
+                new File(file));
+          } catch (Exception ex) {
+            ex.printStackTrace();
+            System.exit(1);
+          }
+          Platform.exit();
+        });
       }));
     }
   }

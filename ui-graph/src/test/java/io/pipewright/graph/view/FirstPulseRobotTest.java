@@ -70,4 +70,16 @@ class FirstPulseRobotTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(view.getChildrenUnmodifiable()).noneMatch(n -> n instanceof Canvas);
   }
+
+  @Test
+  void anEdgeThatStartsFlowingIsDrawnOnTheDynamicCanvasAndHiddenWhenItStops() throws Exception {
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, view::isFirstPulseDone);
+    io.pipewright.graph.model.GraphEdge edge = view.getModel().edges().get(0);
+    WaitForAsyncUtils.asyncFx(() -> edge.setFlowing(true));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.getChildrenUnmodifiable()).anyMatch(n -> n instanceof Canvas && n.isVisible());
+    WaitForAsyncUtils.asyncFx(() -> edge.setFlowing(false));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.getChildrenUnmodifiable()).noneMatch(n -> n instanceof Canvas && n.isVisible());
+  }
 }

@@ -1,0 +1,12 @@
+package io.pipewright.graph.model;
+
+/** What changed about a {@link GraphNode}, as reported to a {@link GraphChangeListener}. */
+public enum NodeChange {
+  /** x or y. */
+  POSITION,
+  /** width or height. */
+  SIZE,
+  TITLE,
+  STATUS,
+  BADGE
+}

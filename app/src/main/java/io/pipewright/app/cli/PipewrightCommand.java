@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
         RunCommand.class,
         ValidateCommand.class,
+        RenderCommand.class,
         RunsCommand.class,
         LogsCommand.class,
         DatasetsCommand.class,

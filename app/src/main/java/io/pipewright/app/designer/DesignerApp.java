@@ -67,6 +67,7 @@ public final class DesignerApp extends Application {
       return ws;
     }, ws -> {
       context.workspaceProperty().set(ws);
+      context.statusProperty().set("Workspace " + home);
     }, e -> {
       LOG.error("Cannot open the workspace {}", home, e);
       context.dialogs().showError("Cannot open the workspace",

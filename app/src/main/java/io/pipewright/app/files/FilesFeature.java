@@ -102,7 +102,6 @@ public final class FilesFeature {
 
     CheckMenuItem dark = new CheckMenuItem("_Dark theme");
     dark.setId("darkThemeItem");
-    dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
     dark.selectedProperty().bindBidirectional(main.darkProperty());
     window.viewMenu().getItems().addAll(new SeparatorMenuItem(), dark);
 

@@ -89,7 +89,7 @@ public final class LocalWorkspace implements Workspace {
     for (ConnectionTester tester : java.util.ServiceLoader.load(ConnectionTester.class, LocalWorkspace.class.getClassLoader())) {
       connectionTesters.putIfAbsent(tester.kind(), tester);
     }
-    launchers.put(ComputeTarget.LOCAL_SPARK, new LocalSparkLauncher(ClassDataArchive.defaultCacheDirectory()));
+    launchers.put(ComputeTarget.LOCAL_SPARK, new LocalSparkLauncher(UserCache.directory()));
     launchers.put(ComputeTarget.LOCAL_PROCESS, new LocalProcessLauncher());
   }
 

@@ -2,11 +2,9 @@ package io.pipewright.local;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -75,11 +73,7 @@ final class ClassDataArchive {
   void written(boolean driverSucceeded) {
     try {
       if (driverSucceeded && Files.isRegularFile(partial) && Files.size(partial) > 0) {
-        try {
-          Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
-        }
+        UserCache.publish(partial, archive);
       } else {
         Files.deleteIfExists(partial);
       }
@@ -118,16 +112,5 @@ final class ClassDataArchive {
 
   Path path() {
     return archive;
-  }
-
-  /** {@code PIPEWRIGHT_CACHE}, else {@code $XDG_CACHE_HOME/pipewright}, else {@code ~/.cache/pipewright}. */
-  static Path defaultCacheDirectory() {
-    String explicit = System.getenv("PIPEWRIGHT_CACHE");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("pipewright");
   }
 }

@@ -45,6 +45,7 @@ final class HistoryStore implements AutoCloseable {
   }
 
   static HistoryStore open(Path databaseFile) throws WorkspaceException {
+    SqliteNativeLibrary.useCachedCopy(UserCache.directory());
     try {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath());
       try (Statement s = c.createStatement()) {

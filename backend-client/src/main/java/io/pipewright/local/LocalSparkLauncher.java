@@ -21,6 +21,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,6 +50,7 @@ final class LocalSparkLauncher implements ComputeLauncher {
       java.util.Set.of("cores", "javaHome", "sparkHome", "pysparkHome", "jvmOptions", "classDataSharing");
 
   private final Map<String, SparkRuntime> runtimes = new ConcurrentHashMap<>();
+  private final Map<String, Warming> warming = new ConcurrentHashMap<>();
   private final Path cacheDirectory;
 
   /** @param cacheDirectory where class-data archives of Spark go (shared by workspaces); null for none */
@@ -89,7 +93,10 @@ final class LocalSparkLauncher implements ComputeLauncher {
     if (spark.entry() instanceof SparkEntry.Python python) {
       return launchPython(launch, python, settings, threads, env);
     }
-    SparkRuntime runtime = runtime(launch.target());
+    List<String> jvmOptions = jvmOptions(launch.target());
+    Prepared prepared = prepared(launch.target(), jvmOptions, launch);
+    SparkRuntime runtime = prepared.runtime();
+    ClassDataArchive archive = prepared.archive();
     env.put("SPARK_HOME", runtime.home().toString());
     String heap = MemorySize.parse(settings.driverMemory())
         .orElseThrow(() -> new WorkspaceException("step '" + launch.step().name() + "': driver memory '"
@@ -98,9 +105,7 @@ final class LocalSparkLauncher implements ComputeLauncher {
     List<String> command = new ArrayList<>();
     command.add(runtime.java().toString());
     command.addAll(runtime.moduleOptions());
-    List<String> jvmOptions = jvmOptions(launch.target());
     command.addAll(jvmOptions);
-    ClassDataArchive archive = classDataArchive(runtime, jvmOptions, launch);
     ClassDataArchive.Use cds = archive == null ? new ClassDataArchive.Use(List.of(), false) : archive.use();
     command.addAll(cds.jvmOptions());
     if (cds.writes()) {
@@ -133,14 +138,73 @@ final class LocalSparkLauncher implements ComputeLauncher {
     return step;
   }
 
+  /** The runtime of a target and the class-data archive its drivers use (null: none). */
+  record Prepared(SparkRuntime runtime, ClassDataArchive archive) {}
+
+  /** A preparation started by {@link #warmUp}, used by a launch within {@link #WARM_NANOS} of its start. */
+  private record Warming(long startedNanos, CompletableFuture<Prepared> prepared) {
+    boolean fresh() {
+      return System.nanoTime() - startedNanos < WARM_NANOS;
+    }
+  }
+
+  private static final long WARM_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+  /**
+   * Starts finding the Spark runtime of a target and naming its class-data archive (which stats
+   * every Spark jar) in the background, so that a step launched soon after does not wait for it.
+   * A launch that finds no preparation, or a failed one, does the work itself and reports failures.
+   */
+  void warmUp(ComputeTarget target) {
+    List<String> jvmOptions = jvmOptions(target);
+    warming.compute(preparedKey(target, jvmOptions), (key, earlier) -> earlier != null && earlier.fresh()
+        ? earlier
+        : new Warming(System.nanoTime(), CompletableFuture.supplyAsync(() -> {
+          try {
+            SparkRuntime runtime = runtime(target);
+            return new Prepared(runtime, usesArchive(target) ? ClassDataArchive.of(cacheDirectory, runtime.java(),
+                runtime.home().resolve("jars"), archiveKey(runtime, jvmOptions)) : null);
+          } catch (WorkspaceException | IOException e) {
+            throw new CompletionException(e);
+          }
+        })));
+  }
+
+  private Prepared prepared(ComputeTarget target, List<String> jvmOptions, StepLaunch launch)
+      throws WorkspaceException {
+    Warming warm = warming.remove(preparedKey(target, jvmOptions));
+    if (warm != null && warm.fresh()) {
+      try {
+        return warm.prepared().join();
+      } catch (CompletionException | CancellationException e) {
+        // Done again below, where a failure is reported as it should be.
+      }
+    }
+    SparkRuntime runtime = runtime(target);
+    return new Prepared(runtime, classDataArchive(runtime, jvmOptions, launch));
+  }
+
+  private String preparedKey(ComputeTarget target, List<String> jvmOptions) {
+    return runtimeKey(target) + "|" + jvmOptions + "|" + usesArchive(target);
+  }
+
+  private boolean usesArchive(ComputeTarget target) {
+    return cacheDirectory != null && !"false".equals(target.settings().get("classDataSharing"));
+  }
+
+  private static List<String> archiveKey(SparkRuntime runtime, List<String> jvmOptions) {
+    List<String> key = new ArrayList<>(runtime.moduleOptions());
+    key.addAll(jvmOptions);
+    return key;
+  }
+
   private ClassDataArchive classDataArchive(SparkRuntime runtime, List<String> jvmOptions, StepLaunch launch) {
-    if (cacheDirectory == null || "false".equals(launch.target().settings().get("classDataSharing"))) {
+    if (!usesArchive(launch.target())) {
       return null;
     }
     try {
-      List<String> key = new ArrayList<>(runtime.moduleOptions());
-      key.addAll(jvmOptions);
-      return ClassDataArchive.of(cacheDirectory, runtime.java(), runtime.home().resolve("jars"), key);
+      return ClassDataArchive.of(cacheDirectory, runtime.java(), runtime.home().resolve("jars"),
+          archiveKey(runtime, jvmOptions));
     } catch (IOException e) {
       launch.logs().note("note: no class-data archive (" + e.getMessage() + "); Spark starts without one");
       return null;
@@ -153,16 +217,19 @@ final class LocalSparkLauncher implements ComputeLauncher {
   }
 
   private SparkRuntime runtime(ComputeTarget target) throws WorkspaceException {
-    String home = target.setting("sparkHome").orElse(null);
-    String java = target.setting("javaHome").orElse(null);
-    String key = home + "|" + java;
+    String key = runtimeKey(target);
     SparkRuntime cached = runtimes.get(key);
     if (cached != null) {
       return cached;
     }
-    SparkRuntime located = SparkRuntime.locate(home, java);
+    SparkRuntime located = SparkRuntime.locate(target.setting("sparkHome").orElse(null),
+        target.setting("javaHome").orElse(null), cacheDirectory);
     runtimes.put(key, located);
     return located;
+  }
+
+  private static String runtimeKey(ComputeTarget target) {
+    return target.setting("sparkHome").orElse(null) + "|" + target.setting("javaHome").orElse(null);
   }
 
   private static Path tmpDir(StepLaunch launch) throws WorkspaceException {

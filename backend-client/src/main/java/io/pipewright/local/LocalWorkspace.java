@@ -9,6 +9,8 @@ import io.pipewright.model.DatasetKind;
 import io.pipewright.model.Edge;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.ScriptStep;
+import io.pipewright.model.SparkEntry;
+import io.pipewright.model.SparkStep;
 import io.pipewright.model.Step;
 import io.pipewright.model.SynapseNodeSize;
 import io.pipewright.workspace.ChildRun;
@@ -89,7 +91,7 @@ public final class LocalWorkspace implements Workspace {
     for (ConnectionTester tester : java.util.ServiceLoader.load(ConnectionTester.class, LocalWorkspace.class.getClassLoader())) {
       connectionTesters.putIfAbsent(tester.kind(), tester);
     }
-    launchers.put(ComputeTarget.LOCAL_SPARK, new LocalSparkLauncher(ClassDataArchive.defaultCacheDirectory()));
+    launchers.put(ComputeTarget.LOCAL_SPARK, new LocalSparkLauncher(UserCache.directory()));
     launchers.put(ComputeTarget.LOCAL_PROCESS, new LocalProcessLauncher());
   }
 
@@ -663,6 +665,7 @@ public final class LocalWorkspace implements Workspace {
       parameters.put(override.getKey(), override.getValue());
     }
     Map<String, ComputeTarget> targets = computesOf(pipeline);
+    warmUpSpark(pipeline, targets);
     String runId = newRunId();
     String experiment = options.experiment() == null || options.experiment().isBlank()
         ? pipeline.id() : options.experiment();
@@ -688,6 +691,23 @@ public final class LocalWorkspace implements Workspace {
     active.add(run);
     run.start();
     return run;
+  }
+
+  /**
+   * Lets the local Spark launcher find the runtime and name the class-data archive in the
+   * background while the run is recorded and its first steps fingerprinted.
+   */
+  private void warmUpSpark(Pipeline pipeline, Map<String, ComputeTarget> targets) {
+    if (!(launchers.get(ComputeTarget.LOCAL_SPARK) instanceof LocalSparkLauncher spark)) {
+      return;
+    }
+    for (Step step : pipeline.steps()) {
+      ComputeTarget target = targets.get(step.id());
+      if (step.kind() instanceof SparkStep s && !(s.entry() instanceof SparkEntry.Python)
+          && ComputeTarget.LOCAL_SPARK.equals(target.kind())) {
+        spark.warmUp(target);
+      }
+    }
   }
 
   private static String snapshot(Path pipelineFile) {

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,9 +49,18 @@ final class SparkRuntime {
    * @param configuredJava the compute target's javaHome, or null
    */
   static SparkRuntime locate(String configuredHome, String configuredJava) throws WorkspaceException {
+    return locate(configuredHome, configuredJava, null);
+  }
+
+  /**
+   * Finds the Spark home and a Java for it, remembering the home's module options in {@code
+   * cacheDirectory} (null: read them every time).
+   */
+  static SparkRuntime locate(String configuredHome, String configuredJava, Path cacheDirectory)
+      throws WorkspaceException {
     Path home = homeFrom(configuredHome);
     Path java = javaFor(configuredJava);
-    return new SparkRuntime(home, java, moduleOptionsOf(home));
+    return new SparkRuntime(home, java, moduleOptionsOf(home, cacheDirectory));
   }
 
   private static Path homeFrom(String configuredHome) throws WorkspaceException {
@@ -114,9 +125,11 @@ final class SparkRuntime {
 
   /**
    * The JVM options Spark's own launcher adds on Java 17 ({@code --add-opens …}), read from the
-   * home's spark-launcher jar so that they match the Spark version that runs.
+   * home's spark-launcher jar so that they match the Spark version that runs. Reading them loads
+   * the jar in a class loader (~50–90 ms at every start), so they are remembered in the cache
+   * directory under the jar's path, size and modification time: another jar, another entry.
    */
-  private static List<String> moduleOptionsOf(Path home) throws WorkspaceException {
+  private static List<String> moduleOptionsOf(Path home, Path cacheDirectory) throws WorkspaceException {
     Path launcherJar;
     try (Stream<Path> jars = Files.list(home.resolve("jars"))) {
       launcherJar = jars.filter(p -> p.getFileName().toString().startsWith("spark-launcher_"))
@@ -125,6 +138,38 @@ final class SparkRuntime {
     } catch (IOException e) {
       throw new WorkspaceException("cannot list " + home.resolve("jars") + ": " + e.getMessage(), e);
     }
+    Path remembered = null;
+    if (cacheDirectory != null) {
+      try {
+        BasicFileAttributes jar = Files.readAttributes(launcherJar, BasicFileAttributes.class);
+        String key = launcherJar.toAbsolutePath() + "\n" + jar.size() + "\n" + jar.lastModifiedTime().toMillis();
+        remembered = cacheDirectory.resolve("spark-module-options")
+            .resolve(Fingerprints.sha256(key).substring(0, 16) + ".txt");
+        if (Files.isRegularFile(remembered)) {
+          List<String> options = Files.readAllLines(remembered, StandardCharsets.UTF_8);
+          if (!options.isEmpty()) {
+            return List.copyOf(options);
+          }
+        }
+      } catch (IOException e) {
+        remembered = null; // read them from the jar
+      }
+    }
+    List<String> options = readModuleOptions(launcherJar);
+    if (remembered != null) {
+      try {
+        Files.createDirectories(remembered.getParent());
+        Path partial = Files.createTempFile(remembered.getParent(), remembered.getFileName().toString(), ".partial");
+        Files.write(partial, options, StandardCharsets.UTF_8);
+        UserCache.publish(partial, remembered);
+      } catch (IOException e) {
+        // Not remembered: the next start reads the jar again.
+      }
+    }
+    return options;
+  }
+
+  private static List<String> readModuleOptions(Path launcherJar) throws WorkspaceException {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {launcherJar.toUri().toURL()}, null)) {
       Class<?> options = Class.forName("org.apache.spark.launcher.JavaModuleOptions", true, loader);
       Method array = options.getMethod("defaultModuleOptionArray");

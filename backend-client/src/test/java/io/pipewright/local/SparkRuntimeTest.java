@@ -53,6 +53,43 @@ class SparkRuntimeTest {
   }
 
   @Test
+  void moduleOptionsAreRememberedInTheCacheAndReadFromIt() throws Exception {
+    Path cache = temp.resolve("cache");
+    SparkRuntime first = SparkRuntime.locate(null, null, cache);
+    Path remembered;
+    try (var files = Files.list(cache.resolve("spark-module-options"))) {
+      remembered = files.findFirst().orElseThrow();
+    }
+    assertThat(Files.readAllLines(remembered)).isEqualTo(first.moduleOptions());
+
+    Files.write(remembered, java.util.List.of("--add-opens=remembered/x=ALL-UNNAMED"));
+
+    assertThat(SparkRuntime.locate(null, null, cache).moduleOptions())
+        .containsExactly("--add-opens=remembered/x=ALL-UNNAMED");
+  }
+
+  @Test
+  void anotherSparkLauncherJarHasItsOwnRememberedModuleOptions() throws Exception {
+    Path bundled = SparkRuntime.locate(null, null).home();
+    Path home = Files.createDirectories(temp.resolve("spark-home/jars")).getParent();
+    Path launcherJar;
+    try (var jars = Files.list(bundled.resolve("jars"))) {
+      launcherJar = jars.filter(p -> p.getFileName().toString().startsWith("spark-launcher_")).findFirst().orElseThrow();
+    }
+    Path copy = Files.copy(launcherJar, home.resolve("jars").resolve(launcherJar.getFileName()));
+    Path cache = temp.resolve("cache");
+    SparkRuntime.locate(home.toString(), null, cache);
+
+    Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+    SparkRuntime replaced = SparkRuntime.locate(home.toString(), null, cache);
+
+    assertThat(replaced.moduleOptions()).contains("--add-opens=java.base/java.nio=ALL-UNNAMED");
+    try (var files = Files.list(cache.resolve("spark-module-options"))) {
+      assertThat(files).hasSize(2);
+    }
+  }
+
+  @Test
   void aSparkHomeWithoutJarsIsRefusedSayingHowToBuildOne() {
     assertThatThrownBy(() -> SparkRuntime.locate(temp.toString(), null))
         .hasMessageContaining("has no jars/ directory")

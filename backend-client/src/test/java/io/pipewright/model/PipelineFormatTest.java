@@ -1,6 +1,7 @@
 package io.pipewright.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -196,6 +197,36 @@ class PipelineFormatTest {
     assertThat(PipelineFormat.read(file).pipeline()).isEqualTo(pipeline);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(file);
+    }
+  }
+
+  @Test
+  void keepsTheOldFileWhenAWriteFailsMidway(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("titanic.pipeline.json");
+    Files.writeString(file, "old content");
+
+    assertThatThrownBy(() -> PipelineFormat.writeAtomically(file, out -> {
+      out.write("{\"schemaVersion\": 1, \"id\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      throw new IOException("No space left on device");
+    })).isInstanceOf(IOException.class).hasMessage("No space left on device");
+
+    assertThat(Files.readString(file)).isEqualTo("old content");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+
+  @Test
+  void keepsTheOldFileWhenTheNewOneCannotBeMovedOverIt(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("titanic.pipeline.json");
+    Files.createDirectories(target.resolve("kept"));
+    Pipeline pipeline = Fixtures.load(Fixtures.valid("titanic")).pipeline();
+
+    assertThatThrownBy(() -> PipelineFormat.save(pipeline, target)).isInstanceOf(IOException.class);
+
+    assertThat(target.resolve("kept")).isDirectory();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(target);
     }
   }
 

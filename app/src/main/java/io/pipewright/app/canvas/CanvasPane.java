@@ -1,16 +1,10 @@
 package io.pipewright.app.canvas;
 
 import io.pipewright.app.designer.AppContext;
-import io.pipewright.app.designer.Icons;
-import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.palette.PaletteItem;
 import io.pipewright.app.palette.PaletteViewModel;
-import io.pipewright.graph.edit.Vocabulary;
-import io.pipewright.graph.model.EdgeRules;
 import io.pipewright.graph.model.GraphNode;
-import io.pipewright.graph.view.DefaultNodeSkinFactory;
-import io.pipewright.graph.view.EdgeSkin;
 import io.pipewright.graph.view.GraphView;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -28,7 +22,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
-import javafx.scene.paint.Color;
 
 /**
  * The canvas in the middle of the window: a {@link GraphView} of the open document's graph, made
@@ -36,8 +29,6 @@ import javafx.scene.paint.Color;
  * turns palette drops into edits.
  */
 public final class CanvasPane extends StackPane {
-  private static final EdgeSkin EDGE = new EdgeSkin(Color.web("#8a94a6"), 1.8);
-
   private final AppContext context;
   private final PaletteViewModel palette;
   private final ObjectProperty<GraphView> view = new SimpleObjectProperty<>(this, "view");
@@ -64,15 +55,8 @@ public final class CanvasPane extends StackPane {
       old.dispose();
       getChildren().remove(old);
     }
-    DefaultNodeSkinFactory skins = new DefaultNodeSkinFactory();
-    for (String kind : new String[] {NodeKinds.DATASET, NodeKinds.SPARK_SQL, NodeKinds.SPARK_PYTHON,
-        NodeKinds.SPARK_JAR, NodeKinds.SCRIPT}) {
-      skins.color(kind, Icons.colorOf(kind)).label(kind, NodeKinds.label(kind));
-    }
-    GraphView graphView = new GraphView(document.graph(), document.undoStack(), skins, e -> EDGE);
+    GraphView graphView = CanvasLook.newView(document);
     graphView.setId("canvas");
-    graphView.setVocabulary(new Vocabulary("step", "steps"));
-    graphView.setValidator(EdgeRules.standard());
     graphView.setDropHandler((board, x, y) -> {
       Object key = board.getContent(PaletteItem.DRAG_FORMAT);
       if (!(key instanceof String)) {

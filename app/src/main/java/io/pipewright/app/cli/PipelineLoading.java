@@ -33,15 +33,23 @@ final class PipelineLoading {
   }
 
   static Checked check(Path file, LocalWorkspace workspace) throws WorkspaceException {
+    return check(read(file), file, workspace);
+  }
+
+  /** Reads a pipeline file; its problems are reported by {@link #check(LoadedPipeline, Path, LocalWorkspace)}. */
+  static LoadedPipeline read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new PipewrightCommand.UserException("no such pipeline file: " + file, PipewrightCommand.USAGE);
     }
-    LoadedPipeline loaded;
     try {
-      loaded = PipelineFormat.read(file);
+      return PipelineFormat.read(file);
     } catch (IOException e) {
       throw new PipewrightCommand.UserException("cannot read " + file + ": " + e.getMessage(), PipewrightCommand.FAILED);
     }
+  }
+
+  /** Validates a pipeline read from {@code file} against a workspace. */
+  static Checked check(LoadedPipeline loaded, Path file, LocalWorkspace workspace) throws WorkspaceException {
     List<Diagnostic> diagnostics = new ArrayList<>(loaded.problems());
     if (loaded.pipeline() != null) {
       diagnostics.addAll(PipelineValidator.validate(loaded.pipeline(), context(file, workspace)));

@@ -4,6 +4,8 @@ import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +20,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
         RunCommand.class,
         ValidateCommand.class,
+        RenderCommand.class,
         RunsCommand.class,
         LogsCommand.class,
         DatasetsCommand.class,
@@ -40,6 +43,53 @@ public final class PipewrightCommand {
 
   LocalWorkspace openWorkspace() throws WorkspaceException {
     return LocalWorkspace.open(workspace != null ? workspace : LocalWorkspace.defaultHome());
+  }
+
+  /**
+   * Opens the workspace on another thread (its history database takes a noticeable part of a
+   * command's start), so that the command can read its input meanwhile. Take it with {@link
+   * OpeningWorkspace#get()}, and close the opening in every case.
+   */
+  OpeningWorkspace openWorkspaceInBackground() {
+    return new OpeningWorkspace(CompletableFuture.supplyAsync(() -> {
+      try {
+        return openWorkspace();
+      } catch (WorkspaceException e) {
+        throw new CompletionException(e);
+      }
+    }));
+  }
+
+  /** A workspace being opened; closing closes the workspace once it is open. */
+  static final class OpeningWorkspace implements AutoCloseable {
+    private final CompletableFuture<LocalWorkspace> opening;
+
+    private OpeningWorkspace(CompletableFuture<LocalWorkspace> opening) {
+      this.opening = opening;
+    }
+
+    LocalWorkspace get() throws WorkspaceException {
+      try {
+        return opening.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof WorkspaceException w) {
+          throw w;
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      // Waits for an opening still in progress, so that no history connection outlives the command.
+      LocalWorkspace workspace = opening.handle((opened, error) -> opened).join();
+      if (workspace != null) {
+        workspace.close();
+      }
+    }
   }
 
   public static int execute(String... args) {

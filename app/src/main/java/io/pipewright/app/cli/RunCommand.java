@@ -1,6 +1,7 @@
 package io.pipewright.app.cli;
 
 import io.pipewright.local.LocalWorkspace;
+import io.pipewright.model.LoadedPipeline;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.Step;
 import io.pipewright.workspace.LogStream;
@@ -61,9 +62,12 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws WorkspaceException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (LocalWorkspace workspace = root.openWorkspace()) {
+    try (PipewrightCommand.OpeningWorkspace opening = root.openWorkspaceInBackground()) {
+      // The pipeline is read while the workspace opens; both take a noticeable part of the start.
+      LoadedPipeline loaded = PipelineLoading.read(file);
+      LocalWorkspace workspace = opening.get();
       SampleData.seed(workspace);
-      PipelineLoading.Checked checked = PipelineLoading.check(file, workspace);
+      PipelineLoading.Checked checked = PipelineLoading.check(loaded, file, workspace);
       // Infos included: what local mode does not honour is said before anything runs.
       PipelineLoading.print(checked, file, err);
       if (checked.hasErrors()) {

@@ -2,11 +2,11 @@ package io.pipewright.app.designer;
 
 import io.pipewright.app.cli.SampleData;
 import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.files.DesignerState;
+import io.pipewright.app.files.FilesFeature;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
 import io.pipewright.local.LocalWorkspace;
-import io.pipewright.model.LoadedPipeline;
-import io.pipewright.model.PipelineFormat;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -15,18 +15,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The designer. The window shows at once with an empty canvas; the workspace opens in the
- * background and the last pipeline (on a first start, the Titanic sample) appears when it is read.
+ * The designer. The window shows at once with an empty canvas, where and as large as it was; the
+ * workspace opens in the background and the last pipeline (on a first start, the Titanic sample)
+ * appears when it is read ({@link FilesFeature}).
  */
 public final class DesignerApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(DesignerApp.class);
 
   private FxTaskExecutor executor;
   private AppContext context;
+  private DesignerState remembered;
 
   /** Started by {@code Launcher} (a main class that extends Application fails on the class path). */
   public static void launchDesigner(String[] args) {
     Application.launch(DesignerApp.class, args);
+  }
+
+  @Override
+  public void init() {
+    remembered = FilesFeature.preload(home());
   }
 
   @Override
@@ -44,6 +51,7 @@ public final class DesignerApp extends Application {
     Theme.style(scene);
     stage.setScene(scene);
     stage.titleProperty().bind(viewModel.titleBinding());
+    FilesFeature.install(stage, window, viewModel, home(), remembered);
     stage.show();
     openWorkspace(home());
   }
@@ -57,13 +65,9 @@ public final class DesignerApp extends Application {
     executor.submit(() -> {
       LocalWorkspace ws = LocalWorkspace.open(home);
       SampleData.seed(ws);
-      Path sample = Samples.titanic(home);
-      return new Opened(ws, sample, PipelineFormat.read(sample));
-    }, opened -> {
-      context.workspaceProperty().set(opened.workspace);
-      if (opened.loaded.pipeline() != null) {
-        context.documentProperty().set(new PipelineDocument(opened.loaded.pipeline(), opened.file));
-      }
+      return ws;
+    }, ws -> {
+      context.workspaceProperty().set(ws);
       context.statusProperty().set("Workspace " + home);
     }, e -> {
       LOG.error("Cannot open the workspace {}", home, e);
@@ -71,8 +75,6 @@ public final class DesignerApp extends Application {
           "Pipewright could not open its workspace in " + home + ": " + e.getMessage());
     });
   }
-
-  private record Opened(LocalWorkspace workspace, Path file, LoadedPipeline loaded) {}
 
   @Override
   public void stop() {

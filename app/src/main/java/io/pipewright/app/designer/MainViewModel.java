@@ -2,7 +2,9 @@ package io.pipewright.app.designer;
 
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.graph.undo.UndoStack;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,15 +22,19 @@ public final class MainViewModel {
     return context;
   }
 
-  /** "titanic.pipeline.json • — Pipewright" while there are unsaved changes. */
+  /** "• titanic.pipeline.json — Pipewright" while there are unsaved changes. */
   public StringBinding titleBinding() {
+    // The selections are read in computeValue: a select binding that nobody reads invalidates once
+    // and then stays silent, and the title would miss the next change of the dirty flag.
+    BooleanBinding dirty = Bindings.selectBoolean(context.documentProperty(), "dirty");
+    ObjectBinding<Object> file = Bindings.select(context.documentProperty(), "file");
+    ObjectBinding<Object> pipeline = Bindings.select(context.documentProperty(), "pipeline");
     return Bindings.createStringBinding(() -> {
-      PipelineDocument d = context.document();
-      String name = d.displayNameBinding().get();
-      return (d.isDirty() ? "• " : "") + name + " — Pipewright";
-    }, context.documentProperty(), Bindings.selectBoolean(context.documentProperty(), "dirty"),
-        Bindings.select(context.documentProperty(), "file"),
-        Bindings.select(context.documentProperty(), "pipeline"));
+      file.get();
+      pipeline.get();
+      String name = context.document().displayNameBinding().get();
+      return (dirty.get() ? "• " : "") + name + " — Pipewright";
+    }, context.documentProperty(), dirty, file, pipeline);
   }
 
   public BooleanProperty darkProperty() {

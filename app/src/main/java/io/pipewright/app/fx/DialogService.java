@@ -19,6 +19,14 @@ public interface DialogService {
   /** A yes/no question; {@code true} when the user chose {@code confirmLabel}. */
   boolean confirm(String title, String message, String confirmLabel);
 
+  /**
+   * A choice between two actions named by their labels ("Recover" / "Discard"); {@code true} for
+   * {@code confirmLabel}, {@code false} for {@code otherLabel} or when the dialog is closed.
+   */
+  default boolean confirm(String title, String message, String confirmLabel, String otherLabel) {
+    return confirm(title, message, confirmLabel);
+  }
+
   /** Save / Don't save / Cancel, asked before unsaved changes would be lost. */
   SaveChoice askToSave(String documentName);
 

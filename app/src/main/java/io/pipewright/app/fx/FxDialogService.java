@@ -44,6 +44,15 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public boolean confirm(String title, String message, String confirmLabel, String otherLabel) {
+    Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+    ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+    ButtonType no = new ButtonType(otherLabel, ButtonBar.ButtonData.NO);
+    alert.getButtonTypes().setAll(yes, no);
+    return alert.showAndWait().filter(yes::equals).isPresent();
+  }
+
+  @Override
   public SaveChoice askToSave(String documentName) {
     Alert alert = alert(Alert.AlertType.WARNING, "Unsaved changes",
         "Save the changes to " + documentName + " before closing?");

@@ -1,0 +1,251 @@
+package io.pipewright.app.files;
+
+import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.designer.Icons;
+import io.pipewright.app.designer.MainViewModel;
+import io.pipewright.app.designer.MainWindow;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.Separator;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Files and safety in the main window: the File menu (New, Open, Open recent, Save, Save As, Quit)
+ * and its toolbar buttons, the unsaved-changes prompt on close, the autosave journal, the window
+ * state remembered across starts (place, size, dividers, theme, recent files, last file) and the
+ * View ▸ Dark theme toggle. {@link #install} is the one entry point, called before the stage shows.
+ */
+public final class FilesFeature {
+  private static final Logger LOG = LoggerFactory.getLogger(FilesFeature.class);
+  private static final Object SAVE_STATE = new Object();
+
+  private final Stage stage;
+  private final MainWindow window;
+  private final MainViewModel main;
+  private final AppContext context;
+  private final DesignerStateStore store;
+  private final FilesViewModel files;
+  private DesignerState.Bounds normalBounds;
+
+  private FilesFeature(Stage stage, MainWindow window, MainViewModel main, Path home, DesignerState state) {
+    this.stage = stage;
+    this.window = window;
+    this.main = main;
+    this.context = main.context();
+    this.store = DesignerStateStore.in(home);
+    this.files = new FilesViewModel(context, home, Journal.newSession(home), state.recentFiles());
+    restore(state);
+  }
+
+  /**
+   * Reads the remembered state (a small file: call from {@code Application.init}, off the FX thread,
+   * so that the window opens in its old place at once).
+   */
+  public static DesignerState preload(Path home) {
+    return DesignerStateStore.in(home).load();
+  }
+
+  /**
+   * Adds files, journal, window state and theme to the window of the workspace directory
+   * {@code home}, as {@code remembered} (from {@link #preload}) left them; call before
+   * {@code stage.show()}.
+   */
+  public static FilesFeature install(Stage stage, MainWindow window, MainViewModel main, Path home,
+      DesignerState remembered) {
+    FilesFeature feature = new FilesFeature(stage, window, main, home, remembered);
+    feature.buildMenus();
+    feature.watch();
+    StartupReport.install(stage, feature.files.startedProperty(), main.context().executor());
+    feature.files.start(remembered.last());
+    return feature;
+  }
+
+  public FilesViewModel files() {
+    return files;
+  }
+
+  // ------------------------------------------------------------------------------------- menus
+
+  private void buildMenus() {
+    Menu recent = new Menu("Open _recent");
+    recent.setId("openRecentMenu");
+    recent.getItems().add(new MenuItem("(none)"));
+    rebuildRecent(recent);
+    files.recent().addListener((ListChangeListener<RecentFiles.Entry>) c -> rebuildRecent(recent));
+    MenuItem newItem = item("_New", "Shortcut+N", files::newDocument);
+    MenuItem open = item("_Open…", "Shortcut+O", files::open);
+    MenuItem save = item("_Save", "Shortcut+S", files::save);
+    MenuItem saveAs = item("Save _As…", "Shortcut+Shift+S", files::saveAs);
+    MenuItem quit = item("_Quit", "Shortcut+Q", this::requestClose);
+    window.fileMenu().setOnShowing(e -> files.refreshRecent());
+    window.fileMenu().getItems().addAll(0, List.of(newItem, open, recent, new SeparatorMenuItem(), save, saveAs,
+        new SeparatorMenuItem(), quit));
+
+    CheckMenuItem dark = new CheckMenuItem("_Dark theme");
+    dark.setId("darkThemeItem");
+    dark.selectedProperty().bindBidirectional(main.darkProperty());
+    window.viewMenu().getItems().addAll(new SeparatorMenuItem(), dark);
+
+    window.toolBar().getItems().addAll(0, List.of(
+        button(MaterialDesignF.FILE_OUTLINE, "New (Ctrl+N)", files::newDocument),
+        button(MaterialDesignF.FOLDER_OPEN_OUTLINE, "Open (Ctrl+O)", files::open),
+        button(MaterialDesignC.CONTENT_SAVE_OUTLINE, "Save (Ctrl+S)", files::save),
+        new Separator()));
+  }
+
+  private void rebuildRecent(Menu menu) {
+    List<MenuItem> items = new ArrayList<>();
+    int n = 1;
+    for (RecentFiles.Entry e : files.recent()) {
+      String mnemonic = n <= 9 ? "_" + n + "  " : n + "  ";
+      MenuItem item = new MenuItem(mnemonic + e.label() + (e.exists() ? "" : "  (missing)"));
+      item.setMnemonicParsing(true);
+      item.setDisable(!e.exists());
+      item.setOnAction(a -> files.openRecent(e));
+      items.add(item);
+      n++;
+    }
+    if (items.isEmpty()) {
+      MenuItem none = new MenuItem("No recent files");
+      none.setDisable(true);
+      items.add(none);
+    } else {
+      items.add(new SeparatorMenuItem());
+      items.add(item("_Clear recent files", null, files::clearRecent));
+    }
+    menu.getItems().setAll(items);
+  }
+
+  private static MenuItem item(String text, String accelerator, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    if (accelerator != null) {
+      item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    }
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  private static Button button(Ikon ikon, String tip, Runnable action) {
+    Button b = new Button(null, Icons.of(ikon));
+    b.setTooltip(new Tooltip(tip));
+    b.getStyleClass().addAll("flat", "button-icon");
+    b.setOnAction(e -> action.run());
+    b.setFocusTraversable(false);
+    return b;
+  }
+
+  // ----------------------------------------------------------------------- journal, close, state
+
+  private void watch() {
+    context.executor().every(FilesViewModel.AUTOSAVE_PERIOD, files::autosave);
+    stage.setOnCloseRequest(e -> {
+      e.consume();
+      requestClose();
+    });
+    // Remember the state soon after it changes, so that a crash loses little of it.
+    files.recent().addListener((ListChangeListener<RecentFiles.Entry>) c -> saveStateSoon());
+    main.darkProperty().addListener((o, a, b) -> saveStateSoon());
+    context.documentProperty().addListener((o, a, doc) -> {
+      doc.fileProperty().addListener((p, x, y) -> saveStateSoon());
+      saveStateSoon();
+    });
+    for (javafx.beans.value.ObservableValue<?> v : List.of(stage.xProperty(), stage.yProperty(),
+        stage.widthProperty(), stage.heightProperty())) {
+      v.addListener((o, a, b) -> {
+        if (!stage.isMaximized() && !stage.isIconified()) {
+          normalBounds = new DesignerState.Bounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+      });
+    }
+  }
+
+  /** Quit and the window's close button: the prompt, then the state is written and the app exits. */
+  public void requestClose() {
+    files.close(() -> {
+      DesignerState state = capture();
+      context.executor().submit(() -> {
+        store.save(state);
+        return null;
+      }, ok -> Platform.exit(), e -> {
+        LOG.warn("Cannot remember the window state in {}", store.file(), e);
+        Platform.exit();
+      });
+    });
+  }
+
+  private void saveStateSoon() {
+    context.executor().debounce(SAVE_STATE, Duration.ofSeconds(1), () -> {
+      DesignerState state = capture();
+      context.executor().submit(() -> {
+        store.save(state);
+        return null;
+      }, ok -> { }, e -> LOG.warn("Cannot remember the window state in {}", store.file(), e));
+    });
+  }
+
+  /** The state to remember, read from the window (FX thread). */
+  DesignerState capture() {
+    DesignerState.Bounds bounds = normalBounds != null ? normalBounds
+        : new DesignerState.Bounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+    Path last = context.document().file().orElse(null);
+    return new DesignerState(bounds, stage.isMaximized(), dividers(window.horizontalSplit()),
+        dividers(window.verticalSplit()), main.darkProperty().get(), files.recentPaths(), last);
+  }
+
+  private static List<Double> dividers(SplitPane split) {
+    List<Double> result = new ArrayList<>();
+    for (double d : split.getDividerPositions()) {
+      result.add(Math.round(d * 10000) / 10000.0);
+    }
+    return result;
+  }
+
+  /** Applies the remembered state before the window shows. */
+  private void restore(DesignerState state) {
+    main.darkProperty().set(state.dark());
+    state.windowBounds().filter(FilesFeature::onSomeScreen).ifPresent(b -> {
+      stage.setX(b.x());
+      stage.setY(b.y());
+      stage.setWidth(b.width());
+      stage.setHeight(b.height());
+      normalBounds = b;
+    });
+    stage.setMaximized(state.maximized());
+    apply(window.horizontalSplit(), state.horizontalDividers());
+    apply(window.verticalSplit(), state.verticalDividers());
+  }
+
+  private static void apply(SplitPane split, List<Double> positions) {
+    if (positions.size() == split.getDividers().size() && !positions.isEmpty()) {
+      double[] p = new double[positions.size()];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = positions.get(i);
+      }
+      split.setDividerPositions(p);
+    }
+  }
+
+  /** A window whose title bar would be off every screen is placed by the system instead. */
+  private static boolean onSomeScreen(DesignerState.Bounds b) {
+    return !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), Math.max(1, b.width()), 32)).isEmpty();
+  }
+}

@@ -1,0 +1,79 @@
+package io.pipewright.app.files;
+
+import io.pipewright.app.fx.TaskExecutor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Hooks for measuring and scripting the designer's start, off unless a system property asks:
+ * <ul>
+ *   <li>{@code -Dpipewright.startup.report=FILE}: when the main window's first frame is on the
+ *       screen, writes {@code first_frame_epoch_ms=…} (wall clock) and {@code since_process_start_ms=…}
+ *       to FILE and exits. bench/startup uses it; it also makes the launcher's class-data archive of
+ *       the designer.
+ *   <li>{@code -Dpipewright.ready.file=FILE}: writes FILE once the first document is drawn, and
+ *       keeps running (docs/screenshots/take.sh waits for it).
+ * </ul>
+ * "First frame": the first pulse after the stage is shown lays out and paints the window; the
+ * pulse after it starts only once that painting is done, so the time is taken there.
+ */
+final class StartupReport {
+  static final String REPORT = "pipewright.startup.report";
+  static final String READY = "pipewright.ready.file";
+
+  private StartupReport() {}
+
+  static void install(Stage stage, ObservableBooleanValue started, TaskExecutor executor) {
+    String report = System.getProperty(REPORT);
+    if (report != null && !report.isBlank()) {
+      stage.showingProperty().addListener((o, was, showing) -> {
+        if (showing) {
+          afterNextFrame(stage.getScene(), () -> {
+            long now = System.currentTimeMillis();
+            long processStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(now);
+            String text = "first_frame_epoch_ms=" + now + "\nsince_process_start_ms=" + (now - processStart) + "\n";
+            executor.submit(() -> Files.writeString(Path.of(report), text, StandardCharsets.UTF_8),
+                ok -> Platform.exit(), e -> Platform.exit());
+          });
+        }
+      });
+    }
+    String ready = System.getProperty(READY);
+    if (ready != null && !ready.isBlank()) {
+      started.addListener((o, was, now) -> {
+        if (now) {
+          afterNextFrame(stage.getScene(), () -> executor.submit(
+              () -> Files.writeString(Path.of(ready), "ready\n", StandardCharsets.UTF_8), ok -> { }, e -> { }));
+        }
+      });
+    }
+  }
+
+  /** Runs {@code action} at the start of the pulse after the next one (the next one's frame is painted). */
+  private static void afterNextFrame(Scene scene, Runnable action) {
+    Runnable[] second = new Runnable[1];
+    Runnable first = new Runnable() {
+      @Override
+      public void run() {
+        scene.removePostLayoutPulseListener(this);
+        scene.addPreLayoutPulseListener(second[0]);
+        Platform.requestNextPulse();
+      }
+    };
+    second[0] = new Runnable() {
+      @Override
+      public void run() {
+        scene.removePreLayoutPulseListener(this);
+        action.run();
+      }
+    };
+    scene.addPostLayoutPulseListener(first);
+    Platform.requestNextPulse();
+  }
+}

@@ -315,9 +315,11 @@ public final class FilesViewModel {
 
   private void saveTo(PipelineDocument doc, Path target, Runnable then) {
     Pipeline snapshot = doc.snapshot();
+    java.util.Map<Path, String> texts = doc.fileTextsProperty().get();
     long e = ++epoch;
     context.statusProperty().set("Saving " + nameOf(target) + "…");
     context.executor().submit(() -> {
+      PipelineDocument.writeFileTexts(texts); // SQL scripts edited in the property panel
       PipelineFormat.save(snapshot, target);
       try {
         journal.remove(e);
@@ -326,7 +328,7 @@ public final class FilesViewModel {
       }
       return target;
     }, saved -> {
-      if (doc.snapshot().equals(snapshot)) {
+      if (doc.snapshot().equals(snapshot) && doc.fileTextsProperty().get().equals(texts)) {
         doc.markSaved(saved);
       } else {
         doc.fileProperty().set(saved); // edited while saving: still dirty

@@ -65,6 +65,18 @@ class FilesViewModelTest {
   }
 
   @Test
+  void saveWritesTheSqlTextEditedInTheDesignerBesideThePipeline() throws IOException {
+    Path sql = work.resolve("prep.sql");
+    Files.writeString(sql, "SELECT 1;");
+    document().editFile("Edit SQL of Prepare data", sql, "SELECT 1;", "SELECT 2;");
+
+    files.save();
+
+    assertThat(Files.readString(sql)).isEqualTo("SELECT 2;");
+    assertThat(document().isDirty()).isFalse();
+  }
+
+  @Test
   void saveOfAnUntitledPipelineAsksWhereAndAddsThePipelineExtension() throws IOException {
     context.documentProperty().set(PipelineDocument.empty());
     dialogs.answer(work.resolve("mine"));

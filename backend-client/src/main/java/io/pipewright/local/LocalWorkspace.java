@@ -8,6 +8,7 @@ import io.pipewright.model.Capacity;
 import io.pipewright.model.DatasetKind;
 import io.pipewright.model.Edge;
 import io.pipewright.model.Pipeline;
+import io.pipewright.model.PipelineFormat;
 import io.pipewright.model.ScriptStep;
 import io.pipewright.model.SparkEntry;
 import io.pipewright.model.SparkStep;
@@ -679,7 +680,7 @@ public final class LocalWorkspace implements Workspace {
     long selfStarted = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     try {
       store.insertRun(new HistoryStore.NewRun(runId, experiment, pipeline.id(), pipeline.name(),
-          options.pipelineFile().toAbsolutePath().toString(), snapshot(options.pipelineFile()), json(parameters),
+          options.pipelineFile().toAbsolutePath().toString(), PipelineFormat.write(pipeline), json(parameters),
           self.pid(), selfStarted, children), Instant.now());
       Files.createDirectories(layout.run(runId));
     } catch (SQLException e) {
@@ -707,14 +708,6 @@ public final class LocalWorkspace implements Workspace {
           && ComputeTarget.LOCAL_SPARK.equals(target.kind())) {
         spark.warmUp(target);
       }
-    }
-  }
-
-  private static String snapshot(Path pipelineFile) {
-    try {
-      return Files.readString(pipelineFile);
-    } catch (IOException e) {
-      return "";
     }
   }
 

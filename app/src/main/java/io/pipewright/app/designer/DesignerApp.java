@@ -6,6 +6,7 @@ import io.pipewright.app.files.DesignerState;
 import io.pipewright.app.files.FilesFeature;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
+import io.pipewright.app.run.RunFeature;
 import io.pipewright.local.LocalWorkspace;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -38,6 +39,11 @@ public final class DesignerApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    start(stage, home());
+  }
+
+  /** Starts on the workspace at {@code home} (tests give a temporary one). */
+  public void start(Stage stage, Path home) {
     Theme.apply(false);
     executor = new FxTaskExecutor();
     context = new AppContext(executor, new FxDialogService(stage), PipelineDocument.empty());
@@ -46,6 +52,7 @@ public final class DesignerApp extends Application {
     MainWindow window = new MainWindow(viewModel);
     io.pipewright.app.compute.ComputesFeature.install(window, context);
     io.pipewright.app.properties.PropertiesFeature.install(window, context);
+    RunFeature.install(window, context);
 
     Scene scene = new Scene(window, 1440, 900);
     Theme.style(scene);
@@ -53,7 +60,7 @@ public final class DesignerApp extends Application {
     stage.titleProperty().bind(viewModel.titleBinding());
     FilesFeature.install(stage, window, viewModel, home(), remembered);
     stage.show();
-    openWorkspace(home());
+    openWorkspace(home);
   }
 
   static Path home() {

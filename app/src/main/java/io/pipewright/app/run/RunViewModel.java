@@ -1,0 +1,303 @@
+package io.pipewright.app.run;
+
+import io.pipewright.app.cli.SampleData;
+import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.model.Pipeline;
+import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.RunSummary;
+import io.pipewright.workspace.SubmitOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableStringValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Running the open pipeline from the designer: whether Run is possible and why not, submitting the
+ * document as it is now (unsaved changes included) with the file's directory anchoring relative
+ * paths, stopping, and which run the canvas, the Runs tab and the Log tab show.
+ */
+public final class RunViewModel {
+  private static final Logger LOG = LoggerFactory.getLogger(RunViewModel.class);
+  /** Where an untitled pipeline's relative paths resolve: a file that is never written. */
+  static final String UNTITLED_FILE = "untitled.pipeline.json";
+
+  private final AppContext context;
+  private final ObservableStringValue problemsReason;
+  private final Clock clock;
+  private final LogViewModel log;
+  private final ObjectProperty<RunMonitor> monitor = new SimpleObjectProperty<>(this, "monitor");
+  private final BooleanProperty submitting = new SimpleBooleanProperty(this, "submitting", false);
+  private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
+  private final Map<String, String> experiments = new HashMap<>();
+  private final ReadOnlyStringWrapper runLine = new ReadOnlyStringWrapper(this, "runLine", "");
+  private final ChangeListener<Pipeline> edited = (o, a, b) -> clearDecorationsIfEnded();
+  private RunDecorations decorations;
+  private PipelineDocument decoratedDocument;
+  private boolean followRunning;
+
+  /**
+   * @param problemsReason empty while the pipeline has no errors, else why it cannot run (the
+   *     Problems view model's {@code runBlockedReasonBinding})
+   */
+  public RunViewModel(AppContext context, ObservableStringValue problemsReason, Clock clock) {
+    this.context = context;
+    this.problemsReason = problemsReason;
+    this.clock = clock;
+    this.log = new LogViewModel(context.executor());
+    context.documentProperty().addListener((o, a, b) -> {
+      if (a != null) {
+        a.pipelineProperty().removeListener(edited);
+      }
+      clearDecorations();
+      b.pipelineProperty().addListener(edited);
+      rememberExperimentFromHistory();
+    });
+    context.document().pipelineProperty().addListener(edited);
+    context.workspaceProperty().addListener((o, a, b) -> rememberExperimentFromHistory());
+    rememberExperimentFromHistory();
+    context.selectedNodeIdProperty().addListener((o, a, id) -> {
+      RunMonitor m = monitor.get();
+      if (id != null && m != null && m.step(id).isPresent()) {
+        followRunning = false;
+        showLog(m, id);
+      }
+    });
+  }
+
+  public RunViewModel(AppContext context, ObservableStringValue problemsReason) {
+    this(context, problemsReason, Clock.systemUTC());
+  }
+
+  /** Empty when Run is possible, else why not ("1 error: …", "A run is in progress …"). */
+  public StringBinding runBlockedReasonBinding() {
+    return Bindings.createStringBinding(() -> {
+      if (context.workspaceProperty().get() == null) {
+        return "The workspace is still opening.";
+      }
+      if (submitting.get()) {
+        return "Submitting the run…";
+      }
+      if (running.get()) {
+        return "A run is in progress: stop it first (Shift+F5).";
+      }
+      String problems = problemsReason.get();
+      return problems == null ? "" : problems;
+    }, context.workspaceProperty(), submitting, running, problemsReason);
+  }
+
+  public BooleanBinding canRunBinding() {
+    return runBlockedReasonBinding().isEmpty();
+  }
+
+  /** True from submission until the run has ended. */
+  public BooleanBinding canStopBinding() {
+    return running.and(submitting.not());
+  }
+
+  /** The state of the current or last run for the toolbar: "Running · 12.3 s", "Completed after 45.2 s". */
+  public ReadOnlyStringProperty runLineProperty() {
+    return runLine.getReadOnlyProperty();
+  }
+
+  public boolean isRunning() {
+    return running.get();
+  }
+
+  /** The run the views show: the current one, or the last one; {@code null} before the first. */
+  public ReadOnlyObjectProperty<RunMonitor> monitorProperty() {
+    return monitor;
+  }
+
+  public RunMonitor monitor() {
+    return monitor.get();
+  }
+
+  public LogViewModel log() {
+    return log;
+  }
+
+  /** What the Run dialog starts with: the experiment last used for this pipeline, else its id. */
+  public RunRequest defaults() {
+    String id = context.document().pipeline().id();
+    return new RunRequest(experiments.getOrDefault(id, id), false);
+  }
+
+  /** The pipeline's id: the experiment a blank name means. */
+  public String defaultExperiment() {
+    return context.document().pipeline().id();
+  }
+
+  /** What the Run dialog tells about what is submitted (unsaved changes, where relative paths resolve). */
+  public String submitNote() {
+    PipelineDocument d = context.document();
+    Path base = baseFile(d).toAbsolutePath().getParent();
+    if (d.file().isEmpty()) {
+      return "The pipeline has not been saved: it runs as shown, and relative paths resolve against " + base + ".";
+    }
+    if (d.isDirty()) {
+      return "Runs the pipeline as shown, including unsaved changes. Relative paths resolve against " + base + ".";
+    }
+    return "Relative paths resolve against " + base + ".";
+  }
+
+  /**
+   * Submits the open pipeline as it is now (the canvas's snapshot, unsaved changes included). The
+   * workspace is touched in the background; the views follow the run once it is submitted.
+   */
+  public void submit(RunRequest request) {
+    Optional<LocalWorkspace> open = context.workspace();
+    if (open.isEmpty() || !canRunBinding().get()) {
+      context.statusProperty().set("Cannot run: " + runBlockedReasonBinding().get());
+      return;
+    }
+    LocalWorkspace workspace = open.get();
+    PipelineDocument document = context.document();
+    Pipeline pipeline = document.snapshot();
+    String experiment = request.experiment().isEmpty() ? pipeline.id() : request.experiment();
+    experiments.put(pipeline.id(), experiment);
+    SubmitOptions options = new SubmitOptions(experiment, baseFile(document), Map.of(), request.regenerateOutputs());
+    clearDecorations();
+    submitting.set(true);
+    running.set(true);
+    context.statusProperty().set("Submitting " + pipeline.name() + "…");
+    context.executor().submit(() -> {
+      SampleData.seed(workspace);
+      return workspace.submit(pipeline, options);
+    }, handle -> {
+      submitting.set(false);
+      follow(workspace, document, pipeline, handle, experiment);
+    }, e -> {
+      submitting.set(false);
+      running.set(false);
+      LOG.warn("Cannot submit {}", pipeline.id(), e);
+      context.statusProperty().set("The run was not started");
+      context.dialogs().showError("Cannot run " + pipeline.name(), e.getMessage());
+    });
+  }
+
+  private void follow(LocalWorkspace workspace, PipelineDocument document, Pipeline pipeline, RunHandle handle,
+      String experiment) {
+    RunMonitor previous = monitor.get();
+    if (previous != null) {
+      previous.stop();
+    }
+    RunMonitor m = new RunMonitor(context.executor(), workspace, pipeline, handle, clock);
+    decorations = new RunDecorations(document.graph(), m);
+    decoratedDocument = document;
+    monitor.set(m);
+    context.statusProperty().set("Run " + handle.runId() + " of " + pipeline.name() + " in experiment " + experiment);
+    String selected = context.selectedNodeIdProperty().get();
+    followRunning = selected == null || m.step(selected).isEmpty();
+    if (!followRunning) {
+      showLog(m, selected);
+    } else {
+      log.clear();
+    }
+    for (StepRunState state : m.steps()) {
+      state.statusProperty().addListener((o, a, b) -> {
+        if (b == RunStatus.RUNNING && followRunning && monitor.get() == m) {
+          showLog(m, state.stepId());
+        }
+      });
+    }
+    m.finishedProperty().addListener((o, a, done) -> {
+      if (done && monitor.get() == m) {
+        running.set(false);
+        context.statusProperty().set(endLine(m));
+        runLine.set(m.status().label() + " after " + Durations.format(m.elapsedProperty().get()));
+      }
+    });
+    m.elapsedProperty().addListener((o, a, b) -> {
+      if (monitor.get() == m && !m.isFinished()) {
+        runLine.set((m.status() == RunStatus.NOT_STARTED ? "Starting" : m.status().label()) + " · "
+            + Durations.format(b));
+      }
+    });
+    runLine.set("Starting…");
+    m.start();
+  }
+
+  private void showLog(RunMonitor m, String stepId) {
+    m.step(stepId).ifPresent(state -> log.show(context.workspace().orElseThrow(), m.runId(), stepId, state.name(),
+        () -> state.status().isFinal() || state.isSkipped() || m.isFinished()));
+  }
+
+  /** Cancels the run in progress: running steps' processes are killed, pending steps never start. */
+  public void stop() {
+    RunMonitor m = monitor.get();
+    if (m != null && running.get() && !submitting.get()) {
+      m.cancel();
+      context.statusProperty().set("Stopping run " + m.runId() + "…");
+    }
+  }
+
+  /** "Run 2024…: Completed in 45.2 s", "…: Failed: step 'Prepare data' failed: exit code 1". */
+  static String endLine(RunMonitor m) {
+    String took = Durations.format(m.elapsedProperty().get());
+    String line = "Run " + m.runId() + ": " + m.status().label() + " after " + took;
+    if (m.status() != RunStatus.COMPLETED && m.messageProperty().get() != null) {
+      line += " — " + m.messageProperty().get();
+    }
+    return line;
+  }
+
+  private void clearDecorationsIfEnded() {
+    RunMonitor m = monitor.get();
+    if (decorations != null && m != null && m.isFinished()) {
+      clearDecorations();
+    }
+  }
+
+  private void clearDecorations() {
+    if (decorations != null) {
+      decorations.clear();
+      decorations = null;
+      decoratedDocument = null;
+    }
+  }
+
+  /** Whether the canvas shows a run now (until the next edit after it ended). */
+  public boolean isDecorating() {
+    return decorations != null && decoratedDocument == context.document();
+  }
+
+  /** The file whose directory anchors relative paths: the document's, or an unwritten one in the workspace. */
+  private Path baseFile(PipelineDocument document) {
+    return document.file().orElseGet(() -> context.workspace().map(LocalWorkspace::home)
+        .orElse(Path.of(".")).resolve(UNTITLED_FILE));
+  }
+
+  /** Remembers, for the open pipeline, the experiment of its newest run in the history. */
+  private void rememberExperimentFromHistory() {
+    Optional<LocalWorkspace> open = context.workspace();
+    Optional<Path> file = context.document().file();
+    if (open.isEmpty() || file.isEmpty()) {
+      return;
+    }
+    String pipelineId = context.document().pipeline().id();
+    String path = file.get().toAbsolutePath().toString();
+    LocalWorkspace workspace = open.get();
+    context.executor().submit(() -> workspace.runs(200).stream()
+        .filter(r -> path.equals(r.pipelineFile())).findFirst().map(RunSummary::experiment), found ->
+        found.ifPresent(experiment -> experiments.putIfAbsent(pipelineId, experiment)),
+        e -> LOG.debug("Cannot read the run history for the last experiment", e));
+  }
+}

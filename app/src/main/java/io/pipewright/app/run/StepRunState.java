@@ -1,0 +1,127 @@
+package io.pipewright.app.run;
+
+import io.pipewright.workspace.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * What is known of one step of a run: its status, the engine's last message about it (the failure
+ * cause, why it did not run), why it was or was not reused, when it started and ended, and how long
+ * it has run. Changed only by {@link RunMonitor}, on the UI thread.
+ */
+public final class StepRunState {
+  private final String stepId;
+  private final String name;
+  private final ObjectProperty<RunStatus> status = new SimpleObjectProperty<>(this, "status", RunStatus.NOT_STARTED);
+  private final StringProperty message = new SimpleStringProperty(this, "message");
+  private final StringProperty reuse = new SimpleStringProperty(this, "reuse");
+  private final ObjectProperty<Instant> startedAt = new SimpleObjectProperty<>(this, "startedAt");
+  private final ObjectProperty<Instant> endedAt = new SimpleObjectProperty<>(this, "endedAt");
+  private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>(this, "duration");
+
+  StepRunState(String stepId, String name) {
+    this.stepId = stepId;
+    this.name = name;
+  }
+
+  public String stepId() {
+    return stepId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ReadOnlyObjectProperty<RunStatus> statusProperty() {
+    return status;
+  }
+
+  public RunStatus status() {
+    return status.get();
+  }
+
+  /** The engine's last message: the failure cause, why the step did not run, the compute it runs on. */
+  public ReadOnlyStringProperty messageProperty() {
+    return message;
+  }
+
+  public String message() {
+    return message.get();
+  }
+
+  /** Why the step was or was not reused ("not reused: its source files changed since …"). */
+  public ReadOnlyStringProperty reuseProperty() {
+    return reuse;
+  }
+
+  public String reuse() {
+    return reuse.get();
+  }
+
+  public ReadOnlyObjectProperty<Instant> startedAtProperty() {
+    return startedAt;
+  }
+
+  public ReadOnlyObjectProperty<Instant> endedAtProperty() {
+    return endedAt;
+  }
+
+  /** How long it ran (still growing while it runs); {@code null} before it starts. */
+  public ReadOnlyObjectProperty<Duration> durationProperty() {
+    return duration;
+  }
+
+  public Duration duration() {
+    return duration.get();
+  }
+
+  /** A step that never started because an upstream step failed or did not run. */
+  public boolean isSkipped() {
+    return status() == RunStatus.NOT_STARTED && message() != null;
+  }
+
+  /** What the Runs tab and a canvas tooltip say about the step ("Failed: exit code 1"). */
+  public String describe() {
+    String m = message();
+    RunStatus s = status();
+    if (s == RunStatus.RUNNING && m != null) {
+      return "Running on " + m;
+    }
+    if (isSkipped()) {
+      return "Not run: " + m.replaceFirst("^not run: ", "");
+    }
+    return m == null ? s.label() : s.label() + ": " + m;
+  }
+
+  void setStatus(RunStatus value, String why) {
+    status.set(value);
+    message.set(why);
+  }
+
+  void setReuse(String value) {
+    reuse.set(value);
+  }
+
+  void setStartedAt(Instant value) {
+    startedAt.set(value);
+  }
+
+  void setEndedAt(Instant value) {
+    endedAt.set(value);
+  }
+
+  void setDuration(Duration value) {
+    duration.set(value);
+  }
+
+  @Override
+  public String toString() {
+    return stepId + " " + status() + (message() == null ? "" : " (" + message() + ")");
+  }
+}

@@ -1,0 +1,206 @@
+package io.pipewright.app.run;
+
+import static io.pipewright.app.run.EngineTestSupport.awaitStep;
+import static io.pipewright.app.run.EngineTestSupport.end;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.graph.model.NodeStatus;
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.model.Pipeline;
+import io.pipewright.model.ScriptStep;
+import io.pipewright.model.Step;
+import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.beans.property.SimpleStringProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Run and Stop from the designer, on the real embedded workspace. */
+class RunViewModelTest {
+  @TempDir Path temp;
+  private LocalWorkspace workspace;
+  private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+  private final ScriptedDialogs dialogs = new ScriptedDialogs();
+  private final SimpleStringProperty problems = new SimpleStringProperty("");
+  private AppContext context;
+  private RunViewModel viewModel;
+  private Path file;
+
+  @BeforeEach
+  void open() throws Exception {
+    workspace = LocalWorkspace.open(temp.resolve("home"));
+    Path src = Files.createDirectories(temp.resolve("src"));
+    file = src.resolve("p.pipeline.json");
+  }
+
+  @AfterEach
+  void close() {
+    workspace.close();
+  }
+
+  private void openDocument(Pipeline pipeline, Path from) {
+    context = new AppContext(executor, dialogs, new PipelineDocument(pipeline, from));
+    context.workspaceProperty().set(workspace);
+    viewModel = new RunViewModel(context, problems);
+  }
+
+  /** Submits, waits for the engine to end the run and applies what it said. */
+  private RunMonitor runToEnd(RunRequest request) throws Exception {
+    viewModel.submit(request);
+    RunMonitor monitor = viewModel.monitor();
+    end(handleOf(monitor));
+    executor.tick();
+    return monitor;
+  }
+
+  private static RunHandle handleOf(RunMonitor monitor) {
+    return monitor.handle();
+  }
+
+  @Test
+  void runIsBlockedWithTheProblemsReasonWhileThereAreErrors() {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+
+    problems.set("1 error: step 'a': driver memory '7 GB' is not a Spark memory string");
+
+    assertThat(viewModel.canRunBinding().get()).isFalse();
+    assertThat(viewModel.runBlockedReasonBinding().get()).isEqualTo(
+        "1 error: step 'a': driver memory '7 GB' is not a Spark memory string");
+    problems.set("");
+    assertThat(viewModel.canRunBinding().get()).isTrue();
+  }
+
+  @Test
+  void runIsBlockedUntilTheWorkspaceIsOpen() {
+    context = new AppContext(executor, dialogs, new PipelineDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file));
+    viewModel = new RunViewModel(context, problems);
+
+    assertThat(viewModel.runBlockedReasonBinding().get()).isEqualTo("The workspace is still opening.");
+  }
+
+  @Test
+  void theUnsavedPipelineAsShownRunsWithRelativePathsResolvedAgainstItsFilesDirectory() throws Exception {
+    Files.writeString(file.resolveSibling("data.txt"), "from the pipeline's directory\n");
+    openDocument(ScriptSteps.pipeline("p").step("a", "cat data.txt").build(), file);
+    context.document().edit("Change the command of Step a", p -> withCommand(p, "a", "cat data.txt; echo edited"));
+    assertThat(context.document().isDirty()).isTrue();
+    assertThat(viewModel.submitNote()).startsWith("Runs the pipeline as shown, including unsaved changes.");
+
+    RunMonitor monitor = runToEnd(new RunRequest("", false));
+
+    assertThat(monitor.step("a").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+    String stdout = new String(workspace.log(monitor.runId(), "a", "driver/stdout").read(0, 4096));
+    assertThat(stdout).isEqualTo("from the pipeline's directory\nedited\n");
+  }
+
+  @Test
+  void theExperimentChosenIsUsedAndOfferedForTheNextRun() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+    assertThat(viewModel.defaults().experiment()).isEqualTo("p");
+
+    RunMonitor monitor = runToEnd(new RunRequest("tuning", false));
+
+    assertThat(workspace.run(monitor.runId()).orElseThrow().experiment()).isEqualTo("tuning");
+    assertThat(viewModel.defaults().experiment()).isEqualTo("tuning");
+  }
+
+  @Test
+  void theLastExperimentOfAPipelineFileIsRememberedFromTheHistory() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+    runToEnd(new RunRequest("nightly", false));
+
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+
+    assertThat(viewModel.defaults().experiment()).isEqualTo("nightly");
+  }
+
+  @Test
+  void regeneratingOutputsRunsAStepThatWouldBeReused() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+    runToEnd(new RunRequest("", false));
+    assertThat(runToEnd(new RunRequest("", false)).step("a").orElseThrow().status()).isEqualTo(RunStatus.REUSED);
+
+    RunMonitor regenerated = runToEnd(new RunRequest("", true));
+
+    assertThat(regenerated.step("a").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(regenerated.step("a").orElseThrow().reuse()).startsWith("not reused: outputs are regenerated");
+  }
+
+  @Test
+  void runIsBlockedWhileARunIsInProgressAndStopCancelsIt() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "sleep 60").build(), file);
+    viewModel.submit(new RunRequest("", false));
+    RunMonitor monitor = viewModel.monitor();
+    awaitStep(workspace, handleOf(monitor), "a", RunStatus.RUNNING);
+    executor.tick();
+    assertThat(viewModel.canStopBinding().get()).isTrue();
+    assertThat(viewModel.runBlockedReasonBinding().get()).isEqualTo("A run is in progress: stop it first (Shift+F5).");
+
+    viewModel.stop();
+    end(handleOf(monitor));
+    executor.tick();
+
+    assertThat(monitor.step("a").orElseThrow().status()).isEqualTo(RunStatus.CANCELED);
+    assertThat(viewModel.canStopBinding().get()).isFalse();
+    assertThat(viewModel.canRunBinding().get()).isTrue();
+    assertThat(context.statusProperty().get()).startsWith("Run " + monitor.runId() + ": Canceled after ");
+  }
+
+  @Test
+  void editingThePipelineAfterTheRunClearsTheCanvas() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+    runToEnd(new RunRequest("", false));
+    assertThat(context.document().graph().node("a").getStatus()).isEqualTo(NodeStatus.SUCCEEDED);
+
+    context.document().edit("Change the command of Step a", p -> withCommand(p, "a", "echo b"));
+
+    assertThat(context.document().graph().node("a").getStatus()).isEqualTo(NodeStatus.NONE);
+    assertThat(context.document().graph().node("a").getBadge()).isEmpty();
+    assertThat(viewModel.monitor().step("a").orElseThrow().status()).as("the Runs tab keeps the run")
+        .isEqualTo(RunStatus.COMPLETED);
+  }
+
+  @Test
+  void theLogFollowsTheRunningStepUntilTheUserPicksOne() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo from a").after("a", "b", "echo from b").build(), file);
+
+    runToEnd(new RunRequest("", false));
+    assertThat(viewModel.log().stepId()).isEqualTo("b");
+    assertThat(viewModel.log().lines()).containsExactly("from b");
+
+    context.selectedNodeIdProperty().set("a");
+    assertThat(viewModel.log().stepId()).isEqualTo("a");
+    assertThat(viewModel.log().lines()).containsExactly("from a");
+  }
+
+  @Test
+  void aPipelineTheWorkspaceRefusesIsReportedAndNothingRuns() throws Exception {
+    Pipeline onUnknownCompute = ScriptSteps.pipeline("p").step("a", "echo a").build();
+    Step a = onUnknownCompute.steps().get(0);
+    Step moved = new Step(a.id(), a.name(), a.description(), a.kind(), "no-such-compute", a.sourceDirectory(), a.inputs(),
+        a.outputs(), a.arguments(), a.environment(), a.allowReuse());
+    openDocument(new Pipeline("p", "p", null, java.util.List.of(), "local-process", java.util.List.of(),
+        java.util.List.of(moved), java.util.List.of(), null), file);
+
+    viewModel.submit(new RunRequest("", false));
+
+    assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot run p: ").contains("no-such-compute");
+    assertThat(viewModel.isRunning()).isFalse();
+    assertThat(viewModel.canRunBinding().get()).isTrue();
+  }
+
+  private static Pipeline withCommand(Pipeline p, String stepId, String script) {
+    java.util.List<Step> steps = p.steps().stream().map(s -> !s.id().equals(stepId) ? s
+        : new Step(s.id(), s.name(), s.description(), new ScriptStep(ScriptSteps.command(script)), s.compute(),
+            s.sourceDirectory(), s.inputs(), s.outputs(), s.arguments(), s.environment(), s.allowReuse())).toList();
+    return new Pipeline(p.id(), p.name(), p.description(), p.parameters(), p.defaultCompute(), p.datasets(), steps,
+        p.edges(), p.layout());
+  }
+}

@@ -87,10 +87,15 @@ public final class RunFeature {
     stopButton.disableProperty().bind(viewModel.canStopBinding().not());
     stopButton.setTooltip(new Tooltip("Stop the run (Shift+F5): running steps are killed, pending ones never start"));
 
-    Label runState = new Label();
+    Label runState = new Label() {
+      @Override
+      protected double computePrefWidth(double height) {
+        // A long reason is cut short (the tooltip has all of it) rather than pushing the toolbar into overflow.
+        return Math.min(super.computePrefWidth(height), 380);
+      }
+    };
     runState.setId("runState");
     runState.getStyleClass().add("run-state");
-    runState.setMaxWidth(520);
     runState.setAlignment(Pos.CENTER_LEFT);
     // The toolbar says why Run is off; while and after a run, how it goes.
     runState.textProperty().bind(Bindings.createStringBinding(() -> {

@@ -49,6 +49,10 @@ public final class RunViewModel {
   private final Map<String, String> experiments = new HashMap<>();
   private final ReadOnlyStringWrapper runLine = new ReadOnlyStringWrapper(this, "runLine", "");
   private final ChangeListener<Pipeline> edited = (o, a, b) -> clearDecorationsIfEnded();
+  // Made once: a binding asked for anew each time would stop telling its listeners after the first change.
+  private final StringBinding blockedReason;
+  private final BooleanBinding canRun;
+  private final BooleanBinding canStop;
   private RunDecorations decorations;
   private PipelineDocument decoratedDocument;
   private boolean followRunning;
@@ -62,6 +66,21 @@ public final class RunViewModel {
     this.problemsReason = problemsReason;
     this.clock = clock;
     this.log = new LogViewModel(context.executor());
+    this.blockedReason = Bindings.createStringBinding(() -> {
+      if (context.workspaceProperty().get() == null) {
+        return "The workspace is still opening.";
+      }
+      if (submitting.get()) {
+        return "Submitting the run…";
+      }
+      if (running.get()) {
+        return "A run is in progress: stop it first (Shift+F5).";
+      }
+      String problems = problemsReason.get();
+      return problems == null ? "" : problems;
+    }, context.workspaceProperty(), submitting, running, problemsReason);
+    this.canRun = blockedReason.isEmpty();
+    this.canStop = running.and(submitting.not());
     context.documentProperty().addListener((o, a, b) -> {
       if (a != null) {
         a.pipelineProperty().removeListener(edited);
@@ -88,28 +107,16 @@ public final class RunViewModel {
 
   /** Empty when Run is possible, else why not ("1 error: …", "A run is in progress …"). */
   public StringBinding runBlockedReasonBinding() {
-    return Bindings.createStringBinding(() -> {
-      if (context.workspaceProperty().get() == null) {
-        return "The workspace is still opening.";
-      }
-      if (submitting.get()) {
-        return "Submitting the run…";
-      }
-      if (running.get()) {
-        return "A run is in progress: stop it first (Shift+F5).";
-      }
-      String problems = problemsReason.get();
-      return problems == null ? "" : problems;
-    }, context.workspaceProperty(), submitting, running, problemsReason);
+    return blockedReason;
   }
 
   public BooleanBinding canRunBinding() {
-    return runBlockedReasonBinding().isEmpty();
+    return canRun;
   }
 
   /** True from submission until the run has ended. */
   public BooleanBinding canStopBinding() {
-    return running.and(submitting.not());
+    return canStop;
   }
 
   /** The state of the current or last run for the toolbar: "Running · 12.3 s", "Completed after 45.2 s". */

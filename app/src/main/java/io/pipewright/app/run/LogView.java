@@ -2,6 +2,7 @@ package io.pipewright.app.run;
 
 import io.pipewright.workspace.LogStream;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,6 +28,7 @@ import javafx.scene.layout.Region;
  */
 public final class LogView extends BorderPane {
   private final ListView<String> list = new ListView<>();
+  private boolean scrollPending;
 
   public LogView(LogViewModel viewModel) {
     setId("logView");
@@ -104,10 +106,17 @@ public final class LogView extends BorderPane {
     while (change.next()) {
       oldSize += change.getRemovedSize() - change.getAddedSize();
     }
-    if (size == 0 || wasScrolledUp(oldSize)) {
+    if (size == 0 || wasScrolledUp(oldSize) || scrollPending) {
       return;
     }
-    list.scrollTo(size - 1);
+    // After the skin has taken in the new lines (it learns of them in this same change): once per batch.
+    scrollPending = true;
+    Platform.runLater(() -> {
+      scrollPending = false;
+      if (!list.getItems().isEmpty()) {
+        list.scrollTo(list.getItems().size() - 1);
+      }
+    });
   }
 
   private boolean wasScrolledUp(int oldSize) {

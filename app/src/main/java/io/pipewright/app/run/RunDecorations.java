@@ -95,9 +95,13 @@ public final class RunDecorations {
 
   /** The canvas status of a step: a step waiting its turn shows as queued while the run goes on. */
   static NodeStatus nodeStatus(StepRunState state, boolean runEnded) {
-    switch (state.status()) {
+    return nodeStatus(state.status(), state.isSkipped(), runEnded);
+  }
+
+  static NodeStatus nodeStatus(RunStatus status, boolean skipped, boolean runEnded) {
+    switch (status) {
       case NOT_STARTED:
-        return state.isSkipped() || runEnded ? NodeStatus.SKIPPED : NodeStatus.QUEUED;
+        return skipped || runEnded ? NodeStatus.SKIPPED : NodeStatus.QUEUED;
       case QUEUED:
       case PREPARING:
         return runEnded ? NodeStatus.SKIPPED : NodeStatus.QUEUED;

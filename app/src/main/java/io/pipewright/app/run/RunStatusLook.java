@@ -12,15 +12,22 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** One icon and one colour per step status, the colours the canvas uses for the same states. */
-final class RunStatusLook {
-  private RunStatusLook() {}
+/** How a step's status looks in lists: one icon and one colour per status, the canvas's colours. */
+record RunStatusLook(RunStatus status, boolean skipped) {
 
-  static Ikon ikonOf(StepRunState state) {
-    if (state.isSkipped()) {
+  static RunStatusLook of(StepRunState state) {
+    return new RunStatusLook(state.status(), state.isSkipped());
+  }
+
+  String label() {
+    return skipped ? "Not run" : status.label();
+  }
+
+  Ikon ikon() {
+    if (skipped) {
       return MaterialDesignM.MINUS_CIRCLE_OUTLINE;
     }
-    switch (state.status()) {
+    switch (status) {
       case QUEUED:
       case PREPARING:
       case NOT_STARTED:
@@ -41,19 +48,22 @@ final class RunStatusLook {
     }
   }
 
-  static Color colorOf(StepRunState state) {
-    if (state.status() == RunStatus.CANCELED) {
+  Color color() {
+    if (status == RunStatus.CANCELED) {
       return Color.web("#d97706");
     }
-    NodeStatus s = RunDecorations.nodeStatus(state, false);
+    NodeStatus s = RunDecorations.nodeStatus(status, skipped, false);
     // The canvas's pale grey of skipped steps is too light for an icon on white.
     return s == NodeStatus.SKIPPED || s == NodeStatus.QUEUED ? Color.web("#64748b") : StatusColors.of(s);
   }
 
-  static FontIcon iconOf(StepRunState state) {
-    FontIcon icon = new FontIcon(ikonOf(state));
+  FontIcon icon() {
+    FontIcon icon = new FontIcon(ikon());
     icon.setIconSize(16);
-    icon.setIconColor(colorOf(state));
+    // Inline, so that the theme's icon colour for table cells does not win.
+    Color c = color();
+    icon.setStyle(String.format(java.util.Locale.ROOT, "-fx-icon-color: rgb(%d, %d, %d);",
+        Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255)));
     return icon;
   }
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
-import javafx.beans.Observable;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import io.pipewright.workspace.RunStatus;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -13,7 +13,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -28,9 +27,7 @@ public final class RunsView extends BorderPane {
 
   private final TableView<StepRunState> table = new TableView<>();
   private final Label header = new Label();
-  // Rows follow their step: a change of status, message, reuse or duration updates the row.
-  private final ObservableList<StepRunState> rows = FXCollections.observableArrayList(s -> new Observable[] {
-      s.statusProperty(), s.messageProperty(), s.reuseProperty(), s.startedAtProperty(), s.durationProperty()});
+  private final ObservableList<StepRunState> rows = FXCollections.observableArrayList();
 
   public RunsView(RunViewModel viewModel, Consumer<String> onSelect) {
     setId("runsView");
@@ -40,19 +37,16 @@ public final class RunsView extends BorderPane {
     table.setPlaceholder(new Label("No run yet. Press F5 to run the pipeline."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-    TableColumn<StepRunState, StepRunState> status = new TableColumn<>("Status");
-    status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    // Each cell observes its step's properties: the row changes as the step does.
+    TableColumn<StepRunState, RunStatusLook> status = new TableColumn<>("Status");
+    status.setCellValueFactory(c -> Bindings.createObjectBinding(() -> RunStatusLook.of(c.getValue()),
+        c.getValue().statusProperty(), c.getValue().messageProperty()));
     status.setCellFactory(c -> new TableCell<>() {
       @Override
-      protected void updateItem(StepRunState state, boolean empty) {
-        super.updateItem(state, empty);
-        if (empty || state == null) {
-          setGraphic(null);
-          setText(null);
-          return;
-        }
-        setGraphic(RunStatusLook.iconOf(state));
-        setText(state.isSkipped() ? "Not run" : state.status().label());
+      protected void updateItem(RunStatusLook look, boolean empty) {
+        super.updateItem(look, empty);
+        setGraphic(empty || look == null ? null : look.icon());
+        setText(empty || look == null ? null : look.label());
       }
     });
     status.setPrefWidth(120);
@@ -60,26 +54,24 @@ public final class RunsView extends BorderPane {
     step.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
     step.setPrefWidth(170);
     TableColumn<StepRunState, String> started = new TableColumn<>("Started");
-    started.setCellValueFactory(c -> new ReadOnlyStringWrapper(time(c.getValue().startedAtProperty().get())));
+    started.setCellValueFactory(c -> Bindings.createStringBinding(() -> time(c.getValue().startedAtProperty().get()),
+        c.getValue().startedAtProperty()));
     started.setPrefWidth(80);
     TableColumn<StepRunState, String> duration = new TableColumn<>("Duration");
-    duration.setCellValueFactory(c -> new ReadOnlyStringWrapper(Durations.format(c.getValue().duration())));
+    duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> Durations.format(c.getValue().duration()),
+        c.getValue().durationProperty()));
     duration.setPrefWidth(90);
     TableColumn<StepRunState, String> reuse = new TableColumn<>("Reuse");
-    reuse.setCellValueFactory(c -> new ReadOnlyStringWrapper(reuseOf(c.getValue())));
+    reuse.setCellValueFactory(c -> Bindings.createStringBinding(() -> reuseOf(c.getValue()),
+        c.getValue().statusProperty(), c.getValue().messageProperty(), c.getValue().reuseProperty()));
+    reuse.setCellFactory(c -> textWithTooltip());
     reuse.setPrefWidth(300);
     TableColumn<StepRunState, String> message = new TableColumn<>("Message");
-    message.setCellValueFactory(c -> new ReadOnlyStringWrapper(messageOf(c.getValue())));
+    message.setCellValueFactory(c -> Bindings.createStringBinding(() -> messageOf(c.getValue()),
+        c.getValue().statusProperty(), c.getValue().messageProperty()));
+    message.setCellFactory(c -> textWithTooltip());
     message.setPrefWidth(400);
     table.getColumns().setAll(java.util.List.of(status, step, started, duration, reuse, message));
-    table.setRowFactory(t -> new TableRow<>() {
-      @Override
-      protected void updateItem(StepRunState state, boolean empty) {
-        super.updateItem(state, empty);
-        String m = empty || state == null ? null : messageOf(state);
-        setTooltip(m == null || m.isEmpty() ? null : new Tooltip(state.name() + ": " + state.describe()));
-      }
-    });
     table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
       if (b != null) {
         onSelect.accept(b.stepId());
@@ -144,6 +136,18 @@ public final class RunsView extends BorderPane {
       default:
         return s.message() == null ? "" : s.message();
     }
+  }
+
+  /** A text cell whose full text is in a tooltip (messages are often longer than the column). */
+  private static TableCell<StepRunState, String> textWithTooltip() {
+    return new TableCell<>() {
+      @Override
+      protected void updateItem(String value, boolean empty) {
+        super.updateItem(value, empty);
+        setText(empty ? null : value);
+        setTooltip(empty || value == null || value.isEmpty() ? null : new Tooltip(value));
+      }
+    };
   }
 
   private static String time(Instant at) {

@@ -100,8 +100,9 @@ public final class StepRunState {
   }
 
   void setStatus(RunStatus value, String why) {
-    status.set(value);
+    // The message first: whoever hears of the new status reads the message that goes with it.
     message.set(why);
+    status.set(value);
   }
 
   void setReuse(String value) {

@@ -123,6 +123,11 @@ class RunRobotTest {
     robot.clickOn(confirm);
   }
 
+  private static java.util.List<String> cellTexts(FxRobot robot) {
+    return robot.lookup("#runsTable .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+        .map(c -> c.getText()).filter(java.util.Objects::nonNull).toList();
+  }
+
   private static String log(FxRobot robot) {
     ListView<String> lines = find(robot, "#logLines");
     return String.join("\n", lines.getItems());
@@ -143,16 +148,29 @@ class RunRobotTest {
     TableView<StepRunState> runs = find(robot, "#runsTable");
     waitUntil(10, "the Runs rows", () -> runs.getItems().size() == 2
         && runs.getItems().stream().allMatch(s -> s.status() == RunStatus.COMPLETED));
+    waitUntil(10, "the Runs tab to show both steps completed", () -> cellTexts(robot).stream()
+        .filter("Completed"::equals).count() == 2);
     robot.clickOn(robot.lookup("#runsTable .table-row-cell").nth(0).queryAs(Node.class));
     assertThat(window.graphView().getSelection().nodes()).extracting(GraphNode::id).containsExactly("prep");
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
     waitUntil(10, "Spark's show() output in the Log tab", () -> log(robot).contains("|PassengerId|Survived|Pclass|Name"));
     assertThat(((Label) find(robot, "#logTitle")).getText()).isEqualTo("Prepare data · driver/stdout");
+    ListView<String> lines = find(robot, "#logLines");
+    waitUntil(5, "the Log tab to show the last line", () -> {
+      var flow = (javafx.scene.control.skin.VirtualFlow<?>) lines.lookup(".virtual-flow");
+      return flow.getLastVisibleCell() != null && flow.getLastVisibleCell().getIndex() == lines.getItems().size() - 1;
+    });
     assertThat(((Label) find(robot, "#runState")).getText()).startsWith("Completed after ");
 
     String screenshot = System.getProperty("pipewright.screenshot");
     if (screenshot != null) {
       robot.interact(() -> save(stage.getScene().snapshot(null), Path.of(screenshot)));
+    }
+    String runsShot = System.getProperty("pipewright.screenshot.runs");
+    if (runsShot != null) {
+      robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.runsTab()));
+      WaitForAsyncUtils.waitForFxEvents();
+      robot.interact(() -> save(stage.getScene().snapshot(null), Path.of(runsShot)));
     }
   }
 
@@ -193,7 +211,10 @@ class RunRobotTest {
 
     waitUntil(30, "the step to show canceled", () -> node(window, "a").getBadge().startsWith("canceled"));
     assertThat(node(window, "a").getStatus()).isEqualTo(NodeStatus.SKIPPED);
-    assertThat(((Label) find(robot, "#runState")).getText()).startsWith("Canceled after ");
+    waitUntil(10, "the run to end canceled", () -> ((Label) find(robot, "#runState")).getText().startsWith("Canceled after "));
+    robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.runsTab()));
+    waitUntil(5, "the Runs tab to show the step canceled", () -> cellTexts(robot).contains("Canceled")
+        && cellTexts(robot).contains("canceled while running"));
     waitUntil(5, "Run to be possible again", () -> !find(robot, "#runButton").isDisabled());
     assertThat(find(robot, "#stopButton").isDisabled()).isTrue();
   }

@@ -62,7 +62,8 @@ record RunStatusLook(RunStatus status, boolean skipped) {
     icon.setIconSize(16);
     // Inline, so that the theme's icon colour for table cells does not win.
     Color c = color();
-    icon.setStyle(String.format(java.util.Locale.ROOT, "-fx-icon-color: rgb(%d, %d, %d);",
+    // (Added to the icon's own inline style, which names its font.)
+    icon.setStyle(icon.getStyle() + String.format(java.util.Locale.ROOT, "; -fx-icon-color: rgb(%d, %d, %d);",
         Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255)));
     return icon;
   }

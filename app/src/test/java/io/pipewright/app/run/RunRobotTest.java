@@ -59,14 +59,7 @@ class RunRobotTest {
   /** Starts the designer on {@code home}; it opens the pipeline in {@code home/samples/titanic}. */
   private MainWindow launch(FxRobot robot) throws Exception {
     app = new DesignerApp();
-    robot.interact(() -> {
-      app.start(stage, home);
-      if ("Monocle".equals(System.getProperty("glass.platform"))) {
-        // Within Monocle's headless screen (1280 × 800): a larger window overflows its frame buffer.
-        stage.setWidth(1260);
-        stage.setHeight(780);
-      }
-    });
+    robot.interact(() -> app.start(stage, home));
     return (MainWindow) stage.getScene().getRoot();
   }
 

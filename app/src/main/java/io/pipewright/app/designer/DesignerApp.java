@@ -44,6 +44,9 @@ public final class DesignerApp extends Application {
 
   /** Starts on the workspace at {@code home} (tests give a temporary one). */
   public void start(Stage stage, Path home) {
+    if (remembered == null) {
+      remembered = FilesFeature.preload(home); // started without init(), as tests do
+    }
     Theme.apply(false);
     executor = new FxTaskExecutor();
     context = new AppContext(executor, new FxDialogService(stage), PipelineDocument.empty());
@@ -58,7 +61,7 @@ public final class DesignerApp extends Application {
     Theme.style(scene);
     stage.setScene(scene);
     stage.titleProperty().bind(viewModel.titleBinding());
-    FilesFeature.install(stage, window, viewModel, home(), remembered);
+    FilesFeature.install(stage, window, viewModel, home, remembered);
     stage.show();
     openWorkspace(home);
   }

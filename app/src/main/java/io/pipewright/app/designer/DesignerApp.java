@@ -86,6 +86,11 @@ public final class DesignerApp extends Application {
     });
   }
 
+  /** What the views share, once {@code start} has run (for tests that drive the whole designer). */
+  public AppContext context() {
+    return context;
+  }
+
   @Override
   public void stop() {
     if (context != null) {

@@ -66,8 +66,12 @@ public final class ChoiceModel<T> {
   void setItems(List<T> choices) {
     refreshing = true;
     try {
-      items.setAll(choices);
-      value.set(null);
+      // Replacing equal items would reset the control's selection while it may be in the middle of
+      // handing over a choice (ComboBox fails with IndexOutOfBoundsException then): only on change.
+      if (!items.equals(choices)) {
+        items.setAll(choices);
+        value.set(null);
+      }
       value.set(reader.get());
     } finally {
       refreshing = false;

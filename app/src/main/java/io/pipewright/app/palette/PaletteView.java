@@ -51,6 +51,8 @@ public final class PaletteView extends VBox {
     private PaletteItem item;
 
     ItemCell() {
+      // the cell takes the list's width and cuts long titles short ("…") instead of scrolling sideways
+      setPrefWidth(0);
       setOnDragDetected(e -> {
         if (item == null) {
           return;

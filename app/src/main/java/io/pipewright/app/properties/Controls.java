@@ -230,7 +230,8 @@ final class Controls {
       setHgap(10);
       setVgap(6);
       ColumnConstraints labels = new ColumnConstraints();
-      labels.setMinWidth(96);
+      // one width for every section, so that they line up; wide enough for "Source directory"
+      labels.setMinWidth(124);
       labels.setHalignment(HPos.LEFT);
       ColumnConstraints controls = new ColumnConstraints();
       controls.setHgrow(Priority.ALWAYS);

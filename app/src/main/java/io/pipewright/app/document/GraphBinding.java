@@ -68,10 +68,6 @@ final class GraphBinding {
     return port.id().substring(port.id().indexOf(':') + 1);
   }
 
-  void showAll(Pipeline pipeline) {
-    show(pipeline);
-  }
-
   /** Changes the canvas to show {@code pipeline}, touching only what differs. */
   void show(Pipeline pipeline) {
     showing = true;

@@ -43,7 +43,7 @@ public final class PipelineDocument {
     this.pipeline.set(initial);
     this.file.set(file);
     this.binding = new GraphBinding(this);
-    binding.showAll(initial);
+    binding.show(initial);
   }
 
   public static PipelineDocument empty() {

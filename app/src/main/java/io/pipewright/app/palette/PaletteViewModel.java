@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import javafx.geometry.Point2D;
 /** The palette: step kinds, the workspace's registered datasets and datastore sources, searchable. */
 public final class PaletteViewModel {
   static final int MAX_FILES = 200;
+  /** Each datastore's directory, as the last refresh read them (datastores are few and rarely change). */
+  private Map<String, Path> datastoreRoots = Map.of();
   private final AppContext context;
   private final ObservableList<PaletteItem> items = FXCollections.observableArrayList();
   private final FilteredList<PaletteItem> shown = new FilteredList<>(items);
@@ -52,19 +56,26 @@ public final class PaletteViewModel {
       for (DatasetVersion v : ws.datasets()) {
         found.add(PaletteItem.registered(v.name(), v.version(), v.kind()));
       }
+      Map<String, Path> roots = new LinkedHashMap<>();
       for (Datastore store : ws.datastores()) {
-        for (String file : filesIn(ws.datastoreRoot(store.name()), MAX_FILES)) {
+        Path root = ws.datastoreRoot(store.name());
+        roots.put(store.name(), root.toAbsolutePath().normalize());
+        for (String file : filesIn(root, MAX_FILES)) {
           found.add(PaletteItem.datastoreFile(store.name(), file));
         }
       }
-      return found;
+      return new Found(found, roots);
     }, this::showFound, e -> context.statusProperty().set("Could not list datasets: " + e.getMessage())));
   }
 
-  void showFound(List<PaletteItem> found) {
+  /** What a refresh read: the palette items, and each datastore's directory. */
+  record Found(List<PaletteItem> items, Map<String, Path> datastoreRoots) {}
+
+  void showFound(Found found) {
     List<PaletteItem> next = new ArrayList<>(fixedItems());
-    next.addAll(found);
+    next.addAll(found.items());
     items.setAll(next);
+    datastoreRoots = Map.copyOf(found.datastoreRoots());
   }
 
   /** Up to {@code max} files under a datastore, as relative paths with '/', hidden ones left out. */
@@ -80,34 +91,25 @@ public final class PaletteViewModel {
     }
   }
 
-  /** The datastore and path of a file the user picked, when it lies inside a datastore. */
+  /**
+   * The datastore and path of a file the user picked, when it lies inside a datastore (from the
+   * datastore directories the last refresh read: no database access on the FX thread).
+   */
   public Optional<PaletteItem> itemForPickedFile(Path picked) {
-    return context.workspace().flatMap(ws -> {
-      try {
-        for (Datastore store : ws.datastores()) {
-          Path root = ws.datastoreRoot(store.name()).toAbsolutePath().normalize();
-          Path file = picked.toAbsolutePath().normalize();
-          if (file.startsWith(root) && !file.equals(root)) {
-            return Optional.of(PaletteItem.datastoreFile(store.name(),
-                root.relativize(file).toString().replace('\\', '/')));
-          }
-        }
-      } catch (io.pipewright.workspace.WorkspaceException e) {
-        context.statusProperty().set("Could not list datastores: " + e.getMessage());
+    Path file = picked.toAbsolutePath().normalize();
+    for (Map.Entry<String, Path> store : datastoreRoots.entrySet()) {
+      Path root = store.getValue();
+      if (file.startsWith(root) && !file.equals(root)) {
+        return Optional.of(PaletteItem.datastoreFile(store.getKey(),
+            root.relativize(file).toString().replace('\\', '/')));
       }
-      return Optional.empty();
-    });
+    }
+    return Optional.empty();
   }
 
   /** The directory of the default datastore (where "Dataset from a datastore path…" starts). */
   public Optional<Path> defaultDatastore() {
-    return context.workspace().flatMap(ws -> {
-      try {
-        return Optional.of(ws.datastoreRoot(io.pipewright.local.LocalWorkspace.DEFAULT_DATASTORE));
-      } catch (io.pipewright.workspace.WorkspaceException e) {
-        return Optional.empty();
-      }
-    });
+    return Optional.ofNullable(datastoreRoots.get(io.pipewright.local.LocalWorkspace.DEFAULT_DATASTORE));
   }
 
   public ObservableList<PaletteItem> shownItems() {

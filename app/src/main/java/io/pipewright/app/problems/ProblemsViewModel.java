@@ -32,6 +32,25 @@ public final class ProblemsViewModel {
   private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
   private final ObjectProperty<List<ComputeTarget>> computes = new SimpleObjectProperty<>(List.of());
   private final ChangeListener<Pipeline> edited = (o, a, b) -> schedule();
+  private final ChangeListener<Path> moved = (o, a, b) -> schedule();
+  private final BooleanBinding hasErrors = Bindings.createBooleanBinding(
+      () -> problems.stream().anyMatch(Diagnostic::isError), problems);
+  private final StringBinding runBlockedReason = Bindings.createStringBinding(() -> {
+    List<Diagnostic> errors = problems.stream().filter(Diagnostic::isError).toList();
+    if (errors.isEmpty()) {
+      return "";
+    }
+    String first = errors.get(0).message();
+    return errors.size() == 1 ? "1 error: " + first : errors.size() + " errors, first: " + first;
+  }, problems);
+  private final StringBinding summary = Bindings.createStringBinding(() -> {
+    long errors = problems.stream().filter(d -> d.severity() == Severity.ERROR).count();
+    long warnings = problems.size() - errors;
+    if (problems.isEmpty()) {
+      return "No problems";
+    }
+    return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
+  }, problems);
   private long generation;
 
   public ProblemsViewModel(AppContext context) {
@@ -39,6 +58,7 @@ public final class ProblemsViewModel {
     context.documentProperty().addListener((o, a, b) -> {
       if (a != null) {
         a.pipelineProperty().removeListener(edited);
+        a.fileProperty().removeListener(moved);
       }
       watch(b);
     });
@@ -48,7 +68,7 @@ public final class ProblemsViewModel {
 
   private void watch(PipelineDocument document) {
     document.pipelineProperty().addListener(edited);
-    document.fileProperty().addListener((o, a, b) -> schedule());
+    document.fileProperty().addListener(moved);
     schedule();
   }
 
@@ -88,29 +108,15 @@ public final class ProblemsViewModel {
   }
 
   public BooleanBinding hasErrorsBinding() {
-    return Bindings.createBooleanBinding(() -> problems.stream().anyMatch(Diagnostic::isError), problems);
+    return hasErrors;
   }
 
-  /** Empty when the pipeline can run, else "2 errors: Prepare data: driver memory …". */
+  /** Empty when the pipeline can run, else "2 errors, first: Prepare data: driver memory …". */
   public StringBinding runBlockedReasonBinding() {
-    return Bindings.createStringBinding(() -> {
-      List<Diagnostic> errors = problems.stream().filter(Diagnostic::isError).toList();
-      if (errors.isEmpty()) {
-        return "";
-      }
-      String first = errors.get(0).message();
-      return errors.size() == 1 ? "1 error: " + first : errors.size() + " errors, first: " + first;
-    }, problems);
+    return runBlockedReason;
   }
 
   public StringBinding summaryBinding() {
-    return Bindings.createStringBinding(() -> {
-      long errors = problems.stream().filter(d -> d.severity() == Severity.ERROR).count();
-      long warnings = problems.size() - errors;
-      if (problems.isEmpty()) {
-        return "No problems";
-      }
-      return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
-    }, problems);
+    return summary;
   }
 }

@@ -27,7 +27,7 @@ public final class GraphEdge {
   };
   /** The models this edge is in (almost always one), told about its changes. */
   private GraphModel[] models = NO_MODELS;
-  private static final GraphModel[] NO_MODELS = new GraphModel[0];
+  private static final GraphModel[] NO_MODELS = ModelSet.NONE;
 
   public GraphEdge(String id, GraphNode source, Port sourcePort, GraphNode target, Port targetPort) {
     this.id = Objects.requireNonNull(id, "id");
@@ -65,22 +65,12 @@ public final class GraphEdge {
 
   /** The edge is now in a model (called by the model). */
   void attach(GraphModel model) {
-    GraphModel[] grown = java.util.Arrays.copyOf(models, models.length + 1);
-    grown[models.length] = model;
-    models = grown;
+    models = ModelSet.with(models, model);
   }
 
   /** The edge is no longer in a model (called by the model). */
   void detach(GraphModel model) {
-    for (int i = 0; i < models.length; i++) {
-      if (models[i] == model) {
-        GraphModel[] shrunk = new GraphModel[models.length - 1];
-        System.arraycopy(models, 0, shrunk, 0, i);
-        System.arraycopy(models, i + 1, shrunk, i, models.length - i - 1);
-        models = shrunk;
-        return;
-      }
-    }
+    models = ModelSet.without(models, model);
   }
 
   /** The host's "data flowing" decoration. */

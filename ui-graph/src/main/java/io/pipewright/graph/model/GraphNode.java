@@ -36,7 +36,7 @@ public final class GraphNode {
   private final StringProperty badge;
   /** The models this node is in (almost always one), told about its changes. */
   private GraphModel[] models = NO_MODELS;
-  private static final GraphModel[] NO_MODELS = new GraphModel[0];
+  private static final GraphModel[] NO_MODELS = ModelSet.NONE;
 
   public GraphNode(String id, String kind, String title, List<Port> inputs, List<Port> outputs) {
     this.id = Objects.requireNonNull(id, "id");
@@ -64,22 +64,12 @@ public final class GraphNode {
 
   /** The node is now in a model (called by the model). */
   void attach(GraphModel model) {
-    GraphModel[] grown = java.util.Arrays.copyOf(models, models.length + 1);
-    grown[models.length] = model;
-    models = grown;
+    models = ModelSet.with(models, model);
   }
 
   /** The node is no longer in a model (called by the model). */
   void detach(GraphModel model) {
-    for (int i = 0; i < models.length; i++) {
-      if (models[i] == model) {
-        GraphModel[] shrunk = new GraphModel[models.length - 1];
-        System.arraycopy(models, 0, shrunk, 0, i);
-        System.arraycopy(models, i + 1, shrunk, i, models.length - i - 1);
-        models = shrunk;
-        return;
-      }
-    }
+    models = ModelSet.without(models, model);
   }
 
   private void report(NodeChange change) {

@@ -78,13 +78,13 @@ public final class ComputesFeature {
   }
 
   public void showComputeTab() {
-    window.bottomTabs().getSelectionModel().select(computeTab);
+    window.showTab(computeTab);
     roomBelow();
     targetsView.table().requestFocus();
   }
 
   public void showDatasetsTab() {
-    window.bottomTabs().getSelectionModel().select(datasetsTab);
+    window.showTab(datasetsTab);
     roomBelow();
     datasetsView.tree().requestFocus();
   }

@@ -61,6 +61,7 @@ public final class MainWindow extends BorderPane {
   private final Menu runMenu = new Menu("_Run");
   private final Menu computeMenu = new Menu("_Compute");
   private final Menu helpMenu = new Menu("_Help");
+  private final PanelLayout panels;
   private final java.util.List<Consumer<Diagnostic>> problemHandlers = new java.util.ArrayList<>();
 
   public MainWindow(MainViewModel viewModel) {
@@ -75,8 +76,6 @@ public final class MainWindow extends BorderPane {
     paletteView.setMinWidth(180);
     propertiesSlot.setMinWidth(260);
     propertiesSlot.getStyleClass().add("properties-slot");
-    horizontal.getItems().setAll(paletteView, canvas, propertiesSlot);
-    horizontal.setDividerPositions(0.16, 0.74);
     SplitPane.setResizableWithParent(paletteView, false);
     SplitPane.setResizableWithParent(propertiesSlot, false);
 
@@ -90,9 +89,8 @@ public final class MainWindow extends BorderPane {
     bottomTabs.getTabs().setAll(problemsTab, runsTab, logTab);
     bottomTabs.setMinHeight(0);
     vertical.setOrientation(Orientation.VERTICAL);
-    vertical.getItems().setAll(horizontal, bottomTabs);
-    vertical.setDividerPositions(0.74);
     SplitPane.setResizableWithParent(bottomTabs, false);
+    panels = new PanelLayout(horizontal, vertical, paletteView, canvas, propertiesSlot, bottomTabs);
 
     buildMenus();
     buildToolBar();
@@ -117,7 +115,12 @@ public final class MainWindow extends BorderPane {
         item("Zoom _out", "Shortcut+Minus", () -> canvas.view().zoomOut()),
         item("_Fit to window", "Shortcut+0", () -> canvas.view().fitToView()),
         item("_Actual size", "Shortcut+1", () -> canvas.view().zoomToActualSize()),
-        item("Arrange _layout", "Shortcut+L", () -> canvas.view().autoLayout()));
+        item("Arrange _layout", "Shortcut+L", () -> canvas.view().autoLayout()),
+        new javafx.scene.control.SeparatorMenuItem(),
+        panelItem("_Palette", "Shortcut+Shift+1", PanelLayout.Panel.PALETTE),
+        panelItem("P_roperties", "Shortcut+Shift+2", PanelLayout.Panel.PROPERTIES),
+        panelItem("Problems, runs and lo_g", "Shortcut+Shift+3", PanelLayout.Panel.BOTTOM),
+        item("_Canvas only", "Shortcut+M", panels::toggleCanvasOnly));
     menuBar.getMenus().setAll(fileMenu, editMenu, viewMenu, runMenu, computeMenu, helpMenu);
     menuBar.setUseSystemMenuBar(true);
   }
@@ -140,7 +143,7 @@ public final class MainWindow extends BorderPane {
     Label summary = new Label();
     summary.textProperty().bind(problems.summaryBinding());
     summary.setId("problemsSummary");
-    summary.setOnMouseClicked(e -> bottomTabs.getSelectionModel().select(problemsTab));
+    summary.setOnMouseClicked(e -> showTab(problemsTab));
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
     HBox bar = new HBox(12, status, grow, summary);
@@ -158,6 +161,20 @@ public final class MainWindow extends BorderPane {
       canvas.select(d.nodeId());
     }
     problemHandlers.forEach(h -> h.accept(d));
+  }
+
+  private MenuItem panelItem(String text, String accelerator, PanelLayout.Panel panel) {
+    javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(text);
+    item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    item.selectedProperty().bindBidirectional(panels.shownProperty(panel));
+    item.setId("show-" + panel.key());
+    return item;
+  }
+
+  /** Selects {@code tab} below the canvas, showing the tabs first when they are hidden. */
+  public void showTab(Tab tab) {
+    panels.show(PanelLayout.Panel.BOTTOM);
+    bottomTabs.getSelectionModel().select(tab);
   }
 
   static MenuItem item(String text, String accelerator, Runnable action) {
@@ -225,6 +242,11 @@ public final class MainWindow extends BorderPane {
 
   public ToolBar toolBar() {
     return toolBar;
+  }
+
+  /** Which panels around the canvas are shown, and how wide. */
+  public PanelLayout panels() {
+    return panels;
   }
 
   public SplitPane horizontalSplit() {

@@ -67,7 +67,8 @@ public final class DesignerStateStore {
     String last = p.getProperty("file.last", "");
     return new DesignerState(bounds, Boolean.parseBoolean(p.getProperty("window.maximized")),
         fractions(p.getProperty("split.horizontal")), fractions(p.getProperty("split.vertical")),
-        Boolean.parseBoolean(p.getProperty("theme.dark")), recent, last.isBlank() ? null : Path.of(last));
+        Boolean.parseBoolean(p.getProperty("theme.dark")), recent, last.isBlank() ? null : Path.of(last),
+        names(p.getProperty("panels.hidden", "")));
   }
 
   /** Writes the state (off the FX thread): into a temporary file, then moved over the old one. */
@@ -79,6 +80,7 @@ public final class DesignerStateStore {
     p.setProperty("split.horizontal", join(state.horizontalDividers()));
     p.setProperty("split.vertical", join(state.verticalDividers()));
     p.setProperty("theme.dark", Boolean.toString(state.dark()));
+    p.setProperty("panels.hidden", String.join(",", state.hiddenPanels()));
     for (int i = 0; i < state.recentFiles().size() && i < RecentFiles.MAX; i++) {
       p.setProperty("recent." + i, state.recentFiles().get(i).toString());
     }
@@ -109,6 +111,16 @@ public final class DesignerStateStore {
       s.append(s.length() == 0 ? "" : ",").append(v);
     }
     return s.toString();
+  }
+
+  private static List<String> names(String text) {
+    List<String> result = new ArrayList<>();
+    for (String s : text.split(",")) {
+      if (!s.isBlank()) {
+        result.add(s.strip());
+      }
+    }
+    return result;
   }
 
   private static List<Double> fractions(String text) {

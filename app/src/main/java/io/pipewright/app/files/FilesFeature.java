@@ -4,6 +4,7 @@ import io.pipewright.app.designer.AppContext;
 import io.pipewright.app.designer.Icons;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
+import io.pipewright.app.designer.PanelLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Separator;
 import javafx.scene.input.KeyCombination;
@@ -164,6 +164,9 @@ public final class FilesFeature {
     // Remember the state soon after it changes, so that a crash loses little of it.
     files.recent().addListener((ListChangeListener<RecentFiles.Entry>) c -> saveStateSoon());
     main.darkProperty().addListener((o, a, b) -> saveStateSoon());
+    for (PanelLayout.Panel p : PanelLayout.Panel.values()) {
+      window.panels().shownProperty(p).addListener((o, a, b) -> saveStateSoon());
+    }
     context.documentProperty().addListener((o, a, doc) -> {
       doc.fileProperty().addListener((p, x, y) -> saveStateSoon());
       saveStateSoon();
@@ -207,13 +210,15 @@ public final class FilesFeature {
     DesignerState.Bounds bounds = normalBounds != null ? normalBounds
         : new DesignerState.Bounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
     Path last = context.document().file().orElse(null);
-    return new DesignerState(bounds, stage.isMaximized(), dividers(window.horizontalSplit()),
-        dividers(window.verticalSplit()), main.darkProperty().get(), files.recentPaths(), last);
+    PanelLayout panels = window.panels();
+    List<String> hidden = panels.hidden().stream().map(PanelLayout.Panel::key).toList();
+    return new DesignerState(bounds, stage.isMaximized(), dividers(panels.horizontalDividers()),
+        dividers(panels.verticalDividers()), main.darkProperty().get(), files.recentPaths(), last, hidden);
   }
 
-  private static List<Double> dividers(SplitPane split) {
+  private static List<Double> dividers(double[] positions) {
     List<Double> result = new ArrayList<>();
-    for (double d : split.getDividerPositions()) {
+    for (double d : positions) {
       result.add(Math.round(d * 10000) / 10000.0);
     }
     return result;
@@ -230,17 +235,10 @@ public final class FilesFeature {
       normalBounds = b;
     });
     stage.setMaximized(state.maximized());
-    apply(window.horizontalSplit(), state.horizontalDividers());
-    apply(window.verticalSplit(), state.verticalDividers());
-  }
-
-  private static void apply(SplitPane split, List<Double> positions) {
-    if (positions.size() == split.getDividers().size() && !positions.isEmpty()) {
-      double[] p = new double[positions.size()];
-      for (int i = 0; i < p.length; i++) {
-        p[i] = positions.get(i);
-      }
-      split.setDividerPositions(p);
+    PanelLayout panels = window.panels();
+    panels.restore(state.horizontalDividers(), state.verticalDividers());
+    for (PanelLayout.Panel p : PanelLayout.Panel.values()) {
+      panels.shownProperty(p).set(!state.hiddenPanels().contains(p.key()));
     }
   }
 

@@ -107,7 +107,7 @@ public final class RunFeature {
     }, viewModel.runBlockedReasonBinding(), viewModel.runLineProperty(), viewModel.canStopBinding()));
     runState.setOnMouseClicked(e -> {
       if (!viewModel.isRunning() && !viewModel.runBlockedReasonBinding().get().isEmpty()) {
-        window.bottomTabs().getSelectionModel().select(window.problemsTab());
+        window.showTab(window.problemsTab());
       }
     });
     Tooltip stateTip = new Tooltip();
@@ -148,7 +148,7 @@ public final class RunFeature {
         viewModel.defaultExperiment(), viewModel.submitNote());
     context.dialogs().show(dialog).ifPresent(request -> {
       viewModel.submit(request);
-      window.bottomTabs().getSelectionModel().select(window.logTab());
+      window.showTab(window.logTab());
     });
   }
 

@@ -16,7 +16,7 @@ class DesignerStateStoreTest {
   void remembersWindowLayoutThemeRecentAndLastFile() {
     DesignerState state = new DesignerState(new DesignerState.Bounds(10, 20, 1200, 800), true,
         List.of(0.2, 0.7), List.of(0.6), true, List.of(home.resolve("a.pipeline.json"), home.resolve("b c.pipeline.json")),
-        home.resolve("b c.pipeline.json"));
+        home.resolve("b c.pipeline.json"), List.of("palette", "bottom"));
     DesignerStateStore store = DesignerStateStore.in(home);
 
     store.save(state);

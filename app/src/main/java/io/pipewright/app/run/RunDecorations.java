@@ -115,6 +115,7 @@ public final class RunDecorations {
       case REUSED:
         return NodeStatus.REUSED;
       case CANCELED:
+        return NodeStatus.CANCELED;
       default:
         return NodeStatus.SKIPPED;
     }

@@ -49,9 +49,6 @@ record RunStatusLook(RunStatus status, boolean skipped) {
   }
 
   Color color() {
-    if (status == RunStatus.CANCELED) {
-      return Color.web("#d97706");
-    }
     NodeStatus s = RunDecorations.nodeStatus(status, skipped, false);
     // The canvas's pale grey of skipped steps is too light for an icon on white.
     return s == NodeStatus.SKIPPED || s == NodeStatus.QUEUED ? Color.web("#64748b") : StatusColors.of(s);

@@ -244,7 +244,7 @@ class ComposeSeedPipelineRobotTest {
         .filter(b -> "Run".equals(b.getText())).findFirst().orElseThrow();
     robot.clickOn(confirm);
     var m = again.graphView().getModel();
-    java.util.Set<NodeStatus> done = java.util.EnumSet.of(NodeStatus.SUCCEEDED, NodeStatus.FAILED, NodeStatus.SKIPPED);
+    java.util.Set<NodeStatus> done = java.util.EnumSet.of(NodeStatus.SUCCEEDED, NodeStatus.FAILED, NodeStatus.SKIPPED, NodeStatus.CANCELED);
     waitUntil(480, "both steps to finish", () -> done.contains(m.node(prep.id()).getStatus())
         && done.contains(m.node(train.id()).getStatus())
         || m.node(prep.id()).getStatus() == NodeStatus.FAILED);

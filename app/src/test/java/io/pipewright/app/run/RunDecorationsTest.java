@@ -90,8 +90,9 @@ class RunDecorationsTest {
     end(shown.run());
     executor.tick();
 
-    assertThat(shown.graph().node("a").getStatus()).isEqualTo(NodeStatus.SKIPPED);
+    assertThat(shown.graph().node("a").getStatus()).isEqualTo(NodeStatus.CANCELED);
     assertThat(shown.graph().node("a").getBadge()).startsWith("canceled · ");
+    assertThat(shown.graph().node("b").getStatus()).isEqualTo(NodeStatus.CANCELED);
     assertThat(shown.graph().node("b").getBadge()).isEqualTo("canceled");
     assertThat(shown.graph().edges()).noneMatch(e -> e.isFlowing());
   }

@@ -203,7 +203,7 @@ class RunRobotTest {
     robot.clickOn("#stopButton");
 
     waitUntil(30, "the step to show canceled", () -> node(window, "a").getBadge().startsWith("canceled"));
-    assertThat(node(window, "a").getStatus()).isEqualTo(NodeStatus.SKIPPED);
+    assertThat(node(window, "a").getStatus()).isEqualTo(NodeStatus.CANCELED);
     waitUntil(10, "the run to end canceled", () -> ((Label) find(robot, "#runState")).getText().startsWith("Canceled after "));
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.runsTab()));
     waitUntil(5, "the Runs tab to show the step canceled", () -> cellTexts(robot).contains("Canceled")

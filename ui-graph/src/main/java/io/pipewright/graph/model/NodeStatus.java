@@ -8,5 +8,6 @@ public enum NodeStatus {
   SUCCEEDED,
   FAILED,
   REUSED,
-  SKIPPED
+  SKIPPED,
+  CANCELED
 }

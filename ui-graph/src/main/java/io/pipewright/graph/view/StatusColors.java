@@ -21,6 +21,8 @@ public final class StatusColors {
         return Color.web("#8b5cf6");
       case SKIPPED:
         return Color.web("#cbd5e1");
+      case CANCELED:
+        return Color.web("#d97706");
       case NONE:
       default:
         return Color.TRANSPARENT;

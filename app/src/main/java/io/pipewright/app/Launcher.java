@@ -12,6 +12,7 @@ public final class Launcher {
 
   /** No arguments: the designer. Arguments: the command line. */
   public static void main(String[] args) {
+    io.pipewright.app.files.StartupReport.mark("main");
     // Setting up logging takes ~70 ms of a start; on another core it overlaps parsing the command.
     Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "logging-setup");
     logging.setDaemon(true);

@@ -38,9 +38,9 @@ public final class ComputesFeature {
     datasets = new DatasetsViewModel(context, window.palette()::refreshDatasets);
     targetsView = new ComputeTargetsView(targets, this::attach, row -> edit(row.target()), this::linkedServices);
     datasetsView = new DatasetsView(datasets, this::register);
-    computeTab.setContent(targetsView);
+    window.setTabContent(computeTab, targetsView);
     computeTab.setId("computeTab");
-    datasetsTab.setContent(datasetsView);
+    window.setTabContent(datasetsTab, datasetsView);
     datasetsTab.setId("datasetsTab");
     for (Tab t : new Tab[] {computeTab, datasetsTab}) {
       t.setClosable(false);

@@ -4,6 +4,7 @@ import io.pipewright.app.cli.SampleData;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.files.DesignerState;
 import io.pipewright.app.files.FilesFeature;
+import io.pipewright.app.files.StartupReport;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
 import io.pipewright.app.run.RunFeature;
@@ -47,22 +48,28 @@ public final class DesignerApp extends Application {
     if (remembered == null) {
       remembered = FilesFeature.preload(home); // started without init(), as tests do
     }
+    StartupReport.mark("start");
     Theme.apply(false);
+    StartupReport.mark("theme");
     executor = new FxTaskExecutor();
     context = new AppContext(executor, new FxDialogService(stage), PipelineDocument.empty());
     MainViewModel viewModel = new MainViewModel(context);
     viewModel.darkProperty().addListener((o, a, dark) -> Theme.apply(dark));
     MainWindow window = new MainWindow(viewModel);
+    StartupReport.mark("window");
     io.pipewright.app.compute.ComputesFeature.install(window, context);
     io.pipewright.app.properties.PropertiesFeature.install(window, context);
     RunFeature.install(window, context);
+    StartupReport.mark("features");
 
     Scene scene = new Scene(window, 1440, 900);
     Theme.style(scene);
     stage.setScene(scene);
     stage.titleProperty().bind(viewModel.titleBinding());
     FilesFeature.install(stage, window, viewModel, home, remembered);
+    StartupReport.mark("files");
     stage.show();
+    StartupReport.mark("shown");
     openWorkspace(home);
   }
 

@@ -81,8 +81,6 @@ public final class MainWindow extends BorderPane {
 
     problemsTab.setContent(new ProblemsView(problems, () -> context.document().pipeline(), this::openProblem));
     problemsTab.textProperty().bind(Bindings.concat("Problems (", Bindings.size(problems.problems()), ")"));
-    runsTab.setContent(placeholder("No run yet. Press F5 to run the pipeline."));
-    logTab.setContent(placeholder("The selected step's driver output appears here while it runs."));
     for (Tab t : new Tab[] {problemsTab, runsTab, logTab}) {
       t.setClosable(false);
     }
@@ -171,6 +169,29 @@ public final class MainWindow extends BorderPane {
     return item;
   }
 
+  /**
+   * Gives {@code tab} its content. A tab that is not selected gets it when it is first selected: a
+   * tab's controls cost their skins and styling only once they are in the scene, and the tabs
+   * nobody looks at would otherwise slow every start (bench/startup).
+   */
+  public void setTabContent(Tab tab, Node content) {
+    if (tab.isSelected()) {
+      tab.setContent(content);
+      return;
+    }
+    tab.setContent(null);
+    javafx.beans.value.ChangeListener<Boolean> firstSelection = new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
+        if (selected) {
+          tab.selectedProperty().removeListener(this);
+          tab.setContent(content);
+        }
+      }
+    };
+    tab.selectedProperty().addListener(firstSelection);
+  }
+
   /** Selects {@code tab} below the canvas, showing the tabs first when they are hidden. */
   public void showTab(Tab tab) {
     panels.show(PanelLayout.Panel.BOTTOM);
@@ -193,13 +214,6 @@ public final class MainWindow extends BorderPane {
     b.setOnAction(e -> action.run());
     b.setFocusTraversable(false);
     return b;
-  }
-
-  private static Node placeholder(String text) {
-    Label l = new Label(text);
-    l.getStyleClass().add("placeholder");
-    StackPane p = new StackPane(l);
-    return p;
   }
 
   // ------------------------------------------------ slots for the panels that other parts add

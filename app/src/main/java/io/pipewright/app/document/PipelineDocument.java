@@ -129,6 +129,54 @@ public final class PipelineDocument {
     });
   }
 
+  /**
+   * Brings back work autosaved before a crash as one undoable step: the pipeline and the edited texts
+   * of its files. Undo goes back to what the files on disk hold.
+   */
+  public void recover(String description, Pipeline recovered, Map<Path, String> texts) {
+    Pipeline before = pipeline.get();
+    Map<Path, String> textsBefore = fileTexts.get();
+    Map<Path, String> textsAfter = new LinkedHashMap<>(textsBefore);
+    textsAfter.putAll(texts);
+    Map<Path, String> done = Map.copyOf(textsAfter);
+    undoStack.push(new Command() {
+      @Override
+      public void execute() {
+        replace(recovered);
+        fileTexts.set(done);
+      }
+
+      @Override
+      public void undo() {
+        replace(before);
+        fileTexts.set(textsBefore);
+      }
+
+      @Override
+      public String description() {
+        return description;
+      }
+    });
+  }
+
+  /**
+   * After Save As into another folder: the edited texts of files in {@code from} (the old folder)
+   * now belong to the same files in {@code to}, where the save wrote them. Not an edit: the saved
+   * files hold these texts.
+   */
+  public void moveFileTexts(Path from, Path to) {
+    Map<Path, String> moved = new LinkedHashMap<>();
+    fileTexts.get().forEach((path, text) -> moved.put(movedPath(path, from, to), text));
+    fileTexts.set(Map.copyOf(moved));
+  }
+
+  /** {@code path} under {@code from} as the same path under {@code to}; others as they are. */
+  public static Path movedPath(Path path, Path from, Path to) {
+    Path p = path.toAbsolutePath().normalize();
+    Path f = from.toAbsolutePath().normalize();
+    return p.startsWith(f) ? to.toAbsolutePath().normalize().resolve(f.relativize(p)) : path;
+  }
+
   /** Writes file texts (from {@link #fileTextsProperty()}), each replaced whole; off the FX thread. */
   public static void writeFileTexts(Map<Path, String> texts) throws IOException {
     for (Map.Entry<Path, String> e : texts.entrySet()) {

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -52,6 +53,7 @@ public final class FilesViewModel {
   private long epoch;
   /** The snapshot last handed to the journal, so that an unchanged document is not written again. */
   private Pipeline journaled;
+  private Map<Path, String> journaledTexts = Map.of();
 
   public FilesViewModel(AppContext context, Path home, Journal journal, List<Path> recentFiles) {
     this.context = context;
@@ -101,18 +103,20 @@ public final class FilesViewModel {
   }
 
   /** What the background part of the start found. */
-  record Start(Journal.Entry leftover, LoadedPipeline journalled, LoadedPipeline original,
-      Path file, LoadedPipeline content, String notReopened) {
+  record Start(Journal.Entry leftover, LoadedPipeline journalled, Map<Path, String> journalledTexts,
+      LoadedPipeline original, Path file, LoadedPipeline content, String notReopened) {
 
     static Start find(Path home, Optional<Path> lastFile) throws IOException {
       Journal.Entry leftover = null;
       LoadedPipeline journalled = null;
+      Map<Path, String> journalledTexts = Map.of();
       LoadedPipeline original = null;
       for (Journal.Entry e : Journal.leftovers(home)) {
         LoadedPipeline read = e.read();
         if (!read.hasErrors()) {
           leftover = e;
           journalled = read;
+          journalledTexts = e.fileTexts();
           Optional<Path> o = e.originalFile().filter(Files::isRegularFile);
           if (o.isPresent()) {
             LoadedPipeline originalRead = PipelineFormat.read(o.get());
@@ -128,7 +132,7 @@ public final class FilesViewModel {
         if (Files.isRegularFile(last)) {
           LoadedPipeline read = PipelineFormat.read(last);
           if (!read.hasErrors()) {
-            return new Start(leftover, journalled, original, last, read, null);
+            return new Start(leftover, journalled, journalledTexts, original, last, read, null);
           }
           notReopened = nameOf(last) + " has problems (File ▸ Open shows where)";
         } else {
@@ -136,7 +140,8 @@ public final class FilesViewModel {
         }
       }
       Path sample = Samples.titanic(home);
-      return new Start(leftover, journalled, original, sample, PipelineFormat.read(sample), notReopened);
+      return new Start(leftover, journalled, journalledTexts, original, sample, PipelineFormat.read(sample),
+          notReopened);
     }
   }
 
@@ -173,22 +178,23 @@ public final class FilesViewModel {
       return false;
     }
     journal.adopt(entry);
-    PipelineDocument doc = recovered(s.journalled().pipeline(), entry.original(),
+    PipelineDocument doc = recovered(s.journalled().pipeline(), s.journalledTexts(), entry.original(),
         s.original() == null ? null : s.original().pipeline());
     context.documentProperty().set(doc);
     journaled = null;
+    journaledTexts = Map.of();
     context.statusProperty().set("Recovered the unsaved changes to " + name);
     return true;
   }
 
   /**
-   * A document showing {@code recovered}, tied to {@code file} and dirty: the recovery is one
-   * undoable edit on top of what {@code file} holds (or of an empty pipeline), so Undo goes back to
-   * the saved file.
+   * A document showing {@code recovered} and the edited texts of its files, tied to {@code file}
+   * and dirty: the recovery is one undoable edit on top of what {@code file} holds (or of an empty
+   * pipeline), so Undo goes back to the saved files.
    */
-  static PipelineDocument recovered(Pipeline recovered, Path file, Pipeline saved) {
+  static PipelineDocument recovered(Pipeline recovered, Map<Path, String> texts, Path file, Pipeline saved) {
     PipelineDocument doc = new PipelineDocument(saved != null ? saved : PipelineDocument.empty().pipeline(), file);
-    doc.edit("Recover unsaved changes", p -> recovered);
+    doc.recover("Recover unsaved changes", recovered, texts);
     for (GraphNode node : doc.graph().nodes()) {
       Layout.Position at = recovered.layout().nodes().get(node.id());
       if (at != null) {
@@ -315,11 +321,15 @@ public final class FilesViewModel {
 
   private void saveTo(PipelineDocument doc, Path target, Runnable then) {
     Pipeline snapshot = doc.snapshot();
-    java.util.Map<Path, String> texts = doc.fileTextsProperty().get();
+    Map<Path, String> texts = doc.fileTextsProperty().get();
+    // Save As into another folder takes the SQL scripts along (they are part of the document).
+    Path to = target.toAbsolutePath().getParent();
+    Optional<Path> from = doc.file().map(f -> f.toAbsolutePath().getParent()).filter(f -> !f.equals(to));
     long e = ++epoch;
     context.statusProperty().set("Saving " + nameOf(target) + "…");
     context.executor().submit(() -> {
-      PipelineDocument.writeFileTexts(texts); // SQL scripts edited in the property panel
+      Map<Path, String> scripts = from.isPresent() ? SqlScripts.movedTo(snapshot, texts, from.get(), to) : texts;
+      PipelineDocument.writeFileTexts(scripts); // SQL scripts edited in the property panel
       PipelineFormat.save(snapshot, target);
       try {
         journal.remove(e);
@@ -333,7 +343,9 @@ public final class FilesViewModel {
       } else {
         doc.fileProperty().set(saved); // edited while saving: still dirty
       }
+      from.ifPresent(f -> doc.moveFileTexts(f, to)); // after the file: the SQL editor reads the new place
       journaled = null;
+      journaledTexts = Map.of();
       addRecent(saved);
       context.statusProperty().set("Saved " + saved);
       then.run();
@@ -403,6 +415,7 @@ public final class FilesViewModel {
   private void show(PipelineDocument doc) {
     long e = ++epoch;
     journaled = null;
+    journaledTexts = Map.of();
     context.executor().submit(() -> {
       journal.remove(e);
       return null;
@@ -423,6 +436,7 @@ public final class FilesViewModel {
     if (!doc.isDirty()) {
       if (journaled != null) {
         journaled = null;
+        journaledTexts = Map.of();
         long e = ++epoch;
         context.executor().submit(() -> {
           journal.remove(e);
@@ -432,16 +446,19 @@ public final class FilesViewModel {
       return;
     }
     Pipeline snapshot = doc.snapshot();
-    if (snapshot.equals(journaled)) {
+    Map<Path, String> texts = doc.fileTextsProperty().get();
+    if (snapshot.equals(journaled) && texts.equals(journaledTexts)) {
       return;
     }
     journaled = snapshot;
+    journaledTexts = texts;
     long e = ++epoch;
     Path original = doc.file().orElse(null);
-    context.executor().submit(() -> journal.write(e, snapshot, original), written -> { }, failure -> {
+    context.executor().submit(() -> journal.write(e, snapshot, original, texts), written -> { }, failure -> {
       LOG.warn("Cannot write the autosave journal {}", journal.pipelineFile(), failure);
       context.statusProperty().set("Autosave failed: " + messageOf(failure));
       journaled = null;
+      journaledTexts = Map.of();
     });
   }
 

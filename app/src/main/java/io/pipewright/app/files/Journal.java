@@ -13,7 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -21,7 +23,8 @@ import java.util.UUID;
 /**
  * The autosave journal of one designer session: the open document's latest unsaved state, written
  * every few seconds while it is dirty to {@code <home>/journal/<id>.pipeline.json}, with
- * {@code <id>.meta.properties} naming the document's own file, the time and the writing process.
+ * {@code <id>.meta.properties} naming the document's own file, the time and the writing process, and
+ * {@code <id>.files.properties} with the edited texts of its files (SQL scripts) by path, if any.
  * A clean exit or a save removes it; one that is still there at the next start means the designer
  * did not exit cleanly, and its content can be recovered.
  *
@@ -31,6 +34,7 @@ import java.util.UUID;
 public final class Journal {
   static final String PIPELINE_SUFFIX = ".pipeline.json";
   static final String META_SUFFIX = ".meta.properties";
+  static final String FILES_SUFFIX = ".files.properties";
 
   private final Path dir;
   private String id;
@@ -67,31 +71,48 @@ public final class Journal {
     return dir.resolve(id + META_SUFFIX);
   }
 
+  public synchronized Path filesFile() {
+    return dir.resolve(id + FILES_SUFFIX);
+  }
+
   /**
    * Writes {@code snapshot} (of the document tied to {@code original}, {@code null} when it was
-   * never saved), unless a {@link #remove} with this or a later epoch came first.
+   * never saved) and the edited texts of its files, unless a {@link #remove} with this or a later
+   * epoch came first.
    *
    * @return whether it was written
    */
-  public synchronized boolean write(long epoch, Pipeline snapshot, Path original) throws IOException {
+  public synchronized boolean write(long epoch, Pipeline snapshot, Path original, Map<Path, String> fileTexts)
+      throws IOException {
     if (epoch <= removedUpTo) {
       return false;
     }
     PipelineFormat.save(snapshot, pipelineFile());
+    if (fileTexts.isEmpty()) {
+      Files.deleteIfExists(filesFile());
+    } else {
+      Properties texts = new Properties();
+      fileTexts.forEach((path, text) -> texts.setProperty(path.toAbsolutePath().toString(), text));
+      store(texts, filesFile(), "Pipewright autosave journal: edited files");
+    }
     Properties meta = new Properties();
     meta.setProperty("original", original == null ? "" : original.toAbsolutePath().toString());
     meta.setProperty("savedAt", Instant.now().toString());
     meta.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+    store(meta, metaFile(), "Pipewright autosave journal");
+    return true;
+  }
+
+  private void store(Properties properties, Path file, String comment) throws IOException {
     Path temp = Files.createTempFile(dir, "." + id, ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
-        meta.store(out, "Pipewright autosave journal");
+        properties.store(out, comment);
       }
-      Files.move(temp, metaFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
     }
-    return true;
   }
 
   /** Removes the journal (after a save, a discard or a clean exit); writes of earlier epochs are dropped. */
@@ -99,6 +120,7 @@ public final class Journal {
     removedUpTo = Math.max(removedUpTo, epoch);
     Files.deleteIfExists(pipelineFile());
     Files.deleteIfExists(metaFile());
+    Files.deleteIfExists(filesFile());
   }
 
   /**
@@ -171,10 +193,27 @@ public final class Journal {
       return PipelineFormat.read(pipelineFile());
     }
 
+    /** The edited texts of the document's files, by absolute path (none when it had none). */
+    public Map<Path, String> fileTexts() throws IOException {
+      Path file = dir.resolve(id + FILES_SUFFIX);
+      Map<Path, String> result = new LinkedHashMap<>();
+      if (Files.isRegularFile(file)) {
+        Properties texts = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+          texts.load(in);
+        }
+        for (String path : new java.util.TreeSet<>(texts.stringPropertyNames())) {
+          result.put(Path.of(path), texts.getProperty(path));
+        }
+      }
+      return result;
+    }
+
     /** Deletes it (the user chose Discard). */
     public void discard() throws IOException {
       Files.deleteIfExists(pipelineFile());
       Files.deleteIfExists(dir.resolve(id + META_SUFFIX));
+      Files.deleteIfExists(dir.resolve(id + FILES_SUFFIX));
     }
   }
 }

@@ -23,11 +23,25 @@ import javafx.stage.Stage;
  * "First frame": the first pulse after the stage is shown lays out and paints the window; the
  * pulse after it starts only once that painting is done, so the time is taken there.
  */
-final class StartupReport {
+public final class StartupReport {
   static final String REPORT = "pipewright.startup.report";
   static final String READY = "pipewright.ready.file";
+  private static final boolean REPORTING = System.getProperty(REPORT) != null;
+  private static final StringBuilder MARKS = new StringBuilder();
 
   private StartupReport() {}
+
+  /**
+   * Notes that the start reached {@code phase} (wall clock), for the report's breakdown; does
+   * nothing unless a report was asked for.
+   */
+  public static void mark(String phase) {
+    if (REPORTING) {
+      synchronized (MARKS) {
+        MARKS.append("mark.").append(phase).append('=').append(System.currentTimeMillis()).append('\n');
+      }
+    }
+  }
 
   static void install(Stage stage, ObservableBooleanValue started, TaskExecutor executor) {
     String report = System.getProperty(REPORT);
@@ -37,7 +51,10 @@ final class StartupReport {
           afterNextFrame(stage.getScene(), () -> {
             long now = System.currentTimeMillis();
             long processStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(now);
-            String text = "first_frame_epoch_ms=" + now + "\nsince_process_start_ms=" + (now - processStart) + "\n";
+            String text;
+            synchronized (MARKS) {
+              text = "first_frame_epoch_ms=" + now + "\nsince_process_start_ms=" + (now - processStart) + "\n" + MARKS;
+            }
             executor.submit(() -> Files.writeString(Path.of(report), text, StandardCharsets.UTF_8),
                 ok -> Platform.exit(), e -> Platform.exit());
           });
@@ -61,6 +78,7 @@ final class StartupReport {
     Runnable first = new Runnable() {
       @Override
       public void run() {
+        mark("laid-out");
         scene.removePostLayoutPulseListener(this);
         scene.addPreLayoutPulseListener(second[0]);
         Platform.requestNextPulse();

@@ -120,9 +120,9 @@ public final class RunFeature {
 
     window.toolBar().getItems().addAll(new Separator(), runWrapper, stopButton, runState);
 
-    window.runsTab().setContent(runsView);
+    window.setTabContent(window.runsTab(), runsView);
     LogView logView = new LogView(viewModel.log());
-    window.logTab().setContent(logView);
+    window.setTabContent(window.logTab(), logView);
     viewModel.log().visibleProperty().bind(window.logTab().selectedProperty());
 
     context.selectedNodeIdProperty().addListener((o, a, id) -> {

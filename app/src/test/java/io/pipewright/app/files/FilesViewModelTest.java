@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,42 @@ class FilesViewModelTest {
 
     assertThat(Files.readString(sql)).isEqualTo("SELECT 2;");
     assertThat(document().isDirty()).isFalse();
+  }
+
+  @Test
+  void saveAsIntoAnotherFolderTakesTheSqlScriptsAlongEditedOrNot() throws IOException {
+    Path sql = Files.writeString(work.resolve("prep.sql"), "SELECT 1;");
+    document().editFile("Edit SQL of Prepare data", sql, "SELECT 1;", "SELECT 2;");
+    Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+    dialogs.answer(elsewhere.resolve("copy.pipeline.json"));
+
+    files.saveAs();
+
+    assertThat(Files.readString(elsewhere.resolve("prep.sql"))).isEqualTo("SELECT 2;");
+    assertThat(Files.readString(sql)).as("the old pipeline's script").isEqualTo("SELECT 1;");
+    assertThat(document().fileText(elsewhere.resolve("prep.sql"))).contains("SELECT 2;");
+    assertThat(document().fileText(sql)).isEmpty();
+    assertThat(document().isDirty()).isFalse();
+
+    Path third = Files.createDirectories(work.resolve("third"));
+    dialogs.answer(third.resolve("again.pipeline.json"));
+    files.saveAs();
+    assertThat(Files.readString(third.resolve("prep.sql"))).as("unedited since the last save").isEqualTo("SELECT 2;");
+  }
+
+  @Test
+  void saveAsNeverOverwritesAnotherScriptOfTheSameNameAndSaysSo() throws IOException {
+    Files.writeString(work.resolve("prep.sql"), "SELECT 1;");
+    Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("prep.sql"), "SELECT 'theirs';");
+    dialogs.answer(elsewhere.resolve("copy.pipeline.json"));
+
+    files.saveAs();
+
+    assertThat(Files.readString(elsewhere.resolve("prep.sql"))).isEqualTo("SELECT 'theirs';");
+    assertThat(elsewhere.resolve("copy.pipeline.json")).doesNotExist();
+    assertThat(document().file()).contains(titanic);
+    assertThat(dialogs.errors).singleElement().asString().contains("prep.sql already exists with other SQL");
   }
 
   @Test
@@ -286,9 +323,9 @@ class FilesViewModelTest {
     Journal journal = files.journal();
     journal.remove(5);
 
-    assertThat(journal.write(4, document().snapshot(), titanic)).isFalse();
+    assertThat(journal.write(4, document().snapshot(), titanic, Map.of())).isFalse();
     assertThat(journal.pipelineFile()).doesNotExist();
-    assertThat(journal.write(6, document().snapshot(), titanic)).isTrue();
+    assertThat(journal.write(6, document().snapshot(), titanic, Map.of())).isTrue();
   }
 
   @Test
@@ -339,6 +376,29 @@ class FilesViewModelTest {
     recovered.undoStack().undo();
     assertThat(recovered.pipeline().name()).isEqualTo(PipelineFormat.read(titanic).pipeline().name());
     assertThat(recovered.isDirty()).isFalse();
+  }
+
+  @Test
+  void sqlEditedInTheDesignerIsJournalledAndRecoveredWithThePipeline() throws IOException {
+    Path sql = Files.writeString(work.resolve("prep.sql"), "SELECT 1;");
+    document().editFile("Edit SQL of Prepare data", sql, "SELECT 1;", "SELECT 'unsaved';");
+    files.autosave();
+    AppContext next = new AppContext(new CurrentThreadTaskExecutor(), dialogs, PipelineDocument.empty());
+    FilesViewModel restarted = new FilesViewModel(next, home, Journal.newSession(home), List.of());
+    dialogs.answer(true);
+
+    restarted.start(Optional.of(titanic));
+
+    PipelineDocument recovered = next.document();
+    assertThat(recovered.fileText(sql)).contains("SELECT 'unsaved';");
+    assertThat(recovered.isDirty()).isTrue();
+    assertThat(Files.readString(sql)).isEqualTo("SELECT 1;");
+    recovered.undoStack().undo();
+    assertThat(recovered.fileText(sql)).as("undo goes back to the file on disk").isEmpty();
+    recovered.undoStack().redo();
+    restarted.save();
+    assertThat(Files.readString(sql)).isEqualTo("SELECT 'unsaved';");
+    assertThat(Journal.leftovers(home)).isEmpty();
   }
 
   @Test

@@ -11,11 +11,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
-/** Asks for the experiment and whether to regenerate outputs before a run; Enter runs. */
+/** Asks for the experiment, the pipeline's parameters and whether to regenerate outputs before a run; Enter runs. */
 final class RunDialog extends Dialog<RunRequest> {
   static final ButtonType RUN = new ButtonType("Run", ButtonBar.ButtonData.OK_DONE);
 
-  RunDialog(String pipelineName, RunRequest defaults, String defaultExperiment, String note) {
+  RunDialog(String pipelineName, java.util.List<io.pipewright.model.Parameter> parameters, RunRequest defaults,
+      String defaultExperiment, String note) {
     setTitle("Run " + pipelineName);
     setHeaderText("Run " + pipelineName);
     TextField experiment = new TextField(defaults.experiment());
@@ -44,12 +45,41 @@ final class RunDialog extends Dialog<RunRequest> {
     grid.add(experiment, 1, 0);
     grid.add(regenerate, 1, 1);
     grid.add(regenerateHelp, 1, 2);
-    grid.add(noteLabel, 0, 3, 2, 1);
+    int row = 3;
+    java.util.Map<String, TextField> values = new java.util.LinkedHashMap<>();
+    if (!parameters.isEmpty()) {
+      Label heading = new Label("Parameters");
+      heading.getStyleClass().add("dialog-section");
+      grid.add(heading, 0, row++, 2, 1);
+      for (io.pipewright.model.Parameter p : parameters) {
+        TextField value = new TextField(defaults.parameters().getOrDefault(p.name(), p.defaultValue()));
+        value.setId("parameter-" + p.name());
+        value.setPromptText(p.defaultValue() == null || p.defaultValue().isEmpty() ? "(empty)" : p.defaultValue());
+        Label name = new Label(p.name());
+        name.setLabelFor(value);
+        if (p.description() != null && !p.description().isBlank()) {
+          javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(p.description());
+          name.setTooltip(tip);
+          value.setTooltip(tip);
+        }
+        grid.add(name, 0, row);
+        grid.add(value, 1, row++);
+        values.put(p.name(), value);
+      }
+    }
+    grid.add(noteLabel, 0, row, 2, 1);
     GridPane.setHgrow(experiment, Priority.ALWAYS);
     getDialogPane().setContent(grid);
     getDialogPane().getButtonTypes().setAll(RUN, ButtonType.CANCEL);
     getDialogPane().setId("runDialog");
-    setResultConverter(b -> b == RUN ? new RunRequest(experiment.getText(), regenerate.isSelected()) : null);
+    setResultConverter(b -> {
+      if (b != RUN) {
+        return null;
+      }
+      java.util.Map<String, String> chosen = new java.util.LinkedHashMap<>();
+      values.forEach((name, field) -> chosen.put(name, field.getText()));
+      return new RunRequest(experiment.getText(), regenerate.isSelected(), chosen);
+    });
     setOnShown(e -> Platform.runLater(() -> {
       experiment.requestFocus();
       experiment.selectAll();

@@ -2,6 +2,7 @@ package io.pipewright.app.run;
 
 import io.pipewright.app.designer.AppContext;
 import io.pipewright.app.designer.MainWindow;
+import io.pipewright.model.Pipeline;
 import io.pipewright.graph.view.GraphView;
 import io.pipewright.graph.view.Hit;
 import javafx.beans.binding.Bindings;
@@ -144,7 +145,8 @@ public final class RunFeature {
       context.statusProperty().set("Cannot run: " + viewModel.runBlockedReasonBinding().get());
       return;
     }
-    RunDialog dialog = new RunDialog(context.document().pipeline().name(), viewModel.defaults(),
+    Pipeline pipeline = context.document().pipeline();
+    RunDialog dialog = new RunDialog(pipeline.name(), pipeline.parameters(), viewModel.defaults(),
         viewModel.defaultExperiment(), viewModel.submitNote());
     context.dialogs().show(dialog).ifPresent(request -> {
       viewModel.submit(request);

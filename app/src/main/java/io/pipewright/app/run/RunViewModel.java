@@ -47,6 +47,8 @@ public final class RunViewModel {
   private final BooleanProperty submitting = new SimpleBooleanProperty(this, "submitting", false);
   private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
   private final Map<String, String> experiments = new HashMap<>();
+  /** The parameter values of the last run of each pipeline (by id), offered again by the Run dialog. */
+  private final Map<String, Map<String, String>> parameterValues = new HashMap<>();
   private final ReadOnlyStringWrapper runLine = new ReadOnlyStringWrapper(this, "runLine", "");
   private final ChangeListener<Pipeline> edited = (o, a, b) -> clearDecorationsIfEnded();
   // Made once: a binding asked for anew each time would stop telling its listeners after the first change.
@@ -141,10 +143,19 @@ public final class RunViewModel {
     return log;
   }
 
-  /** What the Run dialog starts with: the experiment last used for this pipeline, else its id. */
+  /**
+   * What the Run dialog starts with: the experiment and parameter values last used for this
+   * pipeline, else its id and the parameters' defaults.
+   */
   public RunRequest defaults() {
-    String id = context.document().pipeline().id();
-    return new RunRequest(experiments.getOrDefault(id, id), false);
+    Pipeline pipeline = context.document().pipeline();
+    String id = pipeline.id();
+    Map<String, String> last = parameterValues.getOrDefault(id, Map.of());
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (io.pipewright.model.Parameter p : pipeline.parameters()) {
+      values.put(p.name(), last.getOrDefault(p.name(), p.defaultValue() == null ? "" : p.defaultValue()));
+    }
+    return new RunRequest(experiments.getOrDefault(id, id), false, values);
   }
 
   /** The pipeline's id: the experiment a blank name means. */
@@ -180,7 +191,10 @@ public final class RunViewModel {
     Pipeline pipeline = document.snapshot();
     String experiment = request.experiment().isEmpty() ? pipeline.id() : request.experiment();
     experiments.put(pipeline.id(), experiment);
-    SubmitOptions options = new SubmitOptions(experiment, baseFile(document), Map.of(), request.regenerateOutputs());
+    Map<String, String> parameters = new java.util.LinkedHashMap<>(request.parameters());
+    parameters.keySet().retainAll(pipeline.parameters().stream().map(io.pipewright.model.Parameter::name).toList());
+    parameterValues.put(pipeline.id(), Map.copyOf(parameters));
+    SubmitOptions options = new SubmitOptions(experiment, baseFile(document), parameters, request.regenerateOutputs());
     clearDecorations();
     submitting.set(true);
     running.set(true);

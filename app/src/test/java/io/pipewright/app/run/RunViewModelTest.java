@@ -101,6 +101,25 @@ class RunViewModelTest {
   }
 
   @Test
+  void parameterValuesChosenForARunReachTheStepsAndAreOfferedForTheNextRun() throws Exception {
+    Step echo = new Step("a", "Step a", null, new ScriptStep("sh -c 'echo \"$1\"; echo ok > \"$0/done\"'"),
+        "local-process", ".", java.util.List.of(), java.util.List.of(new io.pipewright.model.OutputPort("out", null)),
+        java.util.List.of("{outputs.out}", "{parameters.greeting}"), io.pipewright.model.Environment.EMPTY, false);
+    Pipeline p = ScriptSteps.pipeline("p").build();
+    openDocument(new Pipeline(p.id(), p.name(), null,
+        java.util.List.of(new io.pipewright.model.Parameter("greeting", "hi", "What to say")), p.defaultCompute(),
+        java.util.List.of(), java.util.List.of(echo), java.util.List.of(), null), file);
+    assertThat(viewModel.defaults().parameters()).containsExactly(java.util.Map.entry("greeting", "hi"));
+
+    RunMonitor monitor = runToEnd(new RunRequest("", false, java.util.Map.of("greeting", "hello there")));
+
+    assertThat(monitor.step("a").orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+    String stdout = new String(workspace.log(monitor.runId(), "a", "driver/stdout").read(0, 4096));
+    assertThat(stdout).isEqualTo("hello there\n");
+    assertThat(viewModel.defaults().parameters()).containsExactly(java.util.Map.entry("greeting", "hello there"));
+  }
+
+  @Test
   void theExperimentChosenIsUsedAndOfferedForTheNextRun() throws Exception {
     openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
     assertThat(viewModel.defaults().experiment()).isEqualTo("p");

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** Asks for the experiment, the pipeline's parameters and whether to regenerate outputs before a run; Enter runs. */
 final class RunDialog extends Dialog<RunRequest> {
@@ -28,6 +29,8 @@ final class RunDialog extends Dialog<RunRequest> {
     regenerate.setSelected(defaults.regenerateOutputs());
     Label regenerateHelp = new Label("Runs every step, even where an identical earlier result could be reused.");
     regenerateHelp.getStyleClass().add("dialog-help");
+    regenerateHelp.setWrapText(true);
+    regenerateHelp.setMaxWidth(380);
     Label noteLabel = new Label(note);
     noteLabel.setId("runNote");
     noteLabel.setWrapText(true);
@@ -41,6 +44,7 @@ final class RunDialog extends Dialog<RunRequest> {
     Label experimentLabel = new Label("_Experiment");
     experimentLabel.setMnemonicParsing(true);
     experimentLabel.setLabelFor(experiment);
+    experimentLabel.setMinWidth(Region.USE_PREF_SIZE);
     grid.add(experimentLabel, 0, 0);
     grid.add(experiment, 1, 0);
     grid.add(regenerate, 1, 1);
@@ -57,6 +61,7 @@ final class RunDialog extends Dialog<RunRequest> {
         value.setPromptText(p.defaultValue() == null || p.defaultValue().isEmpty() ? "(empty)" : p.defaultValue());
         Label name = new Label(p.name());
         name.setLabelFor(value);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         if (p.description() != null && !p.description().isBlank()) {
           javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(p.description());
           name.setTooltip(tip);
@@ -72,6 +77,7 @@ final class RunDialog extends Dialog<RunRequest> {
     getDialogPane().setContent(grid);
     getDialogPane().getButtonTypes().setAll(RUN, ButtonType.CANCEL);
     getDialogPane().setId("runDialog");
+    getDialogPane().getStylesheets().add(RunDialog.class.getResource(RunFeature.STYLESHEET).toExternalForm());
     setResultConverter(b -> {
       if (b != RUN) {
         return null;

@@ -210,7 +210,7 @@ final class GraphRenderer {
     staticDirty = false;
     double ipx = px + cacheMarginX;
     double ipy = py + cacheMarginY;
-    overviewRaster.ensureSize((int) cw, (int) ch);
+    boolean newImage = overviewRaster.ensureSize((int) cw, (int) ch);
     if (viewportOnly) {
       cacheValidX0 = cacheMarginX;
       cacheValidY0 = cacheMarginY;
@@ -224,7 +224,11 @@ final class GraphRenderer {
     }
     overviewRaster.setClip((int) cacheValidX0, (int) cacheValidY0, (int) cacheValidX1, (int) cacheValidY1);
     drawOverviewRaster(overviewRaster, z, ipx, ipy, !frame.detail());
-    overviewRaster.commit();
+    if (!newImage) {
+      // a new image has no texture yet: its first painting uploads all of it. Telling it about
+      // the change would only cost the first pulse time (JavaFX's update path runs cold there)
+      overviewRaster.commit();
+    }
     staticImage = overviewRaster.image();
     if (staticView.getImage() != staticImage) {
       staticView.setImage(staticImage);

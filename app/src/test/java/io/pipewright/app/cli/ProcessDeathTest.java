@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,16 @@ class ProcessDeathTest {
   @TempDir Path temp;
   private Path workspace;
   private Path pipeline;
+  /** What a test started, killed after it whatever happened: an endless Spark job must not outlive a failed test. */
+  private final List<ProcessHandle> started = new ArrayList<>();
+
+  @AfterEach
+  void killWhatIsLeft() {
+    for (ProcessHandle p : started) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+  }
 
   @BeforeEach
   void pipelineWithAQuickStepThenAnEndlessSparkStep() throws IOException {
@@ -51,10 +62,12 @@ class ProcessDeathTest {
         "-cp", System.getProperty("java.class.path"),
         "-Dpipewright.spark.runtime=" + System.getProperty("pipewright.spark.runtime"),
         "io.pipewright.app.Launcher", "run", pipeline.toString(), "--workspace", workspace.toString()));
-    return new ProcessBuilder(command)
+    Process cli = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(temp.resolve("cli.log").toFile())
         .start();
+    started.add(cli.toHandle());
+    return cli;
   }
 
   /**
@@ -69,8 +82,10 @@ class ProcessDeathTest {
     Path stderr = workspace.resolve("runs").resolve(runId).resolve("steps/spin/logs/driver/stderr");
     FileWatch.until(stderr.getParent(), Duration.ofMinutes(3), "the Spark job to start",
         () -> Files.readString(stderr).contains("Starting job"));
-    return cli.descendants().filter(h -> h.info().commandLine().orElse("").contains("SparkSubmit"))
-        .findFirst().orElseThrow().pid();
+    ProcessHandle driver = cli.descendants().filter(h -> h.info().commandLine().orElse("").contains("SparkSubmit"))
+        .findFirst().orElseThrow();
+    started.add(driver);
+    return driver.pid();
   }
 
   private String log() throws IOException {

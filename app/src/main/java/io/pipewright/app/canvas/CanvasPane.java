@@ -5,6 +5,7 @@ import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.palette.PaletteItem;
 import io.pipewright.app.palette.PaletteViewModel;
 import io.pipewright.graph.model.GraphNode;
+import io.pipewright.graph.view.GraphColors;
 import io.pipewright.graph.view.GraphView;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
@@ -32,6 +33,7 @@ public final class CanvasPane extends StackPane {
   private final AppContext context;
   private final PaletteViewModel palette;
   private final ObjectProperty<GraphView> view = new SimpleObjectProperty<>(this, "view");
+  private final ObjectProperty<GraphColors> colors = new SimpleObjectProperty<>(this, "colors", GraphColors.LIGHT);
 
   public CanvasPane(AppContext context, PaletteViewModel palette) {
     this.context = context;
@@ -39,6 +41,11 @@ public final class CanvasPane extends StackPane {
     getStyleClass().add("canvas-pane");
     context.documentProperty().addListener((o, a, b) -> show(b));
     show(context.document());
+  }
+
+  /** The canvas's colours (light or dark, with the theme), given to each document's view. */
+  public ObjectProperty<GraphColors> colorsProperty() {
+    return colors;
   }
 
   public ReadOnlyObjectProperty<GraphView> viewProperty() {
@@ -52,11 +59,13 @@ public final class CanvasPane extends StackPane {
   private void show(PipelineDocument document) {
     GraphView old = view.get();
     if (old != null) {
+      old.colorsProperty().unbind();
       old.dispose();
       getChildren().remove(old);
     }
     GraphView graphView = CanvasLook.newView(document);
     graphView.setId("canvas");
+    graphView.colorsProperty().bind(colors);
     graphView.setDropHandler((board, x, y) -> {
       Object key = board.getContent(PaletteItem.DRAG_FORMAT);
       if (!(key instanceof String)) {

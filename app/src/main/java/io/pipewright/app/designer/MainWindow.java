@@ -5,6 +5,7 @@ import io.pipewright.app.palette.PaletteView;
 import io.pipewright.app.palette.PaletteViewModel;
 import io.pipewright.app.problems.ProblemsView;
 import io.pipewright.app.problems.ProblemsViewModel;
+import io.pipewright.graph.view.GraphColors;
 import io.pipewright.graph.view.GraphView;
 import io.pipewright.model.Diagnostic;
 import java.util.function.Consumer;
@@ -71,6 +72,8 @@ public final class MainWindow extends BorderPane {
     palette = new PaletteViewModel(context);
     problems = new ProblemsViewModel(context);
     canvas = new CanvasPane(context, palette);
+    canvas.colorsProperty().bind(Bindings.when(viewModel.darkProperty()).then(GraphColors.DARK)
+        .otherwise(GraphColors.LIGHT));
 
     PaletteView paletteView = new PaletteView(palette, canvas::placeInView);
     paletteView.setMinWidth(180);

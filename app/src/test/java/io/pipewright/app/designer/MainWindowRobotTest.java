@@ -28,12 +28,14 @@ class MainWindowRobotTest {
   private FxTaskExecutor executor;
   private AppContext context;
   private MainWindow window;
+  private MainViewModel viewModel;
 
   @Start
   void start(Stage stage) {
     executor = new FxTaskExecutor();
     context = new AppContext(executor, new FxDialogService(stage), PipelineDocument.empty());
-    window = new MainWindow(new MainViewModel(context));
+    viewModel = new MainViewModel(context);
+    window = new MainWindow(viewModel);
     Scene scene = new Scene(window, 1400, 900);
     Theme.apply(false);
     Theme.style(scene);
@@ -79,6 +81,19 @@ class MainWindowRobotTest {
 
     assertThat(context.document().pipeline().steps()).isEmpty();
     assertThat(context.document().graph().nodes()).isEmpty();
+  }
+
+  @Test
+  void theDarkThemeDarkensTheCanvasOfThisAndTheNextDocument(FxRobot robot) {
+    assertThat(window.graphView().getColors()).isEqualTo(io.pipewright.graph.view.GraphColors.LIGHT);
+
+    robot.interact(() -> viewModel.darkProperty().set(true));
+    assertThat(window.graphView().getColors()).isEqualTo(io.pipewright.graph.view.GraphColors.DARK);
+    robot.interact(() -> context.documentProperty().set(io.pipewright.app.document.PipelineDocument.empty()));
+    assertThat(window.graphView().getColors()).isEqualTo(io.pipewright.graph.view.GraphColors.DARK);
+
+    robot.interact(() -> viewModel.darkProperty().set(false));
+    assertThat(window.graphView().getColors()).isEqualTo(io.pipewright.graph.view.GraphColors.LIGHT);
   }
 
   @Test

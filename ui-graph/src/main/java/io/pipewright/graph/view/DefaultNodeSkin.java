@@ -30,11 +30,7 @@ import javafx.scene.text.Text;
  * {@link Text} (no controls, no CSS) so that pooling and showing hundreds stays cheap.
  */
 public class DefaultNodeSkin implements NodeSkin {
-  static final Color CARD = Color.WHITE;
-  static final Color CARD_BORDER = Color.web("#d5dae3");
   static final Color SELECTED = Color.web("#2563eb");
-  static final Color TITLE = Color.web("#1f2937");
-  static final Color SUBTITLE = Color.web("#6b7280");
   static final Color LEGAL = Color.web("#22c55e");
   static final Color ILLEGAL = Color.web("#ef4444");
   private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
@@ -43,9 +39,6 @@ public class DefaultNodeSkin implements NodeSkin {
   /** Below this zoom port names are hidden (10 px text would be under 7.5 px on screen). */
   public static final double PORT_NAMES_ZOOM = 0.75;
   private static final CornerRadii RADII = new CornerRadii(8);
-  private static final Background CARD_BG = new Background(new BackgroundFill(CARD, RADII, Insets.EMPTY));
-  private static final Border NORMAL_BORDER = new Border(new BorderStroke(CARD_BORDER,
-      BorderStrokeStyle.SOLID, RADII, new BorderWidths(1)));
   private static final Border SELECTED_BORDER = new Border(new BorderStroke(SELECTED,
       BorderStrokeStyle.SOLID, RADII, new BorderWidths(2.5)));
 
@@ -64,6 +57,9 @@ public class DefaultNodeSkin implements NodeSkin {
   private final List<Text> outputNames = new ArrayList<>();
   private boolean portNamesShown = true;
   private GraphNode node;
+  private GraphColors colors;
+  private Border normalBorder;
+  private boolean selected;
 
   private final String kindLabel;
 
@@ -75,8 +71,6 @@ public class DefaultNodeSkin implements NodeSkin {
   public DefaultNodeSkin(Color kindColor, String kindLabel) {
     this.kindColor = kindColor;
     this.kindLabel = kindLabel;
-    root.setBackground(CARD_BG);
-    root.setBorder(NORMAL_BORDER);
     root.setMouseTransparent(true);
     root.setManaged(false);
     root.getStyleClass().add("graph-node");
@@ -85,19 +79,16 @@ public class DefaultNodeSkin implements NodeSkin {
     topBar.setX(8);
     topBar.setY(0);
     title.setFont(TITLE_FONT);
-    title.setFill(TITLE);
     title.setTextOrigin(VPos.BASELINE);
     subtitle.setFont(SMALL_FONT);
-    subtitle.setFill(SUBTITLE);
     subtitle.setTextOrigin(VPos.BASELINE);
     badge.setFont(SMALL_FONT);
-    badge.setFill(SUBTITLE);
     badge.setTextOrigin(VPos.BASELINE);
     runTrack.setHeight(3);
-    runTrack.setFill(Color.web("#dbeafe"));
     runBar.setHeight(3);
     runBar.setFill(StatusColors.of(NodeStatus.RUNNING));
     root.getChildren().addAll(topBar, title, subtitle, statusDot, badge, runTrack, runBar);
+    setColors(GraphColors.LIGHT);
   }
 
   @Override
@@ -119,7 +110,7 @@ public class DefaultNodeSkin implements NodeSkin {
     while (names.size() < count) {
       Text t = new Text();
       t.setFont(PORT_FONT);
-      t.setFill(SUBTITLE);
+      t.setFill(colors.subtitle());
       t.setTextOrigin(VPos.BASELINE);
       t.getStyleClass().add("port-name");
       names.add(t);
@@ -128,6 +119,25 @@ public class DefaultNodeSkin implements NodeSkin {
     for (int i = 0; i < names.size(); i++) {
       names.get(i).setVisible(portNamesShown && i < count);
     }
+  }
+
+  @Override
+  public void setColors(GraphColors next) {
+    if (next.equals(colors)) {
+      return;
+    }
+    colors = next;
+    root.setBackground(new Background(new BackgroundFill(next.card(), RADII, Insets.EMPTY)));
+    normalBorder = new Border(new BorderStroke(next.cardBorder(), BorderStrokeStyle.SOLID, RADII, new BorderWidths(1)));
+    root.setBorder(selected ? SELECTED_BORDER : normalBorder);
+    title.setFill(next.title());
+    subtitle.setFill(next.subtitle());
+    badge.setFill(next.subtitle());
+    runTrack.setFill(next.runTrack());
+    inputNames.forEach(t -> t.setFill(next.subtitle()));
+    outputNames.forEach(t -> t.setFill(next.subtitle()));
+    inputCircles.forEach(c -> setPortLook(c, PortState.NORMAL));
+    outputCircles.forEach(c -> setPortLook(c, PortState.NORMAL));
   }
 
   @Override
@@ -225,7 +235,8 @@ public class DefaultNodeSkin implements NodeSkin {
 
   @Override
   public void setSelected(boolean selected) {
-    root.setBorder(selected ? SELECTED_BORDER : NORMAL_BORDER);
+    this.selected = selected;
+    root.setBorder(selected ? SELECTED_BORDER : normalBorder);
   }
 
   @Override
@@ -261,7 +272,7 @@ public class DefaultNodeSkin implements NodeSkin {
       case NORMAL:
       default:
         c.setRadius(5);
-        c.setFill(Color.WHITE);
+        c.setFill(colors.portFill());
         c.setStroke(kindColor);
         break;
     }

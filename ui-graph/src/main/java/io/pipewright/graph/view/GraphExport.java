@@ -26,6 +26,7 @@ public final class GraphExport {
   public static WritableImage toImage(GraphView source, double scale) {
     GraphView offscreen = new GraphView(source.getModel(), new io.pipewright.graph.undo.UndoStack(1),
         source.getNodeSkinFactory(), source.getEdgeSkinFactory());
+    offscreen.colorsProperty().set(source.getColors());
     offscreen.showMinimapProperty().set(false);
     offscreen.lodZoomProperty().set(0);
     offscreen.cacheStaticLayerProperty().set(false);

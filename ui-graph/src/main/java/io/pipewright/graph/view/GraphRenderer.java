@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -23,9 +24,6 @@ import javafx.scene.shape.StrokeLineCap;
  * and the dynamic canvas above it (selected edges, flowing dashes, selected boxes).
  */
 final class GraphRenderer {
-  static final Color BACKGROUND = Color.web("#f6f7f9");
-  static final Color GRID_MINOR = Color.web("#eaecf0");
-  static final Color GRID_MAJOR = Color.web("#dde1e7");
   static final Color SELECTED_EDGE = Color.web("#2563eb");
   static final Color FLOWING_EDGE = Color.web("#16a34a");
   /** The static layer is cached at this multiple of the view's size, centred on it. */
@@ -55,6 +53,7 @@ final class GraphRenderer {
   private final ObservableBooleanValue cacheStaticLayer;
   private final ObservableBooleanValue showGrid;
   private final ObservableDoubleValue gridSize;
+  private final ObservableValue<GraphColors> colors;
   /** Adds the dynamic layer's canvas to the view, just above the static layer. */
   private final Consumer<Node> addDynamicLayer;
   /** The frame being drawn. */
@@ -81,7 +80,8 @@ final class GraphRenderer {
 
   GraphRenderer(GraphModel model, GraphSelection selection, Viewport viewport, EdgeGroups edgeGroups,
       NodeSkinFactory nodeSkins, ObservableBooleanValue cacheStaticLayer,
-      ObservableBooleanValue showGrid, ObservableDoubleValue gridSize, Consumer<Node> addDynamicLayer) {
+      ObservableBooleanValue showGrid, ObservableDoubleValue gridSize, ObservableValue<GraphColors> colors,
+      Consumer<Node> addDynamicLayer) {
     this.model = model;
     this.selection = selection;
     this.viewport = viewport;
@@ -90,6 +90,7 @@ final class GraphRenderer {
     this.cacheStaticLayer = cacheStaticLayer;
     this.showGrid = showGrid;
     this.gridSize = gridSize;
+    this.colors = colors;
     this.addDynamicLayer = addDynamicLayer;
     staticView.setManaged(false);
     staticView.setMouseTransparent(true);
@@ -240,15 +241,15 @@ final class GraphRenderer {
   private void drawOverviewRaster(OverviewRaster r, double z, double px, double py, boolean boxes) {
     int w = r.width();
     int h = r.height();
-    r.clear(OverviewRaster.argb(BACKGROUND));
+    r.clear(OverviewRaster.argb(colors.getValue().background()));
     if (showGrid.get()) {
       double step = gridSize.get() * z;
       while (step < 10) {
         step *= 5;
       }
       double major = step * 5;
-      int minor = OverviewRaster.argb(GRID_MINOR);
-      int majorColor = OverviewRaster.argb(GRID_MAJOR);
+      int minor = OverviewRaster.argb(colors.getValue().gridMinor());
+      int majorColor = OverviewRaster.argb(colors.getValue().gridMajor());
       for (double x = ((px % step) + step) % step; x < w; x += step) {
         r.verticalLine((int) Math.floor(x), minor);
       }
@@ -319,7 +320,7 @@ final class GraphRenderer {
   /** Background, grid, edges (all but the one being dragged) and, below lodZoom, node boxes. */
   private void drawStatic(GraphicsContext g, double w, double h, double z, double px, double py) {
     g.setTransform(1, 0, 0, 1, 0, 0);
-    g.setFill(BACKGROUND);
+    g.setFill(colors.getValue().background());
     g.fillRect(0, 0, w, h);
     if (showGrid.get()) {
       drawGrid(g, w, h, z, px, py);
@@ -416,7 +417,7 @@ final class GraphRenderer {
     }
     double major = step * 5;
     g.setLineWidth(1);
-    g.setStroke(GRID_MINOR);
+    g.setStroke(colors.getValue().gridMinor());
     g.beginPath();
     double startX = px % step;
     double startY = py % step;
@@ -429,7 +430,7 @@ final class GraphRenderer {
       g.lineTo(w, Math.floor(y) + 0.5);
     }
     g.stroke();
-    g.setStroke(GRID_MAJOR);
+    g.setStroke(colors.getValue().gridMajor());
     g.beginPath();
     for (double x = px % major; x < w; x += major) {
       g.moveTo(Math.floor(x) + 0.5, 0);

@@ -90,6 +90,12 @@ public class GraphView extends Region {
       new SimpleBooleanProperty(this, "backgroundDragPans", true);
   private final BooleanProperty showMinimap = new SimpleBooleanProperty(this, "showMinimap", true);
   private final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
+  private final ObjectProperty<GraphColors> colors = new SimpleObjectProperty<>(this, "colors", GraphColors.LIGHT) {
+    @Override
+    public void set(GraphColors value) {
+      super.set(value == null ? GraphColors.LIGHT : value);
+    }
+  };
   private final ObjectProperty<Duration> layoutAnimation =
       new SimpleObjectProperty<>(this, "layoutAnimation", Duration.millis(350));
   // whether the static layer (background, grid, edges, boxes below lodZoom) is cached
@@ -168,7 +174,7 @@ public class GraphView extends Region {
     viewport = new Viewport(this, model);
     edgeGroups = new EdgeGroups(edgeSkins);
     renderer = new GraphRenderer(model, selection, viewport, edgeGroups, nodeSkins, cacheStaticLayer,
-        showGrid, gridSize, this::addDynamicLayer);
+        showGrid, gridSize, colors, this::addDynamicLayer);
     gestures = new GestureHandler(this, model, selection, this::finishLayoutAnimation,
         this::invalidateStaticLayer, this::clearPortStates);
     keys = new KeyboardHandler(this, model, selection, gestures);
@@ -191,6 +197,13 @@ public class GraphView extends Region {
     ChangeListener<Object> staticLook = (o, a, b) -> invalidateStaticLayer();
     showGrid.addListener(staticLook);
     gridSize.addListener(staticLook);
+    colors.addListener((o, a, now) -> {
+      skins.setColors(now);
+      if (minimap != null) {
+        minimap.setColors(now);
+      }
+      invalidateStaticLayer();
+    });
     cacheStaticLayer.addListener(staticLook);
     viewport.zoomProperty().addListener(viewChanged);
     viewport.panXProperty().addListener(viewChanged);
@@ -289,6 +302,15 @@ public class GraphView extends Region {
 
   public BooleanProperty showMinimapProperty() {
     return showMinimap;
+  }
+
+  /** The colours of the background, grid, default cards and minimap: {@link GraphColors#LIGHT} or {@link GraphColors#DARK}. */
+  public ObjectProperty<GraphColors> colorsProperty() {
+    return colors;
+  }
+
+  public GraphColors getColors() {
+    return colors.get();
   }
 
   public BooleanProperty showGridProperty() {
@@ -621,6 +643,7 @@ public class GraphView extends Region {
   private Minimap minimap() {
     if (minimap == null) {
       minimap = new Minimap(this);
+      minimap.setColors(colors.get());
       minimap.setVisible(false);
       getChildren().add(minimap);
       requestLayout();

@@ -39,13 +39,18 @@ public final class Minimap extends Region {
   private double grabX;
   private double grabY;
 
+  private static final CornerRadii RADII = new CornerRadii(6);
+
+  /** The fill and border of the view's colours (its boxes keep their kinds' colours). */
+  void setColors(GraphColors colors) {
+    setBackground(new Background(new BackgroundFill(colors.minimap(), RADII, Insets.EMPTY)));
+    setBorder(new Border(new BorderStroke(colors.cardBorder(), BorderStrokeStyle.SOLID, RADII, new BorderWidths(1))));
+  }
+
   Minimap(GraphView view) {
     this.view = view;
     getStyleClass().add("graph-minimap");
-    CornerRadii radii = new CornerRadii(6);
-    setBackground(new Background(new BackgroundFill(Color.rgb(255, 255, 255, 0.92), radii, Insets.EMPTY)));
-    setBorder(new Border(new BorderStroke(Color.web("#d5dae3"), BorderStrokeStyle.SOLID, radii,
-        new BorderWidths(1))));
+    setColors(GraphColors.LIGHT);
     setEffect(new DropShadow(8, 0, 2, Color.rgb(15, 23, 42, 0.12)));
     viewport.setFill(Color.web("#2563eb", 0.08));
     viewport.setStroke(Color.web("#2563eb"));

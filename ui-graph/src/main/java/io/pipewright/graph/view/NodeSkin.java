@@ -35,6 +35,9 @@ public interface NodeSkin {
    */
   default void setZoom(double zoom) {}
 
+  /** The view's colours (light or dark), when the skin is made and when they change. */
+  default void setColors(GraphColors colors) {}
+
   /** Animation hook for decorations such as a running indicator; called each frame while any
    *  visible node is running. */
   default void tick(long nanos) {}

@@ -44,6 +44,7 @@ final class SkinSynchronizer {
   private final ArrayList<SkinSlot> activeList = new ArrayList<>();
   private final Map<String, ArrayDeque<SkinSlot>> pool = new HashMap<>();
   private int stamp;
+  private GraphColors colors = GraphColors.LIGHT;
   private double skinZoom = Double.NaN;
   /** Whether skins are being zoomed (their cached bitmaps scaled, CacheHint.SCALE). */
   private boolean zooming;
@@ -57,6 +58,13 @@ final class SkinSynchronizer {
     this.changes = changes;
     this.portChecks = portChecks;
     this.nodeLayer = nodeLayer;
+  }
+
+  /** Gives every skin, shown or pooled, the view's new colours. */
+  void setColors(GraphColors next) {
+    colors = next;
+    activeList.forEach(slot -> slot.skin.setColors(next));
+    pool.values().forEach(free -> free.forEach(slot -> slot.skin.setColors(next)));
   }
 
   /**
@@ -201,6 +209,7 @@ final class SkinSynchronizer {
     SkinSlot slot = free == null ? null : free.poll();
     if (slot == null) {
       NodeSkin skin = nodeSkins.create(node.kind());
+      skin.setColors(colors);
       slot = new SkinSlot(skin, node.kind());
       skin.root().setManaged(false);
       skin.root().setMouseTransparent(true);

@@ -71,6 +71,11 @@ class RenderingRobotTest {
           public void setPortState(Port port, PortState state) {
             skin.setPortState(port, state);
           }
+
+          @Override
+          public void setColors(GraphColors colors) {
+            skin.setColors(colors);
+          }
         };
       }
 
@@ -138,6 +143,32 @@ class RenderingRobotTest {
 
     RobotTestBase.waitUntil(() -> view.staticLayerRevision() > emptyRevision);
     RobotTestBase.waitUntil(() -> view.staticLayerArgbAt(600, 400) == boxColour);
+  }
+
+  @Test
+  void darkColorsRepaintTheBackgroundAndTheCardsShownAndPooled() throws Exception {
+    GraphNode node = model.nodes().get(300);
+    RobotTestBase.onFx(() -> view.zoomToNode(node));
+    javafx.scene.layout.Region card = (javafx.scene.layout.Region) view.skinOf(node).root();
+    assertThat(card.getBackground().getFills().get(0).getFill()).isEqualTo(GraphColors.LIGHT.card());
+    // an empty part of the model: the background (or a grid line) of the colours in use
+    RobotTestBase.onFx(() -> view.centerOn(-5000, -5000));
+    RobotTestBase.waitUntil(() -> isCanvasOf(view.staticLayerArgbAt(600, 401), GraphColors.LIGHT));
+
+    RobotTestBase.onFx(() -> view.colorsProperty().set(GraphColors.DARK));
+
+    RobotTestBase.waitUntil(() -> isCanvasOf(view.staticLayerArgbAt(600, 401), GraphColors.DARK));
+    assertThat(card.getBackground().getFills().get(0).getFill()).as("a pooled card").isEqualTo(GraphColors.DARK.card());
+    RobotTestBase.onFx(() -> view.zoomToNode(model.nodes().get(1300)));
+    javafx.scene.layout.Region other = (javafx.scene.layout.Region) view.skinOf(model.nodes().get(1300)).root();
+    assertThat(other.getBackground().getFills().get(0).getFill()).isEqualTo(GraphColors.DARK.card());
+    RobotTestBase.onFx(() -> view.colorsProperty().set(GraphColors.LIGHT));
+  }
+
+  /** Whether a pixel is the background or a grid line of {@code colors}. */
+  private static boolean isCanvasOf(int argb, GraphColors colors) {
+    return argb == OverviewRaster.argb(colors.background()) || argb == OverviewRaster.argb(colors.gridMinor())
+        || argb == OverviewRaster.argb(colors.gridMajor());
   }
 
   @Test

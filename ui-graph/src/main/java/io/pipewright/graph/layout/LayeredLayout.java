@@ -26,7 +26,8 @@ import java.util.Map;
  * Linear-ish in nodes plus edges times the number of sweeps; pure computation, no JavaFX nodes.
  */
 public final class LayeredLayout {
-  private double layerGap = 90;
+  /** Between layers: room for the port names beside both ends of an edge (10 px text, ~10 characters each). */
+  private double layerGap = 140;
   private double nodeGap = 28;
   private double virtualHeight = 10;
   private int sweeps = 8;

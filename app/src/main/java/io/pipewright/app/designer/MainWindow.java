@@ -31,6 +31,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -122,6 +123,7 @@ public final class MainWindow extends BorderPane {
         panelItem("P_roperties", "Shortcut+Shift+2", PanelLayout.Panel.PROPERTIES),
         panelItem("Problems, runs and lo_g", "Shortcut+Shift+3", PanelLayout.Panel.BOTTOM),
         item("_Canvas only", "Shortcut+M", panels::toggleCanvasOnly));
+    runMenu.getItems().add(item("_Validate", "F7", this::validate));
     menuBar.getMenus().setAll(fileMenu, editMenu, viewMenu, runMenu, computeMenu, helpMenu);
     menuBar.setUseSystemMenuBar(true);
   }
@@ -134,7 +136,23 @@ public final class MainWindow extends BorderPane {
     toolBar.getItems().addAll(undo, redo, new Separator(),
         toolButton(MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (Ctrl++)", () -> canvas.view().zoomIn()),
         toolButton(MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (Ctrl+−)", () -> canvas.view().zoomOut()),
-        toolButton(MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Fit to window (Ctrl+0)", () -> canvas.view().fitToView()));
+        toolButton(MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Fit to window (Ctrl+0)", () -> canvas.view().fitToView()),
+        new Separator());
+    Button validate = new Button("Validate", Icons.of(MaterialDesignC.CHECK_ALL));
+    validate.setId("validateButton");
+    validate.setTooltip(new Tooltip("Check the pipeline now and show its problems (F7); it is also checked as you edit"));
+    validate.getStyleClass().add("flat");
+    validate.setFocusTraversable(false);
+    validate.setOnAction(e -> validate());
+    toolBar.getItems().add(validate);
+  }
+
+  /** Validate (F7): checks the pipeline now, shows the Problems tab and says what was found. */
+  public void validate() {
+    showTab(problemsTab);
+    context.statusProperty().set("Validating…");
+    problems.validateNow(found -> context.statusProperty().set(found.isEmpty()
+        ? "Validated: no problems" : "Validated: " + problems.summaryBinding().get()));
   }
 
   private Node statusBar() {

@@ -86,6 +86,11 @@ public final class ProblemsViewModel {
 
   /** Validates the current pipeline in the background; results older than the newest are dropped. */
   public void validateNow() {
+    validateNow(result -> { });
+  }
+
+  /** The same, then gives {@code done} the problems found (on the FX thread) unless a newer validation came. */
+  public void validateNow(java.util.function.Consumer<List<Diagnostic>> done) {
     PipelineDocument document = context.document();
     Pipeline pipeline = document.pipeline();
     Path base = document.file().map(f -> f.toAbsolutePath().getParent()).orElse(null);
@@ -99,6 +104,7 @@ public final class ProblemsViewModel {
     }, result -> {
       if (mine == generation) {
         problems.setAll(result);
+        done.accept(result);
       }
     }, e -> context.statusProperty().set("Validation failed: " + e.getMessage()));
   }

@@ -97,6 +97,20 @@ class MainWindowRobotTest {
   }
 
   @Test
+  void f7ValidatesNowShowsTheProblemsAndSaysWhatItFound(FxRobot robot) throws Exception {
+    robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
+    robot.doubleClickOn("Spark · JAR"); // a JAR step without its JAR: an error
+    robot.clickOn("#canvas");
+
+    robot.press(javafx.scene.input.KeyCode.F7).release(javafx.scene.input.KeyCode.F7);
+
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> context.statusProperty().get().startsWith("Validated: "));
+    assertThat(context.statusProperty().get()).contains("error");
+    assertThat(window.bottomTabs().getSelectionModel().getSelectedItem()).isSameAs(window.problemsTab());
+    assertThat(window.problems().problems()).isNotEmpty();
+  }
+
+  @Test
   void searchingThePaletteShowsOnlyMatchingItems(FxRobot robot) {
     robot.clickOn("#paletteSearch").write("jar");
     WaitForAsyncUtils.waitForFxEvents();

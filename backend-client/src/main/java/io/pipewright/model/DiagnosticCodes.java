@@ -70,6 +70,10 @@ public final class DiagnosticCodes {
   public static final String NO_COMPUTE = "PW123";
   /** Two pipeline parameters share a name. */
   public static final String DUPLICATE_PARAMETER = "PW124";
+  /** A dataset names a datastore the workspace does not have. */
+  public static final String UNKNOWN_DATASTORE = "PW125";
+  /** A dataset's path is not in its datastore. */
+  public static final String MISSING_DATASET_PATH = "PW126";
 
   private DiagnosticCodes() {}
 }

@@ -14,11 +14,13 @@ import static io.pipewright.model.DiagnosticCodes.INPUT_TWICE;
 import static io.pipewright.model.DiagnosticCodes.INVALID_MEMORY;
 import static io.pipewright.model.DiagnosticCodes.LOCAL_CORES_CAPPED;
 import static io.pipewright.model.DiagnosticCodes.LOCAL_SETTINGS_IGNORED;
+import static io.pipewright.model.DiagnosticCodes.MISSING_DATASET_PATH;
 import static io.pipewright.model.DiagnosticCodes.MISSING_ENTRY_FILE;
 import static io.pipewright.model.DiagnosticCodes.MISSING_SOURCE_DIRECTORY;
 import static io.pipewright.model.DiagnosticCodes.NO_COMPUTE;
 import static io.pipewright.model.DiagnosticCodes.UNCONNECTED_INPUT;
 import static io.pipewright.model.DiagnosticCodes.UNKNOWN_COMPUTE;
+import static io.pipewright.model.DiagnosticCodes.UNKNOWN_DATASTORE;
 import static io.pipewright.model.DiagnosticCodes.UNKNOWN_INPUT_PLACEHOLDER;
 import static io.pipewright.model.DiagnosticCodes.UNKNOWN_OUTPUT_PLACEHOLDER;
 import static io.pipewright.model.DiagnosticCodes.UNKNOWN_PARAMETER_PLACEHOLDER;
@@ -102,7 +104,46 @@ public final class PipelineValidator {
       compute(step, ptr);
       files(step, ptr);
     }
+    datastores();
     cycles();
+  }
+
+  // ---- datasets' datastores ---------------------------------------------------------------------
+
+  private void datastores() {
+    Map<String, Path> roots = context.datastores();
+    if (roots == null) {
+      return;
+    }
+    List<DatasetNode> datasets = pipeline.datasets();
+    for (int i = 0; i < datasets.size(); i++) {
+      DatasetNode dataset = datasets.get(i);
+      if (!(dataset.source() instanceof DatasetSource.DatastorePath source)) {
+        continue;
+      }
+      String ptr = "/datasets/" + i;
+      if (!roots.containsKey(source.datastore())) {
+        add(Severity.ERROR, UNKNOWN_DATASTORE, "dataset '" + dataset.id() + "' is in datastore '" + source.datastore()
+            + "', which the workspace does not have (it has: " + String.join(", ", new java.util.TreeSet<>(roots.keySet()))
+            + ")", dataset.id(), null, ptr + "/datastore");
+        continue;
+      }
+      Path root = roots.get(source.datastore());
+      if (root == null) {
+        continue; // not a folder of this machine: its paths cannot be checked from here
+      }
+      Path data;
+      try {
+        data = root.resolve(source.path()).normalize();
+      } catch (InvalidPathException e) {
+        data = null;
+      }
+      if (data == null || !Files.exists(data)) {
+        add(Severity.WARNING, MISSING_DATASET_PATH, "dataset '" + dataset.id() + "': '" + source.path()
+            + "' is not in datastore '" + source.datastore() + "'" + (data == null ? "" : " (" + data + ")"),
+            dataset.id(), null, ptr + "/path");
+      }
+    }
   }
 
   // ---- ids -------------------------------------------------------------------------------------

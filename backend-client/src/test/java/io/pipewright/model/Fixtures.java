@@ -50,8 +50,16 @@ final class Fixtures {
         .orElseThrow();
   }
 
+  /** The workspace's datastores: "default", a folder holding titanic/Titanic.csv, and a remote one. */
+  static Map<String, Path> datastores() {
+    Map<String, Path> roots = new java.util.HashMap<>();
+    roots.put("default", dir("datastore"));
+    roots.put("lake", null); // not a folder of this machine: its paths are not checked
+    return roots;
+  }
+
   static ValidationContext contextFor(Path fixture) {
-    return new ValidationContext(fixture.getParent(), COMPUTES);
+    return new ValidationContext(fixture.getParent(), COMPUTES, datastores());
   }
 
   static LoadedPipeline load(Path fixture) {

@@ -132,4 +132,25 @@ class PipelineValidatorTest {
         s.outputs(), s.arguments(), s.environment(), s.allowReuse()));
     return result;
   }
+
+  @Test
+  void datastoresAreCheckedOnlyWhenTheWorkspaceIsKnownAndPathsOnlyInLocalOnes() throws Exception {
+    Pipeline p = Fixtures.load(Fixtures.invalid("PW125")).pipeline();
+    assertThat(PipelineValidator.validate(p, new ValidationContext(null, Fixtures.COMPUTES)))
+        .extracting(Diagnostic::code).doesNotContain("PW125", "PW126");
+    Diagnostic unknown = PipelineValidator.validate(p, new ValidationContext(null, Fixtures.COMPUTES, Fixtures.datastores()))
+        .stream().filter(d -> d.code().equals("PW125")).findFirst().orElseThrow();
+    assertThat(unknown.severity()).isEqualTo(Severity.ERROR);
+    assertThat(unknown.message()).isEqualTo(
+        "dataset 'titanic' is in datastore 'defualt', which the workspace does not have (it has: default, lake)");
+    assertThat(unknown.pointer()).isEqualTo("/datasets/0/datastore");
+
+    Pipeline inLake = Fixtures.load(Fixtures.invalid("PW126")).pipeline();
+    inLake = new Pipeline(inLake.id(), inLake.name(), inLake.description(), inLake.parameters(), inLake.defaultCompute(),
+        java.util.List.of(new DatasetNode("titanic", inLake.datasets().get(0).name(), DatasetKind.TABULAR,
+            new DatasetSource.DatastorePath("lake", "anything/at/all.csv"))),
+        inLake.steps(), inLake.edges(), inLake.layout());
+    assertThat(PipelineValidator.validate(inLake, new ValidationContext(null, Fixtures.COMPUTES, Fixtures.datastores())))
+        .extracting(Diagnostic::code).doesNotContain("PW125", "PW126");
+  }
 }

@@ -3,6 +3,7 @@ package io.pipewright.app.document;
 import io.pipewright.model.ComputeProfile;
 import io.pipewright.model.ValidationContext;
 import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.Datastore;
 import io.pipewright.workspace.Workspace;
 import io.pipewright.workspace.WorkspaceException;
 import java.nio.file.Path;
@@ -10,15 +11,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What validation needs to know about a workspace: its compute targets and this machine's cores. */
+/** What validation needs to know about a workspace: its compute targets, this machine's cores, its datastores. */
 public final class ValidationContexts {
   private ValidationContexts() {}
 
   public static ValidationContext of(Path baseDirectory, Workspace workspace) throws WorkspaceException {
-    return of(baseDirectory, workspace.computes());
+    return of(baseDirectory, workspace.computes(), datastoreRoots(workspace.datastores()));
   }
 
+  /** The datastores by name with their root folder (a local one's location), null for the others. */
+  public static Map<String, Path> datastoreRoots(List<Datastore> datastores) {
+    Map<String, Path> roots = new LinkedHashMap<>();
+    for (Datastore d : datastores) {
+      roots.put(d.name(), "local".equals(d.kind()) ? Path.of(d.location()) : null);
+    }
+    return roots;
+  }
+
+  /** Without the datastores (their checks are skipped). */
   public static ValidationContext of(Path baseDirectory, List<ComputeTarget> targets) {
+    return of(baseDirectory, targets, null);
+  }
+
+  public static ValidationContext of(Path baseDirectory, List<ComputeTarget> targets, Map<String, Path> datastores) {
     Map<String, ComputeProfile> computes = new LinkedHashMap<>();
     int machineCores = Runtime.getRuntime().availableProcessors();
     for (ComputeTarget target : targets) {
@@ -28,7 +43,7 @@ public final class ValidationContexts {
       computes.put(target.name(),
           new ComputeProfile(target.name(), target.kind(), target.runsSpark(), cores, localSpark));
     }
-    return new ValidationContext(baseDirectory, computes);
+    return new ValidationContext(baseDirectory, computes, datastores);
   }
 
   private static int parseCores(String value) {

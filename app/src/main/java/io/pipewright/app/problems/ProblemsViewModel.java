@@ -31,6 +31,8 @@ public final class ProblemsViewModel {
   private final AppContext context;
   private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
   private final ObjectProperty<List<ComputeTarget>> computes = new SimpleObjectProperty<>(List.of());
+  /** The workspace's datastores and their roots; null until read (their checks are skipped then). */
+  private java.util.Map<String, Path> datastores;
   private final ChangeListener<Pipeline> edited = (o, a, b) -> schedule();
   private final ChangeListener<Path> moved = (o, a, b) -> schedule();
   private final BooleanBinding hasErrors = Bindings.createBooleanBinding(
@@ -72,13 +74,17 @@ public final class ProblemsViewModel {
     schedule();
   }
 
-  /** Reads the workspace's compute targets again (after attaching or detaching one). */
+  /** Reads the workspace's compute targets (after attaching or detaching one) and datastores again. */
   public void refreshComputes() {
-    context.workspace().ifPresent(ws -> context.executor().submit(ws::computes, list -> {
-      computes.set(list);
-      schedule();
-    }, e -> context.statusProperty().set("Could not list compute targets: " + e.getMessage())));
+    context.workspace().ifPresent(ws -> context.executor().submit(
+        () -> new Known(ws.computes(), ValidationContexts.datastoreRoots(ws.datastores())), known -> {
+          datastores = known.datastores();
+          computes.set(known.computes());
+          schedule();
+        }, e -> context.statusProperty().set("Could not list compute targets: " + e.getMessage())));
   }
+
+  private record Known(List<ComputeTarget> computes, java.util.Map<String, Path> datastores) {}
 
   private void schedule() {
     context.executor().debounce(this, DEBOUNCE, this::validateNow);
@@ -95,10 +101,11 @@ public final class ProblemsViewModel {
     Pipeline pipeline = document.pipeline();
     Path base = document.file().map(f -> f.toAbsolutePath().getParent()).orElse(null);
     List<ComputeTarget> targets = computes.get();
+    java.util.Map<String, Path> roots = datastores;
     boolean workspaceKnown = context.workspace().isPresent();
     long mine = ++generation;
     context.executor().submit(() -> {
-      ValidationContext vc = workspaceKnown ? ValidationContexts.of(base, targets)
+      ValidationContext vc = workspaceKnown ? ValidationContexts.of(base, targets, roots)
           : new ValidationContext(base, null);
       return PipelineValidator.validate(pipeline, vc);
     }, result -> {

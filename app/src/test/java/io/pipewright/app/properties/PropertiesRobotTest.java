@@ -197,9 +197,12 @@ class PropertiesRobotTest {
   @Test
   void enterOnAProblemOpensItsFieldToo(FxRobot robot) throws Exception {
     waitUntil(() -> window.problems().problems().stream().anyMatch(d -> d.pointer().equals("/steps/0/spark/executors")));
-    javafx.scene.control.TableView<?> table = (javafx.scene.control.TableView<?>) window.problemsTab().getContent();
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.TableView<io.pipewright.model.Diagnostic> table =
+        (javafx.scene.control.TableView<io.pipewright.model.Diagnostic>) window.problemsTab().getContent();
     WaitForAsyncUtils.asyncFx(() -> {
-      table.getSelectionModel().select(0);
+      table.getSelectionModel().select(table.getItems().stream()
+          .filter(d -> d.pointer().equals("/steps/0/spark/executors")).findFirst().orElseThrow());
       table.requestFocus();
     });
     WaitForAsyncUtils.waitForFxEvents();

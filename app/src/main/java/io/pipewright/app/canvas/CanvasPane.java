@@ -89,8 +89,37 @@ public final class CanvasPane extends StackPane {
       context.selectedNodeIdProperty().set(nodes.size() == 1 ? nodes.iterator().next().id() : null);
     });
     getChildren().add(0, graphView);
+    showAllOnceSized(graphView);
     view.set(graphView);
     context.selectedNodeIdProperty().set(null);
+  }
+
+  /**
+   * A document opens showing all of it: as it is (100 %) when it fits in the view, else zoomed out
+   * until it does. Waits for the view's first size.
+   */
+  private static void showAllOnceSized(GraphView graphView) {
+    javafx.beans.value.ChangeListener<Number> sized = new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+        if (graphView.getWidth() <= 0 || graphView.getHeight() <= 0) {
+          return;
+        }
+        graphView.widthProperty().removeListener(this);
+        graphView.heightProperty().removeListener(this);
+        Bounds b = graphView.modelBounds();
+        double z = graphView.zoomProperty().get();
+        boolean fits = b.getMinX() * z + graphView.panXProperty().get() >= 0
+            && b.getMinY() * z + graphView.panYProperty().get() >= 0
+            && b.getMaxX() * z + graphView.panXProperty().get() <= graphView.getWidth()
+            && b.getMaxY() * z + graphView.panYProperty().get() <= graphView.getHeight();
+        if (!graphView.getModel().nodes().isEmpty() && !fits) {
+          graphView.fitToView();
+        }
+      }
+    };
+    graphView.widthProperty().addListener(sized);
+    graphView.heightProperty().addListener(sized);
   }
 
   /** Selects one node by id (after adding it, or from the Problems tab) and shows it. */

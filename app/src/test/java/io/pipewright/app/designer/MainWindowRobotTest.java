@@ -111,6 +111,29 @@ class MainWindowRobotTest {
   }
 
   @Test
+  void aDocumentOpensShowingAllOfItZoomedOutOnlyWhenItDoesNotFit(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+      throws Exception {
+    io.pipewright.model.Pipeline sample = io.pipewright.model.PipelineFormat.read(Samples.titanic(home)).pipeline();
+    io.pipewright.app.document.PipelineDocument small = new io.pipewright.app.document.PipelineDocument(sample, null);
+    small.graph().node("train").moveTo(320, 300);
+    robot.interact(() -> context.documentProperty().set(small));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(window.graphView().zoomProperty().get()).as("it fits at 100 %").isEqualTo(1.0);
+    assertThat(window.graphView().panXProperty().get()).isEqualTo(0.0);
+
+    io.pipewright.app.document.PipelineDocument wide = new io.pipewright.app.document.PipelineDocument(sample, null);
+    wide.graph().node("train").moveTo(5000, 140);
+    robot.interact(() -> context.documentProperty().set(wide));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    javafx.geometry.Bounds b = window.graphView().modelBounds();
+    double z = window.graphView().zoomProperty().get();
+    assertThat(z).isLessThan(1.0);
+    assertThat(b.getMaxX() * z + window.graphView().panXProperty().get()).isLessThanOrEqualTo(window.graphView().getWidth());
+    assertThat(b.getMinX() * z + window.graphView().panXProperty().get()).isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
   void searchingThePaletteShowsOnlyMatchingItems(FxRobot robot) {
     robot.clickOn("#paletteSearch").write("jar");
     WaitForAsyncUtils.waitForFxEvents();

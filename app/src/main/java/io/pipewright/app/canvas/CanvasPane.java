@@ -11,6 +11,8 @@ import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -99,23 +101,15 @@ public final class CanvasPane extends StackPane {
    * until it does. Waits for the view's first size.
    */
   private static void showAllOnceSized(GraphView graphView) {
-    javafx.beans.value.ChangeListener<Number> sized = new javafx.beans.value.ChangeListener<>() {
+    ChangeListener<Number> sized = new ChangeListener<>() {
       @Override
-      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+      public void changed(ObservableValue<? extends Number> o, Number was, Number now) {
         if (graphView.getWidth() <= 0 || graphView.getHeight() <= 0) {
           return;
         }
         graphView.widthProperty().removeListener(this);
         graphView.heightProperty().removeListener(this);
-        Bounds b = graphView.modelBounds();
-        double z = graphView.zoomProperty().get();
-        boolean fits = b.getMinX() * z + graphView.panXProperty().get() >= 0
-            && b.getMinY() * z + graphView.panYProperty().get() >= 0
-            && b.getMaxX() * z + graphView.panXProperty().get() <= graphView.getWidth()
-            && b.getMaxY() * z + graphView.panYProperty().get() <= graphView.getHeight();
-        if (!graphView.getModel().nodes().isEmpty() && !fits) {
-          graphView.fitToView();
-        }
+        graphView.showAll();
       }
     };
     graphView.widthProperty().addListener(sized);

@@ -10,14 +10,18 @@ import io.pipewright.graph.view.GraphView;
 import io.pipewright.model.Diagnostic;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -110,7 +114,7 @@ public final class MainWindow extends BorderPane {
     undo.disableProperty().bind(Bindings.selectBoolean(context.documentProperty(), "undoStack", "canUndo").not());
     MenuItem redo = item("_Redo", "Shortcut+Y", viewModel::redo);
     redo.disableProperty().bind(Bindings.selectBoolean(context.documentProperty(), "undoStack", "canRedo").not());
-    editMenu.getItems().addAll(undo, redo, new javafx.scene.control.SeparatorMenuItem(),
+    editMenu.getItems().addAll(undo, redo, new SeparatorMenuItem(),
         item("_Find step…", "Shortcut+F", this::findStep));
     viewMenu.getItems().addAll(
         item("Zoom _in", "Shortcut+Plus", () -> canvas.view().zoomIn()),
@@ -118,7 +122,7 @@ public final class MainWindow extends BorderPane {
         item("_Fit to window", "Shortcut+0", () -> canvas.view().fitToView()),
         item("_Actual size", "Shortcut+1", () -> canvas.view().zoomToActualSize()),
         item("Arrange _layout", "Shortcut+L", () -> canvas.view().autoLayout()),
-        new javafx.scene.control.SeparatorMenuItem(),
+        new SeparatorMenuItem(),
         panelItem("_Palette", "Shortcut+Shift+1", PanelLayout.Panel.PALETTE),
         panelItem("P_roperties", "Shortcut+Shift+2", PanelLayout.Panel.PROPERTIES),
         panelItem("Problems, runs and lo_g", "Shortcut+Shift+3", PanelLayout.Panel.BOTTOM),
@@ -183,7 +187,7 @@ public final class MainWindow extends BorderPane {
   }
 
   private MenuItem panelItem(String text, String accelerator, PanelLayout.Panel panel) {
-    javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(text);
+    CheckMenuItem item = new CheckMenuItem(text);
     item.setAccelerator(KeyCombination.keyCombination(accelerator));
     item.selectedProperty().bindBidirectional(panels.shownProperty(panel));
     item.setId("show-" + panel.key());
@@ -201,9 +205,9 @@ public final class MainWindow extends BorderPane {
       return;
     }
     tab.setContent(null);
-    javafx.beans.value.ChangeListener<Boolean> firstSelection = new javafx.beans.value.ChangeListener<>() {
+    ChangeListener<Boolean> firstSelection = new ChangeListener<>() {
       @Override
-      public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
+      public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
         if (selected) {
           tab.selectedProperty().removeListener(this);
           tab.setContent(content);

@@ -51,9 +51,11 @@ public final class FilesViewModel {
   private final ReadOnlyBooleanWrapper started = new ReadOnlyBooleanWrapper(this, "started");
   /** Orders journal writes and removals (FX thread only): see {@link Journal}. */
   private long epoch;
-  /** The snapshot last handed to the journal, so that an unchanged document is not written again. */
-  private Pipeline journaled;
-  private Map<Path, String> journaledTexts = Map.of();
+  /** What was last handed to the journal, so that an unchanged document is not written again; null: nothing. */
+  private Journalled journaled;
+
+  /** A document's state as journalled: its snapshot and the edited texts of its files. */
+  private record Journalled(Pipeline snapshot, Map<Path, String> fileTexts) {}
 
   public FilesViewModel(AppContext context, Path home, Journal journal, List<Path> recentFiles) {
     this.context = context;
@@ -182,7 +184,6 @@ public final class FilesViewModel {
         s.original() == null ? null : s.original().pipeline());
     context.documentProperty().set(doc);
     journaled = null;
-    journaledTexts = Map.of();
     context.statusProperty().set("Recovered the unsaved changes to " + name);
     return true;
   }
@@ -345,7 +346,6 @@ public final class FilesViewModel {
       }
       from.ifPresent(f -> doc.moveFileTexts(f, to)); // after the file: the SQL editor reads the new place
       journaled = null;
-      journaledTexts = Map.of();
       addRecent(saved);
       context.statusProperty().set("Saved " + saved);
       then.run();
@@ -415,7 +415,6 @@ public final class FilesViewModel {
   private void show(PipelineDocument doc) {
     long e = ++epoch;
     journaled = null;
-    journaledTexts = Map.of();
     context.executor().submit(() -> {
       journal.remove(e);
       return null;
@@ -436,7 +435,6 @@ public final class FilesViewModel {
     if (!doc.isDirty()) {
       if (journaled != null) {
         journaled = null;
-        journaledTexts = Map.of();
         long e = ++epoch;
         context.executor().submit(() -> {
           journal.remove(e);
@@ -447,18 +445,17 @@ public final class FilesViewModel {
     }
     Pipeline snapshot = doc.snapshot();
     Map<Path, String> texts = doc.fileTextsProperty().get();
-    if (snapshot.equals(journaled) && texts.equals(journaledTexts)) {
+    Journalled now = new Journalled(snapshot, texts);
+    if (now.equals(journaled)) {
       return;
     }
-    journaled = snapshot;
-    journaledTexts = texts;
+    journaled = now;
     long e = ++epoch;
     Path original = doc.file().orElse(null);
     context.executor().submit(() -> journal.write(e, snapshot, original, texts), written -> { }, failure -> {
       LOG.warn("Cannot write the autosave journal {}", journal.pipelineFile(), failure);
       context.statusProperty().set("Autosave failed: " + messageOf(failure));
       journaled = null;
-      journaledTexts = Map.of();
     });
   }
 

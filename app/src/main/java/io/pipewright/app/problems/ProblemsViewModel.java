@@ -12,6 +12,8 @@ import io.pipewright.workspace.ComputeTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -32,7 +34,7 @@ public final class ProblemsViewModel {
   private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
   private final ObjectProperty<List<ComputeTarget>> computes = new SimpleObjectProperty<>(List.of());
   /** The workspace's datastores and their roots; null until read (their checks are skipped then). */
-  private java.util.Map<String, Path> datastores;
+  private Map<String, Path> datastores;
   private final ChangeListener<Pipeline> edited = (o, a, b) -> schedule();
   private final ChangeListener<Path> moved = (o, a, b) -> schedule();
   private final BooleanBinding hasErrors = Bindings.createBooleanBinding(
@@ -84,7 +86,7 @@ public final class ProblemsViewModel {
         }, e -> context.statusProperty().set("Could not list compute targets: " + e.getMessage())));
   }
 
-  private record Known(List<ComputeTarget> computes, java.util.Map<String, Path> datastores) {}
+  private record Known(List<ComputeTarget> computes, Map<String, Path> datastores) {}
 
   private void schedule() {
     context.executor().debounce(this, DEBOUNCE, this::validateNow);
@@ -96,12 +98,12 @@ public final class ProblemsViewModel {
   }
 
   /** The same, then gives {@code done} the problems found (on the FX thread) unless a newer validation came. */
-  public void validateNow(java.util.function.Consumer<List<Diagnostic>> done) {
+  public void validateNow(Consumer<List<Diagnostic>> done) {
     PipelineDocument document = context.document();
     Pipeline pipeline = document.pipeline();
     Path base = document.file().map(f -> f.toAbsolutePath().getParent()).orElse(null);
     List<ComputeTarget> targets = computes.get();
-    java.util.Map<String, Path> roots = datastores;
+    Map<String, Path> roots = datastores;
     boolean workspaceKnown = context.workspace().isPresent();
     long mine = ++generation;
     context.executor().submit(() -> {

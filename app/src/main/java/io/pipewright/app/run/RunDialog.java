@@ -1,5 +1,9 @@
 package io.pipewright.app.run;
 
+import io.pipewright.model.Parameter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
@@ -8,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,7 +21,7 @@ import javafx.scene.layout.Region;
 final class RunDialog extends Dialog<RunRequest> {
   static final ButtonType RUN = new ButtonType("Run", ButtonBar.ButtonData.OK_DONE);
 
-  RunDialog(String pipelineName, java.util.List<io.pipewright.model.Parameter> parameters, RunRequest defaults,
+  RunDialog(String pipelineName, List<Parameter> parameters, RunRequest defaults,
       String defaultExperiment, String note) {
     setTitle("Run " + pipelineName);
     setHeaderText("Run " + pipelineName);
@@ -50,12 +55,12 @@ final class RunDialog extends Dialog<RunRequest> {
     grid.add(regenerate, 1, 1);
     grid.add(regenerateHelp, 1, 2);
     int row = 3;
-    java.util.Map<String, TextField> values = new java.util.LinkedHashMap<>();
+    Map<String, TextField> values = new LinkedHashMap<>();
     if (!parameters.isEmpty()) {
       Label heading = new Label("Parameters");
       heading.getStyleClass().add("dialog-section");
       grid.add(heading, 0, row++, 2, 1);
-      for (io.pipewright.model.Parameter p : parameters) {
+      for (Parameter p : parameters) {
         TextField value = new TextField(defaults.parameters().getOrDefault(p.name(), p.defaultValue()));
         value.setId("parameter-" + p.name());
         value.setPromptText(p.defaultValue() == null || p.defaultValue().isEmpty() ? "(empty)" : p.defaultValue());
@@ -63,7 +68,7 @@ final class RunDialog extends Dialog<RunRequest> {
         name.setLabelFor(value);
         name.setMinWidth(Region.USE_PREF_SIZE);
         if (p.description() != null && !p.description().isBlank()) {
-          javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(p.description());
+          Tooltip tip = new Tooltip(p.description());
           name.setTooltip(tip);
           value.setTooltip(tip);
         }
@@ -82,7 +87,7 @@ final class RunDialog extends Dialog<RunRequest> {
       if (b != RUN) {
         return null;
       }
-      java.util.Map<String, String> chosen = new java.util.LinkedHashMap<>();
+      Map<String, String> chosen = new LinkedHashMap<>();
       values.forEach((name, field) -> chosen.put(name, field.getText()));
       return new RunRequest(experiment.getText(), regenerate.isSelected(), chosen);
     });

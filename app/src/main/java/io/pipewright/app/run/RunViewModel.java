@@ -4,6 +4,7 @@ import io.pipewright.app.cli.SampleData;
 import io.pipewright.app.designer.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.local.LocalWorkspace;
+import io.pipewright.model.Parameter;
 import io.pipewright.model.Pipeline;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
@@ -12,6 +13,7 @@ import io.pipewright.workspace.SubmitOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -151,8 +153,8 @@ public final class RunViewModel {
     Pipeline pipeline = context.document().pipeline();
     String id = pipeline.id();
     Map<String, String> last = parameterValues.getOrDefault(id, Map.of());
-    Map<String, String> values = new java.util.LinkedHashMap<>();
-    for (io.pipewright.model.Parameter p : pipeline.parameters()) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Parameter p : pipeline.parameters()) {
       values.put(p.name(), last.getOrDefault(p.name(), p.defaultValue() == null ? "" : p.defaultValue()));
     }
     return new RunRequest(experiments.getOrDefault(id, id), false, values);
@@ -191,8 +193,8 @@ public final class RunViewModel {
     Pipeline pipeline = document.snapshot();
     String experiment = request.experiment().isEmpty() ? pipeline.id() : request.experiment();
     experiments.put(pipeline.id(), experiment);
-    Map<String, String> parameters = new java.util.LinkedHashMap<>(request.parameters());
-    parameters.keySet().retainAll(pipeline.parameters().stream().map(io.pipewright.model.Parameter::name).toList());
+    Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
+    parameters.keySet().retainAll(pipeline.parameters().stream().map(Parameter::name).toList());
     parameterValues.put(pipeline.id(), Map.copyOf(parameters));
     SubmitOptions options = new SubmitOptions(experiment, baseFile(document), parameters, request.regenerateOutputs());
     clearDecorations();

@@ -413,6 +413,11 @@ public class GraphView extends Region {
     viewport.fitToView();
   }
 
+  /** Fits the graph to the view (at most 100 %) unless all of it is in view already. */
+  public void showAll() {
+    viewport.showAll();
+  }
+
   /** Zooms to a node ("find step"), selects it and gives the view the focus. */
   public void zoomToNode(GraphNode node) {
     viewport.zoomToNode(node);

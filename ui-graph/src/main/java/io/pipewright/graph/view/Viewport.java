@@ -152,6 +152,17 @@ final class Viewport {
     fitTo(modelBounds(), 1.0);
   }
 
+  /** Fits the graph to the view unless all of it is in view already (then nothing moves). */
+  void showAll() {
+    Bounds b = modelBounds();
+    double z = zoom.get();
+    boolean inView = b.getMinX() * z + panX.get() >= 0 && b.getMinY() * z + panY.get() >= 0
+        && b.getMaxX() * z + panX.get() <= view.getWidth() && b.getMaxY() * z + panY.get() <= view.getHeight();
+    if (!model.nodes().isEmpty() && !inView) {
+      fitToView();
+    }
+  }
+
   private void fitTo(Bounds b, double maxFitZoom) {
     double w = view.getWidth() > 0 ? view.getWidth() : view.getPrefWidth();
     double h = view.getHeight() > 0 ? view.getHeight() : view.getPrefHeight();

@@ -49,25 +49,20 @@ class ComposeSeedPipelineRobotTest {
       + "SELECT * FROM output ORDER BY Pclass;\n";
 
   @TempDir Path home;
-  private Stage stage;
-  private DesignerApp app;
+  private final RunningDesigner designer = new RunningDesigner();
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
+    designer.stage(stage);
   }
 
   @AfterEach
   void stop(FxRobot robot) {
-    if (app != null) {
-      robot.interact(app::stop);
-    }
+    designer.stop(robot);
   }
 
   private MainWindow launch(FxRobot robot) {
-    app = new DesignerApp();
-    robot.interact(() -> app.start(stage, home));
-    return (MainWindow) stage.getScene().getRoot();
+    return designer.launch(robot, home);
   }
 
   private static void waitUntil(int seconds, String what, BooleanSupplier condition) {
@@ -160,7 +155,7 @@ class ComposeSeedPipelineRobotTest {
     Files.writeString(file, "{\"schemaVersion\": 1, \"id\": \"seed\", \"name\": \"Seed\", \"defaultCompute\": \"local-spark\"}\n");
     MainWindow w = launch(robot);
     waitUntil(30, "the empty pipeline and the datastore files in the palette",
-        () -> app.context().document().file().isPresent() && robot.lookup("Titanic.csv").tryQuery().isPresent());
+        () -> designer.app().context().document().file().isPresent() && robot.lookup("Titanic.csv").tryQuery().isPresent());
 
     // 1. three nodes from the palette
     dragFromPalette(robot, "Titanic.csv", canvasPoint(w, 0.15, 0.3));
@@ -173,7 +168,7 @@ class ComposeSeedPipelineRobotTest {
     // 2. connected by dragging from outputs to inputs
     connect(robot, w, dataset, "out:data", prep, "in:input");
     connect(robot, w, prep, "out:output", train, "in:input");
-    assertThat(app.context().document().pipeline().edges()).hasSize(2);
+    assertThat(designer.app().context().document().pipeline().edges()).hasSize(2);
 
     // 3. a local Spark pool attached through the dialog
     robot.clickOn("#computeTab");
@@ -182,7 +177,7 @@ class ComposeSeedPipelineRobotTest {
     TextField cores = robot.lookup("#field-cores").queryAs(TextField.class);
     robot.interact(() -> cores.setText("2"));
     robot.clickOn("#attachOk");
-    waitUntil(30, "the attached pool", () -> app.context().computes().stream().anyMatch(t -> t.name().equals("my-spark")));
+    waitUntil(30, "the attached pool", () -> designer.app().context().computes().stream().anyMatch(t -> t.name().equals("my-spark")));
 
     // 4. the SQL step: its SQL, driver and executors, and the new pool
     robot.interact(() -> w.canvas().select(prep.id()));
@@ -208,10 +203,10 @@ class ComposeSeedPipelineRobotTest {
     typeInto(robot, "#newArgument", "{inputs.input}");
     typeInto(robot, "#newArgument", "{outputs.output}");
     chooseCompute(robot, "local-process");
-    assertThat(app.context().document().pipeline().step(train.id()).orElseThrow().arguments())
+    assertThat(designer.app().context().document().pipeline().step(train.id()).orElseThrow().arguments())
         .containsExactly("{inputs.input}", "{outputs.output}");
 
-    Step built = app.context().document().pipeline().step(prep.id()).orElseThrow();
+    Step built = designer.app().context().document().pipeline().step(prep.id()).orElseThrow();
     SparkSettings settings = ((SparkStep) built.kind()).settings();
     assertThat(settings.driverMemory()).isEqualTo("2g");
     assertThat(settings.executors()).isEqualTo(1);
@@ -220,8 +215,8 @@ class ComposeSeedPipelineRobotTest {
     // 6. saved with Ctrl+S: the file holds what was built, and the SQL beside it
     robot.clickOn(w.graphView());
     robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
-    waitUntil(20, "the save", () -> !app.context().document().isDirty());
-    Pipeline composed = app.context().document().snapshot();
+    waitUntil(20, "the save", () -> !designer.app().context().document().isDirty());
+    Pipeline composed = designer.app().context().document().snapshot();
     LoadedPipeline saved = PipelineFormat.read(file);
     assertThat(saved.problems()).isEmpty();
     assertThat(saved.pipeline()).isEqualTo(composed);
@@ -229,11 +224,11 @@ class ComposeSeedPipelineRobotTest {
     assertThat(Files.readString(dir.resolve(sqlFile))).isEqualTo(SQL);
 
     // 7. the designer started again reopens the file and shows the same pipeline
-    robot.interact(app::stop);
+    designer.stop(robot);
     MainWindow again = launch(robot);
-    waitUntil(30, "the reopened pipeline", () -> app.context().document().pipeline().steps().size() == 2);
-    assertThat(app.context().document().snapshot()).isEqualTo(composed);
-    assertThat(app.context().document().pipeline().edges()).extracting(Edge::to)
+    waitUntil(30, "the reopened pipeline", () -> designer.app().context().document().pipeline().steps().size() == 2);
+    assertThat(designer.app().context().document().snapshot()).isEqualTo(composed);
+    assertThat(designer.app().context().document().pipeline().edges()).extracting(Edge::to)
         .containsExactlyInAnyOrder(new Edge.End(prep.id(), "input"), new Edge.End(train.id(), "input"));
 
     // 8. run on real Spark until every node is green
@@ -250,7 +245,7 @@ class ComposeSeedPipelineRobotTest {
         || m.node(prep.id()).getStatus() == NodeStatus.FAILED);
     String why = m.node(prep.id()).getStatus() + " '" + m.node(prep.id()).getBadge() + "', "
         + m.node(train.id()).getStatus() + " '" + m.node(train.id()).getBadge() + "'; "
-        + app.context().workspace().map(ws -> {
+        + designer.app().context().workspace().map(ws -> {
           try {
             var runs = ws.runs(1);
             return runs.isEmpty() ? "no run" : ws.childRuns(runs.get(0).runId()).toString();

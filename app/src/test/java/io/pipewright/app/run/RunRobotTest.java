@@ -2,7 +2,7 @@ package io.pipewright.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipewright.app.designer.DesignerApp;
+import io.pipewright.app.designer.RunningDesigner;
 import io.pipewright.app.designer.MainWindow;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.model.NodeStatus;
@@ -41,26 +41,23 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RunRobotTest {
   @TempDir Path home;
+  private final RunningDesigner designer = new RunningDesigner();
   private Stage stage;
-  private DesignerApp app;
 
   @Start
   void start(Stage stage) {
     this.stage = stage;
+    designer.stage(stage);
   }
 
   @AfterEach
   void stop(FxRobot robot) {
-    if (app != null) {
-      robot.interact(app::stop);
-    }
+    designer.stop(robot);
   }
 
   /** Starts the designer on {@code home}; it opens the pipeline in {@code home/samples/titanic}. */
   private MainWindow launch(FxRobot robot) throws Exception {
-    app = new DesignerApp();
-    robot.interact(() -> app.start(stage, home));
-    return (MainWindow) stage.getScene().getRoot();
+    return designer.launch(robot, home);
   }
 
   /** Puts a pipeline where the designer looks on its first start (the sample's files it keeps). */

@@ -11,13 +11,22 @@ import java.util.Objects;
  *     directories
  * @param parameters values for pipeline parameters, overriding their defaults
  * @param regenerateOutputs run every step even where an earlier result could be reused
+ * @param sparkTarget the compute target every Spark step runs on instead of its own (script steps
+ *     keep theirs); null to run each step where the pipeline says
  */
 public record SubmitOptions(
-    String experiment, Path pipelineFile, Map<String, String> parameters, boolean regenerateOutputs) {
+    String experiment, Path pipelineFile, Map<String, String> parameters, boolean regenerateOutputs,
+    String sparkTarget) {
 
   public SubmitOptions {
     Objects.requireNonNull(pipelineFile, "pipelineFile");
     parameters = Map.copyOf(parameters == null ? Map.of() : parameters);
+    sparkTarget = sparkTarget == null || sparkTarget.isBlank() ? null : sparkTarget;
+  }
+
+  /** Each step on its own compute target. */
+  public SubmitOptions(String experiment, Path pipelineFile, Map<String, String> parameters, boolean regenerateOutputs) {
+    this(experiment, pipelineFile, parameters, regenerateOutputs, null);
   }
 
   public Path baseDirectory() {

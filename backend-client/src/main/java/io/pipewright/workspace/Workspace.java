@@ -51,6 +51,17 @@ public interface Workspace extends AutoCloseable {
    */
   ConnectionTest testConnection(ComputeTarget target);
 
+  /**
+   * Names of the compute targets whose last connection test passed (the built-in ones always
+   * count). Validation warns about a step on any other remote target.
+   */
+  default java.util.Set<String> testedComputes() throws WorkspaceException {
+    return computes().stream().map(ComputeTarget::name).collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** Who to ask for a password when a target needs one (see {@link PasswordPrompt}). */
+  default void setPasswordPrompt(PasswordPrompt prompt) {}
+
   /** What a Spark step can use on a target, for its footprint; empty when not known without connecting. */
   Optional<Capacity> capacityOf(ComputeTarget target);
 

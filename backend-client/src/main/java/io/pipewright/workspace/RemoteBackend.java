@@ -1,0 +1,31 @@
+package io.pipewright.workspace;
+
+import io.pipewright.model.Capacity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A kind of compute target reached over the network (Spark standalone, Livy, Synapse): how to test
+ * it, what it offers, and the launcher that runs steps there. Found as a {@link
+ * java.util.ServiceLoader} service, so that a workspace runs steps remotely without depending on the
+ * backends (docs/decisions/0003-remote-launchers.md).
+ */
+public interface RemoteBackend extends ConnectionTester {
+
+  /** What the workspace hands a backend's launchers. */
+  record Context(Path sqlDriverJar, String sparkVersion, Passwords passwords) {}
+
+  /** As {@link #test(ComputeTarget, Duration)}, with the session's passwords for targets that need one. */
+  default ConnectionTest test(ComputeTarget target, Duration timeout, Context context) {
+    return test(target, timeout);
+  }
+
+  /** The launcher of this kind's steps; one per workspace. */
+  ComputeLauncher launcher(Context context);
+
+  /** Live capacity (workers, cores and memory free); empty when the target does not say. */
+  default Optional<Capacity> capacity(ComputeTarget target, Duration timeout) {
+    return Optional.empty();
+  }
+}

@@ -1,8 +1,6 @@
 package io.pipewright.local;
 
-import io.pipewright.model.DatasetKind;
 import io.pipewright.model.MemorySize;
-import io.pipewright.model.Placeholders;
 import io.pipewright.model.SparkEntry;
 import io.pipewright.model.SparkSettings;
 import io.pipewright.model.SparkStep;
@@ -10,10 +8,10 @@ import io.pipewright.model.Step;
 import io.pipewright.workspace.ComputeLauncher;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.LaunchedStep;
+import io.pipewright.workspace.SqlDriverArguments;
 import io.pipewright.workspace.StepLaunch;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,7 +126,8 @@ final class LocalSparkLauncher implements ComputeLauncher {
       command.add("--class");
       command.add(SparkRuntime.SQL_DRIVER_CLASS);
       command.add(runtime.sqlDriverJar().toString());
-      command.addAll(sqlDriverArguments(launch, (SparkEntry.Sql) spark.entry()));
+      command.addAll(SqlDriverArguments.of(launch, (SparkEntry.Sql) spark.entry(),
+          launch.workDirectory().resolve("step.sql"), path -> path));
     }
     launch.logs().note("spark: " + runtime.sparkVersion() + " from " + runtime.home() + ", java " + runtime.java());
     LaunchedStep step = ProcessStep.start(command, launch.workDirectory(), env, launch.logs(), "Spark driver");
@@ -266,35 +265,6 @@ final class LocalSparkLauncher implements ComputeLauncher {
       options.add(flag);
       options.add(String.join(",", files.stream().map(f -> launch.sourceDirectory().resolve(f).toString()).toList()));
     }
-  }
-
-  /** Writes the step's SQL with its placeholders resolved and returns the driver's arguments. */
-  private static List<String> sqlDriverArguments(StepLaunch launch, SparkEntry.Sql sql) throws WorkspaceException {
-    Path source = launch.sourceDirectory().resolve(sql.file());
-    Path resolved = launch.workDirectory().resolve("step.sql");
-    try {
-      String text = Files.readString(source, StandardCharsets.UTF_8);
-      Files.writeString(resolved, Placeholders.substitute(text, ref -> switch (ref.kind()) {
-        case INPUTS -> Optional.ofNullable(launch.inputs().get(ref.name())).map(i -> i.path().toString()).orElse("");
-        case OUTPUTS -> Optional.ofNullable(launch.outputs().get(ref.name())).map(Path::toString).orElse("");
-        case PARAMETERS -> launch.parameters().getOrDefault(ref.name(), "");
-      }), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new WorkspaceException("cannot read the SQL of step '" + launch.step().name() + "' (" + source + "): "
-          + e.getMessage(), e);
-    }
-    List<String> args = new ArrayList<>(List.of("--sql", resolved.toString(), "--app-name", launch.step().name()));
-    launch.inputs().forEach((name, input) -> {
-      if (input.kind() == DatasetKind.TABULAR) {
-        args.add("--view");
-        args.add(name + "=" + input.path());
-      }
-    });
-    launch.outputs().forEach((name, path) -> {
-      args.add("--output");
-      args.add(name + "=" + path);
-    });
-    return args;
   }
 
   private static void noteWhatLocalModeDoes(StepLaunch launch, SparkSettings settings, int threads) {

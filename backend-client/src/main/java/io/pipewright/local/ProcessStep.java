@@ -1,12 +1,10 @@
 package io.pipewright.local;
 
+import io.pipewright.workspace.FailureCause;
 import io.pipewright.workspace.LaunchedStep;
 import io.pipewright.workspace.StepLogs;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -90,48 +88,8 @@ final class ProcessStep implements LaunchedStep {
     descendants.forEach(ProcessHandle::destroyForcibly);
   }
 
-  private static final Pattern EXCEPTION_LINE =
-      Pattern.compile("^(Exception in thread .*|[\\w.$]*(Exception|Error)\\b.*:.*|SQL statement \\d+.*|.*\\berror: .*)$");
-
-  /**
-   * The line of a failed step's stderr that best says why: the driver's own one-line error, the
-   * last exception or Python error line, else the last non-blank line.
-   */
+  /** Why a failed step failed, from its stderr (see {@link FailureCause}). */
   static String failureCause(Path stderrFile) {
-    List<String> lines = tail(stderrFile, 64 * 1024);
-    String lastNonBlank = "";
-    String lastException = null;
-    for (String line : lines) {
-      String l = line.strip();
-      if (l.isEmpty()) {
-        continue;
-      }
-      lastNonBlank = l;
-      if (l.startsWith("SQL statement ") || l.startsWith("pipewright:")) {
-        return shorten(l);
-      }
-      if (EXCEPTION_LINE.matcher(l).matches() && !l.startsWith("at ")) {
-        lastException = l;
-      }
-    }
-    return shorten(lastException != null ? lastException : lastNonBlank);
-  }
-
-  private static String shorten(String line) {
-    return line.length() > 400 ? line.substring(0, 400) + "…" : line;
-  }
-
-  private static List<String> tail(Path file, int bytes) {
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-      long length = raf.length();
-      long start = Math.max(0, length - bytes);
-      byte[] buffer = new byte[(int) (length - start)];
-      raf.seek(start);
-      raf.readFully(buffer);
-      List<String> lines = new String(buffer, StandardCharsets.UTF_8).lines().toList();
-      return start > 0 && !lines.isEmpty() ? lines.subList(1, lines.size()) : lines;
-    } catch (IOException e) {
-      return Files.exists(file) ? List.of("cannot read " + file + ": " + e.getMessage()) : List.of();
-    }
+    return FailureCause.of(stderrFile);
   }
 }

@@ -36,7 +36,8 @@ import java.util.Optional;
 final class HistoryStore implements AutoCloseable {
 
   /** Migrations in order; the schema version is the number applied. */
-  private static final List<String> MIGRATIONS = List.of("V1__history.sql", "V2__file_hashes.sql", "V3__designer.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__history.sql", "V2__file_hashes.sql", "V3__designer.sql",
+      "V4__connection_tests.sql");
 
   private final Connection connection;
 
@@ -522,7 +523,24 @@ final class HistoryStore implements AutoCloseable {
   }
 
   synchronized void setComputeSettings(String name, String settingsJson) throws SQLException {
-    update("UPDATE compute_targets SET settings = ? WHERE name = ?", settingsJson, name);
+    update("UPDATE compute_targets SET settings = ?, tested_at = NULL WHERE name = ?", settingsJson, name);
+  }
+
+  /** Records that a target passed a connection test with the settings it has now. */
+  synchronized void setComputeTested(String name, Instant at) throws SQLException {
+    update("UPDATE compute_targets SET tested_at = ? WHERE name = ?", at.toEpochMilli(), name);
+  }
+
+  /** Names of the targets whose settings passed a connection test. */
+  synchronized java.util.Set<String> testedComputes() throws SQLException {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM compute_targets WHERE tested_at IS NOT NULL")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
   }
 
   record ComputeRow(String name, String kind, String settingsJson) {}

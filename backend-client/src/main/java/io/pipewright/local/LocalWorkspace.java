@@ -30,6 +30,9 @@ import io.pipewright.workspace.InvalidFieldsException;
 import io.pipewright.workspace.JavaHome;
 import io.pipewright.workspace.LinkedService;
 import io.pipewright.workspace.LogStream;
+import io.pipewright.workspace.PasswordPrompt;
+import io.pipewright.workspace.Passwords;
+import io.pipewright.workspace.RemoteBackend;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.RunSummary;
@@ -77,12 +80,16 @@ public final class LocalWorkspace implements Workspace {
   private final WorkspaceLayout layout;
   private final HistoryStore store;
   private final ObjectMapper json = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-  private final Map<String, ComputeLauncher> launchers = new HashMap<>();
+  private final Map<String, ComputeLauncher> launchers = new ConcurrentHashMap<>();
   private final Set<LocalRun> active = ConcurrentHashMap.newKeySet();
   private final SecureRandom random = new SecureRandom();
   private final FileHashes fileHashes;
   /** Testers of remote kinds, found as services so that this package needs no network backend. */
   private final Map<String, ConnectionTester> connectionTesters = new HashMap<>();
+  /** Backends of remote kinds (standalone, Livy), found as services likewise. */
+  private final Map<String, RemoteBackend> remoteBackends = new HashMap<>();
+  private final Passwords passwords = new Passwords();
+  private volatile RemoteBackend.Context remoteContext;
   static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(3);
 
   private LocalWorkspace(WorkspaceLayout layout, HistoryStore store) {
@@ -91,6 +98,10 @@ public final class LocalWorkspace implements Workspace {
     this.fileHashes = new FileHashes(store);
     for (ConnectionTester tester : java.util.ServiceLoader.load(ConnectionTester.class, LocalWorkspace.class.getClassLoader())) {
       connectionTesters.putIfAbsent(tester.kind(), tester);
+    }
+    for (RemoteBackend backend : java.util.ServiceLoader.load(RemoteBackend.class, LocalWorkspace.class.getClassLoader())) {
+      remoteBackends.putIfAbsent(backend.kind(), backend);
+      connectionTesters.putIfAbsent(backend.kind(), backend);
     }
     launchers.put(ComputeTarget.LOCAL_SPARK, new LocalSparkLauncher(UserCache.directory()));
     launchers.put(ComputeTarget.LOCAL_PROCESS, new LocalProcessLauncher());
@@ -360,8 +371,61 @@ public final class LocalWorkspace implements Workspace {
           return ConnectionTest.notAvailableYet("connecting to a " + kind.get().label() + " comes with the remote"
               + " backends: the target is saved and pipelines can name it, but Pipewright cannot reach it yet");
         }
-        return tester.test(target, CONNECTION_TIMEOUT);
+        ConnectionTest test = tester instanceof RemoteBackend backend
+            ? backend.test(target, CONNECTION_TIMEOUT, remoteContext()) : tester.test(target, CONNECTION_TIMEOUT);
+        if (test.isOk()) {
+          rememberTested(target);
+        }
+        return test;
     }
+  }
+
+  /** Records a passed test when the tested settings are those the attached target has. */
+  private void rememberTested(ComputeTarget tested) {
+    try {
+      Optional<ComputeTarget> attached = compute(tested.name());
+      if (attached.isPresent() && attached.get().kind().equals(tested.kind())
+          && attached.get().settings().equals(tested.settings())) {
+        store.setComputeTested(tested.name(), Instant.now());
+      }
+    } catch (WorkspaceException | SQLException e) {
+      LOG.warn("cannot record the connection test of {}: {}", tested.name(), e.getMessage());
+    }
+  }
+
+  @Override
+  public Set<String> testedComputes() throws WorkspaceException {
+    Set<String> tested = new java.util.TreeSet<>(history(store::testedComputes));
+    tested.add(ComputeTarget.LOCAL_SPARK);
+    tested.add(ComputeTarget.LOCAL_PROCESS);
+    return tested;
+  }
+
+  @Override
+  public void setPasswordPrompt(PasswordPrompt prompt) {
+    passwords.setPrompt(prompt);
+  }
+
+  /**
+   * What remote launchers get from this workspace: Pipewright's SQL driver jar and Spark version of
+   * the bundled runtime (null and "unknown" when it is missing: SQL steps then fail saying so).
+   */
+  private RemoteBackend.Context remoteContext() {
+    RemoteBackend.Context context = remoteContext;
+    if (context == null) {
+      Path driver = null;
+      String version = "unknown";
+      try {
+        SparkRuntime runtime = SparkRuntime.locate(null, null);
+        driver = runtime.sqlDriverJar();
+        version = runtime.sparkVersion();
+      } catch (WorkspaceException e) {
+        LOG.warn("no Spark runtime for remote SQL steps: {}", e.getMessage());
+      }
+      context = new RemoteBackend.Context(driver, version, passwords);
+      remoteContext = context;
+    }
+    return context;
   }
 
   private static ConnectionTest testLocalSpark(ComputeTarget target) {
@@ -384,6 +448,10 @@ public final class LocalWorkspace implements Workspace {
   public Optional<Capacity> capacityOf(ComputeTarget target) {
     if (ComputeTarget.LOCAL_SPARK.equals(target.kind())) {
       return Optional.of(Capacity.localMachine(LocalSparkLauncher.maxCores(target), physicalMemory()));
+    }
+    RemoteBackend backend = remoteBackends.get(target.kind());
+    if (backend != null) {
+      return backend.capacity(target, CONNECTION_TIMEOUT);
     }
     if (ComputeKind.SYNAPSE_SPARK_POOL.equals(target.kind())) {
       Optional<SynapseNodeSize> size = target.setting("nodeSize").flatMap(SynapseNodeSize::fromLabel);
@@ -468,15 +536,24 @@ public final class LocalWorkspace implements Workspace {
     return computes().stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
-  /** The compute each step runs on, by step id, checked against the launchers; one history read. */
-  private Map<String, ComputeTarget> computesOf(Pipeline pipeline) throws WorkspaceException {
+  /**
+   * The compute each step runs on, by step id, checked against the launchers; one history read.
+   * {@code sparkTarget}, when given, replaces the compute of every Spark step.
+   */
+  private Map<String, ComputeTarget> computesOf(Pipeline pipeline, String sparkTarget) throws WorkspaceException {
     Map<String, ComputeTarget> byName = new HashMap<>();
     for (ComputeTarget target : computes()) {
       byName.put(target.name(), target);
     }
+    if (sparkTarget != null && (!byName.containsKey(sparkTarget) || !byName.get(sparkTarget).runsSpark())) {
+      throw new WorkspaceException((byName.containsKey(sparkTarget)
+          ? "compute '" + sparkTarget + "' (" + byName.get(sparkTarget).kind() + ") does not run Spark"
+          : "there is no compute target '" + sparkTarget + "'") + ": Spark steps can run on "
+          + String.join(", ", byName.values().stream().filter(ComputeTarget::runsSpark).map(ComputeTarget::name).toList()));
+    }
     Map<String, ComputeTarget> byStep = new HashMap<>();
     for (Step step : pipeline.steps()) {
-      String name = ComputeTarget.nameFor(pipeline, step);
+      String name = sparkTarget != null && step.isSpark() ? sparkTarget : ComputeTarget.nameFor(pipeline, step);
       ComputeTarget target = byName.get(name);
       if (target == null) {
         throw new WorkspaceException("step '" + step.name() + "' runs on compute '" + name
@@ -494,6 +571,9 @@ public final class LocalWorkspace implements Workspace {
       return launchers.get(ComputeTarget.LOCAL_PROCESS);
     }
     ComputeLauncher launcher = launchers.get(target.kind());
+    if (launcher == null && remoteBackends.containsKey(target.kind())) {
+      launcher = launchers.computeIfAbsent(target.kind(), k -> remoteBackends.get(k).launcher(remoteContext()));
+    }
     if (launcher == null) {
       throw new WorkspaceException("compute '" + target.name() + "' is a " + target.kind()
           + " target, which the embedded workspace cannot run yet");
@@ -665,7 +745,7 @@ public final class LocalWorkspace implements Workspace {
       }
       parameters.put(override.getKey(), override.getValue());
     }
-    Map<String, ComputeTarget> targets = computesOf(pipeline);
+    Map<String, ComputeTarget> targets = computesOf(pipeline, options.sparkTarget());
     warmUpSpark(pipeline, targets);
     String runId = newRunId();
     String experiment = options.experiment() == null || options.experiment().isBlank()

@@ -67,16 +67,26 @@ public record ComputeKind(String id, String label, String description, boolean r
             "A Spark standalone master; jobs are submitted to its REST server", true, false, List.of(
             ComputeSetting.of("masterUrl", "Master URL", Type.URL, true, "The master, as spark://host:7077.")
                 .withChoices(List.of("spark")),
-            ComputeSetting.of("restUrl", "REST URL", Type.URL, true,
-                "The master's REST submission server, as http://host:6066 (needs spark.master.rest.enabled=true).")
-                .withChoices(List.of("http", "https")))),
+            ComputeSetting.of("restUrl", "REST URL", Type.URL, false,
+                "The master's REST submission server (needs spark.master.rest.enabled=true); empty for"
+                    + " http://<master host>:6066.")
+                .withChoices(List.of("http", "https")),
+            ComputeSetting.of("webUrl", "Web UI URL", Type.URL, false,
+                "The master's web UI, for capacity and driver logs; empty for http://<master host>:8080.")
+                .withChoices(List.of("http", "https")),
+            stagingDir(),
+            readTimeout())),
         new ComputeKind(LIVY, "Apache Livy", "A Livy server (EMR, HDInsight, on premises)", true, false, List.of(
             ComputeSetting.of("url", "URL", Type.URL, true, "The Livy server, as http://host:8998.")
                 .withChoices(List.of("http", "https")),
             ComputeSetting.of("auth", "Authentication", Type.CHOICE, true,
                 "none, or basic (user name here; the password is asked when connecting, never stored).")
                 .withChoices(List.of("none", "basic")).withDefault("none"),
-            ComputeSetting.of("user", "User", Type.TEXT, false, "The user name for basic authentication."))),
+            ComputeSetting.of("user", "User", Type.TEXT, false, "The user name for basic authentication."),
+            ComputeSetting.of("proxyUser", "Proxy user", Type.TEXT, false,
+                "The user the batches run as (Livy's proxyUser); empty for the server's default."),
+            stagingDir(),
+            readTimeout())),
         new ComputeKind(SYNAPSE_SPARK_POOL, "Synapse Spark pool",
             "A Spark pool of an Azure Synapse workspace, reached through a linked service", true, false, List.of(
             ComputeSetting.of("linkedService", "Linked service", Type.TEXT, true,
@@ -97,6 +107,22 @@ public record ComputeKind(String id, String label, String description, boolean r
             ComputeSetting.of("workspaceName", "Workspace", Type.PATTERN, true,
                 "3 to 33 letters, digits, '-' or '_', a letter or digit first.")
                 .withPattern("[A-Za-z0-9][A-Za-z0-9_-]{2,32}"))));
+  }
+
+  private static ComputeSetting stagingDir() {
+    return ComputeSetting.of("stagingDir", "Staging folder", Type.TEXT, false,
+        "A folder every worker can read and write (a shared mount), where Pipewright copies what a step needs"
+            + " and collects its outputs; empty for the workspace's own folders (a cluster on this machine).");
+  }
+
+  private static ComputeSetting readTimeout() {
+    return ComputeSetting.of("readTimeout", "Read timeout (s)", Type.WHOLE_NUMBER, false,
+        "Seconds to wait for each answer of the server before trying again; empty for 30.").withRange(1, 3600);
+  }
+
+  /** Whether targets of this kind run elsewhere than this machine, reached over the network. */
+  public boolean remote() {
+    return !LOCAL_SPARK.equals(id) && !LOCAL_PROCESS.equals(id);
   }
 
   public static Optional<ComputeKind> of(String id) {

@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The package arrows of ARCHITECTURE.md inside backend-client:
  * {@code local, standalone, livy, azureml → workspace → model}; {@code standalone, livy, azureml →
- * http}. Breaking one fails the build.
+ * remote → http} (remote: what the remote launchers share). Breaking one fails the build.
  */
 @AnalyzeClasses(packages = "io.pipewright", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -43,13 +43,29 @@ class ArchitectureTest {
   static final ArchRule localDoesNotImportTheRemoteBackends = noClasses()
       .that().resideInAPackage("io.pipewright.local..")
       .should().dependOnClassesThat().resideInAnyPackage(
-          "io.pipewright.http..", "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..")
-      .because("the embedded workspace works offline, with no HTTP client");
+          "io.pipewright.http..", "io.pipewright.remote..", "io.pipewright.standalone..", "io.pipewright.livy..",
+          "io.pipewright.azureml..")
+      .because("the embedded workspace works offline, with no HTTP client; remote backends are services it loads");
+
+  @ArchTest
+  static final ArchRule httpKnowsNoPipeline = noClasses()
+      .that().resideInAPackage("io.pipewright.http..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "io.pipewright.model..", "io.pipewright.workspace..", "io.pipewright.remote..",
+          "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..")
+      .because("the HTTP layer is a client library: Azure, Livy and Spark build on it, not it on them");
+
+  @ArchTest
+  static final ArchRule remoteKnowsNoBackend = noClasses()
+      .that().resideInAPackage("io.pipewright.remote..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..")
+      .because("what remote launchers share depends on none of them");
 
   @ArchTest
   static final ArchRule remoteBackendsDoNotImportTheEmbeddedOne = noClasses()
       .that().resideInAnyPackage("io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..",
-          "io.pipewright.http..")
+          "io.pipewright.http..", "io.pipewright.remote..")
       .should().dependOnClassesThat().resideInAPackage("io.pipewright.local..")
       .allowEmptyShould(true)
       .because("backends meet only through the workspace SPI");

@@ -28,7 +28,7 @@ class ComputeKindTest {
   void everyKindTheDialogOffersIsDescribed() {
     assertThat(ComputeKind.all()).extracting(ComputeKind::id).containsExactly(
         "local-spark", "local-process", "spark-standalone", "livy", "synapse-spark-pool", "azureml");
-    assertThat(kind("spark-standalone").settings()).extracting(ComputeSetting::key).containsExactly("masterUrl", "restUrl");
+    assertThat(kind("spark-standalone").settings()).extracting(ComputeSetting::key).containsExactly("masterUrl", "restUrl", "webUrl", "stagingDir", "readTimeout");
   }
 
   @Test
@@ -112,7 +112,7 @@ class ComputeKindTest {
   @Test
   void anUnknownSettingIsNamedWithTheOnesTheKindHas() {
     assertThat(kind("spark-standalone").check("master", "x"))
-        .contains("a spark-standalone compute has no setting 'master' (it has: masterUrl, restUrl)");
+        .contains("a spark-standalone compute has no setting 'master' (it has: masterUrl, readTimeout, restUrl, stagingDir, webUrl)");
   }
 
   @Test

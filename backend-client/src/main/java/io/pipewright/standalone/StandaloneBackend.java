@@ -1,0 +1,86 @@
+package io.pipewright.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pipewright.http.Cancellation;
+import io.pipewright.http.RemoteException;
+import io.pipewright.http.RestClient;
+import io.pipewright.http.RetryPolicy;
+import io.pipewright.http.Timeouts;
+import io.pipewright.model.Capacity;
+import io.pipewright.workspace.ComputeKind;
+import io.pipewright.workspace.ComputeLauncher;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.ConnectionTest;
+import io.pipewright.workspace.RemoteBackend;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The Spark standalone backend: its connection test, live capacity and launcher. */
+public final class StandaloneBackend implements RemoteBackend {
+  private static final long MIB = 1024L * 1024;
+
+  private final StandaloneConnectionTester tester = new StandaloneConnectionTester();
+
+  @Override
+  public String kind() {
+    return ComputeKind.SPARK_STANDALONE;
+  }
+
+  @Override
+  public ConnectionTest test(ComputeTarget target, Duration timeout) {
+    return tester.test(target, timeout);
+  }
+
+  @Override
+  public ComputeLauncher launcher(Context context) {
+    return new StandaloneLauncher(context);
+  }
+
+  /**
+   * The cluster's alive workers from the master's {@code /json/}: cores and memory in all, and the
+   * largest worker as the node an executor must fit in. The description says what is free now.
+   */
+  @Override
+  public Optional<Capacity> capacity(ComputeTarget target, Duration timeout) {
+    StandaloneUrls urls = StandaloneUrls.of(target);
+    RestClient web = RestClient.to(urls.web()).timeouts(new Timeouts(timeout, timeout, timeout.multipliedBy(2)))
+        .retry(RetryPolicy.NONE).build();
+    try {
+      return Optional.of(capacityOf(web.get("/json/", Cancellation.none())));
+    } catch (RemoteException e) {
+      return Optional.empty();
+    }
+  }
+
+  static Capacity capacityOf(JsonNode master) {
+    int workers = 0;
+    int cores = 0;
+    int coresFree = 0;
+    long memory = 0;
+    long memoryFree = 0;
+    Capacity.Node largest = null;
+    for (JsonNode worker : master.path("workers")) {
+      if (!"ALIVE".equals(worker.path("state").asText())) {
+        continue;
+      }
+      workers++;
+      int c = worker.path("cores").asInt();
+      long m = worker.path("memory").asLong() * MIB;
+      cores += c;
+      memory += m;
+      coresFree += worker.path("coresfree").asInt(c - worker.path("coresused").asInt());
+      memoryFree += worker.path("memoryfree").asLong(worker.path("memory").asLong() - worker.path("memoryused").asLong()) * MIB;
+      if (largest == null || c > largest.cores() || (c == largest.cores() && m > largest.memoryBytes())) {
+        largest = new Capacity.Node(worker.path("host").asText("worker"), c, m);
+      }
+    }
+    String description = workers + (workers == 1 ? " worker" : " workers") + ", " + coresFree + " of " + cores
+        + " cores and " + gib(memoryFree) + " of " + gib(memory) + " GiB free";
+    return new Capacity(description, cores, memory, false, largest);
+  }
+
+  private static String gib(long bytes) {
+    return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * MIB));
+  }
+}

@@ -163,6 +163,8 @@ public final class LivyServer implements AutoCloseable {
       Set<Path> dirs = new LinkedHashSet<>();
       dirs.add(Path.of(System.getProperty("java.io.tmpdir")));
       Optional.ofNullable(System.getProperty("pipewright.samples")).map(Path::of).ifPresent(dirs::add);
+      // Pipewright's SQL driver jar, which SQL steps submit
+      Optional.ofNullable(System.getProperty("pipewright.spark.runtime")).map(Path::of).ifPresent(dirs::add);
       dirs.add(Path.of(""));
       dirs.add(home);
       dirs.addAll(allowed);

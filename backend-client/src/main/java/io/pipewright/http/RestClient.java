@@ -38,6 +38,9 @@ import org.slf4j.Logger;
  * have reached the server is thrown with {@link RemoteException#outcomeUnknown()} and never sent
  * again by this class.
  *
+ * <p>A {@link Cancellation} stops a call in flight or a wait between attempts at once; an interrupt
+ * of the calling thread counts as a cancel too (and its interrupt flag stays set).
+ *
  * <pre>{@code
  * RestClient livy = RestClient.to("http://127.0.0.1:8998").header("X-Requested-By", "pipewright").build();
  * JsonNode batch = livy.post("/batches", Map.of("file", "local:/app.py"), cancel);
@@ -206,22 +209,23 @@ public final class RestClient {
     Request request = new Request.Builder().url(url).method(method, body)
         .header("Accept", parser == TEXT_BODY ? "*/*" : "application/json").build();
     for (int attempt = 1; ; attempt++) {
-      Attempt<T> result = cancel.isCanceled() ? new Attempt<>(null, Failure.canceled(false))
+      Attempt<T> result = stopped(cancel) ? new Attempt<>(null, Failure.canceled(false))
           : attempt(request, idempotent, cancel, parser);
       Failure failure = result.failure();
       if (failure == null) {
         return result.value();
       }
       String tried = attempt > 1 ? " (tried " + attempt + " times)" : "";
+      Duration retryAfter = failure.retryAfter();
+      if (retryAfter != null && retryAfter.compareTo(retry.maxRetryAfter()) > 0) {
+        throw failure.exception(method, url, "; the server asks to come back in " + words(retryAfter) + tried);
+      }
       if (!failure.retry() || attempt >= retry.maxAttempts()) {
         throw failure.exception(method, url, tried);
       }
       Duration wait = retry.backoff(attempt, ThreadLocalRandom.current().nextDouble());
-      if (failure.retryAfter() != null) {
-        if (failure.retryAfter().compareTo(retry.maxRetryAfter()) > 0) {
-          throw failure.exception(method, url, "; the server asks to come back in " + words(failure.retryAfter()) + tried);
-        }
-        wait = wait.compareTo(failure.retryAfter()) >= 0 ? wait : failure.retryAfter();
+      if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+        wait = retryAfter;
       }
       LOG.debug("{} {}: {}; trying again in {} ms (attempt {} of {})", method, Redaction.url(url.toString()),
           failure.detail(), wait.toMillis(), attempt, retry.maxAttempts());
@@ -229,6 +233,11 @@ public final class RestClient {
         throw Failure.canceled(false).exception(method, url, "");
       }
     }
+  }
+
+  /** Canceled, or the calling thread was interrupted: both mean stop. */
+  private static boolean stopped(Cancellation cancel) {
+    return cancel.isCanceled() || Thread.currentThread().isInterrupted();
   }
 
   private <T> Attempt<T> attempt(Request request, boolean idempotent, Cancellation cancel, Parser<T> parser) {
@@ -247,7 +256,7 @@ public final class RestClient {
             null, null, null, idempotent ? Outcome.RETRYABLE : Outcome.UNKNOWN, e, false));
       }
     } catch (IOException e) {
-      if (cancel.isCanceled() || call.isCanceled()) {
+      if (stopped(cancel) || call.isCanceled()) {
         return new Attempt<>(null, Failure.canceled(!idempotent && progress.requestStarted));
       }
       return new Attempt<>(null, transportFailure(e, request.url(), idempotent, progress));

@@ -111,4 +111,16 @@ class CancellationTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(e.canceled()).isTrue();
   }
+
+  @Test
+  void anInterruptedThreadSendsNothingAndKeepsItsFlag() {
+    RestClient client = RestClient.to(server.url()).build();
+    Thread.currentThread().interrupt();
+
+    RemoteException e = catchThrowableOfType(RemoteException.class, () -> client.get("/batches", Cancellation.none()));
+
+    assertThat(Thread.interrupted()).as("the interrupt flag").isTrue();
+    assertThat(e.canceled()).isTrue();
+    assertThat(server.requestCount()).isZero();
+  }
 }

@@ -1,7 +1,12 @@
 package io.pipewright.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipewright.http.Cancellation;
+import io.pipewright.http.NetworkErrors;
+import io.pipewright.http.RemoteException;
+import io.pipewright.http.RestClient;
+import io.pipewright.http.RetryPolicy;
+import io.pipewright.http.Timeouts;
 import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.ConnectionTest;
@@ -10,9 +15,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +25,9 @@ import java.util.Optional;
  * REST submission server answers {@code GET /v1/submissions/readyz} (Spark 4) or, on older Sparks
  * without it, a status request, with its Spark version.
  *
- * <p>Uses the JDK's HTTP client for these two GETs; submissions will go through the project's
- * OkHttp client in the http package when the standalone launcher comes.
+ * <p>Asks once ({@link RetryPolicy#NONE}): the user is waiting, and a failure is the answer.
  */
 public final class StandaloneConnectionTester implements ConnectionTester {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** A submission id no master has: its status request proves the server answers, before Spark 4. */
   static final String PROBE_ID = "pipewright-connection-test";
 
@@ -46,12 +46,14 @@ public final class StandaloneConnectionTester implements ConnectionTester {
 
     URI rest = URI.create(stripSlash(target.settings().get("restUrl")));
     String restAt = rest.getHost() + ":" + rest.getPort();
-    HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
-    Answer ready = get(client, URI.create(rest + "/v1/submissions/readyz"), timeout, restAt);
+    // The whole call gets twice the timeout, so that a silent server is reported by its read timeout.
+    RestClient client = RestClient.to(rest.toString()).retry(RetryPolicy.NONE)
+        .timeouts(new Timeouts(timeout, timeout, timeout.multipliedBy(2))).build();
+    Answer ready = get(client, "/v1/submissions/readyz", timeout, restAt);
     Answer answer = ready;
     if (ready.json().map(j -> "ErrorResponse".equals(j.path("action").asText())).orElse(false)) {
       // Before Spark 4 there is no readyz: an unknown submission's status shows the server is up.
-      answer = get(client, URI.create(rest + "/v1/submissions/status/" + PROBE_ID), timeout, restAt);
+      answer = get(client, "/v1/submissions/status/" + PROBE_ID, timeout, restAt);
     }
     String restProblem = restProblem(answer, restAt);
     String version = answer.json().map(j -> j.path("serverSparkVersion").asText("")).orElse("");
@@ -88,23 +90,19 @@ public final class StandaloneConnectionTester implements ConnectionTester {
   /** An HTTP exchange: the status and JSON body, or why there was none. */
   private record Answer(int status, Optional<JsonNode> json, String failure) {}
 
-  private static Answer get(HttpClient client, URI uri, Duration timeout, String where) {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+  private static Answer get(RestClient client, String path, Duration timeout, String where) {
     try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      Optional<JsonNode> json;
-      try {
-        JsonNode node = JSON.readTree(response.body());
-        json = node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-      } catch (IOException e) {
-        json = Optional.empty();
+      JsonNode json = client.get(path, Cancellation.none());
+      return new Answer(200, json.isObject() ? Optional.of(json) : Optional.empty(), null);
+    } catch (RemoteException e) {
+      if (e.canceled()) {
+        return new Answer(0, Optional.empty(), "the test was interrupted");
       }
-      return new Answer(response.statusCode(), json, null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Answer(0, Optional.empty(), "the test was interrupted");
-    } catch (IOException | RuntimeException e) {
-      return new Answer(0, Optional.empty(), NetworkErrors.describe(e, where, timeout));
+      if (e.status() != 0) { // an error status, or a body that is not JSON: the status and body tell what answered
+        return new Answer(e.status(), e.errorBody(), null);
+      }
+      return new Answer(0, Optional.empty(), e.getCause() == null ? e.getMessage()
+          : NetworkErrors.describe(e.getCause(), where, timeout));
     }
   }
 

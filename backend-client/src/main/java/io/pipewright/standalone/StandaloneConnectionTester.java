@@ -44,7 +44,7 @@ public final class StandaloneConnectionTester implements ConnectionTester {
     Optional<String> masterProblem = connect(master.getHost(), master.getPort(), timeout);
     details.add("master " + masterAt + ": " + masterProblem.orElse("accepts connections"));
 
-    URI rest = URI.create(stripSlash(target.settings().get("restUrl")));
+    URI rest = URI.create(StandaloneUrls.of(target).rest());
     String restAt = rest.getHost() + ":" + rest.getPort();
     // The whole call gets twice the timeout, so that a silent server is reported by its read timeout.
     RestClient client = RestClient.to(rest.toString()).retry(RetryPolicy.NONE)

@@ -9,7 +9,7 @@ import java.util.Optional;
  * A kind of compute target reached over the network (Spark standalone, Livy, Synapse): how to test
  * it, what it offers, and the launcher that runs steps there. Found as a {@link
  * java.util.ServiceLoader} service, so that a workspace runs steps remotely without depending on the
- * backends (docs/decisions/0003-remote-launchers.md).
+ * backends (docs/decisions/0006-remote-launchers.md).
  */
 public interface RemoteBackend extends ConnectionTester {
 

@@ -74,10 +74,6 @@ public final class StandaloneConnectionTester implements ConnectionTester {
         + " answers, with its REST server at " + restAt, details);
   }
 
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
   private static Optional<String> connect(String host, int port, Duration timeout) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());

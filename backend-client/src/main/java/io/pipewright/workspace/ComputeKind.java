@@ -79,8 +79,8 @@ public record ComputeKind(String id, String label, String description, boolean r
         new ComputeKind(LIVY, "Apache Livy", "A Livy server (EMR, HDInsight, on premises)", true, false, List.of(
             ComputeSetting.of("url", "URL", Type.URL, true, "The Livy server, as http://host:8998.")
                 .withChoices(List.of("http", "https")),
-            ComputeSetting.of("auth", "Authentication", Type.CHOICE, true,
-                "none, or basic (user name here; the password is asked when connecting, never stored).")
+            ComputeSetting.of("auth", "Authentication", Type.CHOICE, false,
+                "none (when empty), or basic (user name here; the password is asked when connecting, never stored).")
                 .withChoices(List.of("none", "basic")).withDefault("none"),
             ComputeSetting.of("user", "User", Type.TEXT, false, "The user name for basic authentication."),
             ComputeSetting.of("proxyUser", "Proxy user", Type.TEXT, false,

@@ -41,7 +41,7 @@ class RemoteRunTest {
   private static final Pattern WROTE = Pattern.compile("wrote output 'prepared': \\d+ rows");
   private static final Pattern TEST_ACCURACY = Pattern.compile("train accuracy [0-9.]+, log loss [0-9.]+");
 
-  @TempDir Path temp;
+  @TempDir static Path temp;
   private EngineFixture fx;
   private SparkCluster cluster;
   private LivyServer livy;
@@ -143,7 +143,10 @@ class RemoteRunTest {
         new SubmitOptions(null, fx.sources.resolve("test.pipeline.json"), Map.of(), true, target));
     fx.lastRunId = run.runId();
     fx.awaitStatus(run, "spin", RunStatus.RUNNING);
-    fx.awaitLogSize(run.runId(), "spin", LogStream.DRIVER_STDERR, 1); // the driver has started
+    Path notes = fx.workspace.stepDirectory(run.runId(), "spin").resolve("logs").resolve(LogStream.PIPEWRIGHT);
+    io.pipewright.testing.FileWatch.until(notes.getParent(), Duration.ofMinutes(1), "the remote job to run",
+        () -> fx.log(run.runId(), "spin", LogStream.PIPEWRIGHT).toLowerCase(java.util.Locale.ROOT)
+            .contains("state: running"));
 
     run.cancel();
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * URLs, secret query values, authorization and cookie headers, and secret-looking JSON fields and
  * form parameters. The mask is {@value #MASK}.
  */
-final class Redaction {
+public final class Redaction {
   static final String MASK = "***";
 
   private static final Set<String> SECRET_HEADERS =
@@ -29,7 +29,7 @@ final class Redaction {
   private Redaction() {}
 
   /** The URL without {@code user:password@} and with the values of secret query parameters masked. */
-  static String url(String url) {
+  public static String url(String url) {
     if (url == null) {
       return null;
     }
@@ -72,7 +72,7 @@ final class Redaction {
   }
 
   /** A JSON or form body with the values of secret-looking fields masked. */
-  static String body(String body) {
+  public static String body(String body) {
     Matcher json = JSON_MEMBER.matcher(body);
     StringBuilder out = new StringBuilder(body.length());
     while (json.find()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipewright.http.Cancellation;
+import io.pipewright.http.Redaction;
 import io.pipewright.http.RemoteException;
 import io.pipewright.remote.RemoteJob;
 import io.pipewright.remote.RemoteLogs;
@@ -50,6 +51,7 @@ final class LivyJob implements RemoteJob {
   @Override
   public String submit(Cancellation cancel) throws RemoteException, WorkspaceException {
     ObjectNode request = createRequest();
+    logs.note("request: POST " + Redaction.url(livy.url()) + "/batches " + Redaction.body(request.toString()));
     try {
       return created(livy.call(rest -> rest.post("/batches", request, cancel)));
     } catch (RemoteException e) {
@@ -131,6 +133,11 @@ final class LivyJob implements RemoteJob {
       answer = livy.call(rest -> rest.get("/batches/" + id + "/state", cancel));
     } catch (WorkspaceException e) {
       return new JobState(Phase.FAILED, "unknown", e.getMessage());
+    } catch (RemoteException e) {
+      if (e.status() == 404) { // deleted (a kill removes the batch), or forgotten by a restarted server
+        return new JobState(Phase.KILLED, "deleted", "Livy no longer has batch " + id);
+      }
+      throw e;
     }
     String state = answer.path("state").asText("unknown");
     Phase phase = switch (state) {

@@ -42,8 +42,6 @@ final class LivyLauncher implements ComputeLauncher {
     launch.logs().note("livy: " + livy.url() + (staging.copies()
         ? ", files staged in " + launch.target().setting("stagingDir").orElseThrow()
         : ", files read from this workspace's folders (Livy's livy.file.local-dir-whitelist must allow them)"));
-    launch.logs().note("batch: " + (submission.mainClass() == null ? "" : submission.mainClass() + " ")
-        + submission.appResource() + " " + String.join(" ", submission.args()));
     if (!submission.environment().isEmpty()) {
       launch.logs().note("environment: Livy batches take no driver environment; the step's variables are set on"
           + " the executors (spark.executorEnv.*) only");

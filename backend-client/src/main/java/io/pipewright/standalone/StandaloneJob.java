@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipewright.http.Cancellation;
+import io.pipewright.http.Redaction;
 import io.pipewright.http.RemoteException;
 import io.pipewright.http.RestClient;
 import io.pipewright.remote.RemoteJob;
@@ -62,6 +63,7 @@ final class StandaloneJob implements RemoteJob {
   public String submit(Cancellation cancel) throws RemoteException, WorkspaceException {
     Set<String> before = driverIds(cancel);
     JsonNode request = createRequest();
+    logs.note("request: POST " + urls.rest() + "/v1/submissions/create " + Redaction.body(request.toString()));
     try {
       return created(rest.post("/v1/submissions/create", request, cancel));
     } catch (RemoteException e) {

@@ -53,8 +53,6 @@ final class StandaloneLauncher implements ComputeLauncher {
     launch.logs().note("spark standalone: master " + urls.master() + ", REST server " + urls.rest() + ", web UI "
         + urls.web() + (staging.copies() ? ", files staged in " + launch.target().setting("stagingDir").orElseThrow()
         : ", files read from this workspace's folders"));
-    launch.logs().note("submission: " + submission.mainClass() + " " + submission.appResource() + " "
-        + String.join(" ", submission.args()));
     StandaloneJob job = new StandaloneJob(urls, rest, web, submission, context.sparkVersion(), launch.logs());
     return RemoteStep.start(job, staging, launch.logs(), POLL_EVERY);
   }

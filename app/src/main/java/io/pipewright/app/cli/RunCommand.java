@@ -1,5 +1,6 @@
 package io.pipewright.app.cli;
 
+import io.pipewright.app.samples.SampleData;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.LoadedPipeline;
 import io.pipewright.model.Pipeline;
@@ -26,11 +27,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code pipewright run FILE}: runs a pipeline on the embedded workspace, printing each step's

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What validation needs to know about a workspace: its compute targets, this machine's cores, its datastores. */
 public final class ValidationContexts {
@@ -23,9 +24,14 @@ public final class ValidationContexts {
   public static Map<String, Path> datastoreRoots(List<Datastore> datastores) {
     Map<String, Path> roots = new LinkedHashMap<>();
     for (Datastore d : datastores) {
-      roots.put(d.name(), "local".equals(d.kind()) ? Path.of(d.location()) : null);
+      roots.put(d.name(), rootOf(d).orElse(null));
     }
     return roots;
+  }
+
+  /** A datastore's root folder when it is a folder of this machine (kind {@code local}). */
+  public static Optional<Path> rootOf(Datastore datastore) {
+    return "local".equals(datastore.kind()) ? Optional.of(Path.of(datastore.location())) : Optional.empty();
   }
 
   /** Without the datastores (their checks are skipped). */

@@ -1,6 +1,6 @@
 package io.pipewright.app.problems;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.document.ValidationContexts;
 import io.pipewright.model.Diagnostic;

@@ -1,15 +1,15 @@
 package io.pipewright.app.run;
 
-import io.pipewright.app.cli.SampleData;
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
-import io.pipewright.local.LocalWorkspace;
+import io.pipewright.app.samples.SampleData;
 import io.pipewright.model.Parameter;
 import io.pipewright.model.Pipeline;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.RunSummary;
 import io.pipewright.workspace.SubmitOptions;
+import io.pipewright.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -22,9 +22,9 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
@@ -183,12 +183,12 @@ public final class RunViewModel {
    * workspace is touched in the background; the views follow the run once it is submitted.
    */
   public void submit(RunRequest request) {
-    Optional<LocalWorkspace> open = context.workspace();
+    Optional<Workspace> open = context.workspace();
     if (open.isEmpty() || !canRunBinding().get()) {
       context.statusProperty().set("Cannot run: " + runBlockedReasonBinding().get());
       return;
     }
-    LocalWorkspace workspace = open.get();
+    Workspace workspace = open.get();
     PipelineDocument document = context.document();
     Pipeline pipeline = document.snapshot();
     String experiment = request.experiment().isEmpty() ? pipeline.id() : request.experiment();
@@ -216,7 +216,7 @@ public final class RunViewModel {
     });
   }
 
-  private void follow(LocalWorkspace workspace, PipelineDocument document, Pipeline pipeline, RunHandle handle,
+  private void follow(Workspace workspace, PipelineDocument document, Pipeline pipeline, RunHandle handle,
       String experiment) {
     RunMonitor previous = monitor.get();
     if (previous != null) {
@@ -302,22 +302,21 @@ public final class RunViewModel {
     return decorations != null && decoratedDocument == context.document();
   }
 
-  /** The file whose directory anchors relative paths: the document's, or an unwritten one in the workspace. */
+  /** The file whose directory anchors relative paths: the document's, or an unwritten one in the designer's folder. */
   private Path baseFile(PipelineDocument document) {
-    return document.file().orElseGet(() -> context.workspace().map(LocalWorkspace::home)
-        .orElse(Path.of(".")).resolve(UNTITLED_FILE));
+    return document.file().orElseGet(() -> context.home().resolve(UNTITLED_FILE));
   }
 
   /** Remembers, for the open pipeline, the experiment of its newest run in the history. */
   private void rememberExperimentFromHistory() {
-    Optional<LocalWorkspace> open = context.workspace();
+    Optional<Workspace> open = context.workspace();
     Optional<Path> file = context.document().file();
     if (open.isEmpty() || file.isEmpty()) {
       return;
     }
     String pipelineId = context.document().pipeline().id();
     String path = file.get().toAbsolutePath().toString();
-    LocalWorkspace workspace = open.get();
+    Workspace workspace = open.get();
     context.executor().submit(() -> workspace.runs(200).stream()
         .filter(r -> path.equals(r.pipelineFile())).findFirst().map(RunSummary::experiment), found ->
         found.ifPresent(experiment -> experiments.putIfAbsent(pipelineId, experiment)),

@@ -2,7 +2,7 @@ package io.pipewright.app.problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.document.PipelineEdits;

@@ -4,7 +4,7 @@ import static io.pipewright.app.run.EngineTestSupport.awaitStep;
 import static io.pipewright.app.run.EngineTestSupport.end;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.graph.model.NodeStatus;

@@ -222,6 +222,7 @@ public final class AttachComputeViewModel {
       if (draft.equals(draft())) {
         connection.set(ConnectionState.of(test));
       }
+      catalog.tested();
     }, e -> connection.set(ConnectionState.failed(e)));
   }
 

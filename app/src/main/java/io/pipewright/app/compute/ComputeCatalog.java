@@ -35,6 +35,14 @@ public final class ComputeCatalog {
     }, e -> context.statusProperty().set("Could not list compute targets: " + e.getMessage())));
   }
 
+  /**
+   * After a connection test: the workspace may count the target as tested now, so the other views
+   * (the Problems validation's warning about untested targets) read again.
+   */
+  public void tested() {
+    afterChange.run();
+  }
+
   private void show(List<ComputeTarget> list) {
     context.computes().setAll(list);
   }

@@ -147,7 +147,7 @@ public final class RunFeature {
     }
     Pipeline pipeline = context.document().pipeline();
     RunDialog dialog = new RunDialog(pipeline.name(), pipeline.parameters(), viewModel.defaults(),
-        viewModel.defaultExperiment(), viewModel.submitNote());
+        viewModel.sparkTargetChoices(), viewModel.defaultExperiment(), viewModel.submitNote());
     context.dialogs().show(dialog).ifPresent(request -> {
       viewModel.submit(request);
       window.showTab(window.logTab());

@@ -5,6 +5,7 @@ import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.samples.SampleData;
 import io.pipewright.model.Parameter;
 import io.pipewright.model.Pipeline;
+import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.RunSummary;
@@ -12,8 +13,10 @@ import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -51,6 +54,8 @@ public final class RunViewModel {
   private final Map<String, String> experiments = new HashMap<>();
   /** The parameter values of the last run of each pipeline (by id), offered again by the Run dialog. */
   private final Map<String, Map<String, String>> parameterValues = new HashMap<>();
+  /** The compute target the last run of each pipeline (by id) ran its Spark steps on, when one was chosen. */
+  private final Map<String, String> sparkTargets = new HashMap<>();
   private final ReadOnlyStringWrapper runLine = new ReadOnlyStringWrapper(this, "runLine", "");
   private final ChangeListener<Pipeline> edited = (o, a, b) -> clearDecorationsIfEnded();
   // Made once: a binding asked for anew each time would stop telling its listeners after the first change.
@@ -146,8 +151,9 @@ public final class RunViewModel {
   }
 
   /**
-   * What the Run dialog starts with: the experiment and parameter values last used for this
-   * pipeline, else its id and the parameters' defaults.
+   * What the Run dialog starts with: the experiment, parameter values and Spark target last used for
+   * this pipeline, else its id, the parameters' defaults and each step's own compute (also when the
+   * target last chosen is gone or no longer runs Spark).
    */
   public RunRequest defaults() {
     Pipeline pipeline = context.document().pipeline();
@@ -157,7 +163,20 @@ public final class RunViewModel {
     for (Parameter p : pipeline.parameters()) {
       values.put(p.name(), last.getOrDefault(p.name(), p.defaultValue() == null ? "" : p.defaultValue()));
     }
-    return new RunRequest(experiments.getOrDefault(id, id), false, values);
+    String target = sparkTargets.get(id);
+    boolean stillThere = target != null && sparkTargetChoices().stream().anyMatch(c -> target.equals(c.target()));
+    return new RunRequest(experiments.getOrDefault(id, id), false, values, stillThere ? target : null);
+  }
+
+  /**
+   * The Run dialog's "Run Spark steps on" choices: each step's own compute first, then every
+   * compute target of the workspace that runs Spark, as last read ({@link AppContext#computes()}).
+   */
+  public List<SparkTargetChoice> sparkTargetChoices() {
+    List<SparkTargetChoice> choices = new ArrayList<>();
+    choices.add(SparkTargetChoice.EACH_STEPS_OWN);
+    context.computes().stream().filter(ComputeTarget::runsSpark).map(SparkTargetChoice::of).forEach(choices::add);
+    return choices;
   }
 
   /** The pipeline's id: the experiment a blank name means. */
@@ -196,7 +215,13 @@ public final class RunViewModel {
     Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
     parameters.keySet().retainAll(pipeline.parameters().stream().map(Parameter::name).toList());
     parameterValues.put(pipeline.id(), Map.copyOf(parameters));
-    SubmitOptions options = new SubmitOptions(experiment, baseFile(document), parameters, request.regenerateOutputs());
+    if (request.sparkTarget() == null) {
+      sparkTargets.remove(pipeline.id());
+    } else {
+      sparkTargets.put(pipeline.id(), request.sparkTarget());
+    }
+    SubmitOptions options = new SubmitOptions(experiment, baseFile(document), parameters, request.regenerateOutputs(),
+        request.sparkTarget());
     clearDecorations();
     submitting.set(true);
     running.set(true);

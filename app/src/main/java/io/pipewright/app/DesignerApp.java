@@ -1,5 +1,6 @@
 package io.pipewright.app;
 
+import io.pipewright.app.compute.PasswordDialogPrompt;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
@@ -86,6 +87,7 @@ public final class DesignerApp extends Application {
     context.statusProperty().set("Opening workspace " + home + "…");
     executor.submit(() -> {
       LocalWorkspace ws = LocalWorkspace.open(home);
+      ws.setPasswordPrompt(new PasswordDialogPrompt(executor, context.dialogs()));
       SampleData.seed(ws);
       return ws;
     }, ws -> {

@@ -1,7 +1,6 @@
 package io.pipewright.app;
 
 import io.pipewright.app.cli.PipewrightCommand;
-import io.pipewright.app.designer.DesignerApp;
 
 /**
  * The entry point. A plain class, not an {@code Application}: on the class path a main class that

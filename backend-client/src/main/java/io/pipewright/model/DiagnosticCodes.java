@@ -74,6 +74,8 @@ public final class DiagnosticCodes {
   public static final String UNKNOWN_DATASTORE = "PW125";
   /** A dataset's path is not in its datastore. */
   public static final String MISSING_DATASET_PATH = "PW126";
+  /** A step runs on a remote compute target that has never passed a connection test. */
+  public static final String UNTESTED_COMPUTE = "PW127";
 
   private DiagnosticCodes() {}
 }

@@ -25,6 +25,7 @@ import static io.pipewright.model.DiagnosticCodes.UNKNOWN_INPUT_PLACEHOLDER;
 import static io.pipewright.model.DiagnosticCodes.UNKNOWN_OUTPUT_PLACEHOLDER;
 import static io.pipewright.model.DiagnosticCodes.UNKNOWN_PARAMETER_PLACEHOLDER;
 import static io.pipewright.model.DiagnosticCodes.UNKNOWN_PORT;
+import static io.pipewright.model.DiagnosticCodes.UNTESTED_COMPUTE;
 import static io.pipewright.model.DiagnosticCodes.WRONG_DIRECTION;
 
 import java.nio.file.Files;
@@ -414,6 +415,8 @@ public final class PipelineValidator {
   }
 
   private boolean defaultComputeChecked;
+  /** Remote targets already warned about as never tested: one warning per target, at its first step. */
+  private final Set<String> untestedWarned = new HashSet<>();
 
   private void compute(Step step, String ptr) {
     String name = pipeline.computeOf(step);
@@ -442,6 +445,11 @@ public final class PipelineValidator {
             step.id(), null, at);
       }
       return;
+    }
+    if (profile.isRemote() && !profile.tested() && untestedWarned.add(name)) {
+      add(Severity.WARNING, UNTESTED_COMPUTE, "compute target '" + name + "' has never passed a connection test: "
+          + "test it in the Compute tab (or pipewright computes test " + name + ")", inherited ? null : step.id(),
+          null, at);
     }
     if (!(step.kind() instanceof SparkStep spark)) {
       return;

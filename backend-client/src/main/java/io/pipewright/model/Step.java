@@ -53,6 +53,11 @@ public record Step(
     return new Step(id, name, description, newKind, compute, sourceDirectory, inputs, outputs, arguments, environment, allowReuse);
   }
 
+  /** This step on another compute target ({@code null}: the pipeline's default). */
+  public Step withCompute(String newCompute) {
+    return new Step(id, name, description, kind, newCompute, sourceDirectory, inputs, outputs, arguments, environment, allowReuse);
+  }
+
   public Step withName(String newName) {
     return new Step(id, newName, description, kind, compute, sourceDirectory, inputs, outputs, arguments, environment, allowReuse);
   }

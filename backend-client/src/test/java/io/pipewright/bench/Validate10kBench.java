@@ -55,9 +55,9 @@ public final class Validate10kBench {
     Files.writeString(dir.resolve("features.jar"), "generated\n");
     PipelineFormat.save(generate(steps), file);
     ValidationContext context = new ValidationContext(dir, Map.of(
-        "local-spark", new ComputeProfile("local-spark", "local-spark", true, 2, true),
-        "local-process", new ComputeProfile("local-process", "local-process", false, 2, false),
-        "cluster", new ComputeProfile("cluster", "spark-standalone", true, 0, false)));
+        "local-spark", new ComputeProfile("local-spark", "local-spark", true, 2, true, true),
+        "local-process", new ComputeProfile("local-process", "local-process", false, 2, false, true),
+        "cluster", new ComputeProfile("cluster", "spark-standalone", true, 0, false, true)));
     System.out.printf("generated %s (%d KiB)%n", file, Files.size(file) / 1024);
 
     long[] times = new long[WARM_UP + RUNS];

@@ -12,11 +12,15 @@ import java.util.stream.Stream;
 /** The fixture pipelines under src/test/resources/pipelines and the computes they are checked against. */
 final class Fixtures {
 
-  /** A machine with two cores: local Spark, plain processes, and a remote Spark cluster. */
+  /**
+   * A machine with two cores: local Spark, plain processes, a remote Spark cluster that passed its
+   * connection test, and one just attached that never did.
+   */
   static final Map<String, ComputeProfile> COMPUTES = Map.of(
-      "local-spark", new ComputeProfile("local-spark", "local-spark", true, 2, true),
-      "local-process", new ComputeProfile("local-process", "local-process", false, 2, false),
-      "cluster", new ComputeProfile("cluster", "spark-standalone", true, 0, false));
+      "local-spark", new ComputeProfile("local-spark", "local-spark", true, 2, true, false),
+      "local-process", new ComputeProfile("local-process", "local-process", false, 2, false, false),
+      "cluster", new ComputeProfile("cluster", "spark-standalone", true, 0, false, true),
+      "new-cluster", new ComputeProfile("new-cluster", "livy", true, 0, false, false));
 
   private Fixtures() {}
 

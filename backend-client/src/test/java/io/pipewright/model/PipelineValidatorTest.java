@@ -90,6 +90,36 @@ class PipelineValidatorTest {
   }
 
   @Test
+  void warnsOnceAboutARemoteTargetThatNeverPassedAConnectionTestAtTheFirstStepOnIt() {
+    Pipeline p = chain(3);
+    List<Step> steps = new ArrayList<>(p.steps());
+    steps.set(1, steps.get(1).withCompute("new-cluster"));
+    steps.set(2, steps.get(2).withCompute("new-cluster"));
+
+    List<Diagnostic> found = PipelineValidator.validate(p.withSteps(steps), new ValidationContext(null, Fixtures.COMPUTES));
+
+    assertThat(found).filteredOn(d -> d.code().equals("PW127")).singleElement().satisfies(d -> {
+      assertThat(d.severity()).isEqualTo(Severity.WARNING);
+      assertThat(d.message()).isEqualTo("compute target 'new-cluster' has never passed a connection test: test it in "
+          + "the Compute tab (or pipewright computes test new-cluster)");
+      assertThat(d.nodeId()).isEqualTo("s1");
+      assertThat(d.pointer()).isEqualTo("/steps/1/compute");
+    });
+  }
+
+  @Test
+  void doesNotWarnAboutLocalTargetsOrARemoteOneThatPassedItsTest() {
+    Pipeline p = chain(3);
+    List<Step> steps = new ArrayList<>(p.steps());
+    steps.set(1, steps.get(1).withCompute("cluster"));
+    steps.set(2, sparkStep("s2", null));
+
+    List<Diagnostic> found = PipelineValidator.validate(p.withSteps(steps), new ValidationContext(null, Fixtures.COMPUTES));
+
+    assertThat(found).extracting(Diagnostic::code).doesNotContain("PW127");
+  }
+
+  @Test
   void givesEveryDiagnosticTheNodeOrEdgeItIsAbout() {
     Path fixture = Fixtures.invalid("PW106");
     Diagnostic d = PipelineValidator.validate(Fixtures.load(fixture).pipeline(), Fixtures.contextFor(fixture)).get(0);

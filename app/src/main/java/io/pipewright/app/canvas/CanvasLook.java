@@ -1,6 +1,6 @@
 package io.pipewright.app.canvas;
 
-import io.pipewright.app.designer.Icons;
+import io.pipewright.app.document.Icons;
 import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.graph.edit.Vocabulary;

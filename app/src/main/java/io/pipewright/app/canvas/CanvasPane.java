@@ -1,12 +1,13 @@
 package io.pipewright.app.canvas;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.palette.PaletteItem;
 import io.pipewright.app.palette.PaletteViewModel;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.view.GraphColors;
 import io.pipewright.graph.view.GraphView;
+import io.pipewright.graph.view.Hit;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,7 +17,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import io.pipewright.graph.view.Hit;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;

@@ -1,14 +1,15 @@
 package io.pipewright.app.cli;
 
-import io.pipewright.local.LocalWorkspace;
 import io.pipewright.app.document.ValidationContexts;
+import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.ComputeProfile;
 import io.pipewright.model.Diagnostic;
 import io.pipewright.model.LoadedPipeline;
+import io.pipewright.model.Pipeline;
 import io.pipewright.model.PipelineFormat;
-import io.pipewright.model.SourceLocation;
 import io.pipewright.model.PipelineValidator;
 import io.pipewright.model.Severity;
+import io.pipewright.model.SourceLocation;
 import io.pipewright.model.ValidationContext;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.WorkspaceException;
@@ -50,11 +51,27 @@ final class PipelineLoading {
 
   /** Validates a pipeline read from {@code file} against a workspace. */
   static Checked check(LoadedPipeline loaded, Path file, LocalWorkspace workspace) throws WorkspaceException {
+    return check(loaded, file, workspace, null);
+  }
+
+  /**
+   * Validates a pipeline as it will run: with {@code sparkTarget} (not null), every Spark step on
+   * that compute target, as {@code run --target} runs it.
+   */
+  static Checked check(LoadedPipeline loaded, Path file, LocalWorkspace workspace, String sparkTarget)
+      throws WorkspaceException {
     List<Diagnostic> diagnostics = new ArrayList<>(loaded.problems());
     if (loaded.pipeline() != null) {
-      diagnostics.addAll(PipelineValidator.validate(loaded.pipeline(), context(file, workspace)));
+      Pipeline pipeline = sparkTarget == null ? loaded.pipeline() : onTarget(loaded.pipeline(), sparkTarget);
+      diagnostics.addAll(PipelineValidator.validate(pipeline, context(file, workspace)));
     }
     return new Checked(loaded, diagnostics);
+  }
+
+  /** The pipeline with every Spark step on {@code sparkTarget}; script steps keep their compute. */
+  static Pipeline onTarget(Pipeline pipeline, String sparkTarget) {
+    return pipeline.withSteps(pipeline.steps().stream()
+        .map(step -> step.isSpark() ? step.withCompute(sparkTarget) : step).toList());
   }
 
   static ValidationContext context(Path file, LocalWorkspace workspace) throws WorkspaceException {

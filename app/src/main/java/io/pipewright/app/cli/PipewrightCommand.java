@@ -6,15 +6,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** {@code pipewright}: the command line. Every command takes --workspace and --verbose. */
 @Command(
     name = "pipewright",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // --help and --version on every command ("pipewright run --help")
     versionProvider = PipewrightCommand.Version.class,
     description = "Design and run Spark-powered machine-learning pipelines.",
     subcommands = {
@@ -41,8 +42,13 @@ public final class PipewrightCommand {
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
   boolean verbose;
 
+  /** Passwords of compute targets, from {@code PIPEWRIGHT_LIVY_PASSWORD}; asked by the workspaces this command opens. */
+  final EnvironmentPasswordPrompt passwords = new EnvironmentPasswordPrompt(System::getenv);
+
   LocalWorkspace openWorkspace() throws WorkspaceException {
-    return LocalWorkspace.open(workspace != null ? workspace : LocalWorkspace.defaultHome());
+    LocalWorkspace opened = LocalWorkspace.open(workspace != null ? workspace : LocalWorkspace.defaultHome());
+    opened.setPasswordPrompt(passwords);
+    return opened;
   }
 
   /**

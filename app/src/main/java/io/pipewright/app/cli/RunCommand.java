@@ -1,9 +1,11 @@
 package io.pipewright.app.cli;
 
+import io.pipewright.app.samples.SampleData;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.LoadedPipeline;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.Step;
+import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.RunEvent;
 import io.pipewright.workspace.RunHandle;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -25,19 +28,24 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code pipewright run FILE}: runs a pipeline on the embedded workspace, printing each step's
  * status changes and its driver stdout prefixed with the step's name, and ends with {@code run
  * RUN_ID STATUS in SECONDSs}. Ctrl-C cancels the run (process trees killed, recorded Canceled).
+ * {@code --target NAME} runs every Spark step on that compute target instead of its own.
  */
-@Command(name = "run", description = "Run a pipeline on this machine and stream its steps' output.")
+@Command(name = "run", description = {
+    "Run a pipeline and stream its steps' output: each step on its own compute target (this machine by default),"
+        + " or with --target every Spark step on one target (a Spark cluster, Livy).",
+    "Targets with basic authentication take the password from $" + EnvironmentPasswordPrompt.VARIABLE + "."})
 final class RunCommand implements Callable<Integer> {
 
   /** How often the driver's stdout is polled for new lines. */
@@ -58,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A pipeline parameter value (repeatable).")
   Map<String, String> parameters = new LinkedHashMap<>();
 
+  @Option(names = "--target", paramLabel = "NAME", description = "Run every Spark step on this compute target"
+      + " (see: pipewright computes list); script steps keep theirs.")
+  String target;
+
   @Override
   public Integer call() throws WorkspaceException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -66,8 +78,12 @@ final class RunCommand implements Callable<Integer> {
       // The pipeline is read while the workspace opens; both take a noticeable part of the start.
       LoadedPipeline loaded = PipelineLoading.read(file);
       LocalWorkspace workspace = opening.get();
+      if (target != null) {
+        checkTarget(workspace);
+      }
       SampleData.seed(workspace);
-      PipelineLoading.Checked checked = PipelineLoading.check(loaded, file, workspace);
+      // With --target, the pipeline is checked as it will run: its Spark steps on that target.
+      PipelineLoading.Checked checked = PipelineLoading.check(loaded, file, workspace, target);
       // Infos included: what local mode does not honour is said before anything runs.
       PipelineLoading.print(checked, file, err);
       if (checked.hasErrors()) {
@@ -77,9 +93,25 @@ final class RunCommand implements Callable<Integer> {
       Pipeline pipeline = checked.loaded().pipeline();
       Instant started = Instant.now();
       RunHandle run = workspace.submit(pipeline,
-          new SubmitOptions(experiment, file, parameters, regenerateOutputs));
-      out.println("run " + run.runId() + " of '" + pipeline.name() + "' in " + workspace.description());
-      return new Watcher(workspace, pipeline, run, out, started).watch();
+          new SubmitOptions(experiment, file, parameters, regenerateOutputs, target));
+      out.println("run " + run.runId() + " of '" + pipeline.name() + "' in " + workspace.description()
+          + (target == null ? "" : ", Spark steps on " + target));
+      int exit = new Watcher(workspace, pipeline, run, out, started).watch();
+      root.passwords.hint().ifPresent(h -> err.println("pipewright: " + h));
+      return exit;
+    }
+  }
+
+  /** A usage error unless {@link #target} names a compute target that runs Spark; the line lists those that do. */
+  private void checkTarget(LocalWorkspace workspace) throws WorkspaceException {
+    List<ComputeTarget> computes = workspace.computes();
+    boolean runsSpark = computes.stream().anyMatch(c -> c.name().equals(target) && c.runsSpark());
+    if (!runsSpark) {
+      String known = computes.stream().filter(ComputeTarget::runsSpark).map(ComputeTarget::name)
+          .collect(Collectors.joining(", "));
+      boolean exists = computes.stream().anyMatch(c -> c.name().equals(target));
+      throw new PipewrightCommand.UserException((exists ? "compute target '" + target + "' cannot run Spark steps"
+          : "there is no compute target '" + target + "'") + "; Spark steps can run on: " + known, PipewrightCommand.USAGE);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.pipewright.app.compute;
 
 import io.pipewright.app.fx.DialogService;
+import io.pipewright.app.fx.Forms;
 import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeTarget;
 import java.util.List;
@@ -128,7 +129,7 @@ public final class AttachComputeDialog extends Dialog<ComputeTarget> {
 
   static int fieldRow(GridPane grid, int row, SettingField f, DialogService dialogs) {
     Control[] decorated = new Control[1];
-    Node control = Forms.control(f, dialogs, decorated);
+    Node control = SettingControls.control(f, dialogs, decorated);
     return Forms.addRow(grid, row, f.label(), control, f.help(), f.problemProperty(), decorated[0]);
   }
 }

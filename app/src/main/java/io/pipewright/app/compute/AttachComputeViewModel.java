@@ -1,6 +1,6 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.workspace.AzureMlConfig;
 import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeSetting;
@@ -30,8 +30,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.WeakListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
 
 /**
  * The attach (or edit) dialog of one compute kind: the target's name and one {@link SettingField}
@@ -222,6 +222,7 @@ public final class AttachComputeViewModel {
       if (draft.equals(draft())) {
         connection.set(ConnectionState.of(test));
       }
+      catalog.tested();
     }, e -> connection.set(ConnectionState.failed(e)));
   }
 

@@ -1,6 +1,6 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.workspace.ComputeTarget;
 import java.util.List;
 
@@ -33,6 +33,14 @@ public final class ComputeCatalog {
       show(list);
       afterChange.run();
     }, e -> context.statusProperty().set("Could not list compute targets: " + e.getMessage())));
+  }
+
+  /**
+   * After a connection test: the workspace may count the target as tested now, so the other views
+   * (the Problems validation's warning about untested targets) read again.
+   */
+  public void tested() {
+    afterChange.run();
   }
 
   private void show(List<ComputeTarget> list) {

@@ -1,5 +1,6 @@
 package io.pipewright.app.compute;
 
+import io.pipewright.app.fx.Forms;
 import io.pipewright.workspace.ComputeKind;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -21,9 +22,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
 /** The Compute tab: the targets in a table, with Attach, Edit, Detach and Test connection. */
 public final class ComputeTargetsView extends BorderPane {

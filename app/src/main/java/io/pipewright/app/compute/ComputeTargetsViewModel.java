@@ -1,6 +1,6 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.Step;
 import io.pipewright.workspace.ComputeTarget;
@@ -142,8 +142,9 @@ public final class ComputeTargetsViewModel {
       return;
     }
     r.stateProperty().set(ConnectionState.TESTING);
-    context.executor().submit(() -> workspace.get().testConnection(r.target()),
-        test -> r.stateProperty().set(ConnectionState.of(test)),
-        e -> r.stateProperty().set(ConnectionState.failed(e)));
+    context.executor().submit(() -> workspace.get().testConnection(r.target()), test -> {
+      r.stateProperty().set(ConnectionState.of(test));
+      catalog.tested();
+    }, e -> r.stateProperty().set(ConnectionState.failed(e)));
   }
 }

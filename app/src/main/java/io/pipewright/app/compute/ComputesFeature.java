@@ -1,10 +1,10 @@
 package io.pipewright.app.compute;
 
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.datasets.BrowseItem;
 import io.pipewright.app.datasets.DatasetsView;
 import io.pipewright.app.datasets.DatasetsViewModel;
 import io.pipewright.app.datasets.RegisterDatasetDialog;
-import io.pipewright.app.designer.AppContext;
 import io.pipewright.app.designer.MainWindow;
 import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeTarget;

@@ -1,5 +1,6 @@
 package io.pipewright.app.compute;
 
+import io.pipewright.app.fx.Forms;
 import io.pipewright.workspace.FieldProblem;
 import io.pipewright.workspace.LinkedService;
 import java.util.Map;

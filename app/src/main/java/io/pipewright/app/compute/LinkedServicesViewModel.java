@@ -1,6 +1,6 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.workspace.FieldProblem;
 import io.pipewright.workspace.InvalidFieldsException;
 import io.pipewright.workspace.LinkedService;

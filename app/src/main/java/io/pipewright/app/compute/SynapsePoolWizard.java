@@ -1,6 +1,7 @@
 package io.pipewright.app.compute;
 
 import io.pipewright.app.fx.DialogService;
+import io.pipewright.app.fx.Forms;
 import io.pipewright.workspace.ComputeTarget;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.pipewright.app.datasets;
 
-import io.pipewright.app.compute.Forms;
-import io.pipewright.app.designer.Icons;
+import io.pipewright.app.document.Icons;
 import io.pipewright.app.document.NodeKinds;
+import io.pipewright.app.fx.Forms;
 import io.pipewright.model.DatasetKind;
 import io.pipewright.workspace.Datastore;
 import java.util.List;

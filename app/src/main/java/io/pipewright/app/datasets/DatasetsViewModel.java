@@ -1,6 +1,6 @@
 package io.pipewright.app.datasets;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.model.DatasetKind;
 import io.pipewright.workspace.DatasetVersion;
 import io.pipewright.workspace.Datastore;

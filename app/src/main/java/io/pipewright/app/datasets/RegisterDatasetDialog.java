@@ -1,6 +1,6 @@
 package io.pipewright.app.datasets;
 
-import io.pipewright.app.compute.Forms;
+import io.pipewright.app.fx.Forms;
 import io.pipewright.model.DatasetKind;
 import io.pipewright.workspace.DatasetVersion;
 import javafx.event.ActionEvent;

@@ -1,6 +1,8 @@
 package io.pipewright.app.designer;
 
 import io.pipewright.app.canvas.CanvasPane;
+import io.pipewright.app.context.AppContext;
+import io.pipewright.app.document.Icons;
 import io.pipewright.app.palette.PaletteView;
 import io.pipewright.app.palette.PaletteViewModel;
 import io.pipewright.app.problems.ProblemsView;

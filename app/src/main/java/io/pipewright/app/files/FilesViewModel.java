@@ -1,10 +1,10 @@
 package io.pipewright.app.files;
 
-import io.pipewright.app.designer.AppContext;
-import io.pipewright.app.designer.Samples;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
-import io.pipewright.app.fx.DialogService;
 import io.pipewright.app.fx.DialogService.FileFilter;
+import io.pipewright.app.fx.DialogService;
+import io.pipewright.app.samples.Samples;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.model.Diagnostic;
 import io.pipewright.model.Layout;

@@ -36,6 +36,12 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
     action.run();
   }
 
+  /** The caller's thread plays the UI thread here: everything runs on it. */
+  @Override
+  public boolean isUiThread() {
+    return true;
+  }
+
   @Override
   public void debounce(Object key, Duration delay, Runnable action) {
     debounced.put(key, action);

@@ -40,6 +40,17 @@ public interface DialogService {
 
   Optional<Path> chooseDirectory(String title, Path initialDirectory);
 
+  /**
+   * Asks for a password: the user name, a password field, OK (off while the field is empty) and
+   * Cancel. Empty when cancelled. The answer is the caller's to clear once used; nothing is kept.
+   *
+   * @param title the window's title
+   * @param header what is asked and for whom (the compute target, its address)
+   * @param user the user the password is for
+   * @param why null the first time; the server's refusal of the password given before, when asking again
+   */
+  Optional<char[]> askPassword(String title, String header, String user, String why);
+
   /** Shows a custom dialog modally over the main window and returns its result. */
   <T> Optional<T> show(Dialog<T> dialog);
 

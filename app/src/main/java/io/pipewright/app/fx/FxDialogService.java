@@ -97,6 +97,11 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public Optional<char[]> askPassword(String title, String header, String user, String why) {
+    return show(new PasswordDialog(title, header, user, why));
+  }
+
+  @Override
   public <T> Optional<T> show(Dialog<T> dialog) {
     if (dialog.getOwner() == null) {
       dialog.initOwner(owner);

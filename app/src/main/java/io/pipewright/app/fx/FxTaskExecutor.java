@@ -59,6 +59,11 @@ public final class FxTaskExecutor implements TaskExecutor {
   }
 
   @Override
+  public boolean isUiThread() {
+    return Platform.isFxApplicationThread();
+  }
+
+  @Override
   public void debounce(Object key, Duration delay, Runnable action) {
     ScheduledFuture<?> next = timer.schedule(() -> {
       debounced.remove(key);

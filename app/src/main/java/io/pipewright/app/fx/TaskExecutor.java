@@ -20,6 +20,12 @@ public interface TaskExecutor extends AutoCloseable {
   void onUiThread(Runnable action);
 
   /**
+   * Whether the calling thread is the UI thread, which must never wait for something that only the
+   * UI thread can do (a dialog's answer).
+   */
+  boolean isUiThread();
+
+  /**
    * Runs {@code action} on the UI thread once, {@code delay} after the last call with the same
    * key (for validation as the user types).
    */

@@ -1,6 +1,7 @@
 package io.pipewright.app.palette;
 
-import io.pipewright.app.designer.Icons;
+import io.pipewright.app.document.Icons;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -12,7 +13,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import java.util.function.Consumer;
 
 /** The palette on the left: a search field and the items, dragged onto the canvas or double-clicked. */
 public final class PaletteView extends VBox {

@@ -1,8 +1,9 @@
 package io.pipewright.app.palette;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.document.ValidationContexts;
 import io.pipewright.app.fx.DialogService;
 import io.pipewright.workspace.DatasetVersion;
 import io.pipewright.workspace.Datastore;
@@ -11,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Stream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -27,6 +28,8 @@ public final class PaletteViewModel {
   static final int MAX_FILES = 200;
   /** Each datastore's directory, as the last refresh read them (datastores are few and rarely change). */
   private Map<String, Path> datastoreRoots = Map.of();
+  /** The name of the workspace's default datastore, as the last refresh read it. */
+  private String defaultDatastoreName;
   private final AppContext context;
   private final ObservableList<PaletteItem> items = FXCollections.observableArrayList();
   private final FilteredList<PaletteItem> shown = new FilteredList<>(items);
@@ -57,25 +60,34 @@ public final class PaletteViewModel {
         found.add(PaletteItem.registered(v.name(), v.version(), v.kind()));
       }
       Map<String, Path> roots = new LinkedHashMap<>();
+      String defaultName = null;
       for (Datastore store : ws.datastores()) {
-        Path root = ws.datastoreRoot(store.name());
+        if (store.isDefault()) {
+          defaultName = store.name();
+        }
+        Optional<Path> local = ValidationContexts.rootOf(store);
+        if (local.isEmpty()) {
+          continue; // not a folder of this machine: nothing to list or pick here
+        }
+        Path root = local.get();
         roots.put(store.name(), root.toAbsolutePath().normalize());
         for (String file : filesIn(root, MAX_FILES)) {
           found.add(PaletteItem.datastoreFile(store.name(), file));
         }
       }
-      return new Found(found, roots);
+      return new Found(found, roots, defaultName);
     }, this::showFound, e -> context.statusProperty().set("Could not list datasets: " + e.getMessage())));
   }
 
-  /** What a refresh read: the palette items, and each datastore's directory. */
-  record Found(List<PaletteItem> items, Map<String, Path> datastoreRoots) {}
+  /** What a refresh read: the palette items, each local datastore's directory, and the default datastore's name. */
+  record Found(List<PaletteItem> items, Map<String, Path> datastoreRoots, String defaultDatastore) {}
 
   void showFound(Found found) {
     List<PaletteItem> next = new ArrayList<>(fixedItems());
     next.addAll(found.items());
     items.setAll(next);
     datastoreRoots = Map.copyOf(found.datastoreRoots());
+    defaultDatastoreName = found.defaultDatastore();
   }
 
   /** Up to {@code max} files under a datastore, as relative paths with '/', hidden ones left out. */
@@ -109,7 +121,7 @@ public final class PaletteViewModel {
 
   /** The directory of the default datastore (where "Dataset from a datastore path…" starts). */
   public Optional<Path> defaultDatastore() {
-    return Optional.ofNullable(datastoreRoots.get(io.pipewright.local.LocalWorkspace.DEFAULT_DATASTORE));
+    return Optional.ofNullable(defaultDatastoreName).map(datastoreRoots::get);
   }
 
   public ObservableList<PaletteItem> shownItems() {

@@ -1,6 +1,6 @@
 package io.pipewright.app.problems;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.document.ValidationContexts;
 import io.pipewright.model.Diagnostic;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -35,6 +36,8 @@ public final class ProblemsViewModel {
   private final ObjectProperty<List<ComputeTarget>> computes = new SimpleObjectProperty<>(List.of());
   /** The workspace's datastores and their roots; null until read (their checks are skipped then). */
   private Map<String, Path> datastores;
+  /** The targets that passed a connection test; null until read (no target is warned about then). */
+  private Set<String> tested;
   private final ChangeListener<Pipeline> edited = (o, a, b) -> schedule();
   private final ChangeListener<Path> moved = (o, a, b) -> schedule();
   private final BooleanBinding hasErrors = Bindings.createBooleanBinding(
@@ -76,17 +79,22 @@ public final class ProblemsViewModel {
     schedule();
   }
 
-  /** Reads the workspace's compute targets (after attaching or detaching one) and datastores again. */
+  /**
+   * Reads the workspace's compute targets, which of them passed a connection test, and its
+   * datastores again (after attaching, detaching or testing a target).
+   */
   public void refreshComputes() {
     context.workspace().ifPresent(ws -> context.executor().submit(
-        () -> new Known(ws.computes(), ValidationContexts.datastoreRoots(ws.datastores())), known -> {
+        () -> new Known(ws.computes(), Set.copyOf(ws.testedComputes()), ValidationContexts.datastoreRoots(ws.datastores())),
+        known -> {
           datastores = known.datastores();
+          tested = known.tested();
           computes.set(known.computes());
           schedule();
         }, e -> context.statusProperty().set("Could not list compute targets: " + e.getMessage())));
   }
 
-  private record Known(List<ComputeTarget> computes, Map<String, Path> datastores) {}
+  private record Known(List<ComputeTarget> computes, Set<String> tested, Map<String, Path> datastores) {}
 
   private void schedule() {
     context.executor().debounce(this, DEBOUNCE, this::validateNow);
@@ -104,10 +112,11 @@ public final class ProblemsViewModel {
     Path base = document.file().map(f -> f.toAbsolutePath().getParent()).orElse(null);
     List<ComputeTarget> targets = computes.get();
     Map<String, Path> roots = datastores;
+    Set<String> testedTargets = tested;
     boolean workspaceKnown = context.workspace().isPresent();
     long mine = ++generation;
     context.executor().submit(() -> {
-      ValidationContext vc = workspaceKnown ? ValidationContexts.of(base, targets, roots)
+      ValidationContext vc = workspaceKnown ? ValidationContexts.of(base, targets, testedTargets, roots)
           : new ValidationContext(base, null);
       return PipelineValidator.validate(pipeline, vc);
     }, result -> {

@@ -1,7 +1,7 @@
 package io.pipewright.app.properties;
 
 import atlantafx.base.theme.Styles;
-import io.pipewright.app.designer.Icons;
+import io.pipewright.app.document.Icons;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;

@@ -1,6 +1,6 @@
 package io.pipewright.app.properties;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainWindow;
 import io.pipewright.graph.model.GraphEdge;
 import io.pipewright.graph.view.GraphView;

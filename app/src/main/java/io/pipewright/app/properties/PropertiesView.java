@@ -1,7 +1,7 @@
 package io.pipewright.app.properties;
 
 import atlantafx.base.theme.Styles;
-import io.pipewright.app.designer.Icons;
+import io.pipewright.app.document.Icons;
 import io.pipewright.app.document.NodeKinds;
 import io.pipewright.graph.undo.UndoStack;
 import io.pipewright.model.DatasetKind;

@@ -1,6 +1,6 @@
 package io.pipewright.app.properties;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.model.Capacity;
 import io.pipewright.model.Pipeline;

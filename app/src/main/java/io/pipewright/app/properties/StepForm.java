@@ -204,7 +204,7 @@ final class StepForm {
     add.setId("newArgument");
     add.getStyleClass().add("monospace");
     add.setPromptText("New argument, Enter adds it");
-    MenuButton placeholders = new MenuButton(null, io.pipewright.app.designer.Icons.of(MaterialDesignC.CODE_BRACES));
+    MenuButton placeholders = new MenuButton(null, io.pipewright.app.document.Icons.of(MaterialDesignC.CODE_BRACES));
     placeholders.setTooltip(new javafx.scene.control.Tooltip("Insert a placeholder: a port or a parameter"));
     placeholders.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
     placeholders.setOnShowing(e -> {

@@ -4,11 +4,13 @@ import io.pipewright.model.Parameter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -17,11 +19,15 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** Asks for the experiment, the pipeline's parameters and whether to regenerate outputs before a run; Enter runs. */
+/**
+ * Asks for the experiment, where the Spark steps run, the pipeline's parameters and whether to
+ * regenerate outputs before a run; Enter runs.
+ */
 final class RunDialog extends Dialog<RunRequest> {
   static final ButtonType RUN = new ButtonType("Run", ButtonBar.ButtonData.OK_DONE);
 
-  RunDialog(String pipelineName, List<Parameter> parameters, RunRequest defaults,
+  /** @param sparkTargets the "Run Spark steps on" choices, each step's own compute first */
+  RunDialog(String pipelineName, List<Parameter> parameters, RunRequest defaults, List<SparkTargetChoice> sparkTargets,
       String defaultExperiment, String note) {
     setTitle("Run " + pipelineName);
     setHeaderText("Run " + pipelineName);
@@ -52,9 +58,28 @@ final class RunDialog extends Dialog<RunRequest> {
     experimentLabel.setMinWidth(Region.USE_PREF_SIZE);
     grid.add(experimentLabel, 0, 0);
     grid.add(experiment, 1, 0);
-    grid.add(regenerate, 1, 1);
-    grid.add(regenerateHelp, 1, 2);
-    int row = 3;
+
+    ComboBox<SparkTargetChoice> sparkTarget = new ComboBox<>();
+    sparkTarget.setId("sparkTargetChoice");
+    sparkTarget.getItems().setAll(sparkTargets);
+    sparkTarget.setMaxWidth(Double.MAX_VALUE);
+    sparkTarget.getSelectionModel().select(sparkTargets.stream()
+        .filter(c -> Objects.equals(c.target(), defaults.sparkTarget())).findFirst().orElse(sparkTargets.get(0)));
+    Label sparkTargetLabel = new Label("Run _Spark steps on");
+    sparkTargetLabel.setMnemonicParsing(true);
+    sparkTargetLabel.setLabelFor(sparkTarget);
+    sparkTargetLabel.setMinWidth(Region.USE_PREF_SIZE);
+    Label sparkTargetHelp = new Label("Script steps always run on their own compute.");
+    sparkTargetHelp.getStyleClass().add("dialog-help");
+    sparkTargetHelp.setWrapText(true);
+    sparkTargetHelp.setMaxWidth(380);
+    grid.add(sparkTargetLabel, 0, 1);
+    grid.add(sparkTarget, 1, 1);
+    grid.add(sparkTargetHelp, 1, 2);
+
+    grid.add(regenerate, 1, 3);
+    grid.add(regenerateHelp, 1, 4);
+    int row = 5;
     Map<String, TextField> values = new LinkedHashMap<>();
     if (!parameters.isEmpty()) {
       Label heading = new Label("Parameters");
@@ -89,7 +114,8 @@ final class RunDialog extends Dialog<RunRequest> {
       }
       Map<String, String> chosen = new LinkedHashMap<>();
       values.forEach((name, field) -> chosen.put(name, field.getText()));
-      return new RunRequest(experiment.getText(), regenerate.isSelected(), chosen);
+      SparkTargetChoice on = sparkTarget.getValue();
+      return new RunRequest(experiment.getText(), regenerate.isSelected(), chosen, on == null ? null : on.target());
     });
     setOnShown(e -> Platform.runLater(() -> {
       experiment.requestFocus();

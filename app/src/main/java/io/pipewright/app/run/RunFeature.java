@@ -1,10 +1,10 @@
 package io.pipewright.app.run;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainWindow;
-import io.pipewright.model.Pipeline;
 import io.pipewright.graph.view.GraphView;
 import io.pipewright.graph.view.Hit;
+import io.pipewright.model.Pipeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -147,7 +147,7 @@ public final class RunFeature {
     }
     Pipeline pipeline = context.document().pipeline();
     RunDialog dialog = new RunDialog(pipeline.name(), pipeline.parameters(), viewModel.defaults(),
-        viewModel.defaultExperiment(), viewModel.submitNote());
+        viewModel.sparkTargetChoices(), viewModel.defaultExperiment(), viewModel.submitNote());
     context.dialogs().show(dialog).ifPresent(request -> {
       viewModel.submit(request);
       window.showTab(window.logTab());

@@ -1,19 +1,22 @@
 package io.pipewright.app.run;
 
-import io.pipewright.app.cli.SampleData;
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
-import io.pipewright.local.LocalWorkspace;
+import io.pipewright.app.samples.SampleData;
 import io.pipewright.model.Parameter;
 import io.pipewright.model.Pipeline;
+import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.RunSummary;
 import io.pipewright.workspace.SubmitOptions;
+import io.pipewright.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -22,9 +25,9 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
@@ -51,6 +54,8 @@ public final class RunViewModel {
   private final Map<String, String> experiments = new HashMap<>();
   /** The parameter values of the last run of each pipeline (by id), offered again by the Run dialog. */
   private final Map<String, Map<String, String>> parameterValues = new HashMap<>();
+  /** The compute target the last run of each pipeline (by id) ran its Spark steps on, when one was chosen. */
+  private final Map<String, String> sparkTargets = new HashMap<>();
   private final ReadOnlyStringWrapper runLine = new ReadOnlyStringWrapper(this, "runLine", "");
   private final ChangeListener<Pipeline> edited = (o, a, b) -> clearDecorationsIfEnded();
   // Made once: a binding asked for anew each time would stop telling its listeners after the first change.
@@ -146,8 +151,9 @@ public final class RunViewModel {
   }
 
   /**
-   * What the Run dialog starts with: the experiment and parameter values last used for this
-   * pipeline, else its id and the parameters' defaults.
+   * What the Run dialog starts with: the experiment, parameter values and Spark target last used for
+   * this pipeline, else its id, the parameters' defaults and each step's own compute (also when the
+   * target last chosen is gone or no longer runs Spark).
    */
   public RunRequest defaults() {
     Pipeline pipeline = context.document().pipeline();
@@ -157,7 +163,20 @@ public final class RunViewModel {
     for (Parameter p : pipeline.parameters()) {
       values.put(p.name(), last.getOrDefault(p.name(), p.defaultValue() == null ? "" : p.defaultValue()));
     }
-    return new RunRequest(experiments.getOrDefault(id, id), false, values);
+    String target = sparkTargets.get(id);
+    boolean stillThere = target != null && sparkTargetChoices().stream().anyMatch(c -> target.equals(c.target()));
+    return new RunRequest(experiments.getOrDefault(id, id), false, values, stillThere ? target : null);
+  }
+
+  /**
+   * The Run dialog's "Run Spark steps on" choices: each step's own compute first, then every
+   * compute target of the workspace that runs Spark, as last read ({@link AppContext#computes()}).
+   */
+  public List<SparkTargetChoice> sparkTargetChoices() {
+    List<SparkTargetChoice> choices = new ArrayList<>();
+    choices.add(SparkTargetChoice.EACH_STEPS_OWN);
+    context.computes().stream().filter(ComputeTarget::runsSpark).map(SparkTargetChoice::of).forEach(choices::add);
+    return choices;
   }
 
   /** The pipeline's id: the experiment a blank name means. */
@@ -183,12 +202,12 @@ public final class RunViewModel {
    * workspace is touched in the background; the views follow the run once it is submitted.
    */
   public void submit(RunRequest request) {
-    Optional<LocalWorkspace> open = context.workspace();
+    Optional<Workspace> open = context.workspace();
     if (open.isEmpty() || !canRunBinding().get()) {
       context.statusProperty().set("Cannot run: " + runBlockedReasonBinding().get());
       return;
     }
-    LocalWorkspace workspace = open.get();
+    Workspace workspace = open.get();
     PipelineDocument document = context.document();
     Pipeline pipeline = document.snapshot();
     String experiment = request.experiment().isEmpty() ? pipeline.id() : request.experiment();
@@ -196,7 +215,13 @@ public final class RunViewModel {
     Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
     parameters.keySet().retainAll(pipeline.parameters().stream().map(Parameter::name).toList());
     parameterValues.put(pipeline.id(), Map.copyOf(parameters));
-    SubmitOptions options = new SubmitOptions(experiment, baseFile(document), parameters, request.regenerateOutputs());
+    if (request.sparkTarget() == null) {
+      sparkTargets.remove(pipeline.id());
+    } else {
+      sparkTargets.put(pipeline.id(), request.sparkTarget());
+    }
+    SubmitOptions options = new SubmitOptions(experiment, baseFile(document), parameters, request.regenerateOutputs(),
+        request.sparkTarget());
     clearDecorations();
     submitting.set(true);
     running.set(true);
@@ -216,7 +241,7 @@ public final class RunViewModel {
     });
   }
 
-  private void follow(LocalWorkspace workspace, PipelineDocument document, Pipeline pipeline, RunHandle handle,
+  private void follow(Workspace workspace, PipelineDocument document, Pipeline pipeline, RunHandle handle,
       String experiment) {
     RunMonitor previous = monitor.get();
     if (previous != null) {
@@ -302,22 +327,21 @@ public final class RunViewModel {
     return decorations != null && decoratedDocument == context.document();
   }
 
-  /** The file whose directory anchors relative paths: the document's, or an unwritten one in the workspace. */
+  /** The file whose directory anchors relative paths: the document's, or an unwritten one in the designer's folder. */
   private Path baseFile(PipelineDocument document) {
-    return document.file().orElseGet(() -> context.workspace().map(LocalWorkspace::home)
-        .orElse(Path.of(".")).resolve(UNTITLED_FILE));
+    return document.file().orElseGet(() -> context.home().resolve(UNTITLED_FILE));
   }
 
   /** Remembers, for the open pipeline, the experiment of its newest run in the history. */
   private void rememberExperimentFromHistory() {
-    Optional<LocalWorkspace> open = context.workspace();
+    Optional<Workspace> open = context.workspace();
     Optional<Path> file = context.document().file();
     if (open.isEmpty() || file.isEmpty()) {
       return;
     }
     String pipelineId = context.document().pipeline().id();
     String path = file.get().toAbsolutePath().toString();
-    LocalWorkspace workspace = open.get();
+    Workspace workspace = open.get();
     context.executor().submit(() -> workspace.runs(200).stream()
         .filter(r -> path.equals(r.pipelineFile())).findFirst().map(RunSummary::experiment), found ->
         found.ifPresent(experiment -> experiments.putIfAbsent(pipelineId, experiment)),

@@ -135,18 +135,126 @@ class CommandLineTest {
   }
 
   @Test
-  void computesTestOfAnUnreachableMasterExitsOneWithTheReason() throws Exception {
+  void computesTestOfAnUnreachableMasterPrintsOneLineWithTheAddressAndTheCauseAndExitsOne() throws Exception {
     int port;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    Cli.run("computes", "attach", "spark-standalone", "cluster1", "masterUrl=spark://127.0.0.1:" + port,
+    Cli.run("computes", "add", "cluster1", "spark-standalone", "masterUrl=spark://127.0.0.1:" + port,
         "restUrl=http://127.0.0.1:" + port, "--workspace", ws());
 
     Cli test = Cli.run("computes", "test", "cluster1", "--workspace", ws());
 
     assertThat(test.exitCode()).as(test.toString()).isEqualTo(1);
-    assertThat(test.out()).startsWith("cluster1: failed: cannot reach the master's REST server: connection refused");
+    assertThat(test.out()).isEqualTo("cluster1 at http://127.0.0.1:" + port + ": failed: cannot reach the master's"
+        + " REST server: connection refused: nothing listens at 127.0.0.1:" + port + "\n");
+  }
+
+  @Test
+  void computesTestOfAHostThatAcceptsButNeverAnswersComesBackWithinFifteenSeconds() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      int port = silent.getLocalPort(); // connections are queued, never accepted nor answered
+      Cli.run("computes", "add", "cluster1", "spark-standalone", "masterUrl=spark://127.0.0.1:" + port,
+          "restUrl=http://127.0.0.1:" + port, "--workspace", ws());
+
+      long start = System.nanoTime();
+      Cli test = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+          () -> Cli.run("computes", "test", "cluster1", "--workspace", ws()));
+      java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(took).isLessThan(java.time.Duration.ofSeconds(15));
+      assertThat(test.exitCode()).as(test.toString()).isEqualTo(1);
+      assertThat(test.out().lines()).singleElement().asString()
+          .startsWith("cluster1 at http://127.0.0.1:" + port + ": failed: ")
+          .contains("127.0.0.1:" + port);
+    }
+  }
+
+  @Test
+  void computesTestOfATargetThatAnswersPrintsOneLineAndExitsZero() {
+    Cli test = Cli.run("computes", "test", "local-process", "--workspace", ws());
+
+    assertThat(test.exitCode()).as(test.toString()).isZero();
+    assertThat(test.out()).startsWith("local-process: ok: steps run as processes on this machine (").endsWith(")\n");
+    assertThat(test.out().lines()).hasSize(1);
+  }
+
+  @Test
+  void computesAddTakesTheNameThenTheKindAndRemoveDetaches() {
+    Cli add = Cli.run("computes", "add", "livy1", "livy", "url=http://127.0.0.1:8998", "auth=basic", "user=alice",
+        "--workspace", ws());
+    Cli listed = Cli.run("computes", "list", "--workspace", ws());
+    Cli remove = Cli.run("computes", "remove", "livy1", "--workspace", ws());
+
+    assertThat(add.exitCode()).as(add.toString()).isZero();
+    assertThat(add.out().strip()).isEqualTo("attached livy1 (livy)");
+    assertThat(listed.out()).containsPattern("livy1\\s+livy\\s+auth=basic url=http://127.0.0.1:8998 user=alice");
+    assertThat(remove.exitCode()).as(remove.toString()).isZero();
+    assertThat(remove.out().strip()).isEqualTo("detached livy1");
+    assertThat(Cli.run("computes", "list", "--workspace", ws()).out()).doesNotContain("livy1");
+  }
+
+  @Test
+  void computesAddRefusesAPasswordSettingSayingWhereItComesFrom() {
+    Cli add = Cli.run("computes", "add", "livy1", "livy", "url=http://127.0.0.1:8998", "auth=basic", "user=alice",
+        "password=hunter2", "--workspace", ws());
+
+    assertThat(add.exitCode()).isEqualTo(1);
+    assertThat(add.err()).contains("Pipewright does not store passwords").doesNotContain("hunter2");
+  }
+
+  @Test
+  void runWithAnUnknownTargetIsAUsageErrorListingTheTargetsThatRunSpark() throws Exception {
+    Path file = Files.writeString(temp.resolve("p.pipeline.json"), """
+        {"schemaVersion": 1, "id": "p", "defaultCompute": "local-process",
+         "steps": [{"id": "s", "type": "script", "command": "true"}]}
+        """);
+
+    Cli run = Cli.run("run", file.toString(), "--target", "clutser1", "--workspace", ws());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("pipewright: there is no compute target 'clutser1'; Spark steps can run on: local-spark\n");
+  }
+
+  @Test
+  void runWithATargetThatCannotRunSparkIsAUsageError() throws Exception {
+    Path file = Files.writeString(temp.resolve("p.pipeline.json"), """
+        {"schemaVersion": 1, "id": "p", "defaultCompute": "local-process",
+         "steps": [{"id": "s", "type": "script", "command": "true"}]}
+        """);
+
+    Cli run = Cli.run("run", file.toString(), "--target", "local-process", "--workspace", ws());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo(
+        "pipewright: compute target 'local-process' cannot run Spark steps; Spark steps can run on: local-spark\n");
+  }
+
+  @Test
+  void runWithATargetChecksTheSparkStepsAsTheyWillRunThere() throws Exception {
+    Files.writeString(temp.resolve("prep.sql"), "SELECT 1\n");
+    Path file = Files.writeString(temp.resolve("p.pipeline.json"), """
+        {"schemaVersion": 1, "id": "p", "defaultCompute": "gone",
+         "steps": [{"id": "prep", "type": "spark", "entry": {"sql": "prep.sql"}}]}
+        """);
+    Cli.run("computes", "add", "cluster1", "spark-standalone", "masterUrl=spark://127.0.0.1:9",
+        "restUrl=http://127.0.0.1:9", "--workspace", ws());
+
+    Cli run = Cli.run("run", file.toString(), "--target", "cluster1", "--workspace", ws());
+
+    // The step's own compute 'gone' does not exist, but it does not run there.
+    assertThat(run.err()).doesNotContain("PW117").doesNotContain("nothing was run");
+  }
+
+  @Test
+  void theHelpOfRunAndComputesNamesTheTargetOptionTheNewCommandsAndThePasswordVariable() {
+    Cli run = Cli.run("run", "--help");
+    Cli computes = Cli.run("computes", "--help");
+    Cli test = Cli.run("computes", "test", "--help");
+
+    assertThat(run.out()).contains("--target=NAME", "PIPEWRIGHT_LIVY_PASSWORD");
+    assertThat(computes.out()).contains("add, attach", "remove, detach", "test");
+    assertThat(test.out()).contains("PIPEWRIGHT_LIVY_PASSWORD", "within 12 s");
   }
 
   @Test

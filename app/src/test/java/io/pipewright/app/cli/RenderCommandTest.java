@@ -3,7 +3,7 @@ package io.pipewright.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.Launcher;
-import io.pipewright.app.designer.Icons;
+import io.pipewright.app.document.Icons;
 import io.pipewright.app.document.NodeKinds;
 import java.awt.image.BufferedImage;
 import java.io.File;

@@ -2,7 +2,7 @@ package io.pipewright.app.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.local.LocalWorkspace;

@@ -14,9 +14,18 @@ public final class ScriptedDialogs implements DialogService {
   /** What was shown, one line each: "confirm: title | message", "error: title | message". */
   public final List<String> shown = new ArrayList<>();
   private final Deque<Boolean> confirmations = new ArrayDeque<>();
+  private final Deque<Optional<String>> passwords = new ArrayDeque<>();
+  /** The thread each password dialog was shown on. */
+  public final List<String> passwordThreads = new ArrayList<>();
 
   public ScriptedDialogs answerConfirm(boolean answer) {
     confirmations.add(answer);
+    return this;
+  }
+
+  /** Answers the next password dialog with {@code password}; {@code null} cancels it. */
+  public ScriptedDialogs answerPassword(String password) {
+    passwords.add(Optional.ofNullable(password));
     return this;
   }
 
@@ -67,6 +76,16 @@ public final class ScriptedDialogs implements DialogService {
   @Override
   public Optional<Path> chooseDirectory(String title, Path initialDirectory) {
     return Optional.empty();
+  }
+
+  @Override
+  public synchronized Optional<char[]> askPassword(String title, String header, String user, String why) {
+    shown.add("password: " + title + " | " + header + " | " + user + " | " + why);
+    passwordThreads.add(Thread.currentThread().getName());
+    if (passwords.isEmpty()) {
+      throw new AssertionError("unexpected password dialog: " + title);
+    }
+    return passwords.poll().map(String::toCharArray);
   }
 
   @Override

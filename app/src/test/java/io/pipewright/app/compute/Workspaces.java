@@ -1,10 +1,10 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.cli.SampleData;
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.DialogService;
 import io.pipewright.app.fx.TaskExecutor;
+import io.pipewright.app.samples.SampleData;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.PipelineFormat;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.compute.ScriptedDialogs;
 import io.pipewright.app.compute.Workspaces;
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.DatasetKind;

@@ -1,5 +1,6 @@
 package io.pipewright.app.designer;
 
+import io.pipewright.app.context.AppContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.document.PipelineDocument;

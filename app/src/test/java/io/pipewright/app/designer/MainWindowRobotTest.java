@@ -1,5 +1,8 @@
 package io.pipewright.app.designer;
 
+import io.pipewright.app.DesignerApp;
+import io.pipewright.app.context.AppContext;
+import io.pipewright.app.samples.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.document.NodeKinds;

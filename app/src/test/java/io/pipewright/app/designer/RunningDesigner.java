@@ -1,5 +1,6 @@
 package io.pipewright.app.designer;
 
+import io.pipewright.app.DesignerApp;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;

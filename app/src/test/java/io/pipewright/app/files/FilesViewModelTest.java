@@ -2,12 +2,12 @@ package io.pipewright.app.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipewright.app.designer.AppContext;
-import io.pipewright.app.designer.Samples;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.document.PipelineEdits;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.app.fx.DialogService.SaveChoice;
+import io.pipewright.app.samples.Samples;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.PipelineFormat;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import atlantafx.base.theme.PrimerLight;
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
 import io.pipewright.app.designer.PanelLayout.Panel;

@@ -3,13 +3,13 @@ package io.pipewright.app.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
-import io.pipewright.app.designer.Samples;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.document.PipelineEdits;
 import io.pipewright.app.fx.FxTaskExecutor;
+import io.pipewright.app.samples.Samples;
 import io.pipewright.model.PipelineFormat;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -95,4 +95,9 @@ final class ScriptedDialogs implements DialogService {
     }
     return Optional.of((Path) answer);
   }
+
+  @Override
+  public Optional<char[]> askPassword(String title, String header, String user, String why) {
+    throw new AssertionError("unexpected password dialog: " + title);
+  }
 }

@@ -2,10 +2,10 @@ package io.pipewright.app.palette;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipewright.app.cli.SampleData;
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.app.samples.SampleData;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.DatasetKind;
 import io.pipewright.model.DatasetSource;

@@ -2,15 +2,22 @@ package io.pipewright.app.problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.document.PipelineEdits;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.app.testing.ForwardingWorkspace;
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.model.Diagnostic;
 import io.pipewright.model.SparkSettings;
 import io.pipewright.model.SparkStep;
 import io.pipewright.model.Step;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProblemsViewModelTest {
   private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
@@ -77,5 +84,62 @@ class ProblemsViewModelTest {
 
     assertThat(problems.problems()).isEmpty();
     assertThat(problems.summaryBinding().get()).isEqualTo("No problems");
+  }
+
+  /** The embedded workspace with a standalone cluster attached, where only the built-in targets passed a test. */
+  private final class UntestedCluster extends ForwardingWorkspace {
+    final Set<String> tested = new java.util.HashSet<>(Set.of("local-spark", "local-process"));
+
+    UntestedCluster(Path home) throws Exception {
+      super(LocalWorkspace.open(home));
+      attachCompute("cluster1", "spark-standalone",
+          Map.of("masterUrl", "spark://127.0.0.1:7077", "restUrl", "http://127.0.0.1:6066"));
+    }
+
+    @Override
+    public Set<String> testedComputes() {
+      return Set.copyOf(tested);
+    }
+  }
+
+  private Step addSqlStepOn(String compute) {
+    Step step = addSqlStep();
+    context.document().edit("On " + compute, PipelineEdits.updateStep(
+        context.document().pipeline().step(step.id()).orElseThrow().withCompute(compute)));
+    return step;
+  }
+
+  @Test
+  void warnsAboutAStepOnARemoteTargetThatNeverPassedAConnectionTest(@TempDir Path home) throws Exception {
+    try (UntestedCluster workspace = new UntestedCluster(home)) {
+      context.workspaceProperty().set(workspace);
+      Step step = addSqlStepOn("cluster1");
+
+      executor.runPending();
+
+      assertThat(problems.problems()).filteredOn(d -> d.code().equals("PW127")).singleElement().satisfies(d -> {
+        assertThat(d.isError()).isFalse();
+        assertThat(d.nodeId()).isEqualTo(step.id());
+        assertThat(d.message()).isEqualTo("compute target 'cluster1' has never passed a connection test: test it in "
+            + "the Compute tab (or pipewright computes test cluster1)");
+      });
+    }
+  }
+
+  @Test
+  void theUntestedTargetWarningGoesOnceTheTargetPassedATestAndTheComputesAreReadAgain(@TempDir Path home)
+      throws Exception {
+    try (UntestedCluster workspace = new UntestedCluster(home)) {
+      context.workspaceProperty().set(workspace);
+      addSqlStepOn("cluster1");
+      executor.runPending();
+      assertThat(problems.problems()).extracting(Diagnostic::code).contains("PW127");
+
+      workspace.tested.add("cluster1");
+      problems.refreshComputes();
+      executor.runPending();
+
+      assertThat(problems.problems()).extracting(Diagnostic::code).doesNotContain("PW127");
+    }
   }
 }

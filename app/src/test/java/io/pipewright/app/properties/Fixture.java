@@ -1,9 +1,9 @@
 package io.pipewright.app.properties;
 
-import io.pipewright.app.designer.AppContext;
-import io.pipewright.app.designer.Samples;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.app.samples.Samples;
 import io.pipewright.graph.undo.UndoStack;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.LoadedPipeline;

@@ -1,13 +1,13 @@
 package io.pipewright.app.properties;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
-import io.pipewright.app.designer.Samples;
 import io.pipewright.app.designer.Theme;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
+import io.pipewright.app.samples.Samples;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.PipelineFormat;
 import java.io.File;

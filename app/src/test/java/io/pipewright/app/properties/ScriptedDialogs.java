@@ -63,4 +63,9 @@ final class ScriptedDialogs implements DialogService {
   public <T> Optional<T> show(Dialog<T> dialog) {
     return Optional.empty();
   }
+
+  @Override
+  public Optional<char[]> askPassword(String title, String header, String user, String why) {
+    throw new AssertionError("unexpected password dialog: " + title);
+  }
 }

@@ -108,6 +108,9 @@ class RunRobotTest {
     waitUntil(30, "Run to be enabled", () -> !find(robot, "#runButton").isDisabled());
     robot.clickOn("#runButton");
     waitUntil(10, "the Run dialog", () -> robot.lookup("#runDialog").tryQuery().isPresent());
+    javafx.scene.control.ComboBox<?> sparkTarget = find(robot, "#sparkTargetChoice");
+    assertThat(sparkTarget.getValue()).as("Spark steps run where the pipeline says unless chosen otherwise")
+        .hasToString("Each step's own compute (as in the pipeline)");
     Button confirm = robot.lookup("#runDialog .button").queryAllAs(Button.class).stream()
         .filter(b -> "Run".equals(b.getText())).findFirst().orElseThrow();
     robot.clickOn(confirm);

@@ -3,10 +3,12 @@ package io.pipewright.app.run;
 import static io.pipewright.app.run.EngineTestSupport.awaitStep;
 import static io.pipewright.app.run.EngineTestSupport.end;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import io.pipewright.app.designer.AppContext;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.app.testing.ForwardingWorkspace;
 import io.pipewright.graph.model.NodeStatus;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Pipeline;
@@ -14,8 +16,14 @@ import io.pipewright.model.ScriptStep;
 import io.pipewright.model.Step;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.SubmitOptions;
+import io.pipewright.workspace.Workspace;
+import io.pipewright.workspace.WorkspaceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,6 +221,68 @@ class RunViewModelTest {
     assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot run p: ").contains("no-such-compute");
     assertThat(viewModel.isRunning()).isFalse();
     assertThat(viewModel.canRunBinding().get()).isTrue();
+  }
+
+  /** The embedded workspace, remembering the options of every run submitted to it. */
+  private static final class Recording extends ForwardingWorkspace {
+    final List<SubmitOptions> submitted = new ArrayList<>();
+
+    Recording(Workspace delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public RunHandle submit(Pipeline pipeline, SubmitOptions options) throws WorkspaceException {
+      submitted.add(options);
+      return super.submit(pipeline, options);
+    }
+  }
+
+  private void attachCluster() throws Exception {
+    workspace.attachCompute("cluster1", "spark-standalone",
+        Map.of("masterUrl", "spark://127.0.0.1:7077", "restUrl", "http://127.0.0.1:6066"));
+    context.computes().setAll(workspace.computes());
+  }
+
+  @Test
+  void sparkStepsRunOnEachStepsOwnComputeFirstThenOnAnySparkCapableTarget() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+    attachCluster();
+
+    assertThat(viewModel.sparkTargetChoices()).extracting(SparkTargetChoice::target, SparkTargetChoice::label)
+        .containsExactly(
+            tuple(null, "Each step's own compute (as in the pipeline)"),
+            tuple("local-spark", "local-spark — Local Spark"),
+            tuple("cluster1", "cluster1 — Spark standalone cluster"));
+    assertThat(viewModel.defaults().sparkTarget()).isNull();
+  }
+
+  @Test
+  void theSparkTargetChosenReachesTheSubmittedOptionsAndIsOfferedForTheNextRun() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+    Recording recording = new Recording(workspace);
+    context.workspaceProperty().set(recording);
+    context.computes().setAll(workspace.computes());
+
+    runToEnd(new RunRequest("", false, Map.of(), "local-spark"));
+
+    assertThat(recording.submitted).extracting(SubmitOptions::sparkTarget).containsExactly("local-spark");
+    assertThat(viewModel.defaults().sparkTarget()).isEqualTo("local-spark");
+  }
+
+  @Test
+  void aRememberedSparkTargetThatIsGoneFallsBackToEachStepsOwnCompute() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+    attachCluster();
+    viewModel.submit(new RunRequest("", false, Map.of(), "cluster1"));
+    end(handleOf(viewModel.monitor()));
+    executor.tick();
+    assertThat(viewModel.defaults().sparkTarget()).isEqualTo("cluster1");
+
+    workspace.detachCompute("cluster1");
+    context.computes().setAll(workspace.computes());
+
+    assertThat(viewModel.defaults().sparkTarget()).isNull();
   }
 
   private static Pipeline withCommand(Pipeline p, String stepId, String script) {

@@ -56,4 +56,9 @@ final class ScriptedDialogs implements DialogService {
   public <T> Optional<T> show(Dialog<T> dialog) {
     throw new AssertionError("unexpected dialog: " + dialog.getTitle());
   }
+
+  @Override
+  public Optional<char[]> askPassword(String title, String header, String user, String why) {
+    throw new AssertionError("unexpected password dialog: " + title);
+  }
 }

@@ -1,4 +1,4 @@
-package io.pipewright.app.designer;
+package io.pipewright.app.samples;
 
 import java.io.IOException;
 import java.io.InputStream;

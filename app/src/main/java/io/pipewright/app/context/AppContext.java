@@ -1,10 +1,11 @@
-package io.pipewright.app.designer;
+package io.pipewright.app.context;
 
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.DialogService;
 import io.pipewright.app.fx.TaskExecutor;
-import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.Workspace;
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -15,22 +16,40 @@ import javafx.collections.ObservableList;
 
 /**
  * What the designer's views and view models share: the one task executor, the one dialog service,
- * the workspace (opened in the background, so it is empty for the first moments), the open
- * document, the selected canvas node and the status line.
+ * the designer's folder, the workspace (opened in the background, so it is empty for the first
+ * moments; view models know it only as a {@link Workspace}), the open document, the selected canvas
+ * node and the status line.
  */
 public final class AppContext {
   private final TaskExecutor executor;
   private final DialogService dialogs;
-  private final ObjectProperty<LocalWorkspace> workspace = new SimpleObjectProperty<>(this, "workspace");
+  private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(this, "workspace");
   private final ObjectProperty<PipelineDocument> document = new SimpleObjectProperty<>(this, "document");
   private final ObjectProperty<String> selectedNodeId = new SimpleObjectProperty<>(this, "selectedNodeId");
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final ObservableList<ComputeTarget> computes = FXCollections.observableArrayList();
 
-  public AppContext(TaskExecutor executor, DialogService dialogs, PipelineDocument initial) {
+  private final Path home;
+
+  /**
+   * @param home the designer's own folder ({@code $PIPEWRIGHT_HOME}): its settings, journal and
+   *     samples; an untitled pipeline's relative paths resolve against it
+   */
+  public AppContext(TaskExecutor executor, DialogService dialogs, PipelineDocument initial, Path home) {
     this.executor = executor;
     this.dialogs = dialogs;
     this.document.set(initial);
+    this.home = home.toAbsolutePath().normalize();
+  }
+
+  /** With the current directory as the designer's folder (tests that do not care). */
+  public AppContext(TaskExecutor executor, DialogService dialogs, PipelineDocument initial) {
+    this(executor, dialogs, initial, Path.of(""));
+  }
+
+  /** The designer's own folder ({@code $PIPEWRIGHT_HOME}, a test's temporary one). */
+  public Path home() {
+    return home;
   }
 
   public TaskExecutor executor() {
@@ -42,11 +61,11 @@ public final class AppContext {
   }
 
   /** Set on the FX thread once the workspace is open. */
-  public ObjectProperty<LocalWorkspace> workspaceProperty() {
+  public ObjectProperty<Workspace> workspaceProperty() {
     return workspace;
   }
 
-  public Optional<LocalWorkspace> workspace() {
+  public Optional<Workspace> workspace() {
     return Optional.ofNullable(workspace.get());
   }
 

@@ -1,13 +1,13 @@
-package io.pipewright.app.designer;
+package io.pipewright.app.document;
 
 import io.pipewright.app.document.NodeKinds;
 import javafx.scene.paint.Color;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
-import org.kordamp.ikonli.Ikon;
 
 /** One icon and one colour per node kind, used by the palette, the canvas and the panels. */
 public final class Icons {

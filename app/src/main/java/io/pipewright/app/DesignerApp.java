@@ -1,6 +1,10 @@
-package io.pipewright.app.designer;
+package io.pipewright.app;
 
-import io.pipewright.app.cli.SampleData;
+import io.pipewright.app.compute.PasswordDialogPrompt;
+import io.pipewright.app.context.AppContext;
+import io.pipewright.app.designer.MainViewModel;
+import io.pipewright.app.designer.MainWindow;
+import io.pipewright.app.designer.Theme;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.files.DesignerState;
 import io.pipewright.app.files.FilesFeature;
@@ -8,7 +12,9 @@ import io.pipewright.app.files.StartupReport;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
 import io.pipewright.app.run.RunFeature;
+import io.pipewright.app.samples.SampleData;
 import io.pipewright.local.LocalWorkspace;
+import io.pipewright.workspace.Workspace;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -52,7 +58,7 @@ public final class DesignerApp extends Application {
     Theme.apply(false);
     StartupReport.mark("theme");
     executor = new FxTaskExecutor();
-    context = new AppContext(executor, new FxDialogService(stage), PipelineDocument.empty());
+    context = new AppContext(executor, new FxDialogService(stage), PipelineDocument.empty(), home);
     MainViewModel viewModel = new MainViewModel(context);
     viewModel.darkProperty().addListener((o, a, dark) -> Theme.apply(dark));
     MainWindow window = new MainWindow(viewModel);
@@ -81,6 +87,7 @@ public final class DesignerApp extends Application {
     context.statusProperty().set("Opening workspace " + home + "…");
     executor.submit(() -> {
       LocalWorkspace ws = LocalWorkspace.open(home);
+      ws.setPasswordPrompt(new PasswordDialogPrompt(executor, context.dialogs()));
       SampleData.seed(ws);
       return ws;
     }, ws -> {
@@ -101,7 +108,7 @@ public final class DesignerApp extends Application {
   @Override
   public void stop() {
     if (context != null) {
-      context.workspace().ifPresent(LocalWorkspace::close);
+      context.workspace().ifPresent(Workspace::close);
     }
     if (executor != null) {
       executor.close();

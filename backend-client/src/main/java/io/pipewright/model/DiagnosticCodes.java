@@ -77,5 +77,8 @@ public final class DiagnosticCodes {
   /** A step runs on a remote compute target that has never passed a connection test. */
   public static final String UNTESTED_COMPUTE = "PW127";
 
+  /** A remote target on another machine with no staging folder: its workers cannot see the workspace's files. */
+  public static final String WORKSPACE_FILES_NOT_SHARED = "PW128";
+
   private DiagnosticCodes() {}
 }

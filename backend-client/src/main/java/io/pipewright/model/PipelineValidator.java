@@ -26,6 +26,7 @@ import static io.pipewright.model.DiagnosticCodes.UNKNOWN_OUTPUT_PLACEHOLDER;
 import static io.pipewright.model.DiagnosticCodes.UNKNOWN_PARAMETER_PLACEHOLDER;
 import static io.pipewright.model.DiagnosticCodes.UNKNOWN_PORT;
 import static io.pipewright.model.DiagnosticCodes.UNTESTED_COMPUTE;
+import static io.pipewright.model.DiagnosticCodes.WORKSPACE_FILES_NOT_SHARED;
 import static io.pipewright.model.DiagnosticCodes.WRONG_DIRECTION;
 
 import java.nio.file.Files;
@@ -417,6 +418,8 @@ public final class PipelineValidator {
   private boolean defaultComputeChecked;
   /** Remote targets already warned about as never tested: one warning per target, at its first step. */
   private final Set<String> untestedWarned = new HashSet<>();
+  /** Remote targets already warned about as not seeing the workspace's files: one warning per target. */
+  private final Set<String> unsharedWarned = new HashSet<>();
 
   private void compute(Step step, String ptr) {
     String name = pipeline.computeOf(step);
@@ -450,6 +453,11 @@ public final class PipelineValidator {
       add(Severity.WARNING, UNTESTED_COMPUTE, "compute target '" + name + "' has never passed a connection test: "
           + "test it in the Compute tab (or pipewright computes test " + name + ")", inherited ? null : step.id(),
           null, at);
+    }
+    if (profile.isRemote() && !profile.seesWorkspaceFiles() && unsharedWarned.add(name)) {
+      add(Severity.WARNING, WORKSPACE_FILES_NOT_SHARED, "compute target '" + name + "' is on another machine and has"
+          + " no staging folder: its workers would look for this workspace's files at the same paths; set its"
+          + " staging folder to one they share", inherited ? null : step.id(), null, at);
     }
     if (!(step.kind() instanceof SparkStep spark)) {
       return;

@@ -34,6 +34,28 @@ public record ComputeTarget(String name, String kind, Map<String, String> settin
     return !LOCAL_PROCESS.equals(kind);
   }
 
+  /**
+   * Whether Spark on this target reads the workspace's own folders at their paths: the local kinds,
+   * a target with a {@code stagingDir} (files are copied there), and a cluster or Livy server on this
+   * machine (its host a loopback or this machine's address, compared without a DNS look-up). Azure
+   * kinds bring their own data handling and count as seeing them.
+   */
+  public boolean seesWorkspaceFiles() {
+    if (setting("stagingDir").isPresent()) {
+      return true;
+    }
+    Optional<String> url = setting("masterUrl").or(() -> setting("url"));
+    if (url.isEmpty()) {
+      return true;
+    }
+    try {
+      String host = java.net.URI.create(url.get().strip()).getHost();
+      return host == null || LocalHosts.isThisMachine(host);
+    } catch (IllegalArgumentException e) {
+      return true; // a malformed URL is reported as such
+    }
+  }
+
   /** Whether this is one of the workspace's own defaults, which cannot be detached. */
   public boolean isBuiltIn() {
     return (LOCAL_SPARK.equals(name) && LOCAL_SPARK.equals(kind)) || (LOCAL_PROCESS.equals(name) && LOCAL_PROCESS.equals(kind));

@@ -14,13 +14,14 @@ final class Fixtures {
 
   /**
    * A machine with two cores: local Spark, plain processes, a remote Spark cluster that passed its
-   * connection test, and one just attached that never did.
+   * connection test, one just attached that never did, and one on another machine with no staging folder.
    */
   static final Map<String, ComputeProfile> COMPUTES = Map.of(
       "local-spark", new ComputeProfile("local-spark", "local-spark", true, 2, true, false),
       "local-process", new ComputeProfile("local-process", "local-process", false, 2, false, false),
       "cluster", new ComputeProfile("cluster", "spark-standalone", true, 0, false, true),
-      "new-cluster", new ComputeProfile("new-cluster", "livy", true, 0, false, false));
+      "new-cluster", new ComputeProfile("new-cluster", "livy", true, 0, false, false),
+      "far-cluster", new ComputeProfile("far-cluster", "spark-standalone", true, 0, false, true, false));
 
   private Fixtures() {}
 

@@ -120,6 +120,24 @@ class PipelineValidatorTest {
   }
 
   @Test
+  void warnsOnceAboutARemoteTargetOnAnotherMachineWithoutAStagingFolder() {
+    Pipeline p = chain(3);
+    List<Step> steps = new ArrayList<>(p.steps());
+    steps.set(1, steps.get(1).withCompute("far-cluster"));
+    steps.set(2, steps.get(2).withCompute("far-cluster"));
+
+    List<Diagnostic> found = PipelineValidator.validate(p.withSteps(steps), new ValidationContext(null, Fixtures.COMPUTES));
+
+    assertThat(found).filteredOn(d -> d.code().equals("PW128")).singleElement().satisfies(d -> {
+      assertThat(d.severity()).isEqualTo(Severity.WARNING);
+      assertThat(d.message()).isEqualTo("compute target 'far-cluster' is on another machine and has no staging folder:"
+          + " its workers would look for this workspace's files at the same paths; set its staging folder to one"
+          + " they share");
+      assertThat(d.pointer()).isEqualTo("/steps/1/compute");
+    });
+  }
+
+  @Test
   void givesEveryDiagnosticTheNodeOrEdgeItIsAbout() {
     Path fixture = Fixtures.invalid("PW106");
     Diagnostic d = PipelineValidator.validate(Fixtures.load(fixture).pipeline(), Fixtures.contextFor(fixture)).get(0);

@@ -59,7 +59,7 @@ public final class ValidationContexts {
           .orElse(localSpark ? machineCores : 0);
       computes.put(target.name(),
           new ComputeProfile(target.name(), target.kind(), target.runsSpark(), cores, localSpark,
-              tested == null || tested.contains(target.name())));
+              tested == null || tested.contains(target.name()), target.seesWorkspaceFiles()));
     }
     return new ValidationContext(baseDirectory, computes, datastores);
   }

@@ -1,0 +1,169 @@
+package io.pipewright.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.app.designer.MainWindow;
+import io.pipewright.app.designer.RunningDesigner;
+import io.pipewright.graph.model.GraphNode;
+import io.pipewright.graph.model.NodeStatus;
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.testing.LivyServer;
+import io.pipewright.testing.SparkCluster;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The designer running the Titanic sample unchanged on a real Spark standalone cluster and a real
+ * Livy server started on loopback: the Run dialog sends its Spark step there, the nodes show the
+ * remote step's status, the Log tab streams the remote driver's stdout, and Stop kills a remote job.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RemoteRunRobotTest {
+  @TempDir Path home;
+  private final RunningDesigner designer = new RunningDesigner();
+  private Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    designer.stage(stage);
+  }
+
+  @AfterEach
+  void stop(FxRobot robot) {
+    designer.stop(robot);
+  }
+
+  /** Attaches the test cluster and Livy server to the workspace, then starts the designer on it. */
+  private MainWindow launch(FxRobot robot) throws Exception {
+    SparkCluster cluster = SparkCluster.shared();
+    LivyServer livy = LivyServer.shared();
+    try (LocalWorkspace workspace = LocalWorkspace.open(home)) {
+      workspace.attachCompute("cluster", "spark-standalone",
+          Map.of("masterUrl", cluster.masterUrl(), "restUrl", cluster.restUrl(), "webUrl", cluster.webUrl()));
+      workspace.attachCompute("livy", "livy", Map.of("url", livy.url()));
+    }
+    MainWindow window = designer.launch(robot, home);
+    waitUntil(30, "the sample on the canvas", () -> window.graphView().getModel().node("prep") != null);
+    return window;
+  }
+
+  private void waitUntil(int seconds, String what, BooleanSupplier condition) {
+    try {
+      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out after " + seconds + " s waiting for " + what + "\n" + screen(), e);
+    }
+  }
+
+  private String screen() {
+    if (stage.getScene() == null || !(stage.getScene().getRoot() instanceof MainWindow window)) {
+      return "(no window)";
+    }
+    StringBuilder out = new StringBuilder();
+    for (GraphNode n : window.graphView().getModel().nodes()) {
+      out.append("node ").append(n.id()).append(' ').append(n.getStatus()).append(" '").append(n.getBadge()).append("'\n");
+    }
+    out.append("run state: ").append(((Label) stage.getScene().lookup("#runState")).getText()).append('\n');
+    ListView<?> log = (ListView<?>) stage.getScene().lookup("#logLines");
+    int size = log.getItems().size();
+    log.getItems().subList(Math.max(0, size - 30), size).forEach(l -> out.append("log: ").append(l).append('\n'));
+    return out.toString();
+  }
+
+  private static <T extends Node> T find(FxRobot robot, String query) {
+    return robot.lookup(query).query();
+  }
+
+  private static GraphNode node(MainWindow window, String id) {
+    return window.graphView().getModel().node(id);
+  }
+
+  /** Clicks Run, chooses where Spark steps run, and runs. */
+  private void runOn(FxRobot robot, String target) {
+    waitUntil(30, "Run to be enabled", () -> !find(robot, "#runButton").isDisabled());
+    robot.clickOn("#runButton");
+    waitUntil(10, "the Run dialog", () -> robot.lookup("#runDialog").tryQuery().isPresent());
+    ComboBox<SparkTargetChoice> choice = find(robot, "#sparkTargetChoice");
+    SparkTargetChoice wanted = choice.getItems().stream().filter(c -> target.equals(c.target())).findFirst()
+        .orElseThrow(() -> new AssertionError("the Run dialog does not offer " + target + ": " + choice.getItems()));
+    robot.interact(() -> choice.getSelectionModel().select(wanted));
+    Button confirm = robot.lookup("#runDialog .button").queryAllAs(Button.class).stream()
+        .filter(b -> "Run".equals(b.getText())).findFirst().orElseThrow();
+    robot.clickOn(confirm);
+  }
+
+  private static String log(FxRobot robot) {
+    ListView<String> lines = find(robot, "#logLines");
+    return String.join("\n", lines.getItems());
+  }
+
+  @Test
+  void theTitanicSampleRunsItsSparkStepOnAStandaloneClusterFromTheDesigner(FxRobot robot) throws Exception {
+    MainWindow window = launch(robot);
+
+    runOn(robot, "cluster");
+
+    waitUntil(60, "the Spark step to run on the cluster", () -> node(window, "prep").getStatus() == NodeStatus.RUNNING);
+    robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
+    waitUntil(300, "both steps to succeed", () -> node(window, "prep").getStatus() == NodeStatus.SUCCEEDED
+        && node(window, "train").getStatus() == NodeStatus.SUCCEEDED);
+    robot.clickOn(robot.lookup("#runsTable .table-row-cell").nth(0).queryAs(Node.class));
+    waitUntil(20, "the remote driver's show() output in the Log tab",
+        () -> log(robot).contains("|PassengerId|Survived|Pclass|Name"));
+    assertThat(((Label) find(robot, "#runState")).getText()).startsWith("Completed after ");
+
+    String screenshot = System.getProperty("pipewright.screenshot.remote");
+    if (screenshot != null) {
+      robot.interact(() -> save(stage.getScene().snapshot(null), Path.of(screenshot)));
+    }
+  }
+
+  @Test
+  void stopKillsTheSparkStepRunningOnLivy(FxRobot robot) throws Exception {
+    MainWindow window = launch(robot);
+    Path sample = home.resolve("samples/titanic");
+    Files.writeString(sample.resolve("prep.sql"), "SELECT count(*) FROM range(0, 100000000000000) a;\n");
+
+    runOn(robot, "livy");
+
+    waitUntil(120, "the Spark step to run on Livy", () -> node(window, "prep").getStatus() == NodeStatus.RUNNING);
+    robot.clickOn("#stopButton");
+
+    waitUntil(60, "the step to show canceled", () -> node(window, "prep").getStatus() == NodeStatus.CANCELED);
+    waitUntil(10, "the run to end canceled", () -> ((Label) find(robot, "#runState")).getText().startsWith("Canceled after "));
+    assertThat(node(window, "train").getStatus()).isNotEqualTo(NodeStatus.SUCCEEDED);
+  }
+
+  private static void save(WritableImage image, Path file) {
+    try {
+      BufferedImage rendered = SwingFXUtils.fromFXImage(image, null);
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      ImageIO.write(rendered, "png", file.toFile());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

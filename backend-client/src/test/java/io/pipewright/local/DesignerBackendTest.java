@@ -137,9 +137,24 @@ class DesignerBackendTest {
   }
 
   @Test
-  void testingALivyTargetSaysConnectingIsNotAvailableYetRatherThanPretending() {
+  void testingALivyTargetNobodyListensAtFailsNamingTheAddressAndTheCause() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
     ConnectionTest test = workspace.testConnection(new ComputeTarget("livy1", "livy",
-        Map.of("url", "http://127.0.0.1:8998", "auth", "none")));
+        Map.of("url", "http://127.0.0.1:" + port, "auth", "none")));
+
+    assertThat(test.outcome()).isEqualTo(ConnectionTest.Outcome.FAILED);
+    assertThat(test.message()).contains("127.0.0.1:" + port).contains("connection refused");
+  }
+
+  @Test
+  void testingASynapsePoolSaysConnectingIsNotAvailableYetRatherThanPretending() throws Exception {
+    workspace.addLinkedService(new io.pipewright.workspace.LinkedService("synapse1",
+        "00000000-0000-0000-0000-000000000000", "rg", "ws1"));
+    ConnectionTest test = workspace.testConnection(new ComputeTarget("pool1", "synapse-spark-pool",
+        Map.of("linkedService", "synapse1", "pool", "pool1", "nodeSize", "Small", "nodeCount", "3")));
 
     assertThat(test.outcome()).isEqualTo(ConnectionTest.Outcome.NOT_AVAILABLE_YET);
     assertThat(test.message()).contains("comes with the remote backends");

@@ -161,6 +161,36 @@ class RemoteRunTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"cluster", "livy"})
+  void aServerThatGoesAwayMidRunFailsTheStepWithTheCause(String kind) throws Exception {
+    AutoCloseable server;
+    if (kind.equals("cluster")) {
+      SparkCluster own = SparkCluster.start(temp.resolve("going-" + kind));
+      fx.workspace.attachCompute("going-cluster", "spark-standalone", Map.of("masterUrl", own.masterUrl(),
+          "restUrl", own.restUrl(), "webUrl", own.webUrl()));
+      server = own;
+    } else {
+      LivyServer own = LivyServer.builder().folder(temp.resolve("going-" + kind)).start();
+      fx.workspace.attachCompute("going-livy", "livy", Map.of("url", own.url()));
+      server = own;
+    }
+    Pipeline forever = pipeline("going-" + kind).sql("spin", "forever.sql", List.of(), List.of()).build();
+    RunHandle run = fx.workspace.submit(forever,
+        new SubmitOptions(null, fx.sources.resolve("test.pipeline.json"), Map.of(), true, "going-" + kind));
+    fx.lastRunId = run.runId();
+    Path notes = fx.workspace.stepDirectory(run.runId(), "spin").resolve("logs").resolve(LogStream.PIPEWRIGHT);
+    io.pipewright.testing.FileWatch.until(notes.getParent(), Duration.ofMinutes(1), "the remote job to run",
+        () -> fx.log(run.runId(), "spin", LogStream.PIPEWRIGHT).toLowerCase(java.util.Locale.ROOT)
+            .contains("state: running"));
+
+    server.close();
+
+    assertThat(run.await(Duration.ofMinutes(2))).contains(RunStatus.FAILED);
+    fx.assertStatus("spin", RunStatus.FAILED);
+    assertThat(fx.child("spin").message()).startsWith("lost contact with ").contains("connection refused");
+  }
+
   private String remoteState(String target, String id) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String url = target.equals("cluster") ? cluster.restUrl() + "/v1/submissions/status/" + id

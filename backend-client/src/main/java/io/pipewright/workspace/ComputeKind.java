@@ -120,11 +120,6 @@ public record ComputeKind(String id, String label, String description, boolean r
         "Seconds to wait for each answer of the server before trying again; empty for 30.").withRange(1, 3600);
   }
 
-  /** Whether targets of this kind run elsewhere than this machine, reached over the network. */
-  public boolean remote() {
-    return !LOCAL_SPARK.equals(id) && !LOCAL_PROCESS.equals(id);
-  }
-
   public static Optional<ComputeKind> of(String id) {
     return all().stream().filter(k -> k.id.equals(id)).findFirst();
   }

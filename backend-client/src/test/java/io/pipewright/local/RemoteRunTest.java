@@ -179,6 +179,7 @@ class RemoteRunTest {
     RunHandle run = fx.workspace.submit(forever,
         new SubmitOptions(null, fx.sources.resolve("test.pipeline.json"), Map.of(), true, "going-" + kind));
     fx.lastRunId = run.runId();
+    fx.awaitStatus(run, "spin", RunStatus.RUNNING);
     Path notes = fx.workspace.stepDirectory(run.runId(), "spin").resolve("logs").resolve(LogStream.PIPEWRIGHT);
     io.pipewright.testing.FileWatch.until(notes.getParent(), Duration.ofMinutes(1), "the remote job to run",
         () -> fx.log(run.runId(), "spin", LogStream.PIPEWRIGHT).toLowerCase(java.util.Locale.ROOT)

@@ -4,6 +4,7 @@ import io.pipewright.model.Placeholders;
 import io.pipewright.model.SparkEntry;
 import io.pipewright.model.SparkStep;
 import io.pipewright.model.Step;
+import io.pipewright.workspace.ComputeTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * A step's fingerprint: what must be equal for an earlier result to be reused. It is made of
@@ -79,6 +82,23 @@ final class Fingerprints {
 
   static String environment(Step step) {
     return sha256(step.environment().toString());
+  }
+
+  /**
+   * What identifies the Spark a step runs on, for the runtime part: the Spark core jar of the
+   * target's Spark home (or the bundled runtime's) and the content of Pipewright's SQL driver there.
+   */
+  static String runtimeIdentity(ComputeTarget target, FileHashes hashes) {
+    String home = target.setting("sparkHome").orElseGet(() -> Optional.ofNullable(System.getProperty(
+        SparkRuntime.HOME_PROPERTY)).orElse(Optional.ofNullable(System.getenv(SparkRuntime.HOME_VARIABLE)).orElse("")));
+    Path driver = Path.of(home, "pipewright", "pipewright-spark-driver.jar");
+    String driverHash = Files.isRegularFile(driver) ? hashes.of(driver) : "none";
+    try (Stream<Path> jars = Files.list(Path.of(home, "jars"))) {
+      return "jars=" + jars.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("spark-core_")).toList()
+          + " driver=" + driverHash;
+    } catch (IOException e) {
+      return "unknown:" + home;
+    }
   }
 
   /**

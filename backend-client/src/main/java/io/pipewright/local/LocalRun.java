@@ -48,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,9 +65,12 @@ final class LocalRun implements RunHandle {
   private static final java.time.format.DateTimeFormatter WHEN =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
-  private final LocalWorkspace workspace;
   private final HistoryStore store;
   private final WorkspaceLayout layout;
+  private final ComputeRegistry computes;
+  private final DatasetCatalog catalog;
+  private final FileHashes fileHashes;
+  private final Consumer<LocalRun> ended;
   private final String runId;
   private final Pipeline pipeline;
   private final SubmitOptions options;
@@ -98,17 +102,28 @@ final class LocalRun implements RunHandle {
   private boolean engineError;
   private String failure;
 
-  LocalRun(LocalWorkspace workspace, HistoryStore store, WorkspaceLayout layout, String runId, Pipeline pipeline,
-      SubmitOptions options, Map<String, String> parameters, List<String> order, Map<String, ComputeTarget> targets) {
-    this.workspace = workspace;
-    this.store = store;
-    this.layout = layout;
+  /**
+   * What a run uses of its workspace: the history and the run directories, the computes (their
+   * launchers and the local cores), the datastores, file hashes for fingerprints, and whom to tell
+   * when the run has ended.
+   */
+  record Services(HistoryStore store, WorkspaceLayout layout, ComputeRegistry computes, DatasetCatalog catalog,
+      FileHashes fileHashes, Consumer<LocalRun> ended) {}
+
+  LocalRun(Services services, String runId, Pipeline pipeline, SubmitOptions options, Map<String, String> parameters,
+      List<String> order, Map<String, ComputeTarget> targets) {
+    this.store = services.store();
+    this.layout = services.layout();
+    this.computes = services.computes();
+    this.catalog = services.catalog();
+    this.fileHashes = services.fileHashes();
+    this.ended = services.ended();
     this.runId = runId;
     this.pipeline = pipeline;
     this.options = options;
     this.parameters = parameters;
     this.order = order;
-    this.totalCores = workspace.localCores();
+    this.totalCores = computes.localCores();
     this.freeCores = totalCores;
     this.loop = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "pipewright-run-" + runId);
@@ -252,7 +267,7 @@ final class LocalRun implements RunHandle {
   private int cores(Step step) {
     ComputeTarget target = targets.get(step.id());
     try {
-      return workspace.launcherFor(step, target).coresFor(step, target);
+      return computes.launcherFor(step, target).coresFor(step, target);
     } catch (WorkspaceException e) {
       return 1;
     }
@@ -271,7 +286,7 @@ final class LocalRun implements RunHandle {
       return false;
     }
     fingerprints.put(id, fingerprint.value());
-    String partsJson = workspace.json(fingerprint.parts());
+    String partsJson = Json.write(fingerprint.parts());
     record(() -> store.setChildFingerprint(runId, id, fingerprint.value(), partsJson));
 
     String reason;
@@ -292,7 +307,7 @@ final class LocalRun implements RunHandle {
         reason = "not reused: the identical earlier result (run " + candidates.get(0).runId() + ") has lost its outputs";
       } else {
         reason = query(() -> store.lastFingerprintParts(pipeline.id(), id))
-            .map(json -> "not reused: " + describeChanges(fingerprint.changedSince(workspace.jsonMap(json)))
+            .map(json -> "not reused: " + describeChanges(fingerprint.changedSince(Json.stringMap(json)))
                 + " since the last completed run")
             .orElse("not reused: no earlier run of this step");
       }
@@ -333,9 +348,9 @@ final class LocalRun implements RunHandle {
           spark.settings().files(), spark.settings().archives())) {
         files.forEach(f -> extra.add(source.resolve(f)));
       }
-      parts.put("runtime", Fingerprints.sha256(workspace.sparkRuntimeIdentity(target)));
+      parts.put("runtime", Fingerprints.sha256(Fingerprints.runtimeIdentity(target, fileHashes)));
     }
-    parts.put("sources", Fingerprints.sources(source, extra, workspace.fileHashes()));
+    parts.put("sources", Fingerprints.sources(source, extra, fileHashes));
     StringBuilder inputs = new StringBuilder();
     for (InputPort port : step.inputs()) {
       Optional<Edge> edge = edgeInto(step.id(), port.name());
@@ -349,13 +364,13 @@ final class LocalRun implements RunHandle {
             .append(edge.get().from().port()).append('\n');
       } else {
         Path data = datasetPath(datasets.get(from)).path();
-        inputs.append(port.name()).append("=data:").append(Fingerprints.content(data, workspace.fileHashes()))
+        inputs.append(port.name()).append("=data:").append(Fingerprints.content(data, fileHashes))
             .append('\n');
       }
     }
     parts.put("inputs", Fingerprints.sha256(inputs.toString()));
     parts.put("environment", Fingerprints.environment(step));
-    workspace.fileHashes().save();
+    fileHashes.save();
     return Fingerprints.Fingerprint.of(parts);
   }
 
@@ -383,7 +398,7 @@ final class LocalRun implements RunHandle {
     LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
     try {
       ComputeTarget target = targets.get(id);
-      ComputeLauncher launcher = workspace.launcherFor(step, target);
+      ComputeLauncher launcher = computes.launcherFor(step, target);
       Path stepDir = layout.step(runId, id);
       Path work = Files.createDirectories(stepDir.resolve("work"));
       Map<String, Path> stepOutputs = new LinkedHashMap<>();
@@ -467,7 +482,7 @@ final class LocalRun implements RunHandle {
 
   private StepLaunch.Input datasetPath(DatasetNode node) throws WorkspaceException {
     if (node.source() instanceof DatasetSource.DatastorePath dp) {
-      return new StepLaunch.Input(workspace.datastoreRoot(dp.datastore()).resolve(dp.path()).normalize(), node.kind());
+      return new StepLaunch.Input(catalog.datastoreRoot(dp.datastore()).resolve(dp.path()).normalize(), node.kind());
     }
     DatasetSource.Registered reg = (DatasetSource.Registered) node.source();
     DatasetVersion version = query(() -> store.dataset(reg.name(), reg.version())).orElseThrow(() ->
@@ -598,7 +613,7 @@ final class LocalRun implements RunHandle {
     setRunStatus(runStatus, message);
     finalStatus = runStatus;
     finished.countDown();
-    workspace.runEnded(this);
+    ended.accept(this);
     loop.shutdown();
   }
 

@@ -1,0 +1,37 @@
+package io.pipewright.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.Map;
+
+/**
+ * The JSON the embedded workspace keeps as text in its history: compute and linked-service
+ * settings, run parameters, fingerprint parts. Map keys are written sorted, so equal maps are
+ * equal text.
+ */
+final class Json {
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  private Json() {}
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** A map of strings, or an empty map when the text is not one. */
+  static Map<String, String> stringMap(String text) {
+    try {
+      return MAPPER.readValue(text, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package io.pipewright.local;
+
+import io.pipewright.model.Edge;
+import io.pipewright.model.Pipeline;
+import io.pipewright.model.PipelineFormat;
+import io.pipewright.model.SparkEntry;
+import io.pipewright.model.SparkStep;
+import io.pipewright.model.Step;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.SubmitOptions;
+import io.pipewright.workspace.WorkspaceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and tracks the runs of the embedded workspace. The orchestrator stays local whatever the
+ * targets (docs/decisions/0006-remote-launchers.md): it resolves each step's compute, orders the
+ * steps, records the run in the history, and hands the run to a {@link LocalRun}, which sends each
+ * step to the launcher of its compute. It keeps the set of active runs (a compute they use cannot
+ * be detached; closing cancels them) and, at open, finishes runs left behind by a Pipewright that
+ * died.
+ */
+final class RunOrchestrator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunOrchestrator.class);
+
+  private final HistoryStore store;
+  private final WorkspaceLayout layout;
+  private final ComputeRegistry computes;
+  private final LocalRun.Services services;
+  private final Set<LocalRun> active = ConcurrentHashMap.newKeySet();
+  private final SecureRandom random = new SecureRandom();
+
+  RunOrchestrator(HistoryStore store, WorkspaceLayout layout, ComputeRegistry computes, DatasetCatalog catalog) {
+    this.store = store;
+    this.layout = layout;
+    this.computes = computes;
+    this.services = new LocalRun.Services(store, layout, computes, catalog, new FileHashes(store), this::runEnded);
+  }
+
+  // ---- crash recovery -----------------------------------------------------------------------
+
+  /**
+   * Finishes runs left unfinished by a process that died: kills their leftover step processes,
+   * marks running steps Failed and pending ones not run, and the run Failed.
+   */
+  void recover() throws SQLException {
+    for (HistoryStore.UnfinishedRun run : store.unfinishedRuns()) {
+      if (isAlive(run.ownerPid(), run.ownerStarted())) {
+        continue; // still running in its process (perhaps this one, through another workspace object)
+      }
+      Instant now = Instant.now();
+      String why = "Pipewright (process " + run.ownerPid() + ") stopped while the run was in progress";
+      for (HistoryStore.ChildProcess child : store.childProcesses(run.runId())) {
+        if (child.status().isFinal()) {
+          continue;
+        }
+        if (child.pid() > 0 && isAlive(child.pid(), child.pidStarted())) {
+          ProcessHandle.of(child.pid()).ifPresent(ProcessStep::killTree);
+        }
+        boolean started = child.status() == RunStatus.PREPARING || child.status() == RunStatus.RUNNING
+            || child.status() == RunStatus.FINALIZING;
+        if (started) {
+          store.setChildStatus(run.runId(), child.stepId(), RunStatus.FAILED, "interrupted: " + why, now);
+        } else {
+          store.setChildStatus(run.runId(), child.stepId(), RunStatus.NOT_STARTED, "not run: " + why, now);
+        }
+      }
+      store.setRunStatus(run.runId(), RunStatus.FAILED, why, now);
+      LOG.info("marked run {} Failed: {}", run.runId(), why);
+    }
+  }
+
+  private static boolean isAlive(long pid, long startedMillis) {
+    if (pid <= 0) {
+      return false;
+    }
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .filter(h -> startedMillis == 0 || h.info().startInstant()
+            .map(s -> Math.abs(s.toEpochMilli() - startedMillis) < 2000).orElse(true))
+        .isPresent();
+  }
+
+  // ---- submitting ---------------------------------------------------------------------------
+
+  RunHandle submit(Pipeline pipeline, SubmitOptions options) throws WorkspaceException {
+    List<String> order = topologicalOrder(pipeline);
+    Map<String, String> parameters = new TreeMap<>();
+    pipeline.parameters().forEach(p -> parameters.put(p.name(), p.defaultValue()));
+    for (Map.Entry<String, String> override : options.parameters().entrySet()) {
+      if (!parameters.containsKey(override.getKey())) {
+        throw new WorkspaceException("the pipeline has no parameter '" + override.getKey() + "' (it has: "
+            + (parameters.isEmpty() ? "none" : String.join(", ", parameters.keySet())) + ")");
+      }
+      parameters.put(override.getKey(), override.getValue());
+    }
+    Map<String, ComputeTarget> targets = computesOf(pipeline, options.sparkTarget());
+    warmUpSpark(pipeline, targets);
+    String runId = newRunId();
+    String experiment = options.experiment() == null || options.experiment().isBlank()
+        ? pipeline.id() : options.experiment();
+    List<HistoryStore.NewChild> children = new ArrayList<>();
+    Map<String, Step> steps = new HashMap<>();
+    pipeline.steps().forEach(step -> steps.put(step.id(), step));
+    for (String id : order) {
+      children.add(new HistoryStore.NewChild(id, steps.get(id).name(), targets.get(id).name()));
+    }
+    ProcessHandle self = ProcessHandle.current();
+    long selfStarted = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    HistoryCalls.write(() -> store.insertRun(new HistoryStore.NewRun(runId, experiment, pipeline.id(), pipeline.name(),
+        options.pipelineFile().toAbsolutePath().toString(), PipelineFormat.write(pipeline), Json.write(parameters),
+        self.pid(), selfStarted, children), Instant.now()));
+    try {
+      Files.createDirectories(layout.run(runId));
+    } catch (IOException e) {
+      throw new WorkspaceException("cannot create the run directory " + layout.run(runId) + ": " + e.getMessage(), e);
+    }
+    LocalRun run = new LocalRun(services, runId, pipeline, options, parameters, order, targets);
+    active.add(run);
+    run.start();
+    return run;
+  }
+
+  /**
+   * The compute each step runs on, by step id, checked against the launchers; one history read.
+   * {@code sparkTarget}, when given, replaces the compute of every Spark step.
+   */
+  private Map<String, ComputeTarget> computesOf(Pipeline pipeline, String sparkTarget) throws WorkspaceException {
+    Map<String, ComputeTarget> byName = new HashMap<>();
+    for (ComputeTarget target : computes.computes()) {
+      byName.put(target.name(), target);
+    }
+    if (sparkTarget != null && (!byName.containsKey(sparkTarget) || !byName.get(sparkTarget).runsSpark())) {
+      throw new WorkspaceException((byName.containsKey(sparkTarget)
+          ? "compute '" + sparkTarget + "' (" + byName.get(sparkTarget).kind() + ") does not run Spark"
+          : "there is no compute target '" + sparkTarget + "'") + ": Spark steps can run on "
+          + String.join(", ", byName.values().stream().filter(ComputeTarget::runsSpark).map(ComputeTarget::name).toList()));
+    }
+    Map<String, ComputeTarget> byStep = new HashMap<>();
+    for (Step step : pipeline.steps()) {
+      String name = sparkTarget != null && step.isSpark() ? sparkTarget : ComputeTarget.nameFor(pipeline, step);
+      ComputeTarget target = byName.get(name);
+      if (target == null) {
+        throw new WorkspaceException("step '" + step.name() + "' runs on compute '" + name
+            + "', which this workspace does not have (see: pipewright computes list)");
+      }
+      computes.launcherFor(step, target);
+      byStep.put(step.id(), target);
+    }
+    return byStep;
+  }
+
+  /**
+   * Lets the local Spark launcher find the runtime and name the class-data archive in the
+   * background while the run is recorded and its first steps fingerprinted.
+   */
+  private void warmUpSpark(Pipeline pipeline, Map<String, ComputeTarget> targets) {
+    LocalSparkLauncher spark = computes.localSparkLauncher();
+    for (Step step : pipeline.steps()) {
+      ComputeTarget target = targets.get(step.id());
+      if (step.kind() instanceof SparkStep s && !(s.entry() instanceof SparkEntry.Python)
+          && ComputeTarget.LOCAL_SPARK.equals(target.kind())) {
+        spark.warmUp(target);
+      }
+    }
+  }
+
+  /** Steps in an order where every step comes after the steps it reads from; rejects cycles. */
+  private static List<String> topologicalOrder(Pipeline pipeline) throws WorkspaceException {
+    Map<String, Integer> indegree = new LinkedHashMap<>();
+    Map<String, List<String>> downstream = new HashMap<>();
+    pipeline.steps().forEach(s -> indegree.put(s.id(), 0));
+    for (Edge e : pipeline.edges()) {
+      String from = e.from().node();
+      String to = e.to().node();
+      if (indegree.containsKey(from) && indegree.containsKey(to)) {
+        indegree.merge(to, 1, Integer::sum);
+        downstream.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
+      }
+    }
+    Deque<String> ready = new ArrayDeque<>();
+    indegree.forEach((id, n) -> {
+      if (n == 0) {
+        ready.add(id);
+      }
+    });
+    List<String> order = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      String id = ready.poll();
+      order.add(id);
+      for (String next : downstream.getOrDefault(id, List.of())) {
+        if (indegree.merge(next, -1, Integer::sum) == 0) {
+          ready.add(next);
+        }
+      }
+    }
+    if (order.size() < indegree.size()) {
+      Set<String> ordered = new HashSet<>(order);
+      List<String> onCycle = indegree.keySet().stream().filter(id -> !ordered.contains(id)).toList();
+      throw new WorkspaceException("the pipeline has a cycle through steps " + String.join(", ", onCycle));
+    }
+    return order;
+  }
+
+  private String newRunId() {
+    byte[] bytes = new byte[2];
+    random.nextBytes(bytes);
+    return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+        + HexFormat.of().formatHex(bytes);
+  }
+
+  // ---- active runs --------------------------------------------------------------------------
+
+  private void runEnded(LocalRun run) {
+    active.remove(run);
+  }
+
+  /** An active run that has a step on the named compute, if there is one. */
+  Optional<String> runUsing(String computeName) {
+    return active.stream().filter(run -> run.usesCompute(computeName)).map(LocalRun::runId).findFirst();
+  }
+
+  /** Cancels the active runs, giving each up to 10 seconds to end. */
+  void close() {
+    for (LocalRun run : List.copyOf(active)) {
+      run.cancel();
+      try {
+        run.await(Duration.ofSeconds(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+  }
+}

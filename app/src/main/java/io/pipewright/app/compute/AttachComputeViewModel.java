@@ -39,9 +39,9 @@ import javafx.collections.WeakListChangeListener;
  * the workspace, whose field-level refusals land on the fields they are about.
  */
 public final class AttachComputeViewModel {
-  /** Kinds Pipewright can reach today; the others are saved, and connecting comes with the remote backends. */
+  /** Kinds Pipewright can reach and run on today; the Azure kinds are saved, and connecting to them comes with the Azure backends. */
   static final Set<String> REACHABLE_NOW = Set.of(ComputeKind.LOCAL_SPARK, ComputeKind.LOCAL_PROCESS,
-      ComputeKind.SPARK_STANDALONE);
+      ComputeKind.SPARK_STANDALONE, ComputeKind.LIVY);
 
   private final AppContext context;
   private final ComputeCatalog catalog;

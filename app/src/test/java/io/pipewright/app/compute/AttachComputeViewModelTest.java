@@ -204,14 +204,17 @@ class AttachComputeViewModelTest {
   }
 
   @Test
-  void testingALivyServerSaysConnectingComesWithTheRemoteBackends() {
+  void testingALivyServerNobodyListensAtSaysConnectionRefused() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
     AttachComputeViewModel vm = attach(ComputeKind.LIVY);
     vm.nameProperty().set("emr");
-    vm.field("url").setValue("http://livy.example.com:8998");
-    assertThat(vm.isReachableNow()).isFalse();
+    vm.field("url").setValue("http://127.0.0.1:" + port);
     vm.testConnection();
-    assertThat(vm.connectionProperty().get().status()).isEqualTo(ConnectionState.Status.NOT_AVAILABLE_YET);
-    assertThat(vm.connectionProperty().get().message()).contains("remote backends");
+    assertThat(vm.connectionProperty().get().status()).isEqualTo(ConnectionState.Status.FAILED);
+    assertThat(vm.connectionProperty().get().message()).contains("127.0.0.1:" + port).contains("connection refused");
   }
 
   @Test

@@ -127,10 +127,12 @@ class RemoteRunRobotTest {
     runOn(robot, "cluster");
 
     waitUntil(60, "the Spark step to run on the cluster", () -> node(window, "prep").getStatus() == NodeStatus.RUNNING);
-    robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
     waitUntil(300, "both steps to succeed", () -> node(window, "prep").getStatus() == NodeStatus.SUCCEEDED
         && node(window, "train").getStatus() == NodeStatus.SUCCEEDED);
+    robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.runsTab()));
+    waitUntil(10, "the Runs rows", () -> robot.lookup("#runsTable .table-row-cell").tryQuery().isPresent());
     robot.clickOn(robot.lookup("#runsTable .table-row-cell").nth(0).queryAs(Node.class));
+    robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
     waitUntil(20, "the remote driver's show() output in the Log tab",
         () -> log(robot).contains("|PassengerId|Survived|Pclass|Name"));
     assertThat(((Label) find(robot, "#runState")).getText()).startsWith("Completed after ");

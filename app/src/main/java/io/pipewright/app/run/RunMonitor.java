@@ -287,6 +287,9 @@ public final class RunMonitor {
     if (child.reuse() != null) {
       state.setReuse(child.reuse());
     }
+    if (child.compute() != null) {
+      state.setCompute(child.compute());
+    }
     if (child.startedAt() != null) {
       state.setStartedAt(child.startedAt());
     }

@@ -53,6 +53,9 @@ public final class RunsView extends BorderPane {
     TableColumn<StepRunState, String> step = new TableColumn<>("Step");
     step.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
     step.setPrefWidth(170);
+    TableColumn<StepRunState, String> compute = new TableColumn<>("Compute");
+    compute.setCellValueFactory(c -> c.getValue().computeProperty());
+    compute.setPrefWidth(110);
     TableColumn<StepRunState, String> started = new TableColumn<>("Started");
     started.setCellValueFactory(c -> Bindings.createStringBinding(() -> time(c.getValue().startedAtProperty().get()),
         c.getValue().startedAtProperty()));
@@ -71,7 +74,7 @@ public final class RunsView extends BorderPane {
         c.getValue().statusProperty(), c.getValue().messageProperty()));
     message.setCellFactory(c -> textWithTooltip());
     message.setPrefWidth(400);
-    table.getColumns().setAll(java.util.List.of(status, step, started, duration, reuse, message));
+    table.getColumns().setAll(java.util.List.of(status, step, compute, started, duration, reuse, message));
     table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
       if (b != null) {
         onSelect.accept(b.stepId());

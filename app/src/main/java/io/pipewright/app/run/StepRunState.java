@@ -21,6 +21,7 @@ public final class StepRunState {
   private final ObjectProperty<RunStatus> status = new SimpleObjectProperty<>(this, "status", RunStatus.NOT_STARTED);
   private final StringProperty message = new SimpleStringProperty(this, "message");
   private final StringProperty reuse = new SimpleStringProperty(this, "reuse");
+  private final StringProperty compute = new SimpleStringProperty(this, "compute");
   private final ObjectProperty<Instant> startedAt = new SimpleObjectProperty<>(this, "startedAt");
   private final ObjectProperty<Instant> endedAt = new SimpleObjectProperty<>(this, "endedAt");
   private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>(this, "duration");
@@ -53,6 +54,19 @@ public final class StepRunState {
 
   public String message() {
     return message.get();
+  }
+
+  /** The compute target the step runs on, as the run recorded it (a Run dialog's choice included). */
+  public ReadOnlyStringProperty computeProperty() {
+    return compute;
+  }
+
+  public String compute() {
+    return compute.get();
+  }
+
+  void setCompute(String value) {
+    compute.set(value);
   }
 
   /** Why the step was or was not reused ("not reused: its source files changed since …"). */

@@ -115,6 +115,12 @@ class RemoteRunRobotTest {
     robot.clickOn(confirm);
   }
 
+  /** The Compute column of the Runs tab. */
+  private static java.util.List<String> computes(FxRobot robot) {
+    javafx.scene.control.TableView<StepRunState> runs = find(robot, "#runsTable");
+    return runs.getItems().stream().map(StepRunState::compute).toList();
+  }
+
   private static String log(FxRobot robot) {
     ListView<String> lines = find(robot, "#logLines");
     return String.join("\n", lines.getItems());
@@ -130,7 +136,12 @@ class RemoteRunRobotTest {
     waitUntil(300, "both steps to succeed", () -> node(window, "prep").getStatus() == NodeStatus.SUCCEEDED
         && node(window, "train").getStatus() == NodeStatus.SUCCEEDED);
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.runsTab()));
-    waitUntil(10, "the Runs rows", () -> robot.lookup("#runsTable .table-row-cell").tryQuery().isPresent());
+    waitUntil(10, "the Runs tab to say where each step ran", () -> computes(robot).contains("cluster")
+        && computes(robot).contains("local-process"));
+    String runsShot = System.getProperty("pipewright.screenshot.remote.runs");
+    if (runsShot != null) {
+      robot.interact(() -> save(stage.getScene().snapshot(null), Path.of(runsShot)));
+    }
     robot.clickOn(robot.lookup("#runsTable .table-row-cell").nth(0).queryAs(Node.class));
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
     waitUntil(20, "the remote driver's show() output in the Log tab",

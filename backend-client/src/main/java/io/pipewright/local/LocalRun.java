@@ -14,6 +14,7 @@ import io.pipewright.model.Step;
 import io.pipewright.workspace.ComputeLauncher;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.FileTrees;
 import io.pipewright.workspace.LaunchedStep;
 import io.pipewright.workspace.LaunchedStep.StepResult;
 import io.pipewright.workspace.RunEvent;
@@ -25,12 +26,8 @@ import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -492,27 +489,12 @@ final class LocalRun implements RunHandle {
         "file".equals(version.kind()) ? DatasetKind.FILE : DatasetKind.TABULAR);
   }
 
+  /** Copies a file into {@code targetDir}, or a folder's content into it; returns the copy. */
   private static Path copy(Path source, Path targetDir) throws IOException {
+    Path target = Files.isRegularFile(source) ? targetDir.resolve(source.getFileName()) : targetDir;
     Files.createDirectories(targetDir);
-    if (Files.isRegularFile(source)) {
-      Path target = targetDir.resolve(source.getFileName());
-      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-      return target;
-    }
-    Files.walkFileTree(source, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(targetDir.resolve(source.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, targetDir.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    return targetDir;
+    FileTrees.copy(source, target);
+    return target;
   }
 
   // ---- ending -------------------------------------------------------------------------------

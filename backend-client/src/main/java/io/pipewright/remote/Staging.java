@@ -4,18 +4,15 @@ import io.pipewright.model.Placeholders;
 import io.pipewright.model.SparkEntry;
 import io.pipewright.model.SparkSettings;
 import io.pipewright.model.SparkStep;
+import io.pipewright.workspace.FileTrees;
 import io.pipewright.workspace.SqlDriverArguments;
 import io.pipewright.workspace.StepLaunch;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +132,7 @@ public final class Staging {
   public void collectOutputs() throws IOException {
     for (Map.Entry<Path, Path> output : outputs.entrySet()) {
       if (Files.exists(output.getKey())) {
-        copy(output.getKey(), output.getValue());
+        FileTrees.copy(output.getKey(), output.getValue());
       }
     }
   }
@@ -147,7 +144,7 @@ public final class Staging {
     }
     Path target = root.resolve(as);
     try {
-      copy(local, target);
+      FileTrees.copy(local, target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -171,26 +168,5 @@ public final class Staging {
 
   private static String uri(Path path) {
     return path.toAbsolutePath().normalize().toUri().toString();
-  }
-
-  private static void copy(Path source, Path target) throws IOException {
-    Files.createDirectories(target.getParent());
-    if (Files.isRegularFile(source)) {
-      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-      return;
-    }
-    Files.walkFileTree(source, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

@@ -142,11 +142,7 @@ class RemoteRunTest {
     RunHandle run = fx.workspace.submit(forever,
         new SubmitOptions(null, fx.sources.resolve("test.pipeline.json"), Map.of(), true, target));
     fx.lastRunId = run.runId();
-    fx.awaitStatus(run, "spin", RunStatus.RUNNING);
-    Path notes = fx.workspace.stepDirectory(run.runId(), "spin").resolve("logs").resolve(LogStream.PIPEWRIGHT);
-    io.pipewright.testing.FileWatch.until(notes.getParent(), Duration.ofMinutes(1), "the remote job to run",
-        () -> fx.log(run.runId(), "spin", LogStream.PIPEWRIGHT).toLowerCase(java.util.Locale.ROOT)
-            .contains("state: running"));
+    awaitRemoteRunning(run, "spin");
 
     run.cancel();
 
@@ -179,17 +175,22 @@ class RemoteRunTest {
     RunHandle run = fx.workspace.submit(forever,
         new SubmitOptions(null, fx.sources.resolve("test.pipeline.json"), Map.of(), true, "going-" + kind));
     fx.lastRunId = run.runId();
-    fx.awaitStatus(run, "spin", RunStatus.RUNNING);
-    Path notes = fx.workspace.stepDirectory(run.runId(), "spin").resolve("logs").resolve(LogStream.PIPEWRIGHT);
-    io.pipewright.testing.FileWatch.until(notes.getParent(), Duration.ofMinutes(1), "the remote job to run",
-        () -> fx.log(run.runId(), "spin", LogStream.PIPEWRIGHT).toLowerCase(java.util.Locale.ROOT)
-            .contains("state: running"));
+    awaitRemoteRunning(run, "spin");
 
     server.close();
 
     assertThat(run.await(Duration.ofMinutes(2))).contains(RunStatus.FAILED);
     fx.assertStatus("spin", RunStatus.FAILED);
     assertThat(fx.child("spin").message()).startsWith("lost contact with ").contains("connection refused");
+  }
+
+  /** Waits until the engine says the step's job runs (its pipewright/log notes the engine's state). */
+  private void awaitRemoteRunning(RunHandle run, String step) throws Exception {
+    fx.awaitStatus(run, step, RunStatus.RUNNING);
+    Path notes = fx.workspace.stepDirectory(run.runId(), step).resolve("logs").resolve(LogStream.PIPEWRIGHT);
+    io.pipewright.testing.FileWatch.until(notes.getParent(), Duration.ofMinutes(1), "the remote job to run",
+        () -> fx.log(run.runId(), step, LogStream.PIPEWRIGHT).toLowerCase(java.util.Locale.ROOT)
+            .contains("state: running"));
   }
 
   private String remoteState(String target, String id) throws Exception {

@@ -58,6 +58,11 @@ class RemoteRunRobotTest {
 
   /** Attaches the test cluster and Livy server to the workspace, then starts the designer on it. */
   private MainWindow launch(FxRobot robot) throws Exception {
+    return launch(robot, "prep");
+  }
+
+  /** As {@link #launch(FxRobot)}, waiting for the step {@code firstStep} of the pipeline it opens. */
+  private MainWindow launch(FxRobot robot, String firstStep) throws Exception {
     SparkCluster cluster = SparkCluster.shared();
     LivyServer livy = LivyServer.shared();
     try (LocalWorkspace workspace = LocalWorkspace.open(home)) {
@@ -66,7 +71,7 @@ class RemoteRunRobotTest {
       workspace.attachCompute("livy", "livy", Map.of("url", livy.url()));
     }
     MainWindow window = designer.launch(robot, home);
-    waitUntil(30, "the sample on the canvas", () -> window.graphView().getModel().node("prep") != null);
+    waitUntil(30, "the pipeline on the canvas", () -> window.graphView().getModel().node(firstStep) != null);
     return window;
   }
 
@@ -152,6 +157,25 @@ class RemoteRunRobotTest {
     if (screenshot != null) {
       robot.interact(() -> save(stage.getScene().snapshot(null), Path.of(screenshot)));
     }
+  }
+
+  @Test
+  void theJarSampleRunsOnLivyFromTheDesigner(FxRobot robot) throws Exception {
+    Path samples = Path.of(System.getProperty("pipewright.samples"));
+    Path folder = Files.createDirectories(home.resolve("samples/titanic/job/target"));
+    Files.copy(samples.resolve("titanic-jvm/job/target/titanic-jvm-job.jar"), folder.resolve("titanic-jvm-job.jar"));
+    Files.writeString(home.resolve("samples/titanic/titanic.pipeline.json"),
+        Files.readString(samples.resolve("titanic-jvm/titanic-jvm.pipeline.json")));
+    MainWindow window = launch(robot, "survival");
+
+    runOn(robot, "livy");
+
+    waitUntil(300, "the JAR step to succeed on Livy", () -> node(window, "survival").getStatus() == NodeStatus.SUCCEEDED);
+    robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.runsTab()));
+    waitUntil(10, "the Runs tab to say it ran on Livy", () -> computes(robot).equals(java.util.List.of("livy")));
+    robot.clickOn(robot.lookup("#runsTable .table-row-cell").nth(0).queryAs(Node.class));
+    robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
+    waitUntil(20, "the job's output in the Log tab", () -> log(robot).contains("wrote 35 groups"));
   }
 
   @Test

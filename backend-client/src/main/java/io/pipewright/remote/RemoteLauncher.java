@@ -1,0 +1,64 @@
+package io.pipewright.remote;
+
+import io.pipewright.model.SparkStep;
+import io.pipewright.model.Step;
+import io.pipewright.workspace.ComputeLauncher;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.LaunchedStep;
+import io.pipewright.workspace.RemoteBackend;
+import io.pipewright.workspace.StepLaunch;
+import io.pipewright.workspace.WorkspaceException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A launcher of Spark steps on a remote engine: stages the step's files, describes it as a {@link
+ * SparkSubmission} tagged with its run and step, and watches the backend's {@link RemoteJob} as a
+ * {@link RemoteStep}. A backend says only how its engine runs a submission ({@link #job}).
+ */
+public abstract class RemoteLauncher implements ComputeLauncher {
+  /** How often a remote job's status and log are read. */
+  public static final Duration POLL_EVERY = Duration.ofSeconds(1);
+
+  private final RemoteBackend.Context context;
+  private final String engine;
+
+  /** @param engine what the engine is called in messages ("a standalone cluster", "Livy") */
+  protected RemoteLauncher(RemoteBackend.Context context, String engine) {
+    this.context = context;
+    this.engine = engine;
+  }
+
+  protected RemoteBackend.Context context() {
+    return context;
+  }
+
+  /** The step runs on the cluster: it takes none of this machine's cores. */
+  @Override
+  public final int coresFor(Step step, ComputeTarget target) {
+    return 0;
+  }
+
+  @Override
+  public final LaunchedStep launch(StepLaunch launch) throws WorkspaceException {
+    if (!(launch.step().kind() instanceof SparkStep spark)) {
+      throw new WorkspaceException("step '" + launch.step().name() + "' is not a Spark step: " + engine
+          + " runs Spark steps only");
+    }
+    check(launch, spark);
+    Staging staging = Staging.of(launch, launch.target().setting("stagingDir"));
+    SparkSubmission submission = staging.submission(launch, context.sqlDriverJar(),
+        "pipewright-" + launch.runId() + "-" + launch.step().id(), Map.of("spark.ui.showConsoleProgress", "false"));
+    RemoteJob job = job(launch, submission);
+    launch.logs().note(job.where() + ": " + (staging.copies()
+        ? "files staged in " + launch.target().setting("stagingDir").orElseThrow()
+        : "files read from this workspace's folders"));
+    return RemoteStep.start(job, staging, launch.logs(), POLL_EVERY);
+  }
+
+  /** Refuses, with the reason, a Spark step this engine cannot run. */
+  protected void check(StepLaunch launch, SparkStep spark) throws WorkspaceException {}
+
+  /** The job that runs {@code submission} on this engine. */
+  protected abstract RemoteJob job(StepLaunch launch, SparkSubmission submission) throws WorkspaceException;
+}

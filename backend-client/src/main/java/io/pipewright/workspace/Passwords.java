@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Passwords {
   private final Map<String, char[]> known = new ConcurrentHashMap<>();
+  /** One lock per target and user: one dialog at a time for it, however many steps need it. */
+  private final Map<String, Object> asking = new ConcurrentHashMap<>();
   private volatile PasswordPrompt prompt = PasswordPrompt.NONE;
 
   public void setPrompt(PasswordPrompt prompt) {
@@ -33,7 +35,7 @@ public final class Passwords {
 
   private Optional<char[]> ask(ComputeTarget target, String user, String why) {
     String key = key(target, user);
-    synchronized (key.intern()) { // one dialog per target at a time, however many steps need it
+    synchronized (asking.computeIfAbsent(key, k -> new Object())) {
       char[] remembered = known.get(key);
       if (remembered != null && why == null) {
         return Optional.of(remembered);

@@ -38,7 +38,10 @@ class PasswordDialogRobotTest {
   private CompletableFuture<Optional<char[]>> ask(FxRobot robot, String why) throws Exception {
     CompletableFuture<Optional<char[]>> answer = new CompletableFuture<>();
     Platform.runLater(() -> answer.complete(new FxDialogService(stage).askPassword("Password for livy1", HEADER, "alice", why)));
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#passwordDialog").tryQuery().isPresent());
+    // Present in the scene graph is not enough to click: wait until its window shows it.
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#passwordField")
+        .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
     return answer;
   }
 

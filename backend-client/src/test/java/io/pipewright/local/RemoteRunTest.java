@@ -107,6 +107,23 @@ class RemoteRunTest {
     assertThat(fx.log("prep", LogStream.PIPEWRIGHT)).contains("submitted to");
   }
 
+  @org.junit.jupiter.api.Test
+  void theClustersLiveCapacityFeedsTheFootprint() throws Exception {
+    ComputeTarget target = fx.workspace.computes().stream().filter(c -> c.name().equals("cluster")).findFirst()
+        .orElseThrow();
+
+    io.pipewright.model.Capacity capacity = fx.workspace.capacityOf(target).orElseThrow();
+
+    assertThat(capacity.localMode()).isFalse();
+    assertThat(capacity.cores()).isEqualTo(2);
+    assertThat(capacity.memoryBytes()).isEqualTo(2L << 30);
+    assertThat(capacity.node().cores()).isEqualTo(2);
+    assertThat(capacity.description()).matches("1 worker, [0-2] of 2 cores and [0-9.]+ of 2\\.0 GiB free");
+    io.pipewright.model.Footprint tooBig = io.pipewright.model.Footprint.of(new io.pipewright.model.SparkSettings(
+        "1g", 1, "4g", 1, 1, null, null, null, null, null, null), capacity).orElseThrow();
+    assertThat(tooBig.fits()).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"cluster", "livy"})
   void theJarSampleRunsThereAndRegistersItsOutput(String target) throws Exception {

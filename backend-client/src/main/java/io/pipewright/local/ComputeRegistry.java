@@ -61,12 +61,13 @@ final class ComputeRegistry {
 
   ComputeRegistry(HistoryStore store) {
     this.store = store;
-    for (ConnectionTester tester : ServiceLoader.load(ConnectionTester.class, ComputeRegistry.class.getClassLoader())) {
-      connectionTesters.putIfAbsent(tester.kind(), tester);
-    }
+    // A backend tests its own kind; a plain tester serves only kinds no backend runs yet.
     for (RemoteBackend backend : ServiceLoader.load(RemoteBackend.class, ComputeRegistry.class.getClassLoader())) {
       remoteBackends.putIfAbsent(backend.kind(), backend);
       connectionTesters.putIfAbsent(backend.kind(), backend);
+    }
+    for (ConnectionTester tester : ServiceLoader.load(ConnectionTester.class, ComputeRegistry.class.getClassLoader())) {
+      connectionTesters.putIfAbsent(tester.kind(), tester);
     }
     launchers.put(ComputeTarget.LOCAL_SPARK, localSpark);
     launchers.put(ComputeTarget.LOCAL_PROCESS, new LocalProcessLauncher());

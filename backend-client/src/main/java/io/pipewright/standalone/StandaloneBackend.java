@@ -13,6 +13,8 @@ import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.ConnectionTest;
 import io.pipewright.workspace.RemoteBackend;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,9 +29,21 @@ public final class StandaloneBackend implements RemoteBackend {
     return ComputeKind.SPARK_STANDALONE;
   }
 
+  /** The tester's checks, and when they pass, what the cluster has free ("1 worker, 2 of 2 cores …"). */
   @Override
   public ConnectionTest test(ComputeTarget target, Duration timeout) {
-    return tester.test(target, timeout);
+    ConnectionTest test = tester.test(target, timeout);
+    if (!test.isOk()) {
+      return test;
+    }
+    List<String> details = new ArrayList<>(test.details());
+    Optional<Capacity> capacity = capacity(target, timeout);
+    if (capacity.isEmpty()) {
+      details.add("web UI " + StandaloneUrls.of(target).web() + ": no answer, so the cluster's capacity is not known");
+      return ConnectionTest.ok(test.message(), details);
+    }
+    details.add("capacity: " + capacity.get().description());
+    return ConnectionTest.ok(test.message() + "; " + capacity.get().description(), details);
   }
 
   @Override

@@ -108,7 +108,7 @@ class RemoteRunTest {
   }
 
   @org.junit.jupiter.api.Test
-  void theClustersLiveCapacityFeedsTheFootprint() throws Exception {
+  void theClustersLiveCapacityFeedsTheFootprintAndItsConnectionTest() throws Exception {
     ComputeTarget target = fx.workspace.computes().stream().filter(c -> c.name().equals("cluster")).findFirst()
         .orElseThrow();
 
@@ -122,6 +122,10 @@ class RemoteRunTest {
     io.pipewright.model.Footprint tooBig = io.pipewright.model.Footprint.of(new io.pipewright.model.SparkSettings(
         "1g", 1, "4g", 1, 1, null, null, null, null, null, null), capacity).orElseThrow();
     assertThat(tooBig.fits()).isFalse();
+    io.pipewright.workspace.ConnectionTest test = fx.workspace.testConnection(target);
+    assertThat(test.message()).as("details: %s", test.details())
+        .matches("Spark 4\\S+ master at 127\\.0\\.0\\.1:\\d+ answers, with its REST server at 127\\.0\\.0\\.1:\\d+;"
+            + " 1 worker, [0-2] of 2 cores and [0-9.]+ of 2\\.0 GiB free");
   }
 
   @ParameterizedTest

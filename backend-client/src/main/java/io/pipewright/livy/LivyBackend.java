@@ -30,6 +30,21 @@ public final class LivyBackend implements RemoteBackend {
   }
 
   @Override
+  public String kill(ComputeTarget target, String jobId, Duration timeout, Context context) {
+    LivyConnection livy = new LivyConnection(target, context.passwords(),
+        new Timeouts(timeout, timeout, timeout.multipliedBy(2)), RetryPolicy.NONE);
+    try {
+      livy.call(rest -> rest.delete("/batches/" + jobId, Cancellation.none()));
+      return "deleted its batch " + jobId + " on Livy at " + livy.url();
+    } catch (RemoteException e) {
+      return e.status() == 404 ? "its batch " + jobId + " on Livy at " + livy.url() + " had ended already"
+          : "its batch " + jobId + " on Livy at " + livy.url() + " could not be deleted: " + e.getMessage();
+    } catch (WorkspaceException e) {
+      return "its batch " + jobId + " on Livy at " + livy.url() + " could not be deleted: " + e.getMessage();
+    }
+  }
+
+  @Override
   public ConnectionTest test(ComputeTarget target, Duration timeout) {
     return test(target, timeout, new Context(null, null, new Passwords()));
   }

@@ -272,6 +272,23 @@ final class ComputeRegistry {
    * What remote launchers get from this workspace: Pipewright's SQL driver jar and Spark version of
    * the bundled runtime (null and "unknown" when it is missing: SQL steps then fail saying so).
    */
+  /**
+   * Kills a job left on a remote engine by a Pipewright that died (see {@link
+   * io.pipewright.workspace.LaunchedStep#remoteJob()}); says what happened, in one sentence.
+   */
+  String killRemoteJob(String computeName, String jobId) {
+    try {
+      Optional<ComputeTarget> target = compute(computeName);
+      RemoteBackend backend = target.map(t -> remoteBackends.get(t.kind())).orElse(null);
+      if (backend == null) {
+        return "its job " + jobId + " on '" + computeName + "' could not be killed: that compute target is gone";
+      }
+      return backend.kill(target.get(), jobId, CONNECTION_TIMEOUT, remoteContext());
+    } catch (WorkspaceException e) {
+      return "its job " + jobId + " on '" + computeName + "' could not be killed: " + e.getMessage();
+    }
+  }
+
   private RemoteBackend.Context remoteContext() {
     RemoteBackend.Context context = remoteContext;
     if (context == null) {

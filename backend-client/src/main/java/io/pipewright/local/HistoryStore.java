@@ -37,7 +37,8 @@ final class HistoryStore implements AutoCloseable {
 
   /** Migrations in order; the schema version is the number applied. */
   private static final List<String> MIGRATIONS = List.of("V1__history.sql", "V2__file_hashes.sql", "V3__designer.sql",
-      "V4__connection_tests.sql");
+      "V4__connection_tests.sql",
+      "V5__remote_jobs.sql");
 
   private final Connection connection;
 
@@ -260,6 +261,11 @@ final class HistoryStore implements AutoCloseable {
         pid, pidStarted, runId, stepId);
   }
 
+  /** Records the id of the step's job on its remote engine (for crash recovery). */
+  synchronized void setChildRemoteJob(String runId, String stepId, String remoteJob) throws SQLException {
+    update("UPDATE child_runs SET remote_job = ? WHERE run_id = ? AND step_id = ?", remoteJob, runId, stepId);
+  }
+
   synchronized void recordOutput(String runId, String stepId, String port, String path) throws SQLException {
     update("INSERT OR REPLACE INTO step_outputs(run_id, step_id, port, path) VALUES (?,?,?,?)",
         runId, stepId, port, path);
@@ -354,16 +360,18 @@ final class HistoryStore implements AutoCloseable {
 
   record UnfinishedRun(String runId, long ownerPid, long ownerStarted) {}
 
-  record ChildProcess(String stepId, RunStatus status, long pid, long pidStarted) {}
+  /** A child run's local process, and its compute and job id when it ran on a remote engine. */
+  record ChildProcess(String stepId, RunStatus status, long pid, long pidStarted, String compute, String remoteJob) {}
 
   synchronized List<ChildProcess> childProcesses(String runId) throws SQLException {
     List<ChildProcess> list = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT step_id, status, pid, pid_started FROM child_runs WHERE run_id = ?")) {
+        "SELECT step_id, status, pid, pid_started, compute, remote_job FROM child_runs WHERE run_id = ?")) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          list.add(new ChildProcess(rs.getString(1), RunStatus.fromLabel(rs.getString(2)), rs.getLong(3), rs.getLong(4)));
+          list.add(new ChildProcess(rs.getString(1), RunStatus.fromLabel(rs.getString(2)), rs.getLong(3), rs.getLong(4),
+              rs.getString(5), rs.getString(6)));
         }
       }
     }

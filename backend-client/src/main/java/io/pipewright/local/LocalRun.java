@@ -420,6 +420,11 @@ final class LocalRun implements RunHandle {
         long started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).map(Instant::toEpochMilli).orElse(0L);
         record(() -> store.setChildProcess(runId, id, pid, started));
       }
+      launched.remoteJob().thenAccept(job -> {
+        if (job != null) {
+          record(() -> store.setChildRemoteJob(runId, id, job));
+        }
+      });
       setStepStatus(id, RunStatus.RUNNING, target.name());
       launched.completion().whenComplete((result, error) -> post(() -> ended(step,
           error != null ? StepResult.failure("launcher error: " + error) : result)));

@@ -64,8 +64,9 @@ final class RunOrchestrator {
   // ---- crash recovery -----------------------------------------------------------------------
 
   /**
-   * Finishes runs left unfinished by a process that died: kills their leftover step processes,
-   * marks running steps Failed and pending ones not run, and the run Failed.
+   * Finishes runs left unfinished by a process that died: kills their leftover step processes and
+   * their jobs on remote engines, marks running steps Failed and pending ones not run, and the run
+   * Failed.
    */
   void recover() throws SQLException {
     for (HistoryStore.UnfinishedRun run : store.unfinishedRuns()) {
@@ -80,6 +81,11 @@ final class RunOrchestrator {
         }
         if (child.pid() > 0 && isAlive(child.pid(), child.pidStarted())) {
           ProcessHandle.of(child.pid()).ifPresent(ProcessStep::killTree);
+        }
+        if (child.remoteJob() != null) {
+          String killed = computes.killRemoteJob(child.compute(), child.remoteJob());
+          LOG.info("run {} step {}: {}", run.runId(), child.stepId(), killed);
+          new LocalStepLogs(layout, run.runId(), child.stepId()).note("recovery: " + killed);
         }
         boolean started = child.status() == RunStatus.PREPARING || child.status() == RunStatus.RUNNING
             || child.status() == RunStatus.FINALIZING;

@@ -44,6 +44,7 @@ public final class RemoteStep implements LaunchedStep {
   private final Cancellation cancellation = new Cancellation();
   private final CountDownLatch wake = new CountDownLatch(1);
   private final CompletableFuture<StepResult> completion = new CompletableFuture<>();
+  private final CompletableFuture<String> remoteJob = new CompletableFuture<>();
   private volatile boolean canceled;
 
   private RemoteStep(RemoteJob job, Staging staging, StepLogs logs, Duration pollEvery) {
@@ -66,6 +67,11 @@ public final class RemoteStep implements LaunchedStep {
   }
 
   @Override
+  public CompletableFuture<String> remoteJob() {
+    return remoteJob;
+  }
+
+  @Override
   public void cancel() {
     canceled = true;
     cancellation.cancel();
@@ -80,6 +86,7 @@ public final class RemoteStep implements LaunchedStep {
       LOG.error("remote step on {} failed unexpectedly", job.where(), e);
       result = StepResult.failure("engine error: " + e);
     }
+    remoteJob.complete(null); // never submitted (a submitted job completed it already)
     completion.complete(result);
   }
 
@@ -98,6 +105,7 @@ public final class RemoteStep implements LaunchedStep {
       return StepResult.failure(e.getMessage());
     }
     logs.note("submitted to " + job.where() + " as " + id);
+    remoteJob.complete(id);
     if (canceled) {
       return kill(id);
     }

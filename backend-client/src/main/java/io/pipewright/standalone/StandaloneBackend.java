@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The Spark standalone backend: its connection test, live capacity and launcher. */
@@ -44,6 +45,21 @@ public final class StandaloneBackend implements RemoteBackend {
     }
     details.add("capacity: " + capacity.get().description());
     return ConnectionTest.ok(test.message() + "; " + capacity.get().description(), details);
+  }
+
+  @Override
+  public String kill(ComputeTarget target, String jobId, Duration timeout, Context context) {
+    StandaloneUrls urls = StandaloneUrls.of(target);
+    RestClient rest = RestClient.to(urls.rest()).timeouts(new Timeouts(timeout, timeout, timeout.multipliedBy(2)))
+        .retry(RetryPolicy.NONE).build();
+    try {
+      JsonNode answer = rest.post("/v1/submissions/kill/" + jobId, Map.of(), Cancellation.none());
+      return answer.path("success").asBoolean(false) ? "killed its driver " + jobId + " on " + urls.master()
+          : "its driver " + jobId + " on " + urls.master() + " was not killed: "
+              + answer.path("message").asText("the master gave no reason");
+    } catch (RemoteException e) {
+      return "its driver " + jobId + " on " + urls.master() + " could not be killed: " + e.getMessage();
+    }
   }
 
   @Override

@@ -16,6 +16,15 @@ public interface LaunchedStep {
     return -1;
   }
 
+  /**
+   * The id of the step's job on a remote engine, once it is submitted (a standalone driver id, a
+   * Livy batch id); completed with null for a local step or one never submitted. The workspace
+   * records it, so that a Pipewright that dies mid-run has the job killed at the next start.
+   */
+  default CompletableFuture<String> remoteJob() {
+    return CompletableFuture.completedFuture(null);
+  }
+
   /** How a step ended. {@code message} says why it failed, in the user's terms. */
   record StepResult(boolean succeeded, boolean canceled, String message) {
     public static StepResult success() {

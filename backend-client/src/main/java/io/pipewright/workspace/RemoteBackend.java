@@ -24,6 +24,13 @@ public interface RemoteBackend extends ConnectionTester {
   /** The launcher of this kind's steps; one per workspace. */
   ComputeLauncher launcher(Context context);
 
+  /**
+   * Kills a job this backend's launcher submitted ({@link LaunchedStep#remoteJob()}), found after
+   * a Pipewright died mid-run. Best effort: a job that has ended already, or a server that does
+   * not answer within {@code timeout}, is reported in the returned sentence, never thrown.
+   */
+  String kill(ComputeTarget target, String jobId, Duration timeout, Context context);
+
   /** Live capacity (workers, cores and memory free); empty when the target does not say. */
   default Optional<Capacity> capacity(ComputeTarget target, Duration timeout) {
     return Optional.empty();

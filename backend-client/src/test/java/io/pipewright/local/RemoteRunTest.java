@@ -205,6 +205,38 @@ class RemoteRunTest {
     assertThat(fx.child("spin").message()).startsWith("lost contact with ").contains("connection refused");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"cluster", "livy"})
+  void aRemoteJobLeftByAPipewrightThatDiedIsKilledWhenTheWorkspaceOpensAgain(String target) throws Exception {
+    Pipeline forever = pipeline("orphan-" + target).sql("spin", "forever.sql", List.of(), List.of()).build();
+    RunHandle run = fx.workspace.submit(forever,
+        new SubmitOptions(null, fx.sources.resolve("test.pipeline.json"), Map.of(), true, target));
+    fx.lastRunId = run.runId();
+    awaitRemoteRunning(run, "spin");
+    String id = find(Pattern.compile("submitted to .* as (\\S+)"), fx.log("spin", LogStream.PIPEWRIGHT))
+        .replaceAll(".* as ", "");
+    // The Pipewright that owns the run dies: its history names a process that is gone.
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fx.home.resolve("history.db"));
+        java.sql.PreparedStatement owner = db.prepareStatement("UPDATE runs SET owner_pid = ? WHERE id = ?")) {
+      owner.setLong(1, gone.pid());
+      owner.setString(2, run.runId());
+      owner.executeUpdate();
+    }
+
+    LocalWorkspace.open(fx.home).close();
+
+    assertThat(fx.log("spin", LogStream.PIPEWRIGHT)).contains(target.equals("cluster")
+        ? "recovery: killed its driver " + id : "recovery: deleted its batch " + id);
+    assertThat(run.await(Duration.ofMinutes(1))).as("the watcher sees the job end").isPresent();
+    if (target.equals("cluster")) {
+      assertThat(remoteState(target, id)).isEqualTo("KILLED");
+    } else {
+      assertThat(remoteState(target, id)).isEqualTo("Session '" + id + "' not found.");
+    }
+  }
+
   /** Waits until the engine says the step's job runs (its pipewright/log notes the engine's state). */
   private void awaitRemoteRunning(RunHandle run, String step) throws Exception {
     fx.awaitStatus(run, step, RunStatus.RUNNING);

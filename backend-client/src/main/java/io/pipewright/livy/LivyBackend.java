@@ -34,11 +34,11 @@ public final class LivyBackend implements RemoteBackend {
     LivyConnection livy = new LivyConnection(target, context.passwords(),
         new Timeouts(timeout, timeout, timeout.multipliedBy(2)), RetryPolicy.NONE);
     try {
-      livy.call(rest -> rest.delete("/batches/" + jobId, Cancellation.none()));
-      return "deleted its batch " + jobId + " on Livy at " + livy.url();
+      return LivyJob.delete(livy, jobId, Cancellation.none())
+          ? "deleted its batch " + jobId + " on Livy at " + livy.url()
+          : "its batch " + jobId + " on Livy at " + livy.url() + " had ended already";
     } catch (RemoteException e) {
-      return e.status() == 404 ? "its batch " + jobId + " on Livy at " + livy.url() + " had ended already"
-          : "its batch " + jobId + " on Livy at " + livy.url() + " could not be deleted: " + e.getMessage();
+      return "its batch " + jobId + " on Livy at " + livy.url() + " could not be deleted: " + e.getMessage();
     } catch (WorkspaceException e) {
       return "its batch " + jobId + " on Livy at " + livy.url() + " could not be deleted: " + e.getMessage();
     }

@@ -207,13 +207,22 @@ final class LivyJob implements RemoteJob {
   @Override
   public void kill(String id, Cancellation cancel) throws RemoteException {
     try {
-      livy.call(rest -> rest.delete("/batches/" + id, cancel));
-    } catch (RemoteException e) {
-      if (e.status() != 404) { // 404: the batch has already stopped
-        throw e;
-      }
+      delete(livy, id, cancel);
     } catch (WorkspaceException e) {
       logs.note("could not kill batch " + id + ": " + e.getMessage());
+    }
+  }
+
+  /** Deletes a batch, which kills it; false when Livy had no such batch any more (it had ended). */
+  static boolean delete(LivyConnection livy, String id, Cancellation cancel) throws RemoteException, WorkspaceException {
+    try {
+      livy.call(rest -> rest.delete("/batches/" + id, cancel));
+      return true;
+    } catch (RemoteException e) {
+      if (e.status() == 404) {
+        return false;
+      }
+      throw e;
     }
   }
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** The Spark standalone backend: its connection test, live capacity and launcher. */
@@ -53,7 +52,7 @@ public final class StandaloneBackend implements RemoteBackend {
     RestClient rest = RestClient.to(urls.rest()).timeouts(new Timeouts(timeout, timeout, timeout.multipliedBy(2)))
         .retry(RetryPolicy.NONE).build();
     try {
-      JsonNode answer = rest.post("/v1/submissions/kill/" + jobId, Map.of(), Cancellation.none());
+      JsonNode answer = StandaloneJob.kill(rest, jobId, Cancellation.none());
       return answer.path("success").asBoolean(false) ? "killed its driver " + jobId + " on " + urls.master()
           : "its driver " + jobId + " on " + urls.master() + " was not killed: "
               + answer.path("message").asText("the master gave no reason");

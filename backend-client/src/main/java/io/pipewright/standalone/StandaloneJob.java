@@ -224,9 +224,14 @@ final class StandaloneJob implements RemoteJob {
 
   @Override
   public void kill(String id, Cancellation cancel) throws RemoteException {
-    JsonNode answer = rest.post("/v1/submissions/kill/" + id, JSON.objectNode(), cancel);
+    JsonNode answer = kill(rest, id, cancel);
     if (!answer.path("success").asBoolean(false)) {
       logs.note("the master answered the kill of " + id + ": " + answer.path("message").asText("no reason given"));
     }
+  }
+
+  /** Asks the master's REST server to kill a driver and its executors; its answer says whether it did. */
+  static JsonNode kill(RestClient rest, String id, Cancellation cancel) throws RemoteException {
+    return rest.post("/v1/submissions/kill/" + id, JSON.objectNode(), cancel);
   }
 }

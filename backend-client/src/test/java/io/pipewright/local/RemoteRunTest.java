@@ -159,23 +159,13 @@ class RemoteRunTest {
   @ParameterizedTest
   @ValueSource(strings = {"cluster", "livy"})
   void stopKillsTheRemoteJob(String target) throws Exception {
-    Pipeline forever = pipeline("forever-" + target).sql("spin", "forever.sql", List.of(), List.of()).build();
-    RunHandle run = fx.workspace.submit(forever,
-        new SubmitOptions(null, fx.sources.resolve("test.pipeline.json"), Map.of(), true, target));
-    fx.lastRunId = run.runId();
-    awaitRemoteRunning(run, "spin");
+    RunHandle run = runForever("forever-" + target, target);
 
     run.cancel();
 
     assertThat(run.await(Duration.ofSeconds(60))).contains(RunStatus.CANCELED);
     fx.assertStatus("spin", RunStatus.CANCELED);
-    String id = find(Pattern.compile("submitted to .* as (\\S+)"), fx.log("spin", LogStream.PIPEWRIGHT))
-        .replaceAll(".* as ", "");
-    if (target.equals("cluster")) {
-      assertThat(remoteState(target, id)).isEqualTo("KILLED");
-    } else { // Livy forgets a deleted batch
-      assertThat(remoteState(target, id)).isEqualTo("Session '" + id + "' not found.");
-    }
+    assertKilledOnTheEngine(target, remoteJobOfSpin());
   }
 
   @ParameterizedTest
@@ -192,11 +182,7 @@ class RemoteRunTest {
       fx.workspace.attachCompute("going-livy", "livy", Map.of("url", own.url()));
       server = own;
     }
-    Pipeline forever = pipeline("going-" + kind).sql("spin", "forever.sql", List.of(), List.of()).build();
-    RunHandle run = fx.workspace.submit(forever,
-        new SubmitOptions(null, fx.sources.resolve("test.pipeline.json"), Map.of(), true, "going-" + kind));
-    fx.lastRunId = run.runId();
-    awaitRemoteRunning(run, "spin");
+    RunHandle run = runForever("going-" + kind, "going-" + kind);
 
     server.close();
 
@@ -208,13 +194,8 @@ class RemoteRunTest {
   @ParameterizedTest
   @ValueSource(strings = {"cluster", "livy"})
   void aRemoteJobLeftByAPipewrightThatDiedIsKilledWhenTheWorkspaceOpensAgain(String target) throws Exception {
-    Pipeline forever = pipeline("orphan-" + target).sql("spin", "forever.sql", List.of(), List.of()).build();
-    RunHandle run = fx.workspace.submit(forever,
-        new SubmitOptions(null, fx.sources.resolve("test.pipeline.json"), Map.of(), true, target));
-    fx.lastRunId = run.runId();
-    awaitRemoteRunning(run, "spin");
-    String id = find(Pattern.compile("submitted to .* as (\\S+)"), fx.log("spin", LogStream.PIPEWRIGHT))
-        .replaceAll(".* as ", "");
+    RunHandle run = runForever("orphan-" + target, target);
+    String id = remoteJobOfSpin();
     // The Pipewright that owns the run dies: its history names a process that is gone.
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
@@ -230,6 +211,27 @@ class RemoteRunTest {
     assertThat(fx.log("spin", LogStream.PIPEWRIGHT)).contains(target.equals("cluster")
         ? "recovery: killed its driver " + id : "recovery: deleted its batch " + id);
     assertThat(run.await(Duration.ofMinutes(1))).as("the watcher sees the job end").isPresent();
+    assertKilledOnTheEngine(target, id);
+  }
+
+  /** Submits an endless SQL step to {@code target} and returns once the engine says its job runs. */
+  private RunHandle runForever(String pipelineId, String target) throws Exception {
+    Pipeline forever = pipeline(pipelineId).sql("spin", "forever.sql", List.of(), List.of()).build();
+    RunHandle run = fx.workspace.submit(forever,
+        new SubmitOptions(null, fx.sources.resolve("test.pipeline.json"), Map.of(), true, target));
+    fx.lastRunId = run.runId();
+    awaitRemoteRunning(run, "spin");
+    return run;
+  }
+
+  /** The engine's id of the spinning step's job, as its pipewright/log says it was submitted. */
+  private String remoteJobOfSpin() throws Exception {
+    return find(Pattern.compile("submitted to .* as (\\S+)"), fx.log("spin", LogStream.PIPEWRIGHT))
+        .replaceAll(".* as ", "");
+  }
+
+  /** The master says the driver was KILLED; Livy forgets a deleted batch. */
+  private void assertKilledOnTheEngine(String target, String id) throws Exception {
     if (target.equals("cluster")) {
       assertThat(remoteState(target, id)).isEqualTo("KILLED");
     } else {

@@ -1,9 +1,24 @@
 package io.pipewright.app.designer;
 
 import io.pipewright.app.DesignerApp;
+import io.pipewright.graph.model.GraphNode;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole designer on a test's stage and workspace, as {@code ./pipewright} starts it, for robot
@@ -34,5 +49,60 @@ public final class RunningDesigner {
     if (app != null) {
       robot.interact(app::stop);
     }
+  }
+
+  /** Waits for {@code condition}; on a timeout fails with what the window shows. */
+  public void waitUntil(int seconds, String what, BooleanSupplier condition) {
+    try {
+      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+    } catch (TimeoutException e) {
+      throw new AssertionError("timed out after " + seconds + " s waiting for " + what + "\n" + screen(), e);
+    }
+  }
+
+  /** What the window shows, for a failure message: nodes, status lines, problems, runs, the log's tail. */
+  public String screen() {
+    if (stage.getScene() == null || !(stage.getScene().getRoot() instanceof MainWindow window)) {
+      return "(no window)";
+    }
+    StringBuilder out = new StringBuilder();
+    for (GraphNode n : window.graphView().getModel().nodes()) {
+      out.append("node ").append(n.id()).append(' ').append(n.getStatus()).append(" '").append(n.getBadge()).append("'\n");
+    }
+    out.append("status line: ").append(((Label) stage.getScene().lookup("#status")).getText()).append('\n');
+    out.append("run state: ").append(((Label) stage.getScene().lookup("#runState")).getText()).append('\n');
+    window.problems().problems().forEach(d -> out.append("problem: ").append(d).append('\n'));
+    if (stage.getScene().lookup("#runsTable") instanceof TableView<?> runs) {
+      runs.getItems().forEach(r -> out.append("runs row: ").append(r).append('\n'));
+    }
+    if (stage.getScene().lookup("#logLines") instanceof ListView<?> log) {
+      int size = log.getItems().size();
+      log.getItems().subList(Math.max(0, size - 30), size).forEach(l -> out.append("log: ").append(l).append('\n'));
+    }
+    return out.toString();
+  }
+
+  /** The one node {@code query} finds. */
+  public static <T extends Node> T find(FxRobot robot, String query) {
+    return robot.lookup(query).query();
+  }
+
+  /** The lines of the Log tab. */
+  public static String log(FxRobot robot) {
+    ListView<String> lines = find(robot, "#logLines");
+    return String.join("\n", lines.getItems());
+  }
+
+  /** Writes what the window shows now to a PNG file. */
+  public void screenshot(FxRobot robot, Path file) {
+    robot.interact(() -> {
+      BufferedImage rendered = SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null);
+      try {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ImageIO.write(rendered, "png", file.toFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 }

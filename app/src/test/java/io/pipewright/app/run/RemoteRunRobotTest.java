@@ -9,22 +9,14 @@ import io.pipewright.graph.model.NodeStatus;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.testing.LivyServer;
 import io.pipewright.testing.SparkCluster;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The designer running the Titanic sample unchanged on a real Spark standalone cluster and a real
@@ -43,11 +34,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class RemoteRunRobotTest {
   @TempDir Path home;
   private final RunningDesigner designer = new RunningDesigner();
-  private Stage stage;
 
   @Start
   void start(Stage stage) {
-    this.stage = stage;
     designer.stage(stage);
   }
 
@@ -71,35 +60,8 @@ class RemoteRunRobotTest {
       workspace.attachCompute("livy", "livy", Map.of("url", livy.url()));
     }
     MainWindow window = designer.launch(robot, home);
-    waitUntil(30, "the pipeline on the canvas", () -> window.graphView().getModel().node(firstStep) != null);
+    designer.waitUntil(30, "the pipeline on the canvas", () -> window.graphView().getModel().node(firstStep) != null);
     return window;
-  }
-
-  private void waitUntil(int seconds, String what, BooleanSupplier condition) {
-    try {
-      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("timed out after " + seconds + " s waiting for " + what + "\n" + screen(), e);
-    }
-  }
-
-  private String screen() {
-    if (stage.getScene() == null || !(stage.getScene().getRoot() instanceof MainWindow window)) {
-      return "(no window)";
-    }
-    StringBuilder out = new StringBuilder();
-    for (GraphNode n : window.graphView().getModel().nodes()) {
-      out.append("node ").append(n.id()).append(' ').append(n.getStatus()).append(" '").append(n.getBadge()).append("'\n");
-    }
-    out.append("run state: ").append(((Label) stage.getScene().lookup("#runState")).getText()).append('\n');
-    ListView<?> log = (ListView<?>) stage.getScene().lookup("#logLines");
-    int size = log.getItems().size();
-    log.getItems().subList(Math.max(0, size - 30), size).forEach(l -> out.append("log: ").append(l).append('\n'));
-    return out.toString();
-  }
-
-  private static <T extends Node> T find(FxRobot robot, String query) {
-    return robot.lookup(query).query();
   }
 
   private static GraphNode node(MainWindow window, String id) {
@@ -108,10 +70,10 @@ class RemoteRunRobotTest {
 
   /** Clicks Run, chooses where Spark steps run, and runs. */
   private void runOn(FxRobot robot, String target) {
-    waitUntil(30, "Run to be enabled", () -> !find(robot, "#runButton").isDisabled());
+    designer.waitUntil(30, "Run to be enabled", () -> !RunningDesigner.find(robot, "#runButton").isDisabled());
     robot.clickOn("#runButton");
-    waitUntil(10, "the Run dialog", () -> robot.lookup("#runDialog").tryQuery().isPresent());
-    ComboBox<SparkTargetChoice> choice = find(robot, "#sparkTargetChoice");
+    designer.waitUntil(10, "the Run dialog", () -> robot.lookup("#runDialog").tryQuery().isPresent());
+    ComboBox<SparkTargetChoice> choice = RunningDesigner.find(robot, "#sparkTargetChoice");
     SparkTargetChoice wanted = choice.getItems().stream().filter(c -> target.equals(c.target())).findFirst()
         .orElseThrow(() -> new AssertionError("the Run dialog does not offer " + target + ": " + choice.getItems()));
     robot.interact(() -> choice.getSelectionModel().select(wanted));
@@ -122,13 +84,8 @@ class RemoteRunRobotTest {
 
   /** The Compute column of the Runs tab. */
   private static java.util.List<String> computes(FxRobot robot) {
-    javafx.scene.control.TableView<StepRunState> runs = find(robot, "#runsTable");
+    javafx.scene.control.TableView<StepRunState> runs = RunningDesigner.find(robot, "#runsTable");
     return runs.getItems().stream().map(StepRunState::compute).toList();
-  }
-
-  private static String log(FxRobot robot) {
-    ListView<String> lines = find(robot, "#logLines");
-    return String.join("\n", lines.getItems());
   }
 
   @Test
@@ -137,25 +94,25 @@ class RemoteRunRobotTest {
 
     runOn(robot, "cluster");
 
-    waitUntil(60, "the Spark step to run on the cluster", () -> node(window, "prep").getStatus() == NodeStatus.RUNNING);
-    waitUntil(300, "both steps to succeed", () -> node(window, "prep").getStatus() == NodeStatus.SUCCEEDED
+    designer.waitUntil(60, "the Spark step to run on the cluster", () -> node(window, "prep").getStatus() == NodeStatus.RUNNING);
+    designer.waitUntil(300, "both steps to succeed", () -> node(window, "prep").getStatus() == NodeStatus.SUCCEEDED
         && node(window, "train").getStatus() == NodeStatus.SUCCEEDED);
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.runsTab()));
-    waitUntil(10, "the Runs tab to say where each step ran", () -> computes(robot).contains("cluster")
+    designer.waitUntil(10, "the Runs tab to say where each step ran", () -> computes(robot).contains("cluster")
         && computes(robot).contains("local-process"));
     String runsShot = System.getProperty("pipewright.screenshot.remote.runs");
     if (runsShot != null) {
-      robot.interact(() -> save(stage.getScene().snapshot(null), Path.of(runsShot)));
+      designer.screenshot(robot, Path.of(runsShot));
     }
     robot.clickOn(robot.lookup("#runsTable .table-row-cell").nth(0).queryAs(Node.class));
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
-    waitUntil(20, "the remote driver's show() output in the Log tab",
-        () -> log(robot).contains("|PassengerId|Survived|Pclass|Name"));
-    assertThat(((Label) find(robot, "#runState")).getText()).startsWith("Completed after ");
+    designer.waitUntil(20, "the remote driver's show() output in the Log tab",
+        () -> RunningDesigner.log(robot).contains("|PassengerId|Survived|Pclass|Name"));
+    assertThat(((Label) RunningDesigner.find(robot, "#runState")).getText()).startsWith("Completed after ");
 
     String screenshot = System.getProperty("pipewright.screenshot.remote");
     if (screenshot != null) {
-      robot.interact(() -> save(stage.getScene().snapshot(null), Path.of(screenshot)));
+      designer.screenshot(robot, Path.of(screenshot));
     }
   }
 
@@ -170,12 +127,12 @@ class RemoteRunRobotTest {
 
     runOn(robot, "livy");
 
-    waitUntil(300, "the JAR step to succeed on Livy", () -> node(window, "survival").getStatus() == NodeStatus.SUCCEEDED);
+    designer.waitUntil(300, "the JAR step to succeed on Livy", () -> node(window, "survival").getStatus() == NodeStatus.SUCCEEDED);
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.runsTab()));
-    waitUntil(10, "the Runs tab to say it ran on Livy", () -> computes(robot).equals(java.util.List.of("livy")));
+    designer.waitUntil(10, "the Runs tab to say it ran on Livy", () -> computes(robot).equals(java.util.List.of("livy")));
     robot.clickOn(robot.lookup("#runsTable .table-row-cell").nth(0).queryAs(Node.class));
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
-    waitUntil(20, "the job's output in the Log tab", () -> log(robot).contains("wrote 35 groups"));
+    designer.waitUntil(20, "the job's output in the Log tab", () -> RunningDesigner.log(robot).contains("wrote 35 groups"));
   }
 
   @Test
@@ -186,21 +143,12 @@ class RemoteRunRobotTest {
 
     runOn(robot, "livy");
 
-    waitUntil(120, "the Spark step to run on Livy", () -> node(window, "prep").getStatus() == NodeStatus.RUNNING);
+    designer.waitUntil(120, "the Spark step to run on Livy", () -> node(window, "prep").getStatus() == NodeStatus.RUNNING);
     robot.clickOn("#stopButton");
 
-    waitUntil(60, "the step to show canceled", () -> node(window, "prep").getStatus() == NodeStatus.CANCELED);
-    waitUntil(10, "the run to end canceled", () -> ((Label) find(robot, "#runState")).getText().startsWith("Canceled after "));
+    designer.waitUntil(60, "the step to show canceled", () -> node(window, "prep").getStatus() == NodeStatus.CANCELED);
+    designer.waitUntil(10, "the run to end canceled", () -> ((Label) RunningDesigner.find(robot, "#runState")).getText().startsWith("Canceled after "));
     assertThat(node(window, "train").getStatus()).isNotEqualTo(NodeStatus.SUCCEEDED);
   }
 
-  private static void save(WritableImage image, Path file) {
-    try {
-      BufferedImage rendered = SwingFXUtils.fromFXImage(image, null);
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      ImageIO.write(rendered, "png", file.toFile());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 }

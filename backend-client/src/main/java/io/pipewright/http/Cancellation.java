@@ -50,7 +50,7 @@ public final class Cancellation {
    * Waits {@code wait}, or less when canceled. True when the wait ended because of a cancel, or
    * because the thread was interrupted (its interrupt flag stays set).
    */
-  boolean sleep(Duration wait) {
+  public boolean sleep(Duration wait) {
     try {
       return canceled.await(wait.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {

@@ -18,7 +18,7 @@ public class RemoteException extends IOException {
   private static final long serialVersionUID = 1L;
 
   /** What a failure allows the caller to do. */
-  enum Outcome {
+  public enum Outcome {
     /** Trying again cannot help (4xx, bad TLS). */
     FINAL,
     /** Trying again later could help; the request surely had no effect, or is idempotent. */
@@ -39,7 +39,7 @@ public class RemoteException extends IOException {
   private final Duration retryAfter;
   private final Outcome outcome;
 
-  RemoteException(String method, String url, int status, String detail, String serverMessage, JsonNode errorBody,
+  public RemoteException(String method, String url, int status, String detail, String serverMessage, JsonNode errorBody,
       Duration retryAfter, Outcome outcome, Throwable cause) {
     super(method + " " + Redaction.url(url) + ": " + detail, cause);
     this.method = Objects.requireNonNull(method);

@@ -120,6 +120,49 @@ public final class RestClient {
     return call("PUT", path, requestBody(body), cancel, JSON_BODY);
   }
 
+  /**
+   * Sends one request and returns the whole answer: status, headers and body, for what the JSON
+   * calls hide (Azure's long-running operations answer 201 or 202 with an {@code
+   * Azure-AsyncOperation} or {@code Location} header; a blob read by range answers 206). Retried
+   * and failed as the other calls; a POST as {@link #post}. {@code body} is serialized as for
+   * {@link #post}, or sent as is when it is a {@code byte[]}; {@code headers} are added to this
+   * request only.
+   */
+  public Reply send(String method, String path, Object body, Map<String, String> headers, Cancellation cancel)
+      throws RemoteException {
+    RequestBody requestBody = body instanceof byte[] bytes
+        ? RequestBody.create(bytes, headers.containsKey("Content-Type") ? MediaType.parse(headers.get("Content-Type")) : null)
+        : "GET".equals(method) || "DELETE".equals(method) && body == null ? null : requestBody(body);
+    return call(method, path, requestBody, headers, cancel, REPLY);
+  }
+
+  private static final Parser<Reply> REPLY = (bytes, type, response) -> {
+    Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (String name : response.headers().names()) {
+      headers.put(name, response.header(name));
+    }
+    return new Reply(response.code(), headers, bytes);
+  };
+
+  /** A whole successful answer of {@link #send}. Header names are case-insensitive. */
+  public record Reply(int status, Map<String, String> headers, byte[] body) {
+
+    /** A header's value, or null. */
+    public String header(String name) {
+      return headers.get(name);
+    }
+
+    /** The body as JSON; an empty or non-JSON body is an empty object. */
+    public JsonNode json() {
+      return jsonOrEmpty(body, null, null);
+    }
+
+    /** The body as UTF-8 text. */
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
   private static RequestBody requestBody(Object body) {
     if (body == null) {
       return RequestBody.create(new byte[0], null);
@@ -144,10 +187,14 @@ public final class RestClient {
 
   /** Turns a successful answer's body into the result, or fails with JSON's exception. */
   private interface Parser<T> {
-    T parse(byte[] body, MediaType type) throws JsonProcessingException;
+    T parse(byte[] body, MediaType type, Response response) throws JsonProcessingException;
   }
 
-  private static JsonNode json(byte[] body, MediaType type) throws JsonProcessingException {
+  private static JsonNode json(byte[] body, MediaType type, Response response) throws JsonProcessingException {
+    return json(body);
+  }
+
+  private static JsonNode json(byte[] body) throws JsonProcessingException {
     if (isBlank(body)) {
       return JSON.createObjectNode();
     }
@@ -160,15 +207,15 @@ public final class RestClient {
     }
   }
 
-  private static JsonNode jsonOrEmpty(byte[] body, MediaType type) {
+  private static JsonNode jsonOrEmpty(byte[] body, MediaType type, Response response) {
     try {
-      return json(body, type);
+      return json(body);
     } catch (JsonProcessingException e) {
       return JSON.createObjectNode();
     }
   }
 
-  private static String text(byte[] body, MediaType type) {
+  private static String text(byte[] body, MediaType type, Response response) {
     Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
     return new String(body, charset);
   }
@@ -203,11 +250,18 @@ public final class RestClient {
 
   private <T> T call(String method, String path, RequestBody body, Cancellation cancel, Parser<T> parser)
       throws RemoteException {
+    return call(method, path, body, Map.of(), cancel, parser);
+  }
+
+  private <T> T call(String method, String path, RequestBody body, Map<String, String> headers, Cancellation cancel,
+      Parser<T> parser) throws RemoteException {
     Objects.requireNonNull(cancel, "cancel: Cancellation.none() when nobody cancels");
     HttpUrl url = resolve(path);
     boolean idempotent = !"POST".equals(method);
-    Request request = new Request.Builder().url(url).method(method, body)
-        .header("Accept", parser == TEXT_BODY ? "*/*" : "application/json").build();
+    Request.Builder builder = new Request.Builder().url(url).method(method, body)
+        .header("Accept", parser == JSON_BODY || parser == JSON_BODY_OR_EMPTY ? "application/json" : "*/*");
+    headers.forEach(builder::header);
+    Request request = builder.build();
     for (int attempt = 1; ; attempt++) {
       Attempt<T> result = stopped(cancel) ? new Attempt<>(null, Failure.canceled(false))
           : attempt(request, idempotent, cancel, parser);
@@ -250,7 +304,7 @@ public final class RestClient {
       }
       byte[] bytes = response.body().bytes();
       try {
-        return new Attempt<>(parser.parse(bytes, response.body().contentType()), null);
+        return new Attempt<>(parser.parse(bytes, response.body().contentType(), response), null);
       } catch (JsonProcessingException e) {
         return new Attempt<>(null, new Failure(response.code(), "the answer was not complete JSON: " + e.getOriginalMessage(),
             null, null, null, idempotent ? Outcome.RETRYABLE : Outcome.UNKNOWN, e, false));

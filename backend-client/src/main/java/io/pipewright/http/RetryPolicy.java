@@ -51,7 +51,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
    * The wait a {@code Retry-After} header asks for, in seconds or as an HTTP date (from {@code
    * now}); null when there is none or it cannot be read.
    */
-  static Duration retryAfter(String header, Instant now) {
+  public static Duration retryAfter(String header, Instant now) {
     if (header == null || header.isBlank()) {
       return null;
     }

@@ -4,6 +4,7 @@ import io.pipewright.model.Capacity;
 import io.pipewright.model.ScriptStep;
 import io.pipewright.model.Step;
 import io.pipewright.model.SynapseNodeSize;
+import io.pipewright.workspace.AzureSession;
 import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeLauncher;
 import io.pipewright.workspace.ComputeSetting;
@@ -57,6 +58,24 @@ final class ComputeRegistry {
   /** Backends of remote kinds (standalone, Livy), found as services likewise. */
   private final Map<String, RemoteBackend> remoteBackends = new HashMap<>();
   private final Passwords passwords = new Passwords();
+  /** The session's Azure sign-in; launchers see it through {@link #azure}, so that signing in later reaches them. */
+  private volatile AzureSession azureSession = AzureSession.NONE;
+  private final AzureSession azure = new AzureSession() {
+    @Override
+    public String token(String scope, boolean refresh) throws java.io.IOException {
+      return azureSession.token(scope, refresh);
+    }
+
+    @Override
+    public java.util.Optional<Account> account() {
+      return azureSession.account();
+    }
+
+    @Override
+    public java.net.URI managementUrl() {
+      return azureSession.managementUrl();
+    }
+  };
   private volatile RemoteBackend.Context remoteContext;
 
   ComputeRegistry(HistoryStore store) {
@@ -264,6 +283,14 @@ final class ComputeRegistry {
     return tested;
   }
 
+  void setAzureSession(AzureSession session) {
+    azureSession = session == null ? AzureSession.NONE : session;
+  }
+
+  AzureSession azure() {
+    return azure;
+  }
+
   void setPasswordPrompt(PasswordPrompt prompt) {
     passwords.setPrompt(prompt);
   }
@@ -301,7 +328,7 @@ final class ComputeRegistry {
       } catch (WorkspaceException e) {
         LOG.warn("no Spark runtime for remote SQL steps: {}", e.getMessage());
       }
-      context = new RemoteBackend.Context(driver, version, passwords);
+      context = new RemoteBackend.Context(driver, version, passwords, azure);
       remoteContext = context;
     }
     return context;

@@ -149,6 +149,11 @@ public final class LocalWorkspace implements Workspace {
   }
 
   @Override
+  public void setAzureSession(io.pipewright.workspace.AzureSession session) {
+    computes.setAzureSession(session);
+  }
+
+  @Override
   public void setPasswordPrompt(PasswordPrompt prompt) {
     computes.setPasswordPrompt(prompt);
   }

@@ -33,6 +33,7 @@ public record ComputeKind(String id, String label, String description, boolean r
   public static final String LIVY = "livy";
   public static final String SYNAPSE_SPARK_POOL = "synapse-spark-pool";
   public static final String AZUREML = "azureml";
+  public static final String AZUREML_CLUSTER = "azureml-cluster";
 
   /** Names of compute targets: a letter first, then letters, digits, {@code -} or {@code _}; 2 to 32 in all. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{1,31}");
@@ -106,7 +107,19 @@ public record ComputeKind(String id, String label, String description, boolean r
                 .withPattern("[\\w().-]{0,89}[\\w()-]"),
             ComputeSetting.of("workspaceName", "Workspace", Type.PATTERN, true,
                 "3 to 33 letters, digits, '-' or '_', a letter or digit first.")
-                .withPattern("[A-Za-z0-9][A-Za-z0-9_-]{2,32}"))));
+                .withPattern("[A-Za-z0-9][A-Za-z0-9_-]{2,32}"))),
+        new ComputeKind(AZUREML_CLUSTER, "Azure ML compute cluster",
+            "A CPU or GPU cluster (AmlCompute) of an Azure ML workspace, for script steps; created when missing",
+            false, false, List.of(
+            ComputeSetting.of("workspace", "Azure ML workspace", Type.TEXT, true,
+                "The Azure Machine Learning workspace target the cluster belongs to."),
+            ComputeSetting.of("vmSize", "VM size", Type.PATTERN, false,
+                "The nodes' virtual machine size, as STANDARD_DS3_V2; used when Pipewright creates the cluster.")
+                .withPattern("[A-Za-z][A-Za-z0-9_]{2,63}").withDefault("STANDARD_DS3_V2"),
+            ComputeSetting.of("minNodes", "Minimum nodes", Type.WHOLE_NUMBER, false,
+                "Nodes kept running when idle (0 costs nothing while idle).").withRange(0, 1000).withDefault("0"),
+            ComputeSetting.of("maxNodes", "Maximum nodes", Type.WHOLE_NUMBER, false,
+                "Nodes the cluster may scale up to.").withRange(1, 1000).withDefault("4"))));
   }
 
   private static ComputeSetting stagingDir() {
@@ -163,11 +176,19 @@ public record ComputeKind(String id, String label, String description, boolean r
     for (ComputeSetting s : settings) {
       s.check(values.get(s.key())).ifPresent(m -> problems.add(new FieldProblem(s.key(), m)));
     }
+    if (AZUREML_CLUSTER.equals(id) && isWholeNumber(values.get("minNodes")) && isWholeNumber(values.get("maxNodes"))
+        && Long.parseLong(values.get("minNodes").strip()) > Long.parseLong(values.get("maxNodes").strip())) {
+      problems.add(new FieldProblem("maxNodes", "Maximum nodes must be at least Minimum nodes"));
+    }
     if (LIVY.equals(id) && "basic".equals(values.get("auth"))
         && (values.get("user") == null || values.get("user").isBlank())) {
       problems.add(new FieldProblem("user", "user is required with basic authentication"));
     }
     return problems;
+  }
+
+  private static boolean isWholeNumber(String value) {
+    return value != null && value.strip().matches("\\d{1,9}");
   }
 
   private String unknownSetting(String key) {

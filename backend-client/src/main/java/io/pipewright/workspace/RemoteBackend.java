@@ -14,7 +14,17 @@ import java.util.Optional;
 public interface RemoteBackend extends ConnectionTester {
 
   /** What the workspace hands a backend's launchers. */
-  record Context(Path sqlDriverJar, String sparkVersion, Passwords passwords) {}
+  record Context(Path sqlDriverJar, String sparkVersion, Passwords passwords, AzureSession azure) {
+
+    public Context {
+      azure = azure == null ? AzureSession.NONE : azure;
+    }
+
+    /** Without Azure. */
+    public Context(Path sqlDriverJar, String sparkVersion, Passwords passwords) {
+      this(sqlDriverJar, sparkVersion, passwords, AzureSession.NONE);
+    }
+  }
 
   /** As {@link #test(ComputeTarget, Duration)}, with the session's passwords for targets that need one. */
   default ConnectionTest test(ComputeTarget target, Duration timeout, Context context) {

@@ -59,6 +59,9 @@ public interface Workspace extends AutoCloseable {
     return computes().stream().map(ComputeTarget::name).collect(java.util.stream.Collectors.toSet());
   }
 
+  /** The session's Azure sign-in, for Synapse and Azure ML targets; {@link AzureSession#NONE} until set. */
+  default void setAzureSession(AzureSession session) {}
+
   /** Who to ask for a password when a target needs one (see {@link PasswordPrompt}). */
   default void setPasswordPrompt(PasswordPrompt prompt) {}
 

@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The package arrows of ARCHITECTURE.md inside backend-client:
  * {@code local, standalone, livy, azureml → workspace → model}; {@code standalone, livy, azureml →
- * remote → http} (remote: what the remote launchers share). Breaking one fails the build.
+ * remote → http} (remote: what the remote launchers share); {@code livy, azureml → azure → http, workspace}
+ * (azure: signing in and Resource Manager's conventions). Breaking one fails the build.
  */
 @AnalyzeClasses(packages = "io.pipewright", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -21,7 +22,7 @@ class ArchitectureTest {
       .that().resideInAPackage("io.pipewright.model..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "io.pipewright.workspace..", "io.pipewright.local..", "io.pipewright.http..",
-          "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..")
+          "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..", "io.pipewright.azure..")
       .because("the pipeline model is the base every other package builds on");
 
   @ArchTest
@@ -36,7 +37,7 @@ class ArchitectureTest {
       .that().resideInAPackage("io.pipewright.workspace..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "io.pipewright.local..", "io.pipewright.http..", "io.pipewright.standalone..",
-          "io.pipewright.livy..", "io.pipewright.azureml..")
+          "io.pipewright.livy..", "io.pipewright.azureml..", "io.pipewright.azure..")
       .because("the workspace SPI is what every backend implements");
 
   @ArchTest
@@ -44,7 +45,7 @@ class ArchitectureTest {
       .that().resideInAPackage("io.pipewright.local..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "io.pipewright.http..", "io.pipewright.remote..", "io.pipewright.standalone..", "io.pipewright.livy..",
-          "io.pipewright.azureml..")
+          "io.pipewright.azureml..", "io.pipewright.azure..")
       .because("the embedded workspace works offline, with no HTTP client; remote backends are services it loads");
 
   @ArchTest
@@ -52,7 +53,7 @@ class ArchitectureTest {
       .that().resideInAPackage("io.pipewright.http..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "io.pipewright.model..", "io.pipewright.workspace..", "io.pipewright.remote..",
-          "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..")
+          "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..", "io.pipewright.azure..")
       .because("the HTTP layer is a client library: Azure, Livy and Spark build on it, not it on them");
 
   @ArchTest
@@ -63,9 +64,16 @@ class ArchitectureTest {
       .because("what remote launchers share depends on none of them");
 
   @ArchTest
+  static final ArchRule azureKnowsNoBackend = noClasses()
+      .that().resideInAPackage("io.pipewright.azure..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..", "io.pipewright.remote..")
+      .because("signing in and Resource Manager's conventions serve Synapse and Azure ML alike");
+
+  @ArchTest
   static final ArchRule remoteBackendsDoNotImportTheEmbeddedOne = noClasses()
       .that().resideInAnyPackage("io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..",
-          "io.pipewright.http..", "io.pipewright.remote..")
+          "io.pipewright.http..", "io.pipewright.remote..", "io.pipewright.azure..")
       .should().dependOnClassesThat().resideInAPackage("io.pipewright.local..")
       .allowEmptyShould(true)
       .because("backends meet only through the workspace SPI");

@@ -27,8 +27,19 @@ class ComputeKindTest {
   @Test
   void everyKindTheDialogOffersIsDescribed() {
     assertThat(ComputeKind.all()).extracting(ComputeKind::id).containsExactly(
-        "local-spark", "local-process", "spark-standalone", "livy", "synapse-spark-pool", "azureml");
+        "local-spark", "local-process", "spark-standalone", "livy", "synapse-spark-pool", "azureml",
+        "azureml-cluster");
     assertThat(kind("spark-standalone").settings()).extracting(ComputeSetting::key).containsExactly("masterUrl", "restUrl", "webUrl", "stagingDir", "readTimeout");
+  }
+
+  @Test
+  void anAzureMlClusterNeedsItsWorkspaceAndNodesInOrder() {
+    ComputeKind cluster = kind("azureml-cluster");
+    assertThat(cluster.check(java.util.Map.of("vmSize", "STANDARD_DS3_V2"))).extracting(FieldProblem::field)
+        .containsExactly("workspace");
+    assertThat(cluster.check(java.util.Map.of("workspace", "ml", "minNodes", "5", "maxNodes", "2")))
+        .extracting(FieldProblem::message).containsExactly("Maximum nodes must be at least Minimum nodes");
+    assertThat(cluster.check(java.util.Map.of("workspace", "ml", "minNodes", "0", "maxNodes", "4"))).isEmpty();
   }
 
   @Test

@@ -7,16 +7,25 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The SQL step driver's command line: {@code --sql FILE}, repeatable {@code --view NAME=PATH} and
- * {@code --output NAME=PATH}, optional {@code --app-name NAME}. Names are SQL identifiers.
+ * The SQL step driver's command line: {@code --sql FILE}, repeatable {@code --view NAME=PATH},
+ * {@code --output NAME=PATH} and {@code --set PLACEHOLDER=VALUE}, optional {@code --app-name NAME}.
+ * Names are SQL identifiers.
  *
  * @param sql the script file
  * @param views input views by name, in command-line order
  * @param outputs outputs by name, in command-line order
  * @param appName the Spark application name, if given
+ * @param placeholders values of the script's placeholders ({@code inputs.raw} → a path), for a
+ *     script whose placeholders were not resolved before it was sent (Azure ML, where paths are
+ *     only known on the cluster)
  */
 public record DriverArguments(
-    String sql, Map<String, String> views, Map<String, String> outputs, Optional<String> appName) {
+    String sql, Map<String, String> views, Map<String, String> outputs, Optional<String> appName,
+    Map<String, String> placeholders) {
+
+  public DriverArguments(String sql, Map<String, String> views, Map<String, String> outputs, Optional<String> appName) {
+    this(sql, views, outputs, appName, Map.of());
+  }
 
   /** The usage text printed on bad usage. */
   public static final String USAGE =
@@ -26,9 +35,12 @@ public record DriverArguments(
           + "                      files, or a directory of *.parquet files) as temporary view NAME\n"
           + "  --output NAME=PATH  after the script, write view or table NAME as CSV with header to\n"
           + "                      directory PATH (or accept what the script itself wrote there)\n"
+          + "  --set KEY=VALUE     replace {KEY} in the script by VALUE, as --set inputs.raw=/mnt/raw\n"
+          + "                      (KEY: inputs.NAME, outputs.NAME or parameters.NAME)\n"
           + "  --app-name NAME     the Spark application name";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern PLACEHOLDER = Pattern.compile("(inputs|outputs|parameters)\\.[A-Za-z_][A-Za-z0-9_-]*");
 
   /** Bad command-line usage; the message says what is wrong. */
   public static final class UsageException extends Exception {
@@ -42,6 +54,16 @@ public record DriverArguments(
   public DriverArguments {
     views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
     outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(placeholders));
+  }
+
+  /** The script with each {@code {KEY}} given by {@code --set} replaced; other braces are left alone. */
+  public String resolve(String script) {
+    String result = script;
+    for (Map.Entry<String, String> p : placeholders.entrySet()) {
+      result = result.replace("{" + p.getKey() + "}", p.getValue());
+    }
+    return result;
   }
 
   /** Parses a command line; throws {@link UsageException} with a one-line reason when it is bad. */
@@ -50,10 +72,11 @@ public record DriverArguments(
     String appName = null;
     Map<String, String> views = new LinkedHashMap<>();
     Map<String, String> outputs = new LinkedHashMap<>();
+    Map<String, String> placeholders = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       switch (option) {
-        case "--sql", "--view", "--output", "--app-name" -> {
+        case "--sql", "--view", "--output", "--set", "--app-name" -> {
           if (i + 1 >= args.length) {
             throw new UsageException(option + " needs a value");
           }
@@ -70,6 +93,15 @@ public record DriverArguments(
             }
             case "--view" -> putPair(views, "--view", value);
             case "--output" -> putPair(outputs, "--output", value);
+            case "--set" -> {
+              int eq = value.indexOf('=');
+              String key = eq < 0 ? value : value.substring(0, eq);
+              if (eq <= 0 || !PLACEHOLDER.matcher(key).matches()) {
+                throw new UsageException("--set takes inputs.NAME=VALUE, outputs.NAME=VALUE or parameters.NAME=VALUE,"
+                    + " got '" + value + "'");
+              }
+              placeholders.put(key, value.substring(eq + 1));
+            }
             default -> {
               if (value.isBlank()) {
                 throw new UsageException("--app-name needs a non-empty name");
@@ -84,7 +116,7 @@ public record DriverArguments(
     if (sql == null) {
       throw new UsageException("--sql FILE is required");
     }
-    return new DriverArguments(sql, views, outputs, Optional.ofNullable(appName));
+    return new DriverArguments(sql, views, outputs, Optional.ofNullable(appName), placeholders);
   }
 
   private static void putPair(Map<String, String> into, String option, String value)

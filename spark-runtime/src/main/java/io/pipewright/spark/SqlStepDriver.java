@@ -33,7 +33,7 @@ import org.apache.spark.sql.SparkSession;
  * runs the script statement by statement, prints what each query returns, and writes the outputs.
  *
  * <pre>
- * SqlStepDriver --sql FILE [--view NAME=PATH]... [--output NAME=PATH]... [--app-name NAME]
+ * SqlStepDriver --sql FILE [--view NAME=PATH]... [--output NAME=PATH]... [--set KEY=VALUE]... [--app-name NAME]
  * </pre>
  *
  * <ul>
@@ -95,7 +95,7 @@ public final class SqlStepDriver {
     String script;
     try {
       arguments = DriverArguments.parse(args);
-      script = readScript(arguments.sql());
+      script = arguments.resolve(readScript(arguments.sql()));
     } catch (DriverArguments.UsageException e) {
       err.println("SqlStepDriver: " + e.getMessage());
       err.println(DriverArguments.USAGE);

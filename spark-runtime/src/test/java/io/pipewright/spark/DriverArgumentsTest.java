@@ -30,6 +30,21 @@ class DriverArgumentsTest {
   }
 
   @Test
+  void set_values_replace_their_placeholders_in_the_script_and_nothing_else() throws Exception {
+    DriverArguments args = DriverArguments.parse("--sql", "x.sql",
+        "--set", "inputs.titanic_file=/mnt/azureml/raw/Titanic.csv", "--set", "parameters.limit=10");
+    assertThat(args.resolve("SELECT count(*) FROM text.`{inputs.titanic_file}` LIMIT {parameters.limit}; -- {other}"))
+        .isEqualTo("SELECT count(*) FROM text.`/mnt/azureml/raw/Titanic.csv` LIMIT 10; -- {other}");
+  }
+
+  @Test
+  void a_set_key_that_is_no_placeholder_is_bad_usage() {
+    assertThatThrownBy(() -> DriverArguments.parse("--sql", "x.sql", "--set", "titanic=/d"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--set takes inputs.NAME=VALUE");
+  }
+
+  @Test
   void only_sql_is_required() throws Exception {
     DriverArguments args = DriverArguments.parse("--sql", "x.sql");
     assertThat(args.views()).isEmpty();

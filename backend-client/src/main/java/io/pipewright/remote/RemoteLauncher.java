@@ -46,14 +46,20 @@ public abstract class RemoteLauncher implements ComputeLauncher {
           + " runs Spark steps only");
     }
     check(launch, spark);
-    Staging staging = Staging.of(launch, launch.target().setting("stagingDir"));
+    Staging staging = staging(launch);
     SparkSubmission submission = staging.submission(launch, context.sqlDriverJar(),
         "pipewright-" + launch.runId() + "-" + launch.step().id(), Map.of("spark.ui.showConsoleProgress", "false"));
     RemoteJob job = job(launch, submission);
-    launch.logs().note(job.where() + ": " + (staging.copies()
-        ? "files staged in " + launch.target().setting("stagingDir").orElseThrow()
-        : "files read from this workspace's folders"));
+    launch.logs().note(job.where() + ": " + staging.describe());
     return RemoteStep.start(job, staging, launch.logs(), POLL_EVERY);
+  }
+
+  /**
+   * Where the step's files go for the cluster: the target's staging folder ({@code stagingDir}), or
+   * the workspace's own folders without one. A backend with its own store overrides this.
+   */
+  protected Staging staging(StepLaunch launch) throws WorkspaceException {
+    return Staging.of(launch, launch.target().setting("stagingDir"));
   }
 
   /** Refuses, with the reason, a Spark step this engine cannot run. */

@@ -26,15 +26,43 @@ import java.util.Optional;
  * write, such as a shared mount), Pipewright copies there what the step needs (its entry file, jars
  * and other files, the SQL driver jar, its inputs) under {@code pipewright-staging/RUN/STEP/}, the
  * step writes its outputs there, and {@link #collectOutputs} copies them back into the run, where
- * they are checked and registered as they are for a local step.
+ * they are checked and registered as they are for a local step. A backend whose cluster reads another
+ * store (Synapse: the workspace's ADLS Gen2 storage) stages there through its own {@link Area}.
  */
 public final class Staging {
-  private final Path root;
-  private final Map<String, String> mapped = new LinkedHashMap<>();
-  private final Map<Path, Path> outputs = new LinkedHashMap<>();
+  /**
+   * Where a step's files are copied for the cluster and where it writes its outputs: a folder every
+   * worker can read, or a cloud store. Paths are relative to the step's own staging root
+   * ({@code inputs/titanic}, {@code step.sql}, {@code outputs/prepared}).
+   */
+  public interface Area {
+    /** Copies a local file, or a folder and all it holds, to {@code relative}. */
+    void upload(Path local, String relative) throws IOException;
 
-  private Staging(Path root) {
-    this.root = root;
+    /** How the cluster names {@code relative} in arguments and SQL. */
+    String path(String relative);
+
+    /** How the cluster names {@code relative} as a file it runs or ships (the entry file, jars): a URI. */
+    String uri(String relative);
+
+    /** Copies into {@code local} what the step wrote at {@code relative}; nothing when it wrote nothing there. */
+    void download(String relative, Path local) throws IOException;
+
+    /** Where the files are, for the step's log. */
+    String describe();
+  }
+
+  private final Area area;
+  private final Map<String, String> mapped = new LinkedHashMap<>();
+  private final Map<String, Path> outputs = new LinkedHashMap<>();
+
+  private Staging(Area area) {
+    this.area = area;
+  }
+
+  /** The staging of one step in {@code area} (a backend's own store). */
+  public static Staging in(Area area) {
+    return new Staging(java.util.Objects.requireNonNull(area, "area"));
   }
 
   /**
@@ -66,12 +94,17 @@ public final class Staging {
     } catch (IOException e) {
       throw new WorkspaceException("cannot create the staging folder " + root + ": " + e.getMessage(), e);
     }
-    return new Staging(root);
+    return new Staging(new Folder(dir, root));
   }
 
-  /** Whether files are copied to a staging folder (false: the cluster uses the workspace's paths). */
+  /** Whether files are copied to a staging area (false: the cluster uses the workspace's paths). */
   public boolean copies() {
-    return root != null;
+    return area != null;
+  }
+
+  /** Where files are staged, for the step's log. */
+  public String describe() {
+    return area == null ? "files read from this workspace's folders" : "files staged in " + area.describe();
   }
 
   /**
@@ -85,10 +118,10 @@ public final class Staging {
     try {
       launch.inputs().forEach((port, input) -> stage(input.path(), "inputs/" + port));
       launch.outputs().forEach((port, path) -> {
-        if (root != null) {
-          Path staged = root.resolve("outputs").resolve(port);
-          outputs.put(staged, path);
-          mapped.put(path.toString(), staged.toString());
+        if (area != null) {
+          String relative = "outputs/" + port;
+          outputs.put(relative, path);
+          mapped.put(path.toString(), area.path(relative));
         }
       });
       String appResource;
@@ -99,16 +132,16 @@ public final class Staging {
           throw new WorkspaceException("SQL steps run through Pipewright's SQL driver jar, which this installation"
               + " lacks (its Spark runtime is missing: build it with ./mvnw -q install -DskipTests)");
         }
-        appResource = uri(stage(sqlDriverJar, "pipewright-spark-driver.jar"));
+        appResource = stageUri(sqlDriverJar, "pipewright-spark-driver.jar");
         mainClass = "io.pipewright.spark.SqlStepDriver";
         Path sqlFile = launch.workDirectory().resolve("step.sql");
-        if (root != null) {
-          mapped.put(sqlFile.toString(), root.resolve("step.sql").toString());
+        if (area != null) {
+          mapped.put(sqlFile.toString(), area.path("step.sql"));
         }
         args = SqlDriverArguments.of(launch, sql, sqlFile, this::where);
         stage(sqlFile, "step.sql");
       } else {
-        appResource = uri(stage(launch.sourceDirectory().resolve(spark.entry().file()), "src/" + spark.entry().file()));
+        appResource = stageUri(launch.sourceDirectory().resolve(spark.entry().file()), "src/" + spark.entry().file());
         mainClass = spark.entry() instanceof SparkEntry.Jar jar ? jar.mainClass() : null;
         args = launch.step().arguments().stream().map(a -> resolve(a, launch)).toList();
       }
@@ -118,7 +151,7 @@ public final class Staging {
           files(launch, settings.jars()), files(launch, settings.pyFiles()), files(launch, settings.files()),
           files(launch, settings.archives()), launch.step().environment().variables());
     } catch (UncheckedIOException e) {
-      throw new WorkspaceException("cannot copy the step's files to the staging folder " + root + ": "
+      throw new WorkspaceException("cannot copy the step's files to the staging area " + area.describe() + ": "
           + e.getCause().getMessage(), e);
     }
   }
@@ -128,32 +161,37 @@ public final class Staging {
     return mapped.getOrDefault(localPath, localPath);
   }
 
-  /** After the step succeeded: copies the outputs it wrote in the staging folder into the run. */
+  /** After the step succeeded: copies the outputs it wrote in the staging area into the run. */
   public void collectOutputs() throws IOException {
-    for (Map.Entry<Path, Path> output : outputs.entrySet()) {
-      if (Files.exists(output.getKey())) {
-        FileTrees.copy(output.getKey(), output.getValue());
-      }
+    for (Map.Entry<String, Path> output : outputs.entrySet()) {
+      area.download(output.getKey(), output.getValue());
     }
   }
 
-  /** The staged copy of a step's own file, a file of the run's, or the SQL driver jar. */
-  private Path stage(Path local, String as) {
-    if (root == null) {
-      return local;
+  /** Stages a step's own file, a file of the run's, or the SQL driver jar; maps its path for arguments and SQL. */
+  private void stage(Path local, String as) {
+    if (area == null) {
+      return;
     }
-    Path target = root.resolve(as);
     try {
-      FileTrees.copy(local, target);
+      area.upload(local, as);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    mapped.put(local.toString(), target.toString());
-    return target;
+    mapped.put(local.toString(), area.path(as));
+  }
+
+  /** Stages a file the cluster runs or ships; its URI as the cluster sees it. */
+  private String stageUri(Path local, String as) {
+    if (area == null) {
+      return uri(local);
+    }
+    stage(local, as);
+    return area.uri(as);
   }
 
   private List<String> files(StepLaunch launch, List<String> names) {
-    return names.stream().map(n -> uri(stage(launch.sourceDirectory().resolve(n), "src/" + n))).toList();
+    return names.stream().map(n -> stageUri(launch.sourceDirectory().resolve(n), "src/" + n)).toList();
   }
 
   private String resolve(String argument, StepLaunch launch) {
@@ -168,5 +206,36 @@ public final class Staging {
 
   private static String uri(Path path) {
     return path.toAbsolutePath().normalize().toUri().toString();
+  }
+
+  /** A folder every worker can read and write (a shared mount). */
+  private record Folder(String configured, Path root) implements Area {
+    @Override
+    public void upload(Path local, String relative) throws IOException {
+      FileTrees.copy(local, root.resolve(relative));
+    }
+
+    @Override
+    public String path(String relative) {
+      return root.resolve(relative).toString();
+    }
+
+    @Override
+    public String uri(String relative) {
+      return Staging.uri(root.resolve(relative));
+    }
+
+    @Override
+    public void download(String relative, Path local) throws IOException {
+      Path staged = root.resolve(relative);
+      if (Files.exists(staged)) {
+        FileTrees.copy(staged, local);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return configured;
+    }
   }
 }

@@ -18,10 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Spark step as a Livy batch. Livy's log of a batch is the spark-submit process's output as lines
- * ({@code stdout: }, its lines, {@code \nstderr: }, its lines), of which it keeps only the last few
- * hundred ({@code livy.cache-log.size}): each poll reads it whole and appends to the step's
- * driver/stdout and driver/stderr what is new since the last one.
+ * A Spark step as a Livy batch, on Apache Livy or a Synapse Spark pool. Livy's log of a batch is the
+ * spark-submit process's output as lines ({@code stdout: }, its lines, {@code \nstderr: }, its
+ * lines), of which it keeps only the last few hundred ({@code livy.cache-log.size}): each poll reads
+ * it whole and appends to the step's driver/stdout and driver/stderr what is new since the last one.
+ *
+ * <p>Synapse documents no {@code /state} and no {@code /log} call: each poll GETs the batch with
+ * {@code ?detailed=true}, whose {@code state} and {@code result} say where it is, whose {@code
+ * errorInfo} messages are a failed step's cause, and whose {@code log} array (the same last lines)
+ * is tailed as Livy's. The driver's own output on the pool stays in the Synapse workspace (Monitor,
+ * Spark history server); what the batch API returns is what the step's log shows.
  */
 final class LivyJob implements RemoteJob {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -35,6 +41,9 @@ final class LivyJob implements RemoteJob {
   private List<String> stdoutSeen = List.of();
   private List<String> stderrSeen = List.of();
   private boolean droppedNoted;
+  /** Synapse: the batch as the last poll read it, whose {@code log} the next tail uses. */
+  private JsonNode lastBatch;
+  private String errorsNoted;
 
   LivyJob(LivyConnection livy, SparkSubmission submission, String proxyUser, StepLogs logs) {
     this.livy = livy;
@@ -45,15 +54,16 @@ final class LivyJob implements RemoteJob {
 
   @Override
   public String where() {
-    return "Livy at " + livy.url();
+    return livy.where();
   }
 
   @Override
   public String submit(Cancellation cancel) throws RemoteException, WorkspaceException {
     ObjectNode request = createRequest();
-    logs.note("request: POST " + Redaction.url(livy.url()) + "/batches " + Redaction.body(request.toString()));
+    String path = livy.detailed("/batches");
+    logs.note("request: POST " + Redaction.url(livy.url()) + path + " " + Redaction.body(request.toString()));
     try {
-      return created(livy.call(rest -> rest.post("/batches", request, cancel)));
+      return created(livy.call(rest -> rest.post(path, request, cancel)));
     } catch (RemoteException e) {
       if (!e.outcomeUnknown() || e.canceled()) {
         throw e;
@@ -61,29 +71,40 @@ final class LivyJob implements RemoteJob {
       // The answer was lost: the batch may exist. Look it up by its name before sending it again.
       String found = findByName(cancel);
       if (found != null) {
-        logs.note("Livy's answer was lost; found the batch it created: " + found);
+        logs.note(engine() + "'s answer was lost; found the batch it created: " + found);
         return found;
       }
-      logs.note("Livy's answer was lost and it has no batch named " + submission.tag() + ": submitting again");
-      return created(livy.call(rest -> rest.post("/batches", request, cancel)));
+      logs.note(engine() + "'s answer was lost and it has no batch named " + submission.tag() + ": submitting again");
+      return created(livy.call(rest -> rest.post(path, request, cancel)));
     }
   }
 
-  private static String created(JsonNode batch) throws WorkspaceException {
+  private String engine() {
+    return livy.synapse() ? "Synapse" : "Livy";
+  }
+
+  private String created(JsonNode batch) throws WorkspaceException {
     if (!batch.hasNonNull("id")) {
-      throw new WorkspaceException("Livy did not say which batch it created: " + batch);
+      throw new WorkspaceException(engine() + " did not say which batch it created: " + batch);
     }
     return batch.path("id").asText();
   }
 
+  /** Livy lists up to 1000 batches at once; Synapse 20 a page at most, so its list is read page by page. */
   private String findByName(Cancellation cancel) throws RemoteException, WorkspaceException {
-    JsonNode list = livy.call(rest -> rest.get("/batches?from=0&size=1000", cancel));
-    for (JsonNode batch : list.path("sessions")) {
-      if (submission.tag().equals(batch.path("name").asText())) {
-        return batch.path("id").asText();
+    int size = livy.synapse() ? 20 : 1000;
+    for (int from = 0; ; from += size) {
+      String page = livy.detailed("/batches?from=" + from + "&size=" + size);
+      JsonNode list = livy.call(rest -> rest.get(page, cancel));
+      for (JsonNode batch : list.path("sessions")) {
+        if (submission.tag().equals(batch.path("name").asText())) {
+          return batch.path("id").asText();
+        }
+      }
+      if (!livy.synapse() || list.path("sessions").size() < size || from + size >= list.path("total").asInt()) {
+        return null;
       }
     }
-    return null;
   }
 
   ObjectNode createRequest() {
@@ -130,37 +151,84 @@ final class LivyJob implements RemoteJob {
   public JobState poll(String id, Cancellation cancel) throws RemoteException {
     JsonNode answer;
     try {
-      answer = livy.call(rest -> rest.get("/batches/" + id + "/state", cancel));
+      answer = livy.call(rest -> rest.get(livy.synapse() ? livy.detailed("/batches/" + id) : "/batches/" + id + "/state",
+          cancel));
     } catch (WorkspaceException e) {
       return new JobState(Phase.FAILED, "unknown", e.getMessage());
     } catch (RemoteException e) {
       if (e.status() == 404) { // deleted (a kill removes the batch), or forgotten by a restarted server
-        return new JobState(Phase.KILLED, "deleted", "Livy no longer has batch " + id);
+        return new JobState(Phase.KILLED, "deleted", engine() + " no longer has batch " + id);
       }
       throw e;
     }
-    String state = answer.path("state").asText("unknown");
-    Phase phase = switch (state) {
+    if (livy.synapse()) {
+      lastBatch = answer;
+      return synapseState(answer);
+    }
+    return new JobState(phase(answer.path("state").asText("unknown")), answer.path("state").asText("unknown"), null);
+  }
+
+  /**
+   * Synapse's batch: its Livy {@code state}, and its {@code result} ({@code Uncertain} while it runs,
+   * then {@code Succeeded}, {@code Failed} or {@code Cancelled}), which decides the outcome once set.
+   * A failed batch's cause is its {@code errorInfo} messages.
+   */
+  private JobState synapseState(JsonNode batch) {
+    String state = batch.path("state").asText("unknown");
+    String result = batch.path("result").asText("Uncertain");
+    Phase phase = switch (result) {
+      case "Succeeded" -> Phase.SUCCEEDED;
+      case "Failed" -> Phase.FAILED;
+      case "Cancelled" -> Phase.KILLED;
+      default -> phase(state);
+    };
+    String errors = errorInfo(batch);
+    if (!errors.isEmpty() && !errors.equals(errorsNoted)) {
+      logs.note("Synapse reports: " + errors);
+      errorsNoted = errors;
+    }
+    String label = "Uncertain".equals(result) || result.isEmpty() ? state : state + " (" + result + ")";
+    return new JobState(phase, label, errors.isEmpty() ? null : errors);
+  }
+
+  /** The {@code errorInfo} entries of a Synapse batch in one line: "errorCode: message", separated by "; ". */
+  static String errorInfo(JsonNode batch) {
+    List<String> errors = new ArrayList<>();
+    for (JsonNode error : batch.path("errorInfo")) {
+      String code = error.path("errorCode").asText("");
+      String message = error.path("message").asText("").strip();
+      if (!message.isEmpty() || !code.isEmpty()) {
+        errors.add(code.isEmpty() ? message : message.isEmpty() ? code : code + ": " + message);
+      }
+    }
+    return String.join("; ", errors);
+  }
+
+  private static Phase phase(String state) {
+    return switch (state) {
       case "success" -> Phase.SUCCEEDED;
       case "dead", "error" -> Phase.FAILED;
       case "killed" -> Phase.KILLED;
       case "running", "idle", "busy", "shutting_down" -> Phase.RUNNING;
       default -> Phase.WAITING; // not_started, starting, recovering
     };
-    return new JobState(phase, state, null);
   }
 
   @Override
   public void tail(String id, Cancellation cancel) throws RemoteException {
-    JsonNode answer;
+    JsonNode answer = lastBatch;
+    lastBatch = null;
     try {
-      answer = livy.call(rest -> rest.get("/batches/" + id + "/log?from=0&size=-1", cancel));
+      if (answer == null) {
+        answer = livy.call(rest -> rest.get(livy.synapse() ? livy.detailed("/batches/" + id)
+            : "/batches/" + id + "/log?from=0&size=-1", cancel));
+      }
     } catch (WorkspaceException e) {
       return;
     }
     List<String> stdout = new ArrayList<>();
     List<String> stderr = new ArrayList<>();
-    List<String> into = null;
+    List<String> into = stdout; // Livy's log starts with "stdout: "; lines before any mark are output too
     for (JsonNode line : answer.path("log")) {
       String text = line.asText();
       if (text.strip().equals(STDOUT_MARK.strip())) {
@@ -170,7 +238,7 @@ final class LivyJob implements RemoteJob {
       } else if (text.startsWith("\nYARN Diagnostics")) {
         into = stderr;
         into.add(text.strip());
-      } else if (into != null) {
+      } else {
         into.add(text);
       }
     }
@@ -183,7 +251,7 @@ final class LivyJob implements RemoteJob {
     int overlap = overlap(seen, now);
     if (overlap == 0 && !seen.isEmpty() && !now.isEmpty() && !droppedNoted) {
       droppedNoted = true;
-      logs.note("Livy keeps only the last lines of a batch's output (livy.cache-log.size): some lines were dropped"
+      logs.note(engine() + " keeps only the last lines of a batch's output (livy.cache-log.size): some lines were dropped"
           + " before Pipewright read them");
     }
     StringBuilder text = new StringBuilder();

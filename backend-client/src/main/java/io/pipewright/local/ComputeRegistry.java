@@ -75,6 +75,11 @@ final class ComputeRegistry {
     public java.net.URI managementUrl() {
       return azureSession.managementUrl();
     }
+
+    @Override
+    public java.net.URI endpoint(java.net.URI documented) {
+      return azureSession.endpoint(documented);
+    }
   };
   private volatile RemoteBackend.Context remoteContext;
 
@@ -328,7 +333,8 @@ final class ComputeRegistry {
       } catch (WorkspaceException e) {
         LOG.warn("no Spark runtime for remote SQL steps: {}", e.getMessage());
       }
-      context = new RemoteBackend.Context(driver, version, passwords, azure);
+      context = new RemoteBackend.Context(driver, version, passwords, azure,
+          name -> linkedServices().stream().filter(l -> l.name().equals(name)).findFirst());
       remoteContext = context;
     }
     return context;

@@ -43,6 +43,16 @@ public interface AzureSession {
     return managementUrlFrom(System.getenv(MANAGEMENT_URL_VARIABLE));
   }
 
+  /**
+   * Where to reach a data-plane endpoint that Azure names in a resource (a Synapse workspace's
+   * {@code connectivityEndpoints.dev}, its storage account's {@code accountUrl}): that endpoint
+   * itself, unless something stands in for it (a test server, a proxy). The names Spark sees, such
+   * as {@code abfss://fs@account.dfs.core.windows.net/...}, stay the documented ones.
+   */
+  default URI endpoint(URI documented) {
+    return documented;
+  }
+
   /** {@code override} when given, else the public cloud's endpoint. */
   static URI managementUrlFrom(String override) {
     String url = override == null || override.isBlank() ? "https://management.azure.com" : override.strip();

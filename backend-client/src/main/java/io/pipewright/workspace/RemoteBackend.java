@@ -13,11 +13,26 @@ import java.util.Optional;
  */
 public interface RemoteBackend extends ConnectionTester {
 
+  /** The workspace's linked services by name: a Synapse pool target names the one it is reached through. */
+  @FunctionalInterface
+  interface LinkedServices {
+    LinkedServices NONE = name -> Optional.empty();
+
+    Optional<LinkedService> find(String name) throws WorkspaceException;
+  }
+
   /** What the workspace hands a backend's launchers. */
-  record Context(Path sqlDriverJar, String sparkVersion, Passwords passwords, AzureSession azure) {
+  record Context(Path sqlDriverJar, String sparkVersion, Passwords passwords, AzureSession azure,
+      LinkedServices linkedServices) {
 
     public Context {
       azure = azure == null ? AzureSession.NONE : azure;
+      linkedServices = linkedServices == null ? LinkedServices.NONE : linkedServices;
+    }
+
+    /** Without linked services. */
+    public Context(Path sqlDriverJar, String sparkVersion, Passwords passwords, AzureSession azure) {
+      this(sqlDriverJar, sparkVersion, passwords, azure, LinkedServices.NONE);
     }
 
     /** Without Azure. */

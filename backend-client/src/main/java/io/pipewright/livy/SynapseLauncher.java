@@ -27,14 +27,14 @@ final class SynapseLauncher extends RemoteLauncher {
     super(context, "a Synapse Spark pool");
   }
 
-  private SynapseWorkspace workspace(StepLaunch launch) throws WorkspaceException {
+  private SynapseWorkspace workspace(StepLaunch launch, Cancellation cancel) throws WorkspaceException {
     LinkedService service = SynapseWorkspace.linkedService(launch.target(), context());
     SynapseWorkspace known = workspaces.get(service);
     if (known != null) {
       return known;
     }
     try {
-      SynapseWorkspace workspace = SynapseWorkspace.resolve(service, context().azure(), Cancellation.none());
+      SynapseWorkspace workspace = SynapseWorkspace.resolve(service, context().azure(), cancel);
       launch.logs().note("synapse: workspace " + workspace.name() + ", development endpoint " + workspace.dev()
           + ", default storage " + workspace.accountUrl() + " (filesystem " + workspace.filesystem() + ")");
       workspaces.put(service, workspace);
@@ -46,16 +46,16 @@ final class SynapseLauncher extends RemoteLauncher {
   }
 
   @Override
-  protected Staging staging(StepLaunch launch) throws WorkspaceException {
-    return Staging.in(workspace(launch).staging(launch.runId(), launch.step().id(), context().azure(),
-        TargetTimeouts.of(launch.target()), RetryPolicy.DEFAULT));
+  protected Staging staging(StepLaunch launch, Cancellation cancel) throws WorkspaceException {
+    return Staging.in(workspace(launch, cancel).staging(launch.runId(), launch.step().id(), context().azure(),
+        TargetTimeouts.of(launch.target()), RetryPolicy.DEFAULT, cancel));
   }
 
   @Override
   protected RemoteJob job(StepLaunch launch, SparkSubmission submission) throws WorkspaceException {
     String pool = launch.target().setting("pool").orElseThrow(() -> new WorkspaceException("Spark pool is required:"
         + " compute '" + launch.target().name() + "' names none"));
-    LivyConnection synapse = workspace(launch).pool(pool, context().azure(), TargetTimeouts.of(launch.target()),
+    LivyConnection synapse = workspace(launch, Cancellation.none()).pool(pool, context().azure(), TargetTimeouts.of(launch.target()),
         RetryPolicy.DEFAULT);
     if (!submission.environment().isEmpty()) {
       launch.logs().note("environment: Synapse batches take no driver environment; the step's variables are set on"

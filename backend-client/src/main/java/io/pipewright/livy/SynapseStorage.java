@@ -45,6 +45,8 @@ final class SynapseStorage implements Staging.Area {
   private final String host;
   private final String root;
   private final int chunk;
+  /** Stops an upload or a download between and during calls (the step was stopped). */
+  private final Cancellation cancel;
 
   /**
    * @param accountUrl the storage account's DFS endpoint as Azure names it ({@code https://account.dfs.core.windows.net})
@@ -52,7 +54,7 @@ final class SynapseStorage implements Staging.Area {
    * @param root the folder in the filesystem, without slashes at either end ({@code pipewright/RUN/STEP})
    */
   SynapseStorage(URI accountUrl, URI reach, String filesystem, String root, AzureSession azure, Timeouts timeouts,
-      RetryPolicy retry, int chunk) {
+      RetryPolicy retry, int chunk, Cancellation cancel) {
     this.rest = RestClient.to(reach.toString()).timeouts(timeouts).retry(retry)
         .header("x-ms-version", VERSION)
         .bearer(refresh -> azure.token(AzureSession.STORAGE_SCOPE, refresh))
@@ -61,6 +63,7 @@ final class SynapseStorage implements Staging.Area {
     this.host = accountUrl.getHost();
     this.root = root;
     this.chunk = chunk;
+    this.cancel = cancel;
   }
 
   @Override
@@ -81,8 +84,7 @@ final class SynapseStorage implements Staging.Area {
   /** Creates (or replaces) a file and uploads its bytes in chunks. */
   void put(Path local, String path) throws RemoteException, IOException {
     String url = url(path);
-    Cancellation none = Cancellation.none();
-    rest.send("PUT", url + "?resource=file", new byte[0], BYTES, none);
+    rest.send("PUT", url + "?resource=file", new byte[0], BYTES, cancel);
     long size = Files.size(local);
     if (size == 0) {
       return;
@@ -93,11 +95,11 @@ final class SynapseStorage implements Staging.Area {
       int read;
       while ((read = in.readNBytes(buffer, 0, chunk)) > 0) {
         byte[] piece = read == chunk ? buffer.clone() : java.util.Arrays.copyOf(buffer, read);
-        rest.send("PATCH", url + "?action=append&position=" + position, piece, BYTES, none);
+        rest.send("PATCH", url + "?action=append&position=" + position, piece, BYTES, cancel);
         position += read;
       }
     }
-    rest.send("PATCH", url + "?action=flush&position=" + position, new byte[0], BYTES, none);
+    rest.send("PATCH", url + "?action=flush&position=" + position, new byte[0], BYTES, cancel);
   }
 
   @Override
@@ -114,7 +116,7 @@ final class SynapseStorage implements Staging.Area {
   public void download(String relative, Path local) throws IOException {
     String directory = full(relative);
     for (String file : files(directory)) {
-      Reply reply = rest.send("GET", url(file), null, Map.of(), Cancellation.none());
+      Reply reply = rest.send("GET", url(file), null, Map.of(), cancel);
       Path target = local.resolve(file.substring(directory.length() + 1));
       Files.createDirectories(target.getParent());
       Files.write(target, reply.body());
@@ -130,7 +132,7 @@ final class SynapseStorage implements Staging.Area {
           + (continuation == null ? "" : "&continuation=" + query(continuation));
       Reply reply;
       try {
-        reply = rest.send("GET", list, null, Map.of(), Cancellation.none());
+        reply = rest.send("GET", list, null, Map.of(), cancel);
       } catch (RemoteException e) {
         if (e.status() == 404) { // the step wrote nothing there
           return files;

@@ -91,8 +91,9 @@ record SynapseWorkspace(LinkedService linkedService, String id, URI dev, URI acc
   }
 
   /** The staging folder of one step in the default storage. */
-  SynapseStorage staging(String runId, String stepId, AzureSession azure, Timeouts timeouts, RetryPolicy retry) {
+  SynapseStorage staging(String runId, String stepId, AzureSession azure, Timeouts timeouts, RetryPolicy retry,
+      Cancellation cancel) {
     return new SynapseStorage(accountUrl, azure.endpoint(accountUrl), filesystem, "pipewright/" + runId + "/" + stepId,
-        azure, timeouts, retry, SynapseStorage.CHUNK);
+        azure, timeouts, retry, SynapseStorage.CHUNK, cancel);
   }
 }

@@ -1,5 +1,6 @@
 package io.pipewright.remote;
 
+import io.pipewright.http.Cancellation;
 import io.pipewright.model.SparkStep;
 import io.pipewright.model.Step;
 import io.pipewright.workspace.ComputeLauncher;
@@ -46,19 +47,22 @@ public abstract class RemoteLauncher implements ComputeLauncher {
           + " runs Spark steps only");
     }
     check(launch, spark);
-    Staging staging = staging(launch);
-    SparkSubmission submission = staging.submission(launch, context.sqlDriverJar(),
-        "pipewright-" + launch.runId() + "-" + launch.step().id(), Map.of("spark.ui.showConsoleProgress", "false"));
-    RemoteJob job = job(launch, submission);
-    launch.logs().note(job.where() + ": " + staging.describe());
-    return RemoteStep.start(job, staging, launch.logs(), POLL_EVERY);
+    return RemoteStep.start(cancel -> {
+      Staging staging = staging(launch, cancel);
+      SparkSubmission submission = staging.submission(launch, context.sqlDriverJar(),
+          "pipewright-" + launch.runId() + "-" + launch.step().id(), Map.of("spark.ui.showConsoleProgress", "false"));
+      RemoteJob job = job(launch, submission);
+      launch.logs().note(job.where() + ": " + staging.describe());
+      return new RemoteStep.Prepared(job, staging);
+    }, launch.logs(), POLL_EVERY);
   }
 
   /**
    * Where the step's files go for the cluster: the target's staging folder ({@code stagingDir}), or
-   * the workspace's own folders without one. A backend with its own store overrides this.
+   * the workspace's own folders without one. A backend with its own store overrides this. Called
+   * on the step's background thread; {@code cancel} is canceled when the step is stopped.
    */
-  protected Staging staging(StepLaunch launch) throws WorkspaceException {
+  protected Staging staging(StepLaunch launch, Cancellation cancel) throws WorkspaceException {
     return Staging.of(launch, launch.target().setting("stagingDir"));
   }
 

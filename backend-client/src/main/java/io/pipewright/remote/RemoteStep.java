@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A step running as a job on a remote engine: submitted once, polled every {@code pollEvery} with
+ * A step running as a job on a remote engine: prepared (its files staged, its job described) and
+ * submitted once on a background thread, so that an upload to a cloud store neither holds up the
+ * run nor outlives a Stop, then polled every {@code pollEvery} with
  * its driver's output appended to the step's log files as it comes, its outputs collected from the
  * staging folder when it succeeds, killed on the engine when canceled. A server that stops answering
  * fails the step with the cause; the step never stays running.
@@ -37,8 +39,9 @@ public final class RemoteStep implements LaunchedStep {
   /** How long a kill may take to show on the engine before the step counts as canceled anyway. */
   private static final Duration KILL_WAIT = Duration.ofSeconds(30);
 
-  private final RemoteJob job;
-  private final Staging staging;
+  private final Preparation preparation;
+  private volatile RemoteJob job;
+  private volatile Staging staging;
   private final StepLogs logs;
   private final Duration pollEvery;
   private final Cancellation cancellation = new Cancellation();
@@ -47,16 +50,30 @@ public final class RemoteStep implements LaunchedStep {
   private final CompletableFuture<String> remoteJob = new CompletableFuture<>();
   private volatile boolean canceled;
 
-  private RemoteStep(RemoteJob job, Staging staging, StepLogs logs, Duration pollEvery) {
-    this.job = job;
-    this.staging = staging;
+  /** What a step does before it submits, on the watcher thread: stage its files, describe its job. */
+  @FunctionalInterface
+  public interface Preparation {
+    /** @param cancel canceled when the step is stopped meanwhile */
+    Prepared prepare(Cancellation cancel) throws WorkspaceException;
+  }
+
+  /** A prepared step: its job, and where its files are. */
+  public record Prepared(RemoteJob job, Staging staging) {}
+
+  private RemoteStep(Preparation preparation, StepLogs logs, Duration pollEvery) {
+    this.preparation = preparation;
     this.logs = logs;
     this.pollEvery = pollEvery;
   }
 
   /** Starts watching {@code job} on a background thread and returns at once. */
   public static RemoteStep start(RemoteJob job, Staging staging, StepLogs logs, Duration pollEvery) {
-    RemoteStep step = new RemoteStep(job, staging, logs, pollEvery);
+    return start(cancel -> new Prepared(job, staging), logs, pollEvery);
+  }
+
+  /** Prepares, submits and watches a step on a background thread; returns at once. */
+  public static RemoteStep start(Preparation preparation, StepLogs logs, Duration pollEvery) {
+    RemoteStep step = new RemoteStep(preparation, logs, pollEvery);
     WATCHERS.execute(step::watch);
     return step;
   }
@@ -83,7 +100,7 @@ public final class RemoteStep implements LaunchedStep {
     try {
       result = run();
     } catch (RuntimeException e) {
-      LOG.error("remote step on {} failed unexpectedly", job.where(), e);
+      LOG.error("remote step on {} failed unexpectedly", job == null ? "a remote engine" : job.where(), e);
       result = StepResult.failure("engine error: " + e);
     }
     remoteJob.complete(null); // never submitted (a submitted job completed it already)
@@ -91,6 +108,20 @@ public final class RemoteStep implements LaunchedStep {
   }
 
   private StepResult run() {
+    try {
+      Prepared prepared = preparation.prepare(cancellation);
+      job = prepared.job();
+      staging = prepared.staging();
+    } catch (WorkspaceException e) {
+      if (canceled) {
+        return StepResult.canceledResult();
+      }
+      logs.note("failed to start: " + e.getMessage());
+      return StepResult.failure(e.getMessage());
+    }
+    if (canceled) {
+      return StepResult.canceledResult();
+    }
     String id;
     try {
       id = job.submit(cancellation);

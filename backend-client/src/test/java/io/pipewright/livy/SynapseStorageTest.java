@@ -40,7 +40,7 @@ class SynapseStorageTest {
 
   private SynapseStorage storage(int chunk) {
     return new SynapseStorage(ACCOUNT, URI.create("http://127.0.0.1:" + server.getPort()), "default",
-        "pipewright/run1/prep", azure, Timeouts.DEFAULT, RetryPolicy.DEFAULT, chunk);
+        "pipewright/run1/prep", azure, Timeouts.DEFAULT, RetryPolicy.DEFAULT, chunk, io.pipewright.http.Cancellation.none());
   }
 
   @Test

@@ -276,15 +276,39 @@ class SynapseRunTest {
           : batch(9, "x", "running", "Uncertain", List.of("stdout: ", "counting forever"), List.of()).toString());
     });
     RunHandle run = submit(titanic());
-    fx.awaitLogSize(run.runId(), "prep", LogStream.DRIVER_STDOUT, "counting forever\n".length());
+    fx.awaitStatus(run, "prep", RunStatus.RUNNING);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (azure.batchRequests().stream().filter(r -> r.line().startsWith("GET")).count() < 2
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
 
     run.cancel();
 
     assertThat(run.await(Duration.ofMinutes(1))).contains(RunStatus.CANCELED);
     fx.assertStatus("prep", RunStatus.CANCELED);
     assertThat(azure.batchRequests()).extracting(FakeSynapse.Request::line).contains("DELETE " + BATCHES + "/9");
+    assertThat(fx.stdout("prep")).isEqualTo("counting forever\n");
     assertThat(fx.log("prep", LogStream.PIPEWRIGHT)).contains("canceling 9 on Synapse Spark pool mySparkPool")
         .contains("state: killed (Cancelled)");
+  }
+
+  @Test
+  void stopWhileTheFilesAreUploadingSubmitsNothing() throws Exception {
+    azure.lake().delayEachAnswer(300);
+    azure.batches(request -> json(500, "{\"message\":\"nothing should be submitted\"}"));
+    RunHandle run = submit(titanic());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (azure.lake().requests().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+
+    run.cancel();
+
+    assertThat(run.await(Duration.ofSeconds(30))).contains(RunStatus.CANCELED);
+    fx.assertStatus("prep", RunStatus.CANCELED);
+    assertThat(azure.batchRequests()).isEmpty();
+    assertThat(azure.lake().requests().size()).isLessThan(4);
   }
 
   @Test

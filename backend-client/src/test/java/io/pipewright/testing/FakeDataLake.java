@@ -34,10 +34,17 @@ public final class FakeDataLake extends Dispatcher {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private volatile int pageSize = 5000;
+  private volatile long delayMillis;
 
   /** Lists at most {@code size} paths per page, so that listing follows {@code x-ms-continuation}. */
   public FakeDataLake pageSize(int size) {
     this.pageSize = size;
+    return this;
+  }
+
+  /** Answers each request only after {@code millis} (a slow link to the storage account). */
+  public FakeDataLake delayEachAnswer(long millis) {
+    this.delayMillis = millis;
     return this;
   }
 
@@ -66,6 +73,12 @@ public final class FakeDataLake extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    MockResponse answer = answer(request);
+    return delayMillis == 0 ? answer
+        : answer.newBuilder().headersDelay(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS).build();
+  }
+
+  private MockResponse answer(RecordedRequest request) {
     requests.add(request.getMethod() + " " + request.getTarget());
     String authorization = request.getHeaders().get("Authorization");
     authorizations.add(String.valueOf(authorization));

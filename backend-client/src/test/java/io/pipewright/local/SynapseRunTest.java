@@ -294,6 +294,41 @@ class SynapseRunTest {
   }
 
   @Test
+  void aBatchWhoseCreateAnswerIsLostIsFoundPageByPageAndNotSubmittedAgain() throws Exception {
+    AtomicReference<String> created = new AtomicReference<>();
+    azure.batches(request -> {
+      String target = request.getTarget();
+      if (request.getMethod().equals("POST")) {
+        created.set(tag(request)); // Synapse creates the batch, then the connection breaks before its answer
+        return new MockResponse.Builder().onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build();
+      }
+      if (target.startsWith(BATCHES + "?")) { // SparkBatchJobCollection, 20 a page at most
+        int from = Integer.parseInt(target.replaceAll(".*from=(\\d+).*", "$1"));
+        StringBuilder sessions = new StringBuilder();
+        for (int id = from; id < Math.min(from + 20, 25); id++) {
+          String name = id == 23 ? created.get() : "someone-else-" + id;
+          sessions.append(sessions.length() == 0 ? "" : ",")
+              .append(batch(id, name, "running", "Uncertain", List.of(), List.of()));
+        }
+        return json(200, "{\"from\":" + from + ",\"total\":25,\"sessions\":[" + sessions + "]}");
+      }
+      return json(200, batch(23, created.get(), "success", "Succeeded", List.of(), List.of()).toString());
+    });
+
+    assertThat(run(pipeline("one").add(Pipelines.step("prep", new SparkStep(new SparkEntry.Sql("prep.sql"),
+        SparkSettings.DEFAULTS), List.of(), InputMode.DIRECT, List.of(), List.of(), null)).build()))
+        .isEqualTo(RunStatus.COMPLETED);
+
+    assertThat(azure.batchRequests()).extracting(FakeSynapse.Request::line).startsWith(
+        "POST " + BATCHES + "?detailed=true",
+        "GET " + BATCHES + "?from=0&size=20&detailed=true",
+        "GET " + BATCHES + "?from=20&size=20&detailed=true",
+        "GET " + BATCHES + "/23?detailed=true");
+    assertThat(azure.batchRequests()).filteredOn(r -> r.line().startsWith("POST")).hasSize(1);
+    assertThat(fx.log("prep", LogStream.PIPEWRIGHT)).contains("Synapse's answer was lost; found the batch it created: 23");
+  }
+
+  @Test
   void stopWhileTheFilesAreUploadingSubmitsNothing() throws Exception {
     azure.lake().delayEachAnswer(300);
     azure.batches(request -> json(500, "{\"message\":\"nothing should be submitted\"}"));

@@ -169,19 +169,23 @@ final class LivyJob implements RemoteJob {
   }
 
   /**
-   * Synapse's batch: its Livy {@code state}, and its {@code result} ({@code Uncertain} while it runs,
-   * then {@code Succeeded}, {@code Failed} or {@code Cancelled}), which decides the outcome once set.
-   * A failed batch's cause is its {@code errorInfo} messages.
+   * Synapse's batch: its Livy {@code state} says whether it has ended ({@code success}, {@code dead},
+   * {@code killed}, {@code error}); once it has, its {@code result} ({@code Uncertain} while it runs,
+   * then {@code Succeeded}, {@code Failed} or {@code Cancelled}) decides the outcome where set. A
+   * failed batch's cause is its {@code errorInfo} messages.
    */
   private JobState synapseState(JsonNode batch) {
     String state = batch.path("state").asText("unknown");
     String result = batch.path("result").asText("Uncertain");
-    Phase phase = switch (result) {
-      case "Succeeded" -> Phase.SUCCEEDED;
-      case "Failed" -> Phase.FAILED;
-      case "Cancelled" -> Phase.KILLED;
-      default -> phase(state);
-    };
+    Phase phase = phase(state);
+    if (phase == Phase.SUCCEEDED || phase == Phase.FAILED || phase == Phase.KILLED) {
+      phase = switch (result) {
+        case "Succeeded" -> Phase.SUCCEEDED;
+        case "Failed" -> Phase.FAILED;
+        case "Cancelled" -> Phase.KILLED;
+        default -> phase;
+      };
+    }
     String errors = errorInfo(batch);
     if (!errors.isEmpty() && !errors.equals(errorsNoted)) {
       logs.note("Synapse reports: " + errors);

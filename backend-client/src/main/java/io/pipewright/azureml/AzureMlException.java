@@ -1,5 +1,6 @@
 package io.pipewright.azureml;
 
+import io.pipewright.azure.AzureErrors;
 import io.pipewright.http.RemoteException;
 import java.io.IOException;
 
@@ -12,7 +13,7 @@ public final class AzureMlException extends IOException {
   private static final long serialVersionUID = 1L;
 
   AzureMlException(String doing, RemoteException cause) {
-    super(doing + ": " + detail(cause) + advice(cause), cause);
+    super(doing + ": " + AzureErrors.inWords(cause), cause);
   }
 
   /** The HTTP status Azure answered, 0 when there was no answer (network, timeout, canceled). */
@@ -31,20 +32,5 @@ public final class AzureMlException extends IOException {
 
   public RemoteException remote() {
     return (RemoteException) getCause();
-  }
-
-  /** The exception's message without its "GET url: " prefix. */
-  private static String detail(RemoteException e) {
-    String message = e.getMessage();
-    String prefix = e.method() + " " + e.url() + ": ";
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-  }
-
-  private static String advice(RemoteException e) {
-    return switch (e.status()) {
-      case 401 -> " (sign in to Azure again)";
-      case 403 -> " (the signed-in account lacks a role on this resource)";
-      default -> "";
-    };
   }
 }

@@ -78,8 +78,11 @@ public final class LinkedServicesViewModel {
     check();
     refresh();
     context.computes().addListener(new WeakListChangeListener<>(targetsChanged));
-    readAzureMlTargets();
     azureMlWorkspace.addListener((o, a, b) -> findLinkedInAzure());
+    readAzureMlTargets();
+    if (azureMlWorkspace.get().isBlank()) {
+      findLinkedInAzure();
+    }
   }
 
   private void readAzureMlTargets() {

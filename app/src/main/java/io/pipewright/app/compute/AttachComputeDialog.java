@@ -151,6 +151,7 @@ public final class AttachComputeDialog extends Dialog<ComputeTarget> {
     note.getStyleClass().add("note");
     note.setWrapText(true);
     note.setMaxWidth(540);
+    note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     note.textProperty().bind(viewModel.listNoteProperty());
     HBox box = new HBox(6, spinner, note);
     box.setAlignment(Pos.CENTER_LEFT);

@@ -593,8 +593,8 @@ public final class AttachComputeViewModel {
       }
       io.pipewright.model.Capacity c = io.pipewright.model.Capacity.synapsePool(size.get(), nodes);
       SynapseSparkPool picked = pickedPool.get();
-      String pool = picked == null ? "" : "; nodes " + picked.nodesInWords() + ", auto-pause "
-          + picked.autoPauseInWords() + ", Spark " + picked.sparkVersion();
+      String pool = picked == null ? "" : " (pool " + picked.name() + ": " + picked.nodesInWords() + ", auto-pause "
+          + picked.autoPauseInWords() + ", Spark " + picked.sparkVersion() + ")";
       return "Capacity: " + c.description() + ", " + c.cores() + " cores, " + (c.memoryBytes() >> 30) + " GiB" + pool;
     }, field("nodeSize").valueProperty(), field("nodeCount").valueProperty(), pickedPool);
   }

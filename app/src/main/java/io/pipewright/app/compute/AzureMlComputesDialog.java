@@ -31,6 +31,7 @@ public final class AzureMlComputesDialog extends Dialog<Void> {
     getDialogPane().setId("azureMlComputesDialog");
     Forms.style(getDialogPane());
     getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+    getDialogPane().setPrefWidth(780);
 
     ComboBox<String> workspace = new ComboBox<>(viewModel.workspaces());
     workspace.setId("computesWorkspace");
@@ -51,7 +52,8 @@ public final class AzureMlComputesDialog extends Dialog<Void> {
     table.getColumns().add(column("Name", 140, AzureMlCompute::name));
     table.getColumns().add(column("Type", 120, AzureMlCompute::computeType));
     table.getColumns().add(column("State", 100, AzureMlCompute::provisioningState));
-    table.getColumns().add(column("Details", 340, c -> details(c)));
+    table.getColumns().add(column("Details", 360, c -> details(c)));
+    table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth() * 0.8));
     viewModel.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
 
     Button detach = new Button("Detach", new FontIcon(MaterialDesignL.LINK_VARIANT_OFF));
@@ -74,6 +76,8 @@ public final class AzureMlComputesDialog extends Dialog<Void> {
     VBox content = new VBox(10, top, table, bottom);
     VBox.setVgrow(table, Priority.ALWAYS);
     content.setPadding(new Insets(4));
+    content.setPrefWidth(760);
+    content.setMinWidth(720);
     getDialogPane().setContent(content);
   }
 

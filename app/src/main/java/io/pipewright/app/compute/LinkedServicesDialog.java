@@ -126,6 +126,7 @@ public final class LinkedServicesDialog extends Dialog<Void> {
     note.getStyleClass().add("note");
     note.setWrapText(true);
     note.setMaxWidth(400);
+    note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     note.textProperty().bind(viewModel.lookupProperty());
     HBox status = new HBox(6, spinner, note);
     status.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

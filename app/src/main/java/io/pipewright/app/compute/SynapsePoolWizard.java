@@ -81,6 +81,8 @@ public final class SynapsePoolWizard {
     Label capacity = new Label();
     capacity.setId("poolCapacity");
     capacity.setWrapText(true);
+    capacity.setMaxWidth(680);
+    capacity.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     capacity.textProperty().bind(viewModel.capacityBinding());
 
     GridPane third = Forms.grid();
@@ -141,11 +143,13 @@ public final class SynapsePoolWizard {
     table.setPrefHeight(150);
     table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No pool listed: type the pool below"));
-    table.getColumns().add(column("Pool", 110, SynapseSparkPool::name));
-    table.getColumns().add(column("Nodes", 170, SynapseSparkPool::nodesInWords));
-    table.getColumns().add(column("Node", 120, p -> p.nodeInWords().orElse(p.nodeSizeFamily())));
+    table.getColumns().add(column("Pool", 105, SynapseSparkPool::name));
+    table.getColumns().add(column("Node size", 150, p -> p.nodeSize() + p.nodeInWords().map(n -> " (" + n + ")")
+        .orElse("")));
+    table.getColumns().add(column("Nodes", 120, p -> p.autoScale() ? p.minNodes() + "–" + p.maxNodes() + " autoscale"
+        : String.valueOf(p.nodeCount())));
     table.getColumns().add(column("Auto-pause", 100, SynapseSparkPool::autoPauseInWords));
-    table.getColumns().add(column("Spark", 60, SynapseSparkPool::sparkVersion));
+    table.getColumns().add(column("Spark", 55, SynapseSparkPool::sparkVersion));
     table.getSelectionModel().selectedItemProperty().addListener((o, a, picked) -> viewModel.pickPool(picked));
     return table;
   }
@@ -173,7 +177,7 @@ public final class SynapsePoolWizard {
   private static Node padded(Node content) {
     VBox box = new VBox(content);
     box.setPadding(new Insets(8));
-    box.setPrefWidth(600);
+    box.setPrefWidth(700);
     return box;
   }
 

@@ -150,8 +150,8 @@ class AzureListsViewModelTest {
     assertThat(vm.field("pool").value()).isEqualTo("ExamplePool");
     assertThat(vm.field("nodeSize").value()).isEqualTo("Medium");
     assertThat(vm.field("nodeCount").value()).isEqualTo("50");
-    assertThat(vm.capacityBinding().get()).isEqualTo("Capacity: 50 × Medium nodes, 400 cores, 3200 GiB; nodes"
-        + " Medium × 3–50 (autoscale), auto-pause after 15 min, Spark 2.4");
+    assertThat(vm.capacityBinding().get()).isEqualTo("Capacity: 50 × Medium nodes, 400 cores, 3200 GiB (pool ExamplePool:"
+        + " Medium × 3–50 (autoscale), auto-pause after 15 min, Spark 2.4)");
     assertThat(vm.nameProperty().get()).isEqualTo("link1-ExamplePool");
     assertThat(vm.isValid()).isTrue();
 

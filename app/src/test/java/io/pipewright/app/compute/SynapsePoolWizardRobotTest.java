@@ -222,4 +222,34 @@ class SynapsePoolWizardRobotTest {
     screenshot("azureml-computes.png");
     robot.clickOn(wizardButton(robot, "Close"));
   }
+
+  @Test
+  void theClusterDialogListsTheVmSizesOfTheWorkspacesRegion(FxRobot robot) throws Exception {
+    workspace.attachCompute("ml-ws", ComputeKind.AZUREML,
+        Map.of("subscriptionId", SUB, "resourceGroup", "rg-ml", "workspaceName", "ml-workspace"));
+    WaitForAsyncUtils.asyncFx(() -> feature.catalog().refresh()).get();
+    waitUntil(() -> context.computes().stream().anyMatch(t -> t.name().equals("ml-ws")));
+    server.json(200, responseText("machinelearningservices/2024-10-01/Workspace/get.json", 200))
+        .json(200, responseText("machinelearningservices/2024-10-01/VirtualMachineSize/list.json", 200));
+
+    WaitForAsyncUtils.asyncFx(() -> feature.attach(ComputeKind.of(ComputeKind.AZUREML_CLUSTER).orElseThrow()));
+    waitUntil(() -> robot.lookup("#vmSizesNote").tryQuery().isPresent()
+        && "3 VM sizes for clusters in ml-ws's region.".equals(robot.lookup("#vmSizesNote").queryAs(Label.class)
+            .getText()));
+    @SuppressWarnings("unchecked")
+    ComboBox<String> sizes = robot.lookup("#field-vmSize").queryAs(ComboBox.class);
+    assertThat(sizes.getItems()).containsExactly("Standard_DS1_v2", "Standard_DS2_v2", "Standard_DS3_v2");
+    robot.clickOn("#computeName").write("cpu-cluster");
+    robot.clickOn(sizes.lookup(".arrow-button"));
+    java.util.function.Predicate<Node> size = n -> n instanceof javafx.scene.control.ListCell
+        && "Standard_DS2_v2".equals(((javafx.scene.control.ListCell<?>) n).getText());
+    waitUntil(() -> robot.lookup(size).tryQuery().isPresent());
+    robot.clickOn(robot.lookup(size).queryAs(javafx.scene.control.ListCell.class));
+    waitUntil(() -> "Standard_DS2_v2".equals(sizes.getValue()));
+    screenshot("azureml-cluster-vm-sizes.png");
+    robot.clickOn("#attachOk");
+    waitUntil(() -> context.computes().stream().anyMatch(t -> t.name().equals("cpu-cluster")));
+    assertThat(workspace.computes().stream().filter(t -> t.name().equals("cpu-cluster")).findFirst().orElseThrow()
+        .settings()).containsEntry("vmSize", "Standard_DS2_v2").containsEntry("workspace", "ml-ws");
+  }
 }

@@ -129,6 +129,9 @@ public final class AttachComputeViewModel {
         }
       });
       loadLinkedServices();
+      if (editing != null && !field("linkedService").value().isBlank()) {
+        loadPools();
+      }
     }
     if (ComputeKind.AZUREML_CLUSTER.equals(kind.id())) {
       azureMlWorkspaces.setAll(AzureLookups.azureMlTargetNames(context.computes()));

@@ -259,4 +259,18 @@ class AzureListsViewModelTest {
 
     assertThat(server.requestCount()).isEqualTo(1);
   }
+
+  @Test
+  void editingAPoolTargetListsThePoolsAndMarksTheOneItUses() throws Exception {
+    workspace.addLinkedService(new LinkedService("link1", SUB, "resourceGroup-1", "contoso-synapse"));
+    ComputeTarget target = workspace.attachCompute("link1-pool2", ComputeKind.SYNAPSE_SPARK_POOL,
+        Map.of("linkedService", "link1", "pool", "ExamplePool2", "nodeSize", "Small", "nodeCount", "3"));
+    server.json(200, responseText("synapse/2021-06-01/ListBigDataPoolsInWorkspace.json", 200));
+
+    AttachComputeViewModel vm = AttachComputeViewModel.edit(context, catalog, target, () -> azure);
+
+    assertThat(vm.pools()).hasSize(2);
+    assertThat(vm.pickedPoolProperty().get().name()).isEqualTo("ExamplePool2");
+    assertThat(vm.field("nodeSize").value()).isEqualTo("Small");
+  }
 }

@@ -57,6 +57,9 @@ public final class AttachComputeDialog extends Dialog<ComputeTarget> {
       content.getChildren().add(new VBox(4, importConfig, hint));
     }
     content.getChildren().add(form(viewModel, dialogs, viewModel.fields()));
+    if (ComputeKind.AZUREML_CLUSTER.equals(viewModel.kind().id())) {
+      content.getChildren().add(listNote(viewModel, "vmSizesNote"));
+    }
     if (!viewModel.isReachableNow()) {
       Label note = new Label("Pipewright saves this target now and pipelines can name it; connecting to a "
           + viewModel.kind().label() + " comes with the remote backends.", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
@@ -113,9 +116,48 @@ public final class AttachComputeDialog extends Dialog<ComputeTarget> {
       row = nameRow(grid, row, viewModel);
     }
     for (SettingField f : fields) {
-      row = fieldRow(grid, row, f, dialogs);
+      row = viewModel.pickList(f.key()).isPresent()
+          ? pickRow(grid, row, f, viewModel.pickList(f.key()).get())
+          : fieldRow(grid, row, f, dialogs);
     }
     return grid;
+  }
+
+  /** A field whose value is picked from a list (listed from Azure), or typed when the list is empty. */
+  static int pickRow(GridPane grid, int row, SettingField f, javafx.collections.ObservableList<String> choices) {
+    javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>(choices);
+    box.setEditable(true);
+    box.setId("field-" + f.key());
+    box.valueProperty().bindBidirectional(f.valueProperty());
+    box.getEditor().textProperty().addListener((o, a, b) -> {
+      if (box.isFocused() || box.getEditor().isFocused()) {
+        f.setValue(b);
+      }
+    });
+    box.setMaxWidth(Double.MAX_VALUE);
+    box.setPromptText(f.setting().defaultValue() != null ? f.setting().defaultValue() : "pick or type");
+    return Forms.addRow(grid, row, f.label(), box, f.help() + " Pick from the list, or type.", f.problemProperty(), box);
+  }
+
+  /** What listing from Azure is doing or found, with a spinner while it lists. */
+  static Node listNote(AttachComputeViewModel viewModel, String id) {
+    javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+    spinner.setPrefSize(16, 16);
+    spinner.setMaxSize(16, 16);
+    spinner.visibleProperty().bind(viewModel.listingProperty());
+    spinner.managedProperty().bind(spinner.visibleProperty());
+    Label note = new Label();
+    note.setId(id);
+    note.getStyleClass().add("note");
+    note.setWrapText(true);
+    note.setMaxWidth(540);
+    note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    note.textProperty().bind(viewModel.listNoteProperty());
+    HBox box = new HBox(6, spinner, note);
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.visibleProperty().bind(viewModel.listNoteProperty().isNotEmpty());
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
   }
 
   static int nameRow(GridPane grid, int row, AttachComputeViewModel viewModel) {

@@ -1,6 +1,9 @@
 package io.pipewright.app.compute;
 
 import io.pipewright.app.context.AppContext;
+import io.pipewright.azure.SynapseSparkPool;
+import io.pipewright.azureml.AzureMlVmSize;
+import io.pipewright.workspace.AzureSession;
 import io.pipewright.workspace.AzureMlConfig;
 import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeSetting;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -37,6 +41,11 @@ import javafx.collections.WeakListChangeListener;
  * The attach (or edit) dialog of one compute kind: the target's name and one {@link SettingField}
  * per setting the kind takes, checked as typed; a connection test in the background; saving through
  * the workspace, whose field-level refusals land on the fields they are about.
+ *
+ * <p>What can be picked is listed from Azure in the background: a Synapse pool's Spark pools (of
+ * its linked service's Synapse workspace; picking one fills the pool, node size and node count, so
+ * that its capacity feeds the footprint line), and a cluster's Azure ML workspace targets and VM
+ * sizes. Signed out or offline, the values stay typeable and a note says why nothing is listed.
  */
 public final class AttachComputeViewModel {
   /** Kinds Pipewright can reach and run on today; the Azure kinds are saved, and connecting to them comes with the Azure backends. */
@@ -55,13 +64,23 @@ public final class AttachComputeViewModel {
   private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving", false);
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
   private final ObservableList<String> linkedServices = FXCollections.observableArrayList();
+  private final Supplier<AzureSession> azure;
+  private final ObservableList<SynapseSparkPool> pools = FXCollections.observableArrayList();
+  private final ReadOnlyObjectWrapper<SynapseSparkPool> pickedPool = new ReadOnlyObjectWrapper<>(this, "pickedPool");
+  private final ObservableList<String> azureMlWorkspaces = FXCollections.observableArrayList();
+  private final ObservableList<AzureMlVmSize> vmSizes = FXCollections.observableArrayList();
+  private final ObservableList<String> vmSizeNames = FXCollections.observableArrayList();
+  private final ReadOnlyBooleanWrapper listing = new ReadOnlyBooleanWrapper(this, "listing", false);
+  private final ReadOnlyStringWrapper listNote = new ReadOnlyStringWrapper(this, "listNote", "");
   private final BooleanBinding valid;
   private String suggestedName = "";
   /** Held here so that the weak listener on the shared list lives as long as this view model. */
   private final ListChangeListener<ComputeTarget> namesChanged = c -> checkName();
 
-  private AttachComputeViewModel(AppContext context, ComputeCatalog catalog, ComputeKind kind, ComputeTarget editing) {
+  private AttachComputeViewModel(AppContext context, ComputeCatalog catalog, ComputeKind kind, ComputeTarget editing,
+      Supplier<AzureSession> azure) {
     this.context = context;
+    this.azure = azure;
     this.catalog = catalog;
     this.kind = kind;
     this.editing = editing;
@@ -102,20 +121,51 @@ public final class AttachComputeViewModel {
     checkValues();
     fields.stream().filter(SettingField::isPath).forEach(this::checkPath);
     if (ComputeKind.SYNAPSE_SPARK_POOL.equals(kind.id())) {
+      field("linkedService").valueProperty().addListener((o, a, b) -> loadPools());
+      field("pool").valueProperty().addListener((o, a, b) -> {
+        SynapseSparkPool picked = pickedPool.get();
+        if (picked != null && !picked.name().equals(b)) {
+          pickedPool.set(null);
+        }
+      });
       loadLinkedServices();
+      if (editing != null && !field("linkedService").value().isBlank()) {
+        loadPools();
+      }
+    }
+    if (ComputeKind.AZUREML_CLUSTER.equals(kind.id())) {
+      azureMlWorkspaces.setAll(AzureLookups.azureMlTargetNames(context.computes()));
+      field("workspace").valueProperty().addListener((o, a, b) -> loadVmSizes());
+      if (field("workspace").value().isBlank() && azureMlWorkspaces.size() == 1) {
+        field("workspace").setValue(azureMlWorkspaces.get(0));
+      } else {
+        loadVmSizes();
+      }
     }
   }
 
-  /** A new target of {@code kind}. */
+  /** A new target of {@code kind}, without Azure (values are typed). */
   public static AttachComputeViewModel attach(AppContext context, ComputeCatalog catalog, ComputeKind kind) {
-    return new AttachComputeViewModel(context, catalog, kind, null);
+    return attach(context, catalog, kind, () -> AzureSession.NONE);
+  }
+
+  /** A new target of {@code kind}; lists come from Azure through {@code azure}'s sign-in. */
+  public static AttachComputeViewModel attach(AppContext context, ComputeCatalog catalog, ComputeKind kind,
+      Supplier<AzureSession> azure) {
+    return new AttachComputeViewModel(context, catalog, kind, null, azure);
   }
 
   /** Changing the settings of an attached target (its name stays). */
   public static AttachComputeViewModel edit(AppContext context, ComputeCatalog catalog, ComputeTarget target) {
+    return edit(context, catalog, target, () -> AzureSession.NONE);
+  }
+
+  /** Changing the settings of an attached target; lists come from Azure through {@code azure}'s sign-in. */
+  public static AttachComputeViewModel edit(AppContext context, ComputeCatalog catalog, ComputeTarget target,
+      Supplier<AzureSession> azure) {
     ComputeKind kind = ComputeKind.of(target.kind()).orElseThrow(() -> new IllegalArgumentException(
         "compute '" + target.name() + "' is of kind '" + target.kind() + "', which this version does not know"));
-    return new AttachComputeViewModel(context, catalog, kind, target);
+    return new AttachComputeViewModel(context, catalog, kind, target, azure);
   }
 
   // ------------------------------------------------------------------------------- checking
@@ -194,6 +244,101 @@ public final class AttachComputeViewModel {
         f.setValue(linkedServices.get(0));
       }
     }, e -> error.set("Could not list the linked services: " + e.getMessage())));
+  }
+
+  /**
+   * Lists, in the background, the Spark pools of the chosen linked service's Synapse workspace. An
+   * answer for a linked service no longer chosen is dropped.
+   */
+  public void loadPools() {
+    String service = field("linkedService").value().strip();
+    pools.clear();
+    if (service.isEmpty()) {
+      listNote.set("");
+      return;
+    }
+    AzureSession session = azure.get();
+    Optional<Workspace> workspace = context.workspace().map(w -> w);
+    if (!AzureLookups.signedIn(session)) {
+      listNote.set(AzureLookups.SIGNED_OUT);
+      return;
+    }
+    if (workspace.isEmpty()) {
+      return;
+    }
+    listing.set(true);
+    listNote.set("Listing the Spark pools of " + service + "…");
+    context.executor().submit(() -> {
+      LinkedService link = workspace.get().linkedServices().stream().filter(l -> l.name().equals(service))
+          .findFirst().orElseThrow(() -> new java.io.IOException("No linked service named " + service));
+      return AzureLookups.pools(session, link);
+    }, found -> {
+      if (!service.equals(field("linkedService").value().strip())) {
+        return;
+      }
+      listing.set(false);
+      pools.setAll(found);
+      listNote.set(found.isEmpty() ? "The Synapse workspace of " + service + " has no Spark pool."
+          : found.size() + (found.size() == 1 ? " Spark pool" : " Spark pools") + " in the Synapse workspace of "
+          + service + ": pick one to fill its name, node size and node count.");
+      String typed = field("pool").value().strip();
+      found.stream().filter(p -> p.name().equals(typed)).findFirst().ifPresent(pickedPool::set);
+    }, e -> {
+      if (service.equals(field("linkedService").value().strip())) {
+        listing.set(false);
+        listNote.set(e.getMessage() + ". The pool can still be typed.");
+      }
+    });
+  }
+
+  /**
+   * Fills the pool's name, node size and node count from a listed pool. The node count is the most
+   * nodes the pool may have (autoscale's maximum), which is what a step can use at most.
+   */
+  public void pickPool(SynapseSparkPool pool) {
+    if (pool == null) {
+      return;
+    }
+    field("pool").setValue(pool.name());
+    if (field("nodeSize").choices().contains(pool.nodeSize())) {
+      field("nodeSize").setValue(pool.nodeSize());
+    }
+    field("nodeCount").setValue(String.valueOf(pool.mostNodes()));
+    pickedPool.set(pool);
+  }
+
+  /** Lists, in the background, the VM sizes a cluster can have in the chosen Azure ML workspace's region. */
+  public void loadVmSizes() {
+    String chosen = field("workspace").value().strip();
+    vmSizes.clear();
+    vmSizeNames.clear();
+    Optional<ComputeTarget> target = AzureLookups.azureMlTarget(context.computes(), chosen);
+    if (target.isEmpty()) {
+      listNote.set(azureMlWorkspaces.isEmpty() ? "No Azure ML workspace target yet: attach one first"
+          + " (Azure Machine Learning workspace), or type its name." : "");
+      return;
+    }
+    AzureSession session = azure.get();
+    if (!AzureLookups.signedIn(session)) {
+      listNote.set(AzureLookups.SIGNED_OUT);
+      return;
+    }
+    listing.set(true);
+    listNote.set("Listing the VM sizes of " + chosen + "'s region…");
+    context.executor().submit(() -> AzureLookups.clusterVmSizes(session, target.get()), found -> {
+      if (!chosen.equals(field("workspace").value().strip())) {
+        return;
+      }
+      listing.set(false);
+      vmSizes.setAll(found);
+      vmSizeNames.setAll(found.stream().map(AzureMlVmSize::name).toList());
+      listNote.set(found.size() + " VM sizes for clusters in " + chosen + "'s region.");
+    }, e -> {
+      if (chosen.equals(field("workspace").value().strip())) {
+        listing.set(false);
+        listNote.set(e.getMessage() + ". The VM size can still be typed.");
+      }
+    });
   }
 
   /** Fills subscription, resource group and workspace from an Azure ML {@code config.json}. */
@@ -387,5 +532,82 @@ public final class AttachComputeViewModel {
   /** The linked services a Synapse pool can be reached through. */
   public ObservableList<String> linkedServices() {
     return linkedServices;
+  }
+
+  /** The Spark pools of the chosen linked service's Synapse workspace, as Azure lists them. */
+  public ObservableList<SynapseSparkPool> pools() {
+    return pools;
+  }
+
+  /** The listed pool whose values are in the fields, or null once the pool is typed. */
+  public ReadOnlyObjectProperty<SynapseSparkPool> pickedPoolProperty() {
+    return pickedPool.getReadOnlyProperty();
+  }
+
+  /** The Azure ML workspace targets a cluster can belong to. */
+  public ObservableList<String> azureMlWorkspaces() {
+    return azureMlWorkspaces;
+  }
+
+  /** The VM sizes Azure offers clusters in the chosen workspace's region. */
+  public ObservableList<AzureMlVmSize> vmSizes() {
+    return vmSizes;
+  }
+
+  /** {@link #vmSizes()}' names, for a combo box. */
+  public ObservableList<String> vmSizeNames() {
+    return vmSizeNames;
+  }
+
+  /**
+   * The choices a field offers, beside typing: the linked services, listed pools, Azure ML
+   * workspace targets or VM sizes; empty for a field without a list.
+   */
+  public Optional<ObservableList<String>> pickList(String key) {
+    if (ComputeKind.AZUREML_CLUSTER.equals(kind.id())) {
+      return switch (key) {
+        case "workspace" -> Optional.of(azureMlWorkspaces);
+        case "vmSize" -> Optional.of(vmSizeNames);
+        default -> Optional.empty();
+      };
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A Synapse pool's capacity as its fields say, in words ("Capacity: 3 × Medium nodes, 24 cores,
+   * 192 GiB"); the footprint line of a Spark step on this target is measured against it.
+   */
+  public javafx.beans.binding.StringBinding capacityBinding() {
+    if (!ComputeKind.SYNAPSE_SPARK_POOL.equals(kind.id())) {
+      return Bindings.createStringBinding(() -> "");
+    }
+    return Bindings.createStringBinding(() -> {
+      Optional<io.pipewright.model.SynapseNodeSize> size =
+          io.pipewright.model.SynapseNodeSize.fromLabel(field("nodeSize").value().strip());
+      int nodes;
+      try {
+        nodes = Integer.parseInt(field("nodeCount").value().strip());
+      } catch (NumberFormatException e) {
+        return "";
+      }
+      if (size.isEmpty() || nodes <= 0) {
+        return "";
+      }
+      io.pipewright.model.Capacity c = io.pipewright.model.Capacity.synapsePool(size.get(), nodes);
+      SynapseSparkPool picked = pickedPool.get();
+      String pool = picked == null ? "" : " (pool " + picked.name() + ": " + picked.nodesInWords() + ", auto-pause "
+          + picked.autoPauseInWords() + ", Spark " + picked.sparkVersion() + ")";
+      return "Capacity: " + c.description() + ", " + c.cores() + " cores, " + (c.memoryBytes() >> 30) + " GiB" + pool;
+    }, field("nodeSize").valueProperty(), field("nodeCount").valueProperty(), pickedPool);
+  }
+
+  public ReadOnlyBooleanProperty listingProperty() {
+    return listing.getReadOnlyProperty();
+  }
+
+  /** What listing from Azure is doing or found, in words (progress, a count, an error, signed out). */
+  public ReadOnlyStringProperty listNoteProperty() {
+    return listNote.getReadOnlyProperty();
   }
 }

@@ -6,6 +6,7 @@ import io.pipewright.app.datasets.DatasetsView;
 import io.pipewright.app.datasets.DatasetsViewModel;
 import io.pipewright.app.datasets.RegisterDatasetDialog;
 import io.pipewright.app.designer.MainWindow;
+import io.pipewright.workspace.AzureSession;
 import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeTarget;
 import java.util.Optional;
@@ -29,6 +30,9 @@ public final class ComputesFeature {
   private final Tab datasetsTab = new Tab("Datasets");
   private final ComputeTargetsView targetsView;
   private final DatasetsView datasetsView;
+  /** The Azure sign-in the dialogs list from; {@link AzureSession#NONE} until the app signs in. */
+  private final javafx.beans.property.ObjectProperty<AzureSession> azure =
+      new javafx.beans.property.SimpleObjectProperty<>(this, "azure", AzureSession.NONE);
 
   private ComputesFeature(MainWindow window, AppContext context) {
     this.context = context;
@@ -71,10 +75,13 @@ public final class ComputesFeature {
     }
     MenuItem links = new MenuItem("_Linked services…");
     links.setOnAction(e -> linkedServices());
+    MenuItem azureMl = new MenuItem("Azure ML _computes…");
+    azureMl.setId("menuAzureMlComputes");
+    azureMl.setOnAction(e -> azureMlComputes());
     MenuItem data = new MenuItem("_Datasets…");
     data.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
     data.setOnAction(e -> showDatasetsTab());
-    menu.getItems().addAll(list, attachMenu, links, new SeparatorMenuItem(), data);
+    menu.getItems().addAll(list, attachMenu, links, azureMl, new SeparatorMenuItem(), data);
   }
 
   public void showComputeTab() {
@@ -101,7 +108,7 @@ public final class ComputesFeature {
 
   /** Opens the attach dialog of {@code kind} (the wizard for a Synapse pool); returns the attached target. */
   public Optional<ComputeTarget> attach(ComputeKind kind) {
-    AttachComputeViewModel vm = AttachComputeViewModel.attach(context, catalog, kind);
+    AttachComputeViewModel vm = AttachComputeViewModel.attach(context, catalog, kind, this::azureSession);
     if (ComputeKind.SYNAPSE_SPARK_POOL.equals(kind.id())) {
       SynapsePoolWizard wizard = new SynapsePoolWizard(vm, context.dialogs(), this::linkedServices);
       context.dialogs().show(wizard.dialog());
@@ -114,12 +121,30 @@ public final class ComputesFeature {
     if (ComputeKind.of(target.kind()).isEmpty() || ComputeKind.LOCAL_PROCESS.equals(target.kind())) {
       return Optional.empty();
     }
-    AttachComputeViewModel vm = AttachComputeViewModel.edit(context, catalog, target);
+    AttachComputeViewModel vm = AttachComputeViewModel.edit(context, catalog, target, this::azureSession);
     return context.dialogs().show(new AttachComputeDialog(vm, context.dialogs()));
   }
 
   public void linkedServices() {
-    context.dialogs().show(new LinkedServicesDialog(new LinkedServicesViewModel(context)));
+    context.dialogs().show(new LinkedServicesDialog(new LinkedServicesViewModel(context, this::azureSession)));
+  }
+
+  /** The computes an Azure ML workspace target has in Azure, with Detach. */
+  public void azureMlComputes() {
+    context.dialogs().show(new AzureMlComputesDialog(new AzureMlComputesViewModel(context, this::azureSession)));
+  }
+
+  /**
+   * The Azure sign-in the compute dialogs list from (Synapse pools, linked Synapse workspaces, VM
+   * sizes, Azure ML computes); {@link AzureSession#NONE} keeps them typed.
+   */
+  public javafx.beans.property.ObjectProperty<AzureSession> azureSessionProperty() {
+    return azure;
+  }
+
+  private AzureSession azureSession() {
+    AzureSession session = azure.get();
+    return session == null ? AzureSession.NONE : session;
   }
 
   private void register(BrowseItem item) {

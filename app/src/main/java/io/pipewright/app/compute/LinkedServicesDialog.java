@@ -78,11 +78,59 @@ public final class LinkedServicesDialog extends Dialog<Void> {
     Label error = Forms.problemLabel(viewModel.errorProperty());
     Label title = new Label("Add a linked service");
     title.getStyleClass().add("panel-title");
-    VBox right = new VBox(8, title, form, add, error);
+    VBox right = new VBox(8, title, fromAzure(viewModel), form, add, error);
     right.setPrefWidth(420);
     HBox content = new HBox(16, left, right);
     content.setPadding(new Insets(4));
     getDialogPane().setContent(content);
+  }
+
+  /** Pick an Azure ML workspace target, then one of the Synapse workspaces linked to it in Azure. */
+  private static VBox fromAzure(LinkedServicesViewModel viewModel) {
+    javafx.scene.control.ComboBox<String> workspace = new javafx.scene.control.ComboBox<>(viewModel.azureMlWorkspaces());
+    workspace.setId("azureMlWorkspace");
+    workspace.valueProperty().bindBidirectional(viewModel.azureMlWorkspaceProperty());
+    workspace.setPromptText("Azure ML workspace");
+    workspace.setMaxWidth(Double.MAX_VALUE);
+    Button refresh = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REFRESH));
+    refresh.setId("refreshLinkedInAzure");
+    refresh.setTooltip(new javafx.scene.control.Tooltip("List again"));
+    refresh.disableProperty().bind(viewModel.lookingProperty());
+    refresh.setOnAction(e -> viewModel.findLinkedInAzure());
+    HBox chooser = new HBox(6, new Label("Linked in"), workspace, refresh);
+    chooser.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    HBox.setHgrow(workspace, Priority.ALWAYS);
+
+    ListView<io.pipewright.azureml.AzureMlLinkedService> found = new ListView<>(viewModel.linkedInAzure());
+    found.setId("linkedInAzure");
+    found.setPrefHeight(96);
+    found.setPlaceholder(new Label("Nothing listed"));
+    found.setCellFactory(v -> new ListCell<>() {
+      @Override
+      protected void updateItem(io.pipewright.azureml.AzureMlLinkedService link, boolean empty) {
+        super.updateItem(link, empty);
+        setGraphic(null);
+        setText(empty || link == null ? null : link.name() + " → " + link.synapseWorkspace()
+            .map(r -> r.name() + " · " + r.resourceGroup()).orElse(link.linkedServiceResourceId()));
+      }
+    });
+    found.getSelectionModel().selectedItemProperty().addListener((o, a, picked) -> viewModel.pick(picked));
+
+    javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+    spinner.setPrefSize(16, 16);
+    spinner.setMaxSize(16, 16);
+    spinner.visibleProperty().bind(viewModel.lookingProperty());
+    spinner.managedProperty().bind(spinner.visibleProperty());
+    Label note = new Label();
+    note.setId("lookupNote");
+    note.getStyleClass().add("note");
+    note.setWrapText(true);
+    note.setMaxWidth(400);
+    note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    note.textProperty().bind(viewModel.lookupProperty());
+    HBox status = new HBox(6, spinner, note);
+    status.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    return new VBox(6, chooser, found, status);
   }
 
   private static String prompt(String key) {

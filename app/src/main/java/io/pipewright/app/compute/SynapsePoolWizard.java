@@ -2,6 +2,7 @@ package io.pipewright.app.compute;
 
 import io.pipewright.app.fx.DialogService;
 import io.pipewright.app.fx.Forms;
+import io.pipewright.azure.SynapseSparkPool;
 import io.pipewright.workspace.ComputeTarget;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
  * Attaching a Synapse Spark pool the way Azure ML's seed workflow does: pick the linked service of
- * the pool's Synapse workspace, then the pool by name (and its size), then the compute target's
- * name ({@code link1-spark01}). Next and Finish are disabled while the page has a problem.
+ * the pool's Synapse workspace, then the pool from those Azure lists (with node size and count,
+ * autoscale, auto-pause and Spark version; typed when signed out), then the compute target's name
+ * ({@code link1-spark01}). Next and Finish are disabled while the page has a problem.
  */
 public final class SynapsePoolWizard {
   private final Wizard wizard;
@@ -69,6 +71,19 @@ public final class SynapsePoolWizard {
     for (String key : List.of("pool", "nodeSize", "nodeCount")) {
       row = AttachComputeDialog.fieldRow(second, row, viewModel.field(key), dialogs);
     }
+    Node poolList = poolTable(viewModel);
+    Button refresh = new Button("Refresh", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REFRESH));
+    refresh.setId("refreshPools");
+    refresh.disableProperty().bind(viewModel.listingProperty());
+    refresh.setOnAction(e -> viewModel.loadPools());
+    HBox listHeader = new HBox(8, new Label("Spark pools in Azure"), refresh);
+    listHeader.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    Label capacity = new Label();
+    capacity.setId("poolCapacity");
+    capacity.setWrapText(true);
+    capacity.setMaxWidth(680);
+    capacity.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    capacity.textProperty().bind(viewModel.capacityBinding());
 
     GridPane third = Forms.grid();
     AttachComputeDialog.nameRow(third, 0, viewModel);
@@ -89,7 +104,8 @@ public final class SynapsePoolWizard {
     WizardPane linkedPage = page("1 of 3 · Linked service", new VBox(10, AttachComputeDialog.header(viewModel.kind()),
         first, none), () -> viewModel.validBinding(List.of("linkedService"), false));
     WizardPane poolPage = page("2 of 3 · Spark pool", new VBox(10, AttachComputeDialog.header(viewModel.kind()),
-        second), () -> viewModel.validBinding(List.of("pool", "nodeSize", "nodeCount"), false));
+        listHeader, poolList, AttachComputeDialog.listNote(viewModel, "poolsNote"), second, capacity),
+        () -> viewModel.validBinding(List.of("pool", "nodeSize", "nodeCount"), false));
     WizardPane namePage = new WizardPane() {
       @Override
       public void onEnteringPage(Wizard w) {
@@ -120,6 +136,32 @@ public final class SynapsePoolWizard {
     wizard.setFlow(new Wizard.LinearFlow(linkedPage, poolPage, namePage));
   }
 
+  /** The pools listed from Azure: picking one fills the pool's name, node size and node count. */
+  private static Node poolTable(AttachComputeViewModel viewModel) {
+    javafx.scene.control.TableView<SynapseSparkPool> table = new javafx.scene.control.TableView<>(viewModel.pools());
+    table.setId("poolTable");
+    table.setPrefHeight(150);
+    table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setPlaceholder(new Label("No pool listed: type the pool below"));
+    table.getColumns().add(column("Pool", 105, SynapseSparkPool::name));
+    table.getColumns().add(column("Node size", 150, p -> p.nodeSize() + p.nodeInWords().map(n -> " (" + n + ")")
+        .orElse("")));
+    table.getColumns().add(column("Nodes", 120, p -> p.autoScale() ? p.minNodes() + "–" + p.maxNodes() + " autoscale"
+        : String.valueOf(p.nodeCount())));
+    table.getColumns().add(column("Auto-pause", 100, SynapseSparkPool::autoPauseInWords));
+    table.getColumns().add(column("Spark", 55, SynapseSparkPool::sparkVersion));
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, picked) -> viewModel.pickPool(picked));
+    return table;
+  }
+
+  private static javafx.scene.control.TableColumn<SynapseSparkPool, String> column(String title, double width,
+      java.util.function.Function<SynapseSparkPool, String> text) {
+    javafx.scene.control.TableColumn<SynapseSparkPool, String> column = new javafx.scene.control.TableColumn<>(title);
+    column.setPrefWidth(width);
+    column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(c.getValue())));
+    return column;
+  }
+
   private static WizardPane page(String header, Node content, Supplier<BooleanBinding> valid) {
     WizardPane page = new WizardPane() {
       @Override
@@ -135,7 +177,7 @@ public final class SynapsePoolWizard {
   private static Node padded(Node content) {
     VBox box = new VBox(content);
     box.setPadding(new Insets(8));
-    box.setPrefWidth(600);
+    box.setPrefWidth(700);
     return box;
   }
 

@@ -3,6 +3,7 @@ package io.pipewright.app.context;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.DialogService;
 import io.pipewright.app.fx.TaskExecutor;
+import io.pipewright.azure.AzureSignIn;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.Workspace;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public final class AppContext {
   private final ObjectProperty<String> selectedNodeId = new SimpleObjectProperty<>(this, "selectedNodeId");
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final ObservableList<ComputeTarget> computes = FXCollections.observableArrayList();
+  private final AzureSignIn azure = new AzureSignIn();
 
   private final Path home;
 
@@ -40,6 +42,12 @@ public final class AppContext {
     this.dialogs = dialogs;
     this.document.set(initial);
     this.home = home.toAbsolutePath().normalize();
+    // The workspace's Azure compute targets take their tokens from the designer's sign-in.
+    workspace.addListener((o, was, opened) -> {
+      if (opened != null) {
+        opened.setAzureSession(azure);
+      }
+    });
   }
 
   /** With the current directory as the designer's folder (tests that do not care). */
@@ -89,6 +97,14 @@ public final class AppContext {
    */
   public ObservableList<ComputeTarget> computes() {
     return computes;
+  }
+
+  /**
+   * The designer's Azure sign-in (signed out at start; the status bar's Azure item signs in). The
+   * workspace gets it as its Azure session when it is set, so launchers get tokens from it.
+   */
+  public AzureSignIn azure() {
+    return azure;
   }
 
   /** A short line at the bottom of the window ("Saved titanic.pipeline.json"). */

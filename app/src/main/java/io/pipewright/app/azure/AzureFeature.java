@@ -40,7 +40,7 @@ public final class AzureFeature {
   /** With the credentials of {@code credentials} (tests: TokenCredentials that need no Microsoft Entra ID). */
   static AzureFeature install(MainWindow window, AppContext context, Consumer<String> openBrowser,
       AzureSignInViewModel.Credentials credentials) {
-    AzureSignInViewModel model = new AzureSignInViewModel(context.azure(), context.executor(), context.dialogs(),
+    AzureSignInViewModel model = new AzureSignInViewModel(context::azure, context.executor(), context.dialogs(),
         credentials);
     AzureStatusItem item = new AzureStatusItem(model);
     item.getStylesheets().add(AzureFeature.class.getResource("azure.css").toExternalForm());

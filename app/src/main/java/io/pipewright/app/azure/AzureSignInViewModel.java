@@ -8,6 +8,7 @@ import io.pipewright.azure.AzureSignIn.DeviceCode;
 import io.pipewright.azure.AzureSignIn.Method;
 import io.pipewright.workspace.AzureSession.Account;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -28,13 +29,21 @@ public final class AzureSignInViewModel {
     TokenCredential of(Method method, Consumer<DeviceCode> deviceCodes);
 
     /** azure-identity's, on the app's OkHttp. */
-    Credentials AZURE_IDENTITY = (method, deviceCodes) -> AzureSignIn.credential(method, null, deviceCodes);
+    Credentials AZURE_IDENTITY = new AzureIdentityCredentials();
+  }
+
+  /** A class, not a lambda: making it loads nothing of azure-identity while the designer starts. */
+  private static final class AzureIdentityCredentials implements Credentials {
+    @Override
+    public TokenCredential of(Method method, Consumer<DeviceCode> deviceCodes) {
+      return AzureSignIn.credential(method, null, deviceCodes);
+    }
   }
 
   /** Where the sign-in is. */
   public enum State { SIGNED_OUT, SIGNING_IN, SIGNED_IN }
 
-  private final AzureSignIn signIn;
+  private final Supplier<AzureSignIn> signIn;
   private final TaskExecutor executor;
   private final DialogService dialogs;
   private final Credentials credentials;
@@ -46,15 +55,16 @@ public final class AzureSignInViewModel {
   /** Which sign-in the callbacks belong to: a cancelled one's late answer is ignored. */
   private int attempt;
 
-  public AzureSignInViewModel(AzureSignIn signIn, TaskExecutor executor, DialogService dialogs, Credentials credentials) {
+  /**
+   * @param signIn the app's sign-in, asked for only when the user signs in or out (making it loads
+   *     azure-identity's classes, which the designer's start has no time for); signed out until then
+   */
+  public AzureSignInViewModel(Supplier<AzureSignIn> signIn, TaskExecutor executor, DialogService dialogs,
+      Credentials credentials) {
     this.signIn = signIn;
     this.executor = executor;
     this.dialogs = dialogs;
     this.credentials = credentials;
-    signIn.account().ifPresent(a -> {
-      account.set(a);
-      state.set(State.SIGNED_IN);
-    });
   }
 
   /** Signs in with {@code how} in the background; the account, or the failure in words, when it ends. */
@@ -70,7 +80,7 @@ public final class AzureSignInViewModel {
         deviceCode.set(code);
       }
     });
-    pending = executor.submit(() -> signIn.signIn(credentials.of(how, codes)), signedIn -> {
+    pending = executor.submit(() -> signIn.get().signIn(credentials.of(how, codes)), signedIn -> {
       if (mine != attempt) {
         return;
       }
@@ -99,7 +109,7 @@ public final class AzureSignInViewModel {
       return;
     }
     cancelPending();
-    signIn.signOut();
+    signIn.get().signOut();
     deviceCode.set(null);
     state.set(State.SIGNED_OUT);
   }
@@ -107,7 +117,7 @@ public final class AzureSignInViewModel {
   /** Forgets the account and every token. */
   public void signOut() {
     cancelPending();
-    signIn.signOut();
+    signIn.get().signOut();
     state.set(State.SIGNED_OUT);
     deviceCode.set(null);
     account.set(null);

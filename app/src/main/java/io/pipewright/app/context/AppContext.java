@@ -4,6 +4,7 @@ import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.DialogService;
 import io.pipewright.app.fx.TaskExecutor;
 import io.pipewright.azure.AzureSignIn;
+import io.pipewright.workspace.AzureSession;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.Workspace;
 import java.nio.file.Path;
@@ -29,7 +30,19 @@ public final class AppContext {
   private final ObjectProperty<String> selectedNodeId = new SimpleObjectProperty<>(this, "selectedNodeId");
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final ObservableList<ComputeTarget> computes = FXCollections.observableArrayList();
-  private final AzureSignIn azure = new AzureSignIn();
+  private AzureSignIn azure;
+  /** The workspace's Azure session: the sign-in, made when first used. */
+  private final AzureSession azureSession = new AzureSession() {
+    @Override
+    public String token(String scope, boolean refresh) throws java.io.IOException {
+      return azure().token(scope, refresh);
+    }
+
+    @Override
+    public Optional<Account> account() {
+      return azure().account();
+    }
+  };
 
   private final Path home;
 
@@ -45,7 +58,7 @@ public final class AppContext {
     // The workspace's Azure compute targets take their tokens from the designer's sign-in.
     workspace.addListener((o, was, opened) -> {
       if (opened != null) {
-        opened.setAzureSession(azure);
+        opened.setAzureSession(azureSession);
       }
     });
   }
@@ -101,10 +114,19 @@ public final class AppContext {
 
   /**
    * The designer's Azure sign-in (signed out at start; the status bar's Azure item signs in). The
-   * workspace gets it as its Azure session when it is set, so launchers get tokens from it.
+   * workspace gets it as its Azure session when it is set, so launchers get tokens from it. Made at
+   * the first call, on any thread: it loads azure-identity's classes, which the start has no time for.
    */
-  public AzureSignIn azure() {
+  public synchronized AzureSignIn azure() {
+    if (azure == null) {
+      azure = new AzureSignIn();
+    }
     return azure;
+  }
+
+  /** What the workspace is given as its Azure session: {@link #azure()}, made when a token is first asked. */
+  public AzureSession azureSession() {
+    return azureSession;
   }
 
   /** A short line at the bottom of the window ("Saved titanic.pipeline.json"). */

@@ -42,7 +42,7 @@ class AzureSignInViewModelTest {
   }
 
   private AzureSignInViewModel model(AzureSignInViewModel.Credentials credentials) {
-    return new AzureSignInViewModel(signIn, new CurrentThreadTaskExecutor(), dialogs, (method, codes) -> {
+    return new AzureSignInViewModel(() -> signIn, new CurrentThreadTaskExecutor(), dialogs, (method, codes) -> {
       methodsAsked.add(method);
       return credentials.of(method, codes);
     });
@@ -130,6 +130,11 @@ class AzureSignInViewModelTest {
       });
     }
 
-    assertThat(given).containsExactly(context.azure());
+    assertThat(given).containsExactly(context.azureSession());
+    // It is the designer's sign-in: signed in there, the workspace's session hands out its tokens.
+    context.azure().signIn(ada());
+    assertThat(given.get(0).token(AzureSession.MANAGEMENT_SCOPE, false))
+        .isEqualTo(AzureTokens.userToken("ada@contoso.com", AzureTokens.TENANT));
+    assertThat(given.get(0).account()).isEqualTo(context.azure().account());
   }
 }

@@ -215,6 +215,36 @@ class AzureSignInRobotTest {
   }
 
   @Test
+  void aBrowserSignInShowsProgressAndCanBeCancelledFromTheStatusItem(FxRobot robot) throws Exception {
+    AtomicBoolean interrupted = new AtomicBoolean();
+    CountDownLatch never = new CountDownLatch(1);
+    credentials = (method, codes) -> request -> Mono.fromCallable(() -> {
+      try {
+        never.await(); // the user has not finished in the browser
+      } catch (InterruptedException e) {
+        interrupted.set(true);
+        throw e;
+      }
+      return adasToken();
+    });
+    MenuButton item = robot.lookup("#azureStatus").queryAs(MenuButton.class);
+
+    choose(robot, "Sign in with the browser");
+
+    waitFor("the spinner", () -> item.getGraphic() instanceof javafx.scene.control.ProgressIndicator);
+    assertThat(status(robot)).isEqualTo("Signing in to Azure…");
+    assertThat(item.getTooltip().getText()).isEqualTo("Signing in to Azure: Sign in with the browser");
+    assertThat(item.getItems().get(0).isDisable()).as("no second sign-in meanwhile").isTrue();
+
+    choose(robot, "Cancel sign-in");
+
+    waitFor("the sign-in to stop", () -> status(robot).equals("Not signed in to Azure"));
+    waitFor("the waiting credential to be interrupted", interrupted::get);
+    assertThat(item.getGraphic()).isNotInstanceOf(javafx.scene.control.ProgressIndicator.class);
+    assertThat(context.azure().isSignedIn()).isFalse();
+  }
+
+  @Test
   void aFailedSignInIsShownInWords(FxRobot robot) throws Exception {
     credentials = (method, codes) -> request -> Mono.error(new RuntimeException(
         "AADSTS50126: Error validating credentials due to invalid username or password.\nTrace ID: 5e1c"));

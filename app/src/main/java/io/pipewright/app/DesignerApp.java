@@ -66,6 +66,7 @@ public final class DesignerApp extends Application {
     io.pipewright.app.compute.ComputesFeature.install(window, context);
     io.pipewright.app.properties.PropertiesFeature.install(window, context);
     RunFeature.install(window, context);
+    io.pipewright.app.azure.AzureFeature.install(window, context, this::openInBrowser);
     StartupReport.mark("features");
 
     Scene scene = new Scene(window, 1440, 900);
@@ -77,6 +78,17 @@ public final class DesignerApp extends Application {
     stage.show();
     StartupReport.mark("shown");
     openWorkspace(home);
+  }
+
+  /** Opens a web page in the system browser (the device-code sign-in's link). */
+  private void openInBrowser(String url) {
+    try {
+      getHostServices().showDocument(url);
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot open {} in the browser", url, e);
+      context.dialogs().showInformation("Open this page", "Pipewright could not open the browser. Open " + url
+          + " in a browser yourself.");
+    }
   }
 
   static Path home() {

@@ -34,7 +34,11 @@ import java.util.function.Consumer;
  * user with a device code): call it off the FX thread.
  */
 public final class AzureSignIn implements AzureSession {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made at the first token read, not when the designer starts (Jackson takes a while to load). */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   /** A cached token is renewed this long before it expires. */
   private static final long EARLY_RENEWAL_SECONDS = 300;
 
@@ -187,7 +191,7 @@ public final class AzureSignIn implements AzureSession {
     String[] parts = jwt.split("\\.");
     if (parts.length >= 2) {
       try {
-        JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(pad(parts[1])), StandardCharsets.UTF_8));
+        JsonNode claims = Json.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(pad(parts[1])), StandardCharsets.UTF_8));
         String user = first(claims, "upn", "preferred_username", "unique_name", "email", "appid", "azp", "oid");
         String tenant = first(claims, "tid");
         return new Account(user == null ? "unknown" : user, tenant == null ? "unknown" : tenant);

@@ -3,6 +3,8 @@ package io.pipewright.app.context;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.DialogService;
 import io.pipewright.app.fx.TaskExecutor;
+import io.pipewright.azure.AzureSignIn;
+import io.pipewright.workspace.AzureSession;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.Workspace;
 import java.nio.file.Path;
@@ -28,6 +30,19 @@ public final class AppContext {
   private final ObjectProperty<String> selectedNodeId = new SimpleObjectProperty<>(this, "selectedNodeId");
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final ObservableList<ComputeTarget> computes = FXCollections.observableArrayList();
+  private AzureSignIn azure;
+  /** The workspace's Azure session: the sign-in, made when first used. */
+  private final AzureSession azureSession = new AzureSession() {
+    @Override
+    public String token(String scope, boolean refresh) throws java.io.IOException {
+      return azure().token(scope, refresh);
+    }
+
+    @Override
+    public Optional<Account> account() {
+      return azure().account();
+    }
+  };
 
   private final Path home;
 
@@ -40,6 +55,12 @@ public final class AppContext {
     this.dialogs = dialogs;
     this.document.set(initial);
     this.home = home.toAbsolutePath().normalize();
+    // The workspace's Azure compute targets take their tokens from the designer's sign-in.
+    workspace.addListener((o, was, opened) -> {
+      if (opened != null) {
+        opened.setAzureSession(azureSession);
+      }
+    });
   }
 
   /** With the current directory as the designer's folder (tests that do not care). */
@@ -89,6 +110,23 @@ public final class AppContext {
    */
   public ObservableList<ComputeTarget> computes() {
     return computes;
+  }
+
+  /**
+   * The designer's Azure sign-in (signed out at start; the status bar's Azure item signs in). The
+   * workspace gets it as its Azure session when it is set, so launchers get tokens from it. Made at
+   * the first call, on any thread: it loads azure-identity's classes, which the start has no time for.
+   */
+  public synchronized AzureSignIn azure() {
+    if (azure == null) {
+      azure = new AzureSignIn();
+    }
+    return azure;
+  }
+
+  /** What the workspace is given as its Azure session: {@link #azure()}, made when a token is first asked. */
+  public AzureSession azureSession() {
+    return azureSession;
   }
 
   /** A short line at the bottom of the window ("Saved titanic.pipeline.json"). */

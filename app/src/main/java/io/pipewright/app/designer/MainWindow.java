@@ -70,6 +70,7 @@ public final class MainWindow extends BorderPane {
   private final Menu computeMenu = new Menu("_Compute");
   private final Menu helpMenu = new Menu("_Help");
   private final PanelLayout panels;
+  private final HBox statusBar = new HBox(12);
   private final java.util.List<Consumer<Diagnostic>> problemHandlers = new java.util.ArrayList<>();
 
   public MainWindow(MainViewModel viewModel) {
@@ -171,9 +172,15 @@ public final class MainWindow extends BorderPane {
     summary.setOnMouseClicked(e -> showTab(problemsTab));
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar = new HBox(12, status, grow, summary);
-    bar.getStyleClass().add("status-bar");
-    return bar;
+    statusBar.getChildren().setAll(status, grow, summary);
+    statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    statusBar.getStyleClass().add("status-bar");
+    return statusBar;
+  }
+
+  /** Adds a feature's item to the status bar, at its right end, before the problems' summary. */
+  public void addStatusItem(Node item) {
+    statusBar.getChildren().add(statusBar.getChildren().size() - 1, item);
   }
 
   /** Ctrl+F: find a step or dataset by name and show it. */

@@ -63,10 +63,15 @@ public final class DesignerApp extends Application {
     viewModel.darkProperty().addListener((o, a, dark) -> Theme.apply(dark));
     MainWindow window = new MainWindow(viewModel);
     StartupReport.mark("window");
-    io.pipewright.app.compute.ComputesFeature.install(window, context);
+    io.pipewright.app.compute.ComputesFeature computes = io.pipewright.app.compute.ComputesFeature.install(window, context);
     io.pipewright.app.properties.PropertiesFeature.install(window, context);
     RunFeature.install(window, context);
-    io.pipewright.app.azure.AzureFeature.install(window, context, this::openInBrowser);
+    io.pipewright.app.azure.AzureFeature azure =
+        io.pipewright.app.azure.AzureFeature.install(window, context, this::openInBrowser);
+    // The compute dialogs list from Azure while someone is signed in, and stay typed otherwise.
+    computes.azureSessionProperty().bind(javafx.beans.binding.Bindings.when(azure.model().signedInBinding())
+        .<io.pipewright.workspace.AzureSession>then(context.azureSession())
+        .otherwise(io.pipewright.workspace.AzureSession.NONE));
     StartupReport.mark("features");
 
     Scene scene = new Scene(window, 1440, 900);

@@ -907,6 +907,9 @@ public final class AmlYamlImporter {
       return;
     }
     String name = text(f);
+    if (AmlYamlExporter.DEFAULT_ENVIRONMENT.equals(name)) {
+      return; // what an export writes for a step that lists no packages
+    }
     warn(AmlYamlCodes.COMPUTE_NOT_MAPPED, "the job " + job + " runs in the Azure ML environment " + name
         + ", which Pipewright cannot read; list the packages it needs in the step's environment", f.file(), f.at());
   }

@@ -74,6 +74,7 @@ public final class AmlYamlExporter {
   private static final Pattern SPARK_MEMORY = Pattern.compile("^\\d+[kKmMgGtTpP]$");
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .disable(YAMLGenerator.Feature.SPLIT_LINES)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
@@ -155,7 +156,7 @@ public final class AmlYamlExporter {
           "SQL steps need Pipewright's SQL driver jar in their code folder, and it was not found"
               + (options.sqlDriverJar() == null ? "" : " (" + options.sqlDriverJar() + ")")
               + ": build it with ./mvnw -pl spark-runtime package",
-          PIPELINE_FILE, SourceLocation.START));
+          out.resolve(PIPELINE_FILE).toString(), SourceLocation.START));
     }
   }
 
@@ -470,7 +471,7 @@ public final class AmlYamlExporter {
         warn(AmlYamlCodes.NOT_MAPPED, "the Spark conf " + k + " of step '" + step.name()
             + "' is left out: the step's own setting writes it");
       } else {
-        conf.put(k, v);
+        conf.put(k, literal(v));
       }
     });
     d.put("conf", conf);
@@ -736,6 +737,7 @@ public final class AmlYamlExporter {
   }
 
   private void warn(String code, String message) {
-    warnings.add(new AmlYamlProblem(Severity.WARNING, code, message, PIPELINE_FILE, SourceLocation.START));
+    warnings.add(new AmlYamlProblem(Severity.WARNING, code, message, out.resolve(PIPELINE_FILE).toString(),
+        SourceLocation.START));
   }
 }

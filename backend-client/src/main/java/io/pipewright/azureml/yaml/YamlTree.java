@@ -102,10 +102,23 @@ sealed interface YamlTree permits YamlTree.Scalar, YamlTree.Mapping, YamlTree.Se
       YamlTree tree = read(parser, token);
       return tree;
     } catch (JsonProcessingException e) {
+      // SnakeYAML knows where the problem is (its problem mark); Jackson's location may be where the
+      // construct around it started.
+      if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
+          && marked.getProblemMark() != null) {
+        String problem = marked.getProblem() == null ? message(e) : marked.getProblem().strip();
+        String context = marked.getContext() == null ? "" : " (" + marked.getContext().strip() + ")";
+        return throwAt(problem + context, new SourceLocation(marked.getProblemMark().getLine() + 1,
+            marked.getProblemMark().getColumn() + 1));
+      }
       throw new SyntaxException(message(e), location(e.getLocation()));
     } catch (IOException e) {
       throw new SyntaxException(e.getMessage(), SourceLocation.START);
     }
+  }
+
+  private static YamlTree throwAt(String message, SourceLocation at) throws SyntaxException {
+    throw new SyntaxException(message, at);
   }
 
   private static YamlTree read(JsonParser parser, JsonToken token) throws IOException {

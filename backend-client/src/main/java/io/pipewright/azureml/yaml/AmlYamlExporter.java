@@ -129,12 +129,6 @@ public final class AmlYamlExporter {
     return new AmlYamlExporter(pipeline, options, outDirectory).run();
   }
 
-  /** The pipeline job's YAML text alone, without writing anything (for previews and tests). */
-  public static String text(Pipeline pipeline, Options options) throws AmlYamlException {
-    AmlYamlExporter exporter = new AmlYamlExporter(pipeline, options, options.pipelineDirectory().resolve("azureml"));
-    return exporter.yaml(exporter.document(false));
-  }
-
   private Result run() throws AmlYamlException, IOException {
     checkSqlDriver();
     try {

@@ -481,6 +481,12 @@ public final class AmlYamlImporter {
         }
         case "code" -> {
           String code = text(f);
+          if (f.value() instanceof Mapping legacy && legacy.text("local_path").isPresent()) {
+            code = legacy.text("local_path").get(); // the early CLI v2 form: code: {local_path: ./src}
+          } else if (code == null) {
+            warn(AmlYamlCodes.BAD_VALUE, "the code of job " + job + " is not a path; the step's source directory "
+                + "is the YAML file's", f.file(), f.at());
+          }
           if (code != null && (code.startsWith("azureml:") || code.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*"))) {
             warn(AmlYamlCodes.NOT_MAPPED, "the code of job " + job + " is the asset " + code + ", which cannot be "
                 + "read without Azure; the step's source directory is the YAML file's", f.file(), f.at());

@@ -159,6 +159,26 @@ class AmlYamlImportTest {
   }
 
   @Test
+  void readsAnInlineComponentOfTheEarlyForm() throws Exception {
+    AmlYamlImporter.Result result = read("inline-components/legacy-inline.yml");
+    Pipeline p = result.pipeline();
+
+    Step train = step(p, "train_job");
+    assertThat(train.name()).isEqualTo("train_job");
+    assertThat(train.kind()).isEqualTo(new ScriptStep("python train.py"));
+    assertThat(train.sourceDirectory()).isEqualTo("train_src");
+    assertThat(train.arguments()).containsExactly("--training_data", "{inputs.training_data}",
+        "--max_epochs", "{parameters.max_epochs}", "--learning_rate", "{parameters.learning_rate}",
+        "--learning_rate_schedule", "{parameters.learning_rate_schedule}", "--model_output", "{outputs.model_output}");
+    assertThat(p.parameters()).extracting(par -> par.name() + "=" + par.defaultValue())
+        .containsExactly("max_epochs=20", "learning_rate=1.8", "learning_rate_schedule=time-based");
+    assertThat(p.defaultCompute()).isEqualTo("cpu-cluster");
+    assertThat(edges(p)).containsExactly("training_input -> train_job.training_data");
+    assertThat(p.datasets().get(0).kind()).isEqualTo(DatasetKind.FILE);
+    assertThat(result.warnings()).extracting(AmlYamlProblem::code).containsExactly(AmlYamlCodes.COMPUTE_NOT_MAPPED);
+  }
+
+  @Test
   void readsCommandJobsAsScriptStepsAndWarnsAboutWhatTheyCannotKeep() throws Exception {
     AmlYamlImporter.Result result = read("command-chain/pipeline.yml");
     Pipeline p = result.pipeline();

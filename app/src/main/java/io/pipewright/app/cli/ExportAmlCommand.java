@@ -65,7 +65,7 @@ final class ExportAmlCommand implements Callable<Integer> {
     Path directory = file.toAbsolutePath().getParent();
     try {
       AmlYamlExporter.Result result = AmlYamlExporter.export(pipeline,
-          new AmlYamlExporter.Options(directory, jar, environment), output);
+          new AmlYamlExporter.Options(directory, jar, environment).located(loaded), output);
       for (AmlYamlProblem warning : result.warnings()) {
         err.println(warning.format());
       }

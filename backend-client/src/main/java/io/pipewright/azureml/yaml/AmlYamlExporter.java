@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -88,10 +89,25 @@ public final class AmlYamlExporter {
    * @param environment the Azure ML environment of command jobs that list no pip packages; null for
    *     {@link #DEFAULT_ENVIRONMENT}
    */
-  public record Options(Path pipelineDirectory, Path sqlDriverJar, String environment) {
+  public record Options(Path pipelineDirectory, Path sqlDriverJar, String environment, String sourceName,
+      Function<String, SourceLocation> locate) {
     public Options {
       Objects.requireNonNull(pipelineDirectory, "pipelineDirectory");
       environment = environment == null || environment.isBlank() ? DEFAULT_ENVIRONMENT : environment;
+    }
+
+    /** Warnings about the pipeline point at the written pipeline.yml (its start). */
+    public Options(Path pipelineDirectory, Path sqlDriverJar, String environment) {
+      this(pipelineDirectory, sqlDriverJar, environment, null, null);
+    }
+
+    /**
+     * Warnings point into the pipeline file {@code source} was read from, at the field of each (as
+     * {@link io.pipewright.model.LoadedPipeline#location} finds it).
+     */
+    public Options located(io.pipewright.model.LoadedPipeline source) {
+      return new Options(pipelineDirectory, sqlDriverJar, environment, source.sourceName(),
+          pointer -> source.locations().of(pointer));
     }
   }
 
@@ -200,30 +216,35 @@ public final class AmlYamlExporter {
   private void nameEverything() {
     Set<String> taken = new HashSet<>();
     for (Step s : pipeline.steps()) {
-      jobNames.put(s.id(), unique(AmlText.identifier(s.id(), true), taken, "step '" + s.name() + "'", s.id()));
+      String at = stepPointer(s);
+      jobNames.put(s.id(), unique(AmlText.identifier(s.id(), true), taken, "step '" + s.name() + "'", s.id(),
+          at + "/id"));
       Set<String> ports = new HashSet<>();
       Map<String, String> names = new HashMap<>();
       for (InputPort p : s.inputs()) {
         names.put("in:" + p.name(), unique(AmlText.identifier(p.name(), false), ports,
-            "input '" + p.name() + "' of step '" + s.name() + "'", p.name()));
+            "input '" + p.name() + "' of step '" + s.name() + "'", p.name(),
+            at + "/inputs/" + s.inputs().indexOf(p) + "/name"));
       }
       for (OutputPort p : s.outputs()) {
         names.put("out:" + p.name(), unique(AmlText.identifier(p.name(), false), ports,
-            "output '" + p.name() + "' of step '" + s.name() + "'", p.name()));
+            "output '" + p.name() + "' of step '" + s.name() + "'", p.name(),
+            at + "/outputs/" + s.outputs().indexOf(p) + "/name"));
       }
       portNames.put(s.id(), names);
     }
     Set<String> inputs = new HashSet<>();
     for (DatasetNode d : pipeline.datasets()) {
-      inputNames.put(d.id(), unique(AmlText.identifier(d.id(), false), inputs, "dataset '" + d.name() + "'", d.id()));
+      inputNames.put(d.id(), unique(AmlText.identifier(d.id(), false), inputs, "dataset '" + d.name() + "'", d.id(),
+          "/datasets/" + pipeline.datasets().indexOf(d) + "/id"));
     }
     for (Parameter p : pipeline.parameters()) {
       parameterNames.put(p.name(), unique(AmlText.identifier(p.name(), false), inputs,
-          "parameter '" + p.name() + "'", p.name()));
+          "parameter '" + p.name() + "'", p.name(), "/parameters/" + pipeline.parameters().indexOf(p) + "/name"));
     }
   }
 
-  private String unique(String wanted, Set<String> taken, String what, String original) {
+  private String unique(String wanted, Set<String> taken, String what, String original, String pointer) {
     String name = wanted;
     for (int i = 2; taken.contains(name.toLowerCase(java.util.Locale.ROOT)); i++) {
       name = wanted + "_" + i;
@@ -231,7 +252,7 @@ public final class AmlYamlExporter {
     taken.add(name.toLowerCase(java.util.Locale.ROOT));
     if (!name.equals(original)) {
       warn(AmlYamlCodes.RENAMED, "the " + what + " is named '" + name + "' in Azure ML, which allows only letters, "
-          + "digits and underscores there" + (wanted.equals(name) ? "" : ", and each name once"));
+          + "digits and underscores there" + (wanted.equals(name) ? "" : ", and each name once"), pointer);
     }
     return name;
   }
@@ -304,14 +325,16 @@ public final class AmlYamlExporter {
           .filter(e -> port.name().equals(e.to().port())).findFirst().orElse(null);
       if (edge == null) {
         warn(AmlYamlCodes.NOT_MAPPED, "the input '" + port.name() + "' of step '" + step.name()
-            + "' has no edge into it: it is left out (an inline Azure ML job declares only the inputs it is given)");
+            + "' has no edge into it: it is left out (an inline Azure ML job declares only the inputs it is given)",
+            stepPointer(step) + "/inputs/" + step.inputs().indexOf(port));
         continue;
       }
       String mode = mode(port.mode());
       if (spark && port.mode() != InputMode.DIRECT) {
         warn(AmlYamlCodes.SPARK_INPUT_MODE, "the input '" + port.name() + "' of Spark step '" + step.name()
             + "' is read in " + port.mode().wireName() + " mode (" + mode + " in Azure ML); Azure ML's Spark examples "
-            + "read inputs in direct mode only, so Azure ML may refuse it");
+            + "read inputs in direct mode only, so Azure ML may refuse it",
+            stepPointer(step) + "/inputs/" + step.inputs().indexOf(port) + "/mode");
       }
       Map<String, Object> binding = new LinkedHashMap<>();
       binding.put("path", source(edge));
@@ -417,7 +440,7 @@ public final class AmlYamlExporter {
       args = AmlText.join(sqlArguments(step, sql, names));
       if (!step.arguments().isEmpty()) {
         warn(AmlYamlCodes.NOT_MAPPED, "the arguments of SQL step '" + step.name() + "' are left out: the SQL "
-            + "driver takes none but its own");
+            + "driver takes none but its own", stepPointer(step) + "/arguments");
       }
     } else if (spark.entry() instanceof SparkEntry.Jar j) {
       entry.put("class_name", j.mainClass());
@@ -446,9 +469,9 @@ public final class AmlYamlExporter {
     }
     Map<String, Object> conf = new LinkedHashMap<>();
     conf.put("spark.driver.cores", settings.driverCores());
-    conf.put("spark.driver.memory", memory(step, "driver memory", settings.driverMemory()));
+    conf.put("spark.driver.memory", memory(step, "driver memory", settings.driverMemory(), "driverMemory"));
     conf.put("spark.executor.cores", settings.executorCores());
-    conf.put("spark.executor.memory", memory(step, "executor memory", settings.executorMemory()));
+    conf.put("spark.executor.memory", memory(step, "executor memory", settings.executorMemory(), "executorMemory"));
     if (settings.dynamicAllocation() != null) {
       conf.put("spark.dynamicAllocation.enabled", true);
       conf.put("spark.dynamicAllocation.minExecutors", settings.dynamicAllocation().minExecutors());
@@ -463,7 +486,7 @@ public final class AmlYamlExporter {
     settings.conf().forEach((k, v) -> {
       if (conf.containsKey(k)) {
         warn(AmlYamlCodes.NOT_MAPPED, "the Spark conf " + k + " of step '" + step.name()
-            + "' is left out: the step's own setting writes it");
+            + "' is left out: the step's own setting writes it", stepPointer(step) + "/spark/conf/" + k);
       } else {
         conf.put(k, literal(v));
       }
@@ -481,10 +504,11 @@ public final class AmlYamlExporter {
     return d;
   }
 
-  private Object memory(Step step, String what, String value) {
+  private Object memory(Step step, String what, String value, String field) {
     if (!SPARK_MEMORY.matcher(value).matches()) {
       warn(AmlYamlCodes.BAD_VALUE, "the " + what + " of step '" + step.name() + "' (" + value
-          + ") is not a whole number and a unit (such as 7g), the only form Azure ML takes");
+          + ") is not a whole number and a unit (such as 7g), the only form Azure ML takes",
+          stepPointer(step) + "/spark/" + field);
     }
     return value;
   }
@@ -662,7 +686,7 @@ public final class AmlYamlExporter {
     Path target = out.resolve(job);
     if (!Files.isDirectory(source)) {
       warn(AmlYamlCodes.NOT_COPIED, "the source directory of step '" + step.name() + "' (" + source
-          + ") does not exist: its code folder " + job + "/ is empty");
+          + ") does not exist: its code folder " + job + "/ is empty", stepPointer(step) + "/sourceDirectory");
     } else {
       try {
         copyTree(source, target);
@@ -672,7 +696,7 @@ public final class AmlYamlExporter {
     }
     if (step.kind() instanceof SparkStep spark && !Files.isRegularFile(target.resolve(spark.entry().file()))) {
       warn(AmlYamlCodes.NOT_COPIED, "the entry file " + spark.entry().file() + " of step '" + step.name()
-          + "' is not in its source directory: Azure ML will not find it");
+          + "' is not in its source directory: Azure ML will not find it", stepPointer(step) + "/entry");
     }
     if (sql) {
       try {
@@ -730,8 +754,18 @@ public final class AmlYamlExporter {
     }
   }
 
-  private void warn(String code, String message) {
-    warnings.add(new AmlYamlProblem(Severity.WARNING, code, message, out.resolve(PIPELINE_FILE).toString(),
-        SourceLocation.START));
+  private String stepPointer(Step step) {
+    return "/steps/" + pipeline.steps().indexOf(step);
+  }
+
+  /** A warning at the field {@code pointer} of the pipeline file, when the options can locate it. */
+  private void warn(String code, String message, String pointer) {
+    if (options.locate() != null && options.sourceName() != null) {
+      warnings.add(new AmlYamlProblem(Severity.WARNING, code, message, options.sourceName(),
+          options.locate().apply(pointer)));
+    } else {
+      warnings.add(new AmlYamlProblem(Severity.WARNING, code, message, out.resolve(PIPELINE_FILE).toString(),
+          SourceLocation.START));
+    }
   }
 }

@@ -136,6 +136,7 @@ public final class AmlYamlImporter {
     }
     String defaultCompute = null;
     boolean forceRerun = false;
+    ids.addAll(jobs.entries().keySet()); // steps keep their job names; datasets and edges take others
     for (Map.Entry<String, YamlTree> e : doc.entries().entrySet()) {
       String key = e.getKey();
       SourceLocation at = doc.keyAt(key);
@@ -170,9 +171,6 @@ public final class AmlYamlImporter {
         default -> warn(AmlYamlCodes.NOT_MAPPED, "the field " + key + " has no place in a Pipewright pipeline "
             + "and is left out", sourceName, at);
       }
-    }
-    for (String job : jobs.entries().keySet()) {
-      ids.add(job);
     }
     for (Map.Entry<String, YamlTree> e : jobs.entries().entrySet()) {
       job(e.getKey(), e.getValue(), jobs.keyAt(e.getKey()), forceRerun);

@@ -252,6 +252,34 @@ class AmlYamlImportTest {
   }
 
   @Test
+  void aPipelineInputNamedLikeAJobGetsADatasetIdOfItsOwn() throws Exception {
+    String yaml = """
+        type: pipeline
+        settings:
+          default_compute: azureml:cpu-cluster
+        inputs:
+          clean:
+            type: uri_folder
+            path: azureml://datastores/lake/paths/raw/
+        jobs:
+          clean:
+            command: python clean.py --in ${{inputs.raw}}
+            inputs:
+              raw: ${{parent.inputs.clean}}
+        """;
+    Pipeline p = AmlYamlImporter.parse(yaml, "job.yml", Path.of("."), Path.of("."), "job").pipeline();
+
+    assertThat(p.datasets()).singleElement().satisfies(d -> {
+      assertThat(d.id()).isEqualTo("clean_2");
+      assertThat(d.name()).isEqualTo("clean");
+      assertThat(d.source()).isEqualTo(new DatasetSource.DatastorePath("lake", "raw/"));
+    });
+    assertThat(edges(p)).containsExactly("clean_2 -> clean.raw");
+    assertThat(io.pipewright.model.PipelineValidator.validate(p, io.pipewright.model.ValidationContext.NONE))
+        .filteredOn(d -> d.isError()).isEmpty();
+  }
+
+  @Test
   void edgesHaveIdsApartFromStepsAndDatasets() throws Exception {
     Pipeline p = read("word-count/pipeline.yml").pipeline();
     assertThat(p.edges()).extracting(Edge::id).doesNotContainAnyElementsOf(

@@ -58,7 +58,10 @@ final class AmlText {
     return "'" + word.replace("'", "'\"'\"'") + "'";
   }
 
-  /** Whether a command line needs a shell: pipes, redirections, lists, substitutions, several lines. */
+  /**
+   * Whether a command line needs a shell: pipes, redirections, lists, substitutions, variables,
+   * wildcards, several lines. Quoted text does not count; Azure ML's own expressions do not either.
+   */
   static boolean needsShell(String line) {
     String outside = EXPRESSION.matcher(line).replaceAll("X");
     StringBuilder bare = new StringBuilder();
@@ -78,7 +81,7 @@ final class AmlText {
       }
     }
     String b = bare.toString().strip();
-    return b.matches("(?s).*([|&;<>`\\n]|\\$\\().*");
+    return b.matches("(?s).*([|&;<>`\\n*?~]|\\$[({A-Za-z_]).*");
   }
 
   /**

@@ -493,9 +493,9 @@ public final class AmlYamlExporter {
     });
     d.put("conf", conf);
     if (!step.environment().pipPackages().isEmpty()) {
+      // Azure ML's Spark runtime brings its own image: a Spark job's environment is its conda file.
       Map<String, Object> env = new LinkedHashMap<>();
       env.put("conda_file", condaFile(step, job, writeFiles));
-      env.put("image", DEFAULT_IMAGE);
       d.put("environment", env);
     }
     if (writeFiles) {

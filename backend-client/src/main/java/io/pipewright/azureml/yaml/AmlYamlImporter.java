@@ -903,6 +903,8 @@ public final class AmlYamlImporter {
                   + " cannot be read (" + e.getMessage() + "); its pip packages are left out", f.file(), at);
             }
           }
+        } else if ("image".equals(key) && env.text("image").filter(AmlYamlExporter.DEFAULT_IMAGE::equals).isPresent()) {
+          continue; // what an export writes around a conda file
         } else if (!"name".equals(key)) {
           warn(AmlYamlCodes.COMPUTE_NOT_MAPPED, "the environment's " + key + " of job " + job + " is left out: "
               + "Pipewright runs a step in its compute's own environment, with the step's pip packages", f.file(), at);

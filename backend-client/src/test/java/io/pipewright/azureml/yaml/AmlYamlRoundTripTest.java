@@ -72,6 +72,28 @@ class AmlYamlRoundTripTest {
   }
 
   @Test
+  void pipPackagesAndVariablesTravelInCondaFilesAndEnvironmentVariables() throws Exception {
+    Pipeline before = AmlYamlExportTest.sample("synapse-titanic");
+    io.pipewright.model.Environment env = new io.pipewright.model.Environment(List.of("numpy==2.1.0", "pandas"),
+        java.util.Map.of("MODE", "fast"));
+    Pipeline changed = before.withSteps(before.steps().stream()
+        .map(s -> new Step(s.id(), s.name(), s.description(), s.kind(), s.compute(), s.sourceDirectory(), s.inputs(),
+            s.outputs(), s.arguments(), env, s.allowReuse())).toList());
+    Path jar = Files.write(temp.resolve("driver.jar"), new byte[] {1});
+    Path out = temp.resolve("aml");
+    AmlYamlExporter.export(changed,
+        new AmlYamlExporter.Options(AmlYamlExportTest.SAMPLES.resolve("synapse-titanic"), jar, null), out);
+
+    assertThat(out.resolve("environments/train.yml")).content().contains("- numpy==2.1.0", "- pandas");
+    AmlYamlImporter.Result result = AmlYamlImporter.read(out.resolve("pipeline.yml"), out);
+
+    assertThat(result.warnings()).isEmpty();
+    for (Step s : result.pipeline().steps()) {
+      assertThat(s.environment()).as(s.id()).isEqualTo(env);
+    }
+  }
+
+  @Test
   void stepsThatMustNotBeReusedStaySo() throws IOException, AmlYamlException {
     Pipeline before = AmlYamlExportTest.sample("synapse-titanic");
     Pipeline changed = before.withSteps(before.steps().stream()

@@ -283,6 +283,7 @@ public final class AmlYamlImporter {
     Matcher asset = ASSET.matcher(path);
     if (asset.matches()) {
       Integer version = asset.group(2) == null ? null : Integer.valueOf(asset.group(2));
+      inferredKinds.add(id);
       return Optional.of(new DatasetNode(id, name, kind, new DatasetSource.Registered(asset.group(1), version)));
     }
     if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || path.startsWith("azureml:")) {

@@ -125,6 +125,27 @@ class AmlYamlExportTest {
   }
 
   @Test
+  void exportsAJarStepWithItsClassAndTheJarFirstInJars() throws Exception {
+    Path out = temp.resolve("aml");
+    AmlYamlExporter.Result result = export("titanic-jvm", out);
+
+    JsonNode job = YAML.readTree(result.pipelineFile().toFile()).at("/jobs/survival");
+    assertThat(job.at("/entry/class_name").asText()).isEqualTo("io.pipewright.samples.SurvivalByClass");
+    assertThat(texts(job.path("jars"))).containsExactly("job/target/titanic-jvm-job.jar");
+    assertThat(job.path("args").asText()).isEqualTo("--input ${{inputs.titanic}} --output ${{outputs.survival}}");
+    assertThat(out.resolve("survival/job/pom.xml")).isRegularFile();
+    // Whether the job jar is there depends on whether the sample was built: said when it is not.
+    if (!Files.isRegularFile(SAMPLES.resolve("titanic-jvm/job/target/titanic-jvm-job.jar"))) {
+      assertThat(result.warnings()).anySatisfy(w -> {
+        assertThat(w.code()).isEqualTo(AmlYamlCodes.NOT_COPIED);
+        assertThat(w.message()).contains("job/target/titanic-jvm-job.jar");
+      });
+    } else {
+      assertThat(out.resolve("survival/job/target/titanic-jvm-job.jar")).isRegularFile();
+    }
+  }
+
+  @Test
   void givesAStepThatMustNotBeReusedAComponentThatIsNotDeterministic() throws Exception {
     Pipeline pipeline = sample("synapse-titanic");
     List<Step> steps = new ArrayList<>(pipeline.steps());

@@ -100,6 +100,13 @@ public final class AzureMlYamlViewModel {
               + "Save it, then export it.");
       return;
     }
+    if (doc.isDirty() && !doc.fileTextsProperty().get().isEmpty()) {
+      // The export copies the steps' files from the disk, where edited SQL is not yet.
+      context.dialogs().showError("Save the pipeline first",
+          "A SQL script of this pipeline was edited and not saved; the export copies the files on disk. "
+              + "Save the pipeline, then export it.");
+      return;
+    }
     context.dialogs().chooseDirectory("Export as Azure ML YAML", files.startDirectory()).ifPresent(out -> {
       Path base = file.map(f -> f.toAbsolutePath().getParent()).orElse(out);
       exportTo(pipeline, base, out);

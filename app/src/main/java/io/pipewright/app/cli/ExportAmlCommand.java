@@ -44,6 +44,10 @@ final class ExportAmlCommand implements Callable<Integer> {
           + AmlYamlExporter.DEFAULT_ENVIRONMENT + ").")
   String environment;
 
+  @Option(names = "--target", paramLabel = "NAME",
+      description = "Every Spark step on this Azure ML compute (an attached Spark pool) instead of its own.")
+  String target;
+
   @Option(names = "--sql-driver-jar", paramLabel = "JAR",
       description = "Pipewright's SQL driver jar for SQL steps (default: the bundled Spark runtime's).")
   Path sqlDriverJar;
@@ -60,7 +64,7 @@ final class ExportAmlCommand implements Callable<Integer> {
       }
       return PipewrightCommand.FAILED;
     }
-    Pipeline pipeline = loaded.pipeline();
+    Pipeline pipeline = target == null ? loaded.pipeline() : PipelineLoading.onTarget(loaded.pipeline(), target);
     Path jar = sqlDriverJar != null ? sqlDriverJar : hasSqlStep(pipeline) ? bundledDriver(err) : null;
     Path directory = file.toAbsolutePath().getParent();
     try {

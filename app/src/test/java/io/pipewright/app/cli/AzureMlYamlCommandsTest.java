@@ -41,6 +41,22 @@ class AzureMlYamlCommandsTest {
   }
 
   @Test
+  void targetPutsEverySparkStepOnOneAzureMlCompute() throws Exception {
+    Path sample = Cli.samples().resolve("titanic/titanic.pipeline.json");
+    Path out = dir.resolve("aml");
+
+    Cli cli = Cli.run("export-aml", sample.toString(), "-o", out.toString(), "--target", "synapse-pool",
+        "--sql-driver-jar", driverJar().toString());
+
+    assertThat(cli.exitCode()).as(cli.toString()).isZero();
+    String yaml = Files.readString(out.resolve("pipeline.yml"), StandardCharsets.UTF_8);
+    // The steps' own computes (four spaces in: a job's); the pipeline's default stays as it was.
+    assertThat(yaml).contains("\n    compute: azureml:synapse-pool\n", "\n    compute: azureml:local-process\n",
+        "default_compute: azureml:local-spark");
+    assertThat(yaml).doesNotContain("\n    compute: azureml:local-spark\n");
+  }
+
+  @Test
   void refusesToExportASqlStepWithoutTheSqlDriver() {
     Path sample = Cli.samples().resolve("synapse-titanic/synapse-titanic.pipeline.json");
 

@@ -76,6 +76,16 @@ public final class LocalWorkspace implements Workspace {
    * Opens (creating it on first use) the workspace at {@code home}: adds the built-in computes and
    * the default datastore when missing, then finishes runs left behind by a Pipewright that died.
    */
+  /**
+   * Pipewright's SQL driver jar of the bundled Spark runtime: what SQL steps run, and what an export
+   * for another platform (Azure ML YAML) ships with them.
+   *
+   * @throws WorkspaceException when no Spark runtime is configured or it has no SQL driver
+   */
+  public static Path sqlDriverJar() throws WorkspaceException {
+    return SparkRuntime.sqlDriverJarOf(null);
+  }
+
   public static LocalWorkspace open(Path home) throws WorkspaceException {
     WorkspaceLayout layout = new WorkspaceLayout(home.toAbsolutePath().normalize());
     try {

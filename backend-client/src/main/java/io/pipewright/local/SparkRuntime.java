@@ -204,6 +204,11 @@ final class SparkRuntime {
     return "-Dlog4j2.configurationFile=" + home.resolve("conf").resolve("log4j2.properties").toUri();
   }
 
+  /** The SQL driver jar of the configured Spark home (see {@link #locate}), without looking for a Java. */
+  static Path sqlDriverJarOf(String configuredHome) throws WorkspaceException {
+    return new SparkRuntime(homeFrom(configuredHome), null, List.of()).sqlDriverJar();
+  }
+
   Path sqlDriverJar() throws WorkspaceException {
     Path jar = home.resolve("pipewright/pipewright-spark-driver.jar");
     if (!Files.isRegularFile(jar)) {

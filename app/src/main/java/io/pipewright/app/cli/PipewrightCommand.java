@@ -26,6 +26,8 @@ import picocli.CommandLine;
         LogsCommand.class,
         DatasetsCommand.class,
         ComputesCommand.class,
+        ExportAmlCommand.class,
+        ImportAmlCommand.class,
         AzureCommand.class,
         CommandLine.HelpCommand.class
     })

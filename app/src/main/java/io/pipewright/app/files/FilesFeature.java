@@ -5,6 +5,7 @@ import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
 import io.pipewright.app.designer.PanelLayout;
 import io.pipewright.app.document.Icons;
+import io.pipewright.local.LocalWorkspace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class FilesFeature {
   private final AppContext context;
   private final DesignerStateStore store;
   private final FilesViewModel files;
+  private final AzureMlYamlViewModel azureMlYaml;
   private DesignerState.Bounds normalBounds;
 
   private FilesFeature(Stage stage, MainWindow window, MainViewModel main, Path home, DesignerState state) {
@@ -53,6 +55,7 @@ public final class FilesFeature {
     this.context = main.context();
     this.store = DesignerStateStore.in(home);
     this.files = new FilesViewModel(context, home, Journal.newSession(home), state.recentFiles());
+    this.azureMlYaml = new AzureMlYamlViewModel(context, files, LocalWorkspace::sqlDriverJar);
     restore(state);
   }
 
@@ -83,6 +86,10 @@ public final class FilesFeature {
     return files;
   }
 
+  public AzureMlYamlViewModel azureMlYaml() {
+    return azureMlYaml;
+  }
+
   // ------------------------------------------------------------------------------------- menus
 
   private void buildMenus() {
@@ -96,9 +103,13 @@ public final class FilesFeature {
     MenuItem save = item("_Save", "Shortcut+S", files::save);
     MenuItem saveAs = item("Save _As…", "Shortcut+Shift+S", files::saveAs);
     MenuItem quit = item("_Quit", "Shortcut+Q", this::requestClose);
+    MenuItem importYaml = item("_Import Azure ML YAML…", null, azureMlYaml::importYaml);
+    importYaml.setId("importAzureMlYamlItem");
+    MenuItem exportYaml = item("_Export as Azure ML YAML…", null, azureMlYaml::exportYaml);
+    exportYaml.setId("exportAzureMlYamlItem");
     window.fileMenu().setOnShowing(e -> files.refreshRecent());
     window.fileMenu().getItems().addAll(0, List.of(newItem, open, recent, new SeparatorMenuItem(), save, saveAs,
-        new SeparatorMenuItem(), quit));
+        new SeparatorMenuItem(), importYaml, exportYaml, new SeparatorMenuItem(), quit));
 
     CheckMenuItem dark = new CheckMenuItem("_Dark theme");
     dark.setId("darkThemeItem");

@@ -253,6 +253,31 @@ public final class FilesViewModel {
   }
 
   /**
+   * Shows a pipeline read from another format (Azure ML YAML) as a new document with no file, after
+   * the unsaved-changes prompt. The document is dirty: the import is one undoable edit on an empty
+   * pipeline, so that closing asks to save it.
+   */
+  public void openImported(Pipeline imported, String description, String status) {
+    settle(() -> {
+      PipelineDocument doc = new PipelineDocument(PipelineDocument.empty().pipeline(), null);
+      doc.recover(description, imported, Map.of());
+      for (GraphNode node : doc.graph().nodes()) {
+        Layout.Position at = imported.layout().nodes().get(node.id());
+        if (at != null) {
+          node.moveTo(at.x(), at.y());
+        }
+      }
+      show(doc);
+      context.statusProperty().set(status);
+    });
+  }
+
+  /** Where File ▸ Open and the other choosers start: the document's folder, else the last file's. */
+  public Path startDirectory() {
+    return initialDirectory();
+  }
+
+  /**
    * Where a file is broken: {@code FILE:LINE:COL: message} per problem, each with the offending
    * line, then what happened to the open document.
    */

@@ -50,7 +50,7 @@ import javafx.collections.WeakListChangeListener;
 public final class AttachComputeViewModel {
   /** Kinds Pipewright can reach and run on today; the Azure kinds are saved, and connecting to them comes with the Azure backends. */
   static final Set<String> REACHABLE_NOW = Set.of(ComputeKind.LOCAL_SPARK, ComputeKind.LOCAL_PROCESS,
-      ComputeKind.SPARK_STANDALONE, ComputeKind.LIVY);
+      ComputeKind.SPARK_STANDALONE, ComputeKind.LIVY, ComputeKind.SYNAPSE_SPARK_POOL);
 
   private final AppContext context;
   private final ComputeCatalog catalog;

@@ -94,8 +94,9 @@ public final class SynapsePoolWizard {
         + viewModel.field("nodeCount").value() + " × " + viewModel.field("nodeSize").value() + " nodes.",
         viewModel.field("pool").valueProperty(), viewModel.field("linkedService").valueProperty(),
         viewModel.field("nodeCount").valueProperty(), viewModel.field("nodeSize").valueProperty()));
-    Label later = new Label("Pipewright saves this target now and pipelines can name it; connecting to a"
-        + " Synapse Spark pool comes with the remote backends.", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
+    Label later = new Label("Spark steps on this target run on the pool as Synapse batch jobs, their files staged to"
+        + " the Synapse workspace's storage; in a pipeline with an Azure ML compute cluster the pool is attached to"
+        + " that Azure ML workspace and runs its Spark child jobs.", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
     later.getStyleClass().add("note");
     later.setWrapText(true);
     Label error = Forms.problemLabel(viewModel.errorProperty());

@@ -213,14 +213,15 @@ final class AzureMlPipelineJob {
       if (pipeline.step(from).isPresent()) {
         input.put("job_input_type", "literal");
         input.put("value", "${{parent.jobs." + from + ".outputs." + edge.get().from().port() + "}}");
-        if (port.mode() != InputMode.DIRECT) {
+        if (port.mode() != InputMode.DIRECT && !step.isSpark()) {
           input.put("mode", restMode(port.mode()));
         }
       } else {
         DatasetNode dataset = dataset(from);
         input.put("job_input_type", inputType(step.id(), port));
         input.put("uri", uri(dataset));
-        input.put("mode", restMode(port.mode()));
+        // Spark jobs read their inputs directly only (azure-ai-ml's spark_helpers refuses other modes).
+        input.put("mode", step.isSpark() ? "Direct" : restMode(port.mode()));
       }
     }
     ObjectNode outputs = node.putObject("outputs");

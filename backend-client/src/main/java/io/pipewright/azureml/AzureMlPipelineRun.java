@@ -11,6 +11,9 @@ import io.pipewright.http.Timeouts;
 import io.pipewright.model.OutputPort;
 import io.pipewright.model.Step;
 import io.pipewright.workspace.AzureSession;
+import io.pipewright.workspace.ComputeKind;
+import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.LinkedService;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.PipelineBackend;
 import io.pipewright.workspace.RunStatus;
@@ -32,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,10 +101,10 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
   /** Uploads, registers and PUTs the job; returns once Azure ML has accepted it, then watches it on a thread. */
   void submit() throws WorkspaceException {
     try {
-      JsonNode workspace = arm.get(ref.path(), API, stop);
-      history = Arm.to(historyBase(workspace), azure, AzureSession.MANAGEMENT_SCOPE);
-      // The computes (a cluster created when missing, a Synapse pool attached when missing) are
-      // AzureMlComputes' (branch azres); until it is merged, they must exist in the workspace.
+      AzureMlComputes computes = AzureMlComputes.of(arm, ref.subscriptionId(), ref.resourceGroup(),
+          ref.workspaceName());
+      history = Arm.to(historyBase(computes.workspace(stop)), azure, AzureSession.MANAGEMENT_SCOPE);
+      ensureComputes(computes);
       Map<String, String> componentIds = new LinkedHashMap<>();
       for (String stepId : submission.order()) {
         Step step = submission.pipeline().step(stepId).orElseThrow();
@@ -136,11 +140,60 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
     watcher.start();
   }
 
+  /**
+   * Creates the clusters the steps run on when missing, and attaches their Synapse pools when not
+   * attached yet (through the pool's linked service), each once.
+   */
+  private void ensureComputes(AzureMlComputes computes) throws IOException, WorkspaceException {
+    Set<String> done = new HashSet<>();
+    for (String stepId : submission.order()) {
+      ComputeTarget target = submission.stepComputes().get(stepId);
+      Step step = submission.pipeline().step(stepId).orElseThrow();
+      Consumer<String> progress = line -> recorder.logs(stepId).note("Azure ML: " + line);
+      if (ComputeKind.AZUREML_CLUSTER.equals(target.kind())) {
+        if (step.isSpark()) {
+          throw new WorkspaceException("Spark step '" + step.name() + "' runs on Azure ML cluster '" + target.name()
+              + "', which runs script steps only: give it a Synapse Spark pool");
+        }
+        if (done.add(target.name())) {
+          computes.ensureCluster(target.name(), target.setting("vmSize").orElse("STANDARD_DS3_V2"),
+              target.setting("minNodes").map(Integer::parseInt).orElse(0),
+              target.setting("maxNodes").map(Integer::parseInt).orElse(4), AzureMlComputes.DEFAULT_IDLE,
+              AzureMlComputes.CREATE_TIMEOUT, progress, stop);
+        }
+      } else if (ComputeKind.SYNAPSE_SPARK_POOL.equals(target.kind())) {
+        if (!step.isSpark()) {
+          throw new WorkspaceException("script step '" + step.name() + "' runs on Synapse pool '" + target.name()
+              + "', which runs Spark steps only: give it an Azure ML cluster");
+        }
+        if (done.add(target.name())) {
+          computes.ensureSynapsePool(target.name(), synapsePoolId(target), AzureMlComputes.CREATE_TIMEOUT, progress,
+              stop);
+        }
+      } else {
+        throw new WorkspaceException("step '" + step.name() + "' runs on '" + target.name() + "' (" + target.kind()
+            + "), which an Azure ML pipeline cannot use: give Spark steps a Synapse Spark pool and script steps an"
+            + " Azure ML cluster");
+      }
+    }
+  }
+
+  /** The Resource Manager id of a Synapse pool target's pool, through its linked service. */
+  private String synapsePoolId(ComputeTarget pool) throws WorkspaceException {
+    String linked = pool.setting("linkedService").orElse("");
+    LinkedService service = submission.linkedServices().stream().filter(l -> l.name().equals(linked)).findFirst()
+        .orElseThrow(() -> new WorkspaceException("Synapse pool '" + pool.name() + "' names linked service '" + linked
+            + "', which does not exist"));
+    return "/subscriptions/" + service.subscriptionId() + "/resourceGroups/" + service.resourceGroup()
+        + "/providers/Microsoft.Synapse/workspaces/" + service.synapseWorkspace() + "/bigDataPools/"
+        + pool.setting("pool").orElse(pool.name());
+  }
+
   /** {@code https://HOST/history/v1.0} plus the workspace's path, HOST from the workspace's {@code discoveryUrl}. */
-  private String historyBase(JsonNode workspace) throws WorkspaceException {
-    String discovery = workspace.path("properties").path("discoveryUrl").asText("");
+  private String historyBase(AzureMlWorkspaceInfo workspace) throws WorkspaceException {
+    String discovery = workspace.discoveryUrl();
     if (discovery.isBlank()) {
-      String location = workspace.path("location").asText("");
+      String location = workspace.location();
       if (location.isBlank()) {
         throw new WorkspaceException("Azure ML workspace '" + ref.workspaceName() + "' did not say where its run"
             + " history is (no discoveryUrl)");

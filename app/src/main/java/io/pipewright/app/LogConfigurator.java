@@ -18,6 +18,8 @@ import org.slf4j.Logger;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
+  /** The loggers of the Azure SDK's libraries. */
+  static final java.util.List<String> AZURE_SDK_LOGGERS = java.util.List.of("com.azure", "com.microsoft.aad.msal4j");
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -34,6 +36,14 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(System.getProperty("pipewright.log.level", "WARN"), Level.WARN));
     root.addAppender(stderr);
+    // The Azure SDK (azure-core, azure-identity, MSAL) logs, at ERROR and WARN too, failures that
+    // Pipewright reports itself in words ("Azure sign-in failed: ..."), and at DEBUG far more. It
+    // stays quiet unless -Dpipewright.azure.log.level asks (tokens are not in its logs even at TRACE:
+    // AzureSignInEntraTest).
+    Level azure = Level.toLevel(System.getProperty("pipewright.azure.log.level", "OFF"), Level.OFF);
+    for (String library : AZURE_SDK_LOGGERS) {
+      context.getLogger(library).setLevel(azure);
+    }
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine;
         LogsCommand.class,
         DatasetsCommand.class,
         ComputesCommand.class,
+        AzureCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class PipewrightCommand {
@@ -45,9 +46,17 @@ public final class PipewrightCommand {
   /** Passwords of compute targets, from {@code PIPEWRIGHT_LIVY_PASSWORD}; asked by the workspaces this command opens. */
   final EnvironmentPasswordPrompt passwords = new EnvironmentPasswordPrompt(System::getenv);
 
+  /** Azure for the commands that need it: the default credential chain, made at the first token asked. */
+  private final LazyAzureSession azure = new LazyAzureSession();
+
+  LazyAzureSession azure() {
+    return azure;
+  }
+
   LocalWorkspace openWorkspace() throws WorkspaceException {
     LocalWorkspace opened = LocalWorkspace.open(workspace != null ? workspace : LocalWorkspace.defaultHome());
     opened.setPasswordPrompt(passwords);
+    opened.setAzureSession(azure);
     return opened;
   }
 

@@ -1,0 +1,155 @@
+package io.pipewright.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.testing.AzureTokens;
+import io.pipewright.testing.LoopbackTls;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pipewright azure whoami} in a child JVM (the default credential chain reads the process's
+ * environment and runs {@code az} from its PATH): signed in through the Azure CLI (a fake {@code az}
+ * printing what the real one prints), through a service principal in the environment (against a
+ * local Entra ID token endpoint over HTTPS), and not signed in at all.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class AzureWhoAmITest {
+  @TempDir Path temp;
+
+  private record Result(int exitCode, String output, long millis) {}
+
+  private Path fakeAz(String script) throws IOException {
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path az = bin.resolve("az");
+    Files.writeString(az, "#!/bin/sh\n" + script);
+    Files.setPosixFilePermissions(az, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
+  }
+
+  /** {@code pipewright azure whoami} with no Azure variable but {@code env}, {@code bin} first on the PATH and a fresh HOME. */
+  private Result whoami(Path bin, Map<String, String> env, List<String> jvmOptions) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path")));
+    // No test reaches the internet: anything not on loopback goes to a proxy where nothing listens.
+    int closed = closedPort();
+    command.addAll(List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + closed,
+        "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + closed, "-Dhttp.nonProxyHosts=127.0.0.1|localhost"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("io.pipewright.app.Launcher", "azure", "whoami", "--workspace", temp.resolve("ws").toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("AZURE_") || name.startsWith("IDENTITY_")
+        || name.startsWith("MSI_"));
+    builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+    builder.environment().put("HOME", Files.createDirectories(temp.resolve("home")).toString());
+    // The managed identity endpoint (IMDS, http://169.254.169.254 on Azure machines) where nothing
+    // listens, as on a laptop; the variable is azure-identity's and MSAL's own override of it.
+    builder.environment().put("AZURE_POD_IDENTITY_AUTHORITY_HOST", "http://127.0.0.1:" + closed);
+    builder.environment().putAll(env);
+    long start = System.nanoTime();
+    Process p = builder.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), output, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+  }
+
+  private static int closedPort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void saysWhoIsSignedInThroughTheAzureCli() throws Exception {
+    String token = AzureTokens.userToken("ada@contoso.com", AzureTokens.TENANT);
+    // What `az account get-access-token --output json` prints (MicrosoftDocs/azure-docs-cli, refresh-token.md).
+    Path printed = temp.resolve("az-output.json");
+    Files.writeString(printed, "{\"accessToken\": \"" + token + "\", \"expiresOn\": \"2099-10-31 21:59:10.000000\","
+        + " \"expires_on\": 4096648750, \"subscription\": \"00000000-1111-2222-3333-444444444444\","
+        + " \"tenant\": \"" + AzureTokens.TENANT + "\", \"tokenType\": \"Bearer\"}");
+    Path bin = fakeAz("cat '" + printed + "'\n");
+
+    Result result = whoami(bin, Map.of(), List.of());
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output().strip())
+        .isEqualTo("Signed in to Azure as ada@contoso.com in tenant " + AzureTokens.TENANT + ".");
+    System.out.println("whoami through the Azure CLI took " + result.millis() + " ms");
+  }
+
+  @Test
+  void saysWhyNotAndExitsWithOneWhenNobodyIsSignedIn() throws Exception {
+    Path bin = fakeAz("echo \"ERROR: Please run 'az login' to setup account.\" >&2\nexit 1\n");
+
+    Result result = whoami(bin, Map.of(), List.of());
+
+    assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+    assertThat(result.output()).startsWith("Not signed in to Azure. Azure sign-in failed: ")
+        .contains("az login")
+        .contains("AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET");
+    System.out.println(result.output());
+  }
+
+  @Test
+  void saysWhichServicePrincipalTheEnvironmentSignsInAs() throws Exception {
+    String clientId = "4a1aa1d5-c567-49d0-ad0b-cd957a47f842";
+    String secret = "qWgdYAmab0YSkuL1qKv5bPX";
+    String token = AzureTokens.jwt(Map.of("aud", "https://management.azure.com", "appid", clientId,
+        "tid", AzureTokens.TENANT, "exp", 4102444800L));
+    LoopbackTls tls = LoopbackTls.create(temp);
+    try (MockWebServer entra = new MockWebServer()) {
+      entra.useHttps(tls.serverSockets());
+      entra.start(InetAddress.getByName("127.0.0.1"), 0);
+      // The Microsoft identity platform's client-credentials answer (v2-oauth2-client-creds-grant-flow).
+      entra.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json; charset=utf-8")
+          .body("{\"token_type\": \"Bearer\", \"expires_in\": 3599, \"ext_expires_in\": 3599, \"access_token\": \""
+              + token + "\"}").build());
+      Path bin = Files.createDirectories(temp.resolve("no-az"));
+
+      Result result = whoami(bin, Map.of("AZURE_TENANT_ID", AzureTokens.TENANT, "AZURE_CLIENT_ID", clientId,
+          "AZURE_CLIENT_SECRET", secret, "AZURE_AUTHORITY_HOST", "https://127.0.0.1:" + entra.getPort(),
+          // MSAL asks login.microsoftonline.com about an authority it does not know (refused here, then
+          // it uses its fallback); azure-core's setting of retries, so that it does not retry for seconds.
+          "AZURE_REQUEST_RETRY_COUNT", "0"),
+          tls.trustStoreOptions());
+
+      assertThat(result.exitCode()).as(result.output()).isZero();
+      assertThat(result.output().strip()).isEqualTo("Signed in to Azure as " + clientId + " in tenant " + AzureTokens.TENANT + ".");
+      RecordedRequest request = entra.takeRequest(5, TimeUnit.SECONDS);
+      assertThat(request.getMethod()).isEqualTo("POST");
+      assertThat(request.getUrl().encodedPath()).isEqualTo("/" + AzureTokens.TENANT + "/oauth2/v2.0/token");
+      String form = URLDecoder.decode(request.getBody().utf8(), StandardCharsets.UTF_8);
+      assertThat(form).contains("grant_type=client_credentials", "client_id=" + clientId, "client_secret=" + secret,
+          "scope=https://management.azure.com/.default");
+    }
+  }
+
+  @Test
+  void itsHelpSaysHowTheCommandLineSignsIn() {
+    Cli help = Cli.run("azure", "whoami", "--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out().replaceAll("\\s+", " ")).contains("Usage: pipewright azure whoami")
+        .contains("exit code 1 and the reason")
+        .contains("AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET")
+        .contains("managed identity")
+        .contains("az login")
+        .contains("Tokens stay in memory");
+    assertThat(Cli.run("--help").out()).containsPattern("azure\\s+Azure sign-in of the command line");
+  }
+}

@@ -164,6 +164,11 @@ final class RunCommand implements Callable<Integer> {
           tailRunning();
           while (event != null) {
             if (event.isRunLevel()) {
+              if (!event.status().isFinal() && event.message() != null) {
+                // A run on Azure ML says where it went: its job and Studio page.
+                out.println("run " + event.status().label() + ": " + event.message());
+                out.flush();
+              }
               if (event.status().isFinal()) {
                 finalStatus = event.status();
                 if (event.message() != null && finalStatus != RunStatus.COMPLETED) {

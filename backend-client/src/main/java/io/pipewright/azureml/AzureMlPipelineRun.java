@@ -110,6 +110,11 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
         Step step = submission.pipeline().step(stepId).orElseThrow();
         String codeId = new CodeUpload(arm, blobs, ref, stop).upload(step, codeFiles(step),
             note -> recorder.logs(stepId).note(note));
+        if (step.isSpark()) {
+          step.inputs().stream().filter(port -> port.mode() != io.pipewright.model.InputMode.DIRECT)
+              .forEach(port -> recorder.logs(stepId).note("input " + port.name() + ": " + port.mode().wireName()
+                  + " is not honoured on Azure ML, whose Spark jobs read their inputs directly"));
+        }
         ObjectNode spec = mapping.component(step, codeId);
         String version = CodeUpload.hash(AzureMlPipelineJob.JSON.writeValueAsBytes(spec));
         ObjectNode body = AzureMlPipelineJob.JSON.createObjectNode();
@@ -444,13 +449,15 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
         recorder.stepStatus(step, settled, status == RunStatus.CANCELED ? "canceled" : "not run");
       }
     }
-    String message = null;
+    // The run's message keeps where it ran, so that the history links to its Studio page.
+    String where = "Azure ML pipeline job " + jobName + (studio == null ? "" : ": " + studio);
+    String message = where;
     if (status == RunStatus.FAILED) {
       message = submission.order().stream().filter(id -> stepStatus.get(id) == RunStatus.FAILED).findFirst()
           .map(id -> "step '" + submission.pipeline().step(id).orElseThrow().name() + "' failed")
-          .orElse("the Azure ML pipeline job " + jobName + " failed");
+          .orElse("the Azure ML pipeline job failed") + " (" + where + ")";
     } else if (status == RunStatus.CANCELED) {
-      message = "canceled";
+      message = "canceled (" + where + ")";
     }
     recorder.runStatus(status, message);
     completion.complete(status);

@@ -308,6 +308,9 @@ class AzureMlRunTest {
             .isEqualTo("azureml://datastores/workspaceblobstore/paths/azureml/prep_run_1/prepared/")).isNotNull();
     RunSummary summary = workspace.run(run.runId()).orElseThrow();
     assertThat(summary.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(summary.message()).isEqualTo("Azure ML pipeline job " + job + ": https://ml.azure.com/runs/pipewright-job?wsid=" + WS);
+    assertThat(log(run.runId(), "prep", LogStream.PIPEWRIGHT))
+        .contains("input titanic_file: mount is not honoured on Azure ML, whose Spark jobs read their inputs directly");
     assertNoTokenIn(temp.resolve("home"));
   }
 
@@ -330,7 +333,8 @@ class AzureMlRunTest {
     assertThat(prep.message()).isEqualTo(
         "UserError: AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `titanic` cannot be found.");
     assertThat(child(run.runId(), "train").status()).isEqualTo(RunStatus.NOT_STARTED);
-    assertThat(workspace.run(run.runId()).orElseThrow().message()).isEqualTo("step 'Prepare data' failed");
+    assertThat(workspace.run(run.runId()).orElseThrow().message()).isEqualTo("step 'Prepare data' failed (Azure ML"
+        + " pipeline job pipewright-" + run.runId().toLowerCase() + ": https://ml.azure.com/runs/pipewright-job?wsid=" + WS + ")");
     assertThat(log(run.runId(), "prep", LogStream.DRIVER_STDERR)).isEqualTo("Traceback: AnalysisException\n");
     // --regenerate-outputs is Azure ML's force_rerun.
     JsonNode body = JSON.readTree(server.requests("PUT", WS + "/jobs/.*").get(0).getBody().utf8());

@@ -244,7 +244,7 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
         }
         if (status != runStatus) {
           runStatus = status;
-          recorder.runStatus(status, status == RunStatus.RUNNING && studio != null ? studio : null);
+          recorder.runStatus(status, "Azure ML pipeline job " + jobName + (studio == null ? "" : ": " + studio));
         }
       } catch (IOException | RuntimeException e) {
         if (stop.isCanceled()) {

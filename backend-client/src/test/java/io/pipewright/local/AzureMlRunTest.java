@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static io.pipewright.testing.AzureMlAnswers.HISTORY;
+import static io.pipewright.testing.AzureMlAnswers.SUB;
+import static io.pipewright.testing.AzureMlAnswers.WS;
+import static io.pipewright.testing.AzureMlAnswers.child;
+import static io.pipewright.testing.AzureMlAnswers.children;
+import static io.pipewright.testing.AzureMlAnswers.job;
+
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.PipelineFormat;
+import io.pipewright.testing.AzureMlAnswers;
 import io.pipewright.testing.FakeAzure;
 import io.pipewright.testing.FakeAzureMlServer;
-import io.pipewright.testing.SpecExamples;
 import io.pipewright.workspace.ChildRun;
 import io.pipewright.workspace.LinkedService;
 import io.pipewright.workspace.LogStream;
@@ -51,23 +58,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AzureMlRunTest {
   private static final Path SAMPLES = Path.of(System.getProperty("pipewright.samples"));
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SUB = "00000000-1111-2222-3333-444444444444";
-  private static final String WS = "/subscriptions/" + SUB
-      + "/resourceGroups/test-rg/providers/Microsoft.MachineLearningServices/workspaces/my-aml-workspace";
-  private static final String HISTORY = "/history/v1.0" + WS;
-  private static final String EXAMPLES = "machinelearningservices/2024-10-01/";
-  private static final String POOL_ID = "/subscriptions/" + SUB
-      + "/resourceGroups/test-rg/providers/Microsoft.Synapse/workspaces/contoso-synapse/bigDataPools/sparkpool1";
-  /**
-   * The attached pool as Resource Manager returns it: no SynapseSpark example is published for
-   * 2024-10-01; this follows mfe.json's SynapseSpark definition (as AzureMlComputesTest does).
-   */
-  private static final String SYNAPSE_COMPUTE = """
-      {"id":"%s/computes/synapse-pool","type":"Microsoft.MachineLearningServices/workspaces/computes",
-       "name":"synapse-pool","location":"eastus2euap",
-       "properties":{"computeType":"SynapseSpark","provisioningState":"Succeeded","resourceId":"%s",
-        "properties":{"nodeCount":3,"nodeSize":"Medium","sparkVersion":"3.4","poolName":"sparkpool1"}}}"""
-      .formatted(WS, POOL_ID);
 
   @TempDir Path temp;
   private FakeAzureMlServer server;
@@ -115,64 +105,12 @@ class AzureMlRunTest {
     server.close();
   }
 
-  // ---- the fake service's answers -----------------------------------------------------------
-
-  /** Everything up to and including the accepted job: workspace, computes, code, components, the job. */
-  private void acceptsTheJob() throws IOException {
-    ObjectNode workspaceBody = (ObjectNode) SpecExamples.response(EXAMPLES + "Workspace/get.json", 200);
-    ((ObjectNode) workspaceBody.path("properties")).put("discoveryUrl", server.url() + "/discovery");
-    server.on("GET", WS).json(200, workspaceBody.toString());
-    server.on("GET", WS + "/computes/synapse-pool").json(200, SYNAPSE_COMPUTE);
-    server.on("GET", WS + "/computes/cpu-cluster")
-        .json(200, SpecExamples.responseText(EXAMPLES + "Compute/get/AmlCompute.json", 200));
-    server.on("POST", WS + "/codes/[^/]+/versions/[^/]+/startPendingUpload")
-        .json(200, SpecExamples.responseText(EXAMPLES + "Workspace/CodeVersion/createOrGetStartPendingUpload.json", 200)
-            .replace("\"sasUri\":\"https://www.contoso.com/example\"",
-                "\"sasUri\":\"" + server.url() + "/blobs/code?sv=2022-11-02&sr=c&sig=fake-sas-signature\"")
-            .replace("https://www.contoso.com/example", server.url() + "/blobs/code"));
-    server.on("PUT", "/blobs/code/.+").empty(201);
-    server.on("PUT", WS + "/codes/[^/]+/versions/[^/]+")
-        .json(201, SpecExamples.responseText(EXAMPLES + "Workspace/CodeVersion/createOrUpdate.json", 201));
-    server.on("PUT", WS + "/components/azureml_anonymous/versions/[^/]+")
-        .json(201, SpecExamples.responseText(EXAMPLES + "Workspace/ComponentVersion/createOrUpdate.json", 201));
-    server.on("PUT", WS + "/jobs/pipewright-[^/]+").json(201, job(null));
+  private void acceptsTheJob() {
+    AzureMlAnswers.acceptTheJob(server);
   }
 
-  /** The published PipelineJob answer, with a status (null: as published) and a Studio service. */
-  private String job(String status) {
-    ObjectNode body = (ObjectNode) SpecExamples.response(EXAMPLES + "Job/PipelineJob/get.json", 200);
-    ObjectNode properties = (ObjectNode) body.path("properties");
-    if (status != null) {
-      properties.put("status", status);
-    }
-    properties.putObject("services").putObject("Studio").put("jobServiceType", "Studio")
-        .put("endpoint", "https://ml.azure.com/runs/pipewright-job?wsid=" + WS);
-    return body.toString();
-  }
-
-  /** A Run History child run (azure-ai-ml's runhistory Run model: runId, status, displayName, tags, error). */
-  private static String child(String runId, String step, String displayName, String status, String error) {
-    ObjectNode run = JSON.createObjectNode();
-    run.put("runId", runId).put("displayName", displayName).put("status", status);
-    run.putObject("tags").put("pipewright.step", step);
-    if (error != null) {
-      run.putObject("error").putObject("error").put("code", "UserError").put("message", error);
-    }
-    return run.toString();
-  }
-
-  private static String children(String... runs) {
-    return "{\"value\":[" + String.join(",", runs) + "]}";
-  }
-
-  /** RunDetails with logFiles: name → SAS URL on the fake blob host. */
   private String details(String runId, String status, String... names) {
-    ObjectNode details = JSON.createObjectNode().put("runId", runId).put("status", status);
-    ObjectNode logFiles = details.putObject("logFiles");
-    for (String name : names) {
-      logFiles.put(name, server.url() + "/logs/" + runId + "/" + name + "?sv=2022-11-02&sr=b&sig=fake-log-signature");
-    }
-    return details.toString();
+    return AzureMlAnswers.details(server, runId, status, names);
   }
 
   private RunHandle submit(boolean regenerate) throws Exception {
@@ -186,7 +124,7 @@ class AzureMlRunTest {
     return run.await(Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("the run did not end in 30 s"));
   }
 
-  private ChildRun child(String runId, String stepId) throws Exception {
+  private ChildRun childRun(String runId, String stepId) throws Exception {
     return workspace.childRuns(runId).stream().filter(c -> c.stepId().equals(stepId)).findFirst().orElseThrow();
   }
 
@@ -200,26 +138,7 @@ class AzureMlRunTest {
   @Test
   void theSynapseTitanicSampleRunsAsOnePipelineJobWithASparkAndACommandChildJob() throws Exception {
     acceptsTheJob();
-    server.on("GET", WS + "/jobs/pipewright-[^/]+")
-        .json(200, job("Running")).json(200, job("Running")).json(200, job("Running")).json(200, job("Completed"));
-    String prepRunning = child("prep_run_1", "prep", "Prepare data", "Running", null);
-    String prepDone = child("prep_run_1", "prep", "Prepare data", "Completed", null);
-    server.on("GET", HISTORY + "/runs/pipewright-[^/]+/children")
-        .json(200, children(prepRunning))
-        .json(200, children(prepDone, child("train_run_1", "train", "Train model", "Running", null)))
-        .json(200, children(prepDone, child("train_run_1", "train", "Train model", "Completed", null)));
-    server.on("GET", HISTORY + "/runs/prep_run_1/details").json(200,
-        details("prep_run_1", "Running", "logs/azureml/driver/stdout", "logs/azureml/driver/stderr",
-            "logs/azureml/executionlogs.txt"));
-    server.on("GET", HISTORY + "/runs/train_run_1/details").json(200,
-        details("train_run_1", "Running", "user_logs/std_log.txt"));
-    server.file("/logs/prep_run_1/logs/azureml/driver/stdout", "+---+\n| wrote output 'prepared': 891 rows\n");
-    server.file("/logs/prep_run_1/logs/azureml/driver/stderr", "INFO SparkContext: Running Spark version 3.4\n");
-    server.file("/logs/train_run_1/user_logs/std_log.txt", "train accuracy 0.80, log loss 0.45\n");
-    server.on("GET", WS + "/data/titanic_prepared/versions")
-        .json(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"Not found\"}}");
-    server.on("PUT", WS + "/data/titanic_prepared/versions/1")
-        .json(201, SpecExamples.responseText(EXAMPLES + "Workspace/DataVersionBase/createOrUpdate.json", 201));
+    AzureMlAnswers.completeTheRun(server);
 
     RunHandle run = submit(false);
 
@@ -285,9 +204,9 @@ class AzureMlRunTest {
     }
 
     // Statuses as for a local run, logs in the log store, Azure's names in the history.
-    assertThat(child(run.runId(), "prep").status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(child(run.runId(), "train").status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(child(run.runId(), "prep").compute()).isEqualTo("synapse-pool");
+    assertThat(childRun(run.runId(), "prep").status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(childRun(run.runId(), "train").status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(childRun(run.runId(), "prep").compute()).isEqualTo("synapse-pool");
     assertThat(events).filteredOn(e -> "prep".equals(e.stepId())).extracting(RunEvent::status)
         .containsSubsequence(RunStatus.RUNNING, RunStatus.COMPLETED);
     assertThat(log(run.runId(), "prep", LogStream.DRIVER_STDOUT)).isEqualTo("+---+\n| wrote output 'prepared': 891 rows\n");
@@ -299,7 +218,7 @@ class AzureMlRunTest {
         .contains("registered output prepared as Azure ML data asset titanic_prepared version 1");
     assertThat(remoteJobs(run.runId())).containsEntry("prep", "pipeline:aml:" + job + "/prep_run_1")
         .containsEntry("train", "pipeline:aml:" + job + "/train_run_1");
-    assertThat(child(run.runId(), "prep").outputs()).containsEntry("prepared",
+    assertThat(childRun(run.runId(), "prep").outputs()).containsEntry("prepared",
         "azureml://datastores/workspaceblobstore/paths/azureml/prep_run_1/prepared/");
 
     // The registered output, once its child completed.
@@ -328,11 +247,11 @@ class AzureMlRunTest {
     RunHandle run = submit(true);
 
     assertThat(await(run)).isEqualTo(RunStatus.FAILED);
-    ChildRun prep = child(run.runId(), "prep");
+    ChildRun prep = childRun(run.runId(), "prep");
     assertThat(prep.status()).isEqualTo(RunStatus.FAILED);
     assertThat(prep.message()).isEqualTo(
         "UserError: AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `titanic` cannot be found.");
-    assertThat(child(run.runId(), "train").status()).isEqualTo(RunStatus.NOT_STARTED);
+    assertThat(childRun(run.runId(), "train").status()).isEqualTo(RunStatus.NOT_STARTED);
     assertThat(workspace.run(run.runId()).orElseThrow().message()).isEqualTo("step 'Prepare data' failed (Azure ML"
         + " pipeline job pipewright-" + run.runId().toLowerCase() + ": https://ml.azure.com/runs/pipewright-job?wsid=" + WS + ")");
     assertThat(log(run.runId(), "prep", LogStream.DRIVER_STDERR)).isEqualTo("Traceback: AnalysisException\n");
@@ -345,10 +264,8 @@ class AzureMlRunTest {
   @Test
   void aRejectedTokenIsRefreshedOnceAndTheCallRepeated() throws Exception {
     // The first answer of the workspace read is 401 (an expired token), the next the workspace.
-    ObjectNode workspaceBody = (ObjectNode) SpecExamples.response(EXAMPLES + "Workspace/get.json", 200);
-    ((ObjectNode) workspaceBody.path("properties")).put("discoveryUrl", server.url() + "/discovery");
     server.on("GET", WS).json(401, "{\"error\":{\"code\":\"ExpiredAuthenticationToken\",\"message\":\"The access"
-        + " token expiry UTC time is earlier than current UTC time.\"}}").json(200, workspaceBody.toString());
+        + " token expiry UTC time is earlier than current UTC time.\"}}").json(200, AzureMlAnswers.workspace(server));
     acceptsTheJob();
     server.on("GET", WS + "/jobs/pipewright-[^/]+").json(200, job("Completed"));
     server.on("GET", HISTORY + "/runs/pipewright-[^/]+/children").json(200, children());
@@ -407,8 +324,8 @@ class AzureMlRunTest {
     assertThat(await(run)).isEqualTo(RunStatus.CANCELED);
     assertThat(server.requests("POST", WS + "/jobs/.*/cancel")).singleElement()
         .satisfies(r -> assertThat(r.getUrl().queryParameter("api-version")).isEqualTo("2024-10-01"));
-    assertThat(child(run.runId(), "prep").status()).isEqualTo(RunStatus.CANCELED);
-    assertThat(child(run.runId(), "train").status()).isEqualTo(RunStatus.CANCELED);
+    assertThat(childRun(run.runId(), "prep").status()).isEqualTo(RunStatus.CANCELED);
+    assertThat(childRun(run.runId(), "train").status()).isEqualTo(RunStatus.CANCELED);
   }
 
   private Map<String, String> remoteJobs(String runId) throws Exception {

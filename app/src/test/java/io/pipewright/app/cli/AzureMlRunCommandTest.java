@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.testing.FakeAzureMlServer;
-import io.pipewright.testing.SpecExamples;
+import io.pipewright.testing.AzureMlAnswers;
 import io.pipewright.workspace.LinkedService;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class AzureMlRunCommandTest {
-  private static final String SUB = "00000000-1111-2222-3333-444444444444";
-  private static final String WS = "/subscriptions/" + SUB
-      + "/resourceGroups/test-rg/providers/Microsoft.MachineLearningServices/workspaces/my-aml-workspace";
-  private static final String EXAMPLES = "machinelearningservices/2024-10-01/";
+  private static final String SUB = AzureMlAnswers.SUB;
+  private static final String WS = AzureMlAnswers.WS;
   private static final String TOKEN = "fake-cli-access-token-0123456789";
 
   @TempDir Path temp;
@@ -63,7 +60,7 @@ class AzureMlRunCommandTest {
       assertThat(result.output())
           .containsPattern("run Queued: Azure ML pipeline job pipewright-[0-9a-f-]+: https://ml.azure.com/runs/")
           .contains("[Prepare data] Running on synapse-pool")
-          .contains("Prepare data | wrote output 'prepared': 891 rows")
+          .contains("Prepare data | | wrote output 'prepared': 891 rows")
           .contains("[Prepare data] Completed")
           .contains("Train model  | train accuracy 0.80")
           .containsPattern("run [0-9]{8}-[0-9]{6}-[0-9a-f]{4} Completed in");
@@ -80,61 +77,9 @@ class AzureMlRunCommandTest {
     }
   }
 
-  private void answers(FakeAzureMlServer server) throws IOException {
-    ObjectNode workspaceBody = (ObjectNode) SpecExamples.response(EXAMPLES + "Workspace/get.json", 200);
-    ((ObjectNode) workspaceBody.path("properties")).put("discoveryUrl", server.url() + "/discovery");
-    server.on("GET", WS).json(200, workspaceBody.toString());
-    // The attached pool: no SynapseSpark example is published for 2024-10-01 (mfe.json's definition).
-    server.on("GET", WS + "/computes/synapse-pool").json(200, ("{\"id\":\"" + WS + "/computes/synapse-pool\","
-        + "\"name\":\"synapse-pool\",\"properties\":{\"computeType\":\"SynapseSpark\",\"provisioningState\":\"Succeeded\","
-        + "\"resourceId\":\"/subscriptions/" + SUB + "/resourceGroups/test-rg/providers/Microsoft.Synapse/workspaces/"
-        + "contoso-synapse/bigDataPools/sparkpool1\"}}"));
-    server.on("GET", WS + "/computes/cpu-cluster")
-        .json(200, SpecExamples.responseText(EXAMPLES + "Compute/get/AmlCompute.json", 200));
-    server.on("POST", WS + "/codes/[^/]+/versions/[^/]+/startPendingUpload")
-        .json(200, SpecExamples.responseText(EXAMPLES + "Workspace/CodeVersion/createOrGetStartPendingUpload.json", 200)
-            .replace("\"sasUri\":\"https://www.contoso.com/example\"",
-                "\"sasUri\":\"" + server.url() + "/blobs/code?sv=2022-11-02&sr=c&sig=fake-sas-signature\"")
-            .replace("https://www.contoso.com/example", server.url() + "/blobs/code"));
-    server.on("PUT", "/blobs/code/.+").empty(201);
-    server.on("PUT", WS + "/codes/[^/]+/versions/[^/]+")
-        .json(201, SpecExamples.responseText(EXAMPLES + "Workspace/CodeVersion/createOrUpdate.json", 201));
-    server.on("PUT", WS + "/components/azureml_anonymous/versions/[^/]+")
-        .json(201, SpecExamples.responseText(EXAMPLES + "Workspace/ComponentVersion/createOrUpdate.json", 201));
-    server.on("PUT", WS + "/jobs/pipewright-[^/]+").json(201, job(null));
-    server.on("GET", WS + "/jobs/pipewright-[^/]+")
-        .json(200, job("Running")).json(200, job("Running")).json(200, job("Running")).json(200, job("Completed"));
-    // Run History has no published example: azure-ai-ml's runhistory Run and RunDetails models.
-    String history = "/history/v1.0" + WS;
-    String prepRunning = "{\"runId\":\"prep_run_1\",\"displayName\":\"Prepare data\",\"status\":\"Running\"}";
-    String prepDone = "{\"runId\":\"prep_run_1\",\"displayName\":\"Prepare data\",\"status\":\"Completed\"}";
-    server.on("GET", history + "/runs/pipewright-[^/]+/children")
-        .json(200, "{\"value\":[" + prepRunning + "]}")
-        .json(200, "{\"value\":[" + prepDone + ",{\"runId\":\"train_run_1\",\"displayName\":\"Train model\","
-            + "\"status\":\"Running\"}]}")
-        .json(200, "{\"value\":[" + prepDone + ",{\"runId\":\"train_run_1\",\"displayName\":\"Train model\","
-            + "\"status\":\"Completed\"}]}");
-    server.on("GET", history + "/runs/prep_run_1/details").json(200, "{\"runId\":\"prep_run_1\",\"logFiles\":{"
-        + "\"logs/azureml/driver/stdout\":\"" + server.url() + "/logs/prep/stdout?sig=fake-log-signature\"}}");
-    server.on("GET", history + "/runs/train_run_1/details").json(200, "{\"runId\":\"train_run_1\",\"logFiles\":{"
-        + "\"user_logs/std_log.txt\":\"" + server.url() + "/logs/train/std_log.txt?sig=fake-log-signature\"}}");
-    server.file("/logs/prep/stdout", "wrote output 'prepared': 891 rows\n");
-    server.file("/logs/train/std_log.txt", "train accuracy 0.80, log loss 0.45\n");
-    server.on("GET", WS + "/data/titanic_prepared/versions")
-        .json(404, "{\"error\":{\"code\":\"UserError\",\"message\":\"Not found\"}}");
-    server.on("PUT", WS + "/data/titanic_prepared/versions/1")
-        .json(201, SpecExamples.responseText(EXAMPLES + "Workspace/DataVersionBase/createOrUpdate.json", 201));
-  }
-
-  private static String job(String status) {
-    ObjectNode body = (ObjectNode) SpecExamples.response(EXAMPLES + "Job/PipelineJob/get.json", 200);
-    ObjectNode properties = (ObjectNode) body.path("properties");
-    if (status != null) {
-      properties.put("status", status);
-    }
-    properties.putObject("services").putObject("Studio").put("jobServiceType", "Studio")
-        .put("endpoint", "https://ml.azure.com/runs/pipewright-job?wsid=" + WS);
-    return body.toString();
+  private static void answers(FakeAzureMlServer server) {
+    AzureMlAnswers.acceptTheJob(server);
+    AzureMlAnswers.completeTheRun(server);
   }
 
   /** An {@code az} printing what {@code az account get-access-token --output json} prints. */

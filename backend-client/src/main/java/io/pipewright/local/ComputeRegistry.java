@@ -58,6 +58,8 @@ final class ComputeRegistry {
   /** Backends of remote kinds (standalone, Livy), found as services likewise. */
   private final Map<String, RemoteBackend> remoteBackends = new HashMap<>();
   private final Passwords passwords = new Passwords();
+  /** Work waiting for an Azure session (see {@link #whenSignedInToAzure}). */
+  private final List<Runnable> afterSignIn = new ArrayList<>();
   /** Services that run a whole pipeline (Azure ML), found as services likewise. */
   private final List<io.pipewright.workspace.PipelineBackend> pipelineBackends = new ArrayList<>();
   /** The session's Azure sign-in; launchers see it through {@link #azure}, so that signing in later reaches them. */
@@ -289,6 +291,39 @@ final class ComputeRegistry {
 
   void setAzureSession(AzureSession session) {
     azureSession = session == null ? AzureSession.NONE : session;
+    if (azureSession != AzureSession.NONE) {
+      runAfterSignIn();
+    }
+  }
+
+  /** Work that needs Azure (canceling a pipeline job left behind), done once a session is set, off the caller's thread. */
+  void whenSignedInToAzure(Runnable work) {
+    synchronized (afterSignIn) {
+      afterSignIn.add(work);
+    }
+    if (azureSession != AzureSession.NONE) {
+      runAfterSignIn();
+    }
+  }
+
+  private void runAfterSignIn() {
+    List<Runnable> work = new ArrayList<>();
+    synchronized (afterSignIn) {
+      work.addAll(afterSignIn);
+      afterSignIn.clear();
+    }
+    if (work.isEmpty()) {
+      return;
+    }
+    Thread thread = new Thread(() -> work.forEach(w -> {
+      try {
+        w.run();
+      } catch (RuntimeException e) {
+        LOG.warn("work after signing in to Azure failed", e);
+      }
+    }), "pipewright-after-azure-sign-in");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   AzureSession azure() {

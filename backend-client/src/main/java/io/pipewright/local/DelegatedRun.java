@@ -104,8 +104,8 @@ final class DelegatedRun implements RunHandle {
       record(() -> store.setRunStatus(runId, status, message, Instant.now()));
       emit(new RunEvent(runId, null, status, message, Instant.now()));
     }
-    finished.countDown();
     ended.accept(this);
+    finished.countDown();
   }
 
   boolean usesCompute(String computeName) {
@@ -130,6 +130,9 @@ final class DelegatedRun implements RunHandle {
 
   @Override
   public void cancel() {
+    if (finalStatus != null) {
+      return;
+    }
     canceled = true;
     PipelineBackend.Execution current = execution;
     if (current != null) {

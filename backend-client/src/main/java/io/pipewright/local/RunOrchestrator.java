@@ -79,15 +79,25 @@ final class RunOrchestrator {
       }
       Instant now = Instant.now();
       String why = "Pipewright (process " + run.ownerPid() + ") stopped while the run was in progress";
-      Set<String> remoteRunsCanceled = new HashSet<>();
+      Map<String, List<String>> remoteSteps = new HashMap<>();
       for (HistoryStore.ChildProcess child : store.childProcesses(run.runId())) {
         Optional<String[]> remoteRun = DelegatedRun.parseRemote(child.remoteJob());
         if (remoteRun.isPresent() && !child.status().isFinal()) {
-          String said = remoteRunsCanceled.add(remoteRun.get()[1])
-              ? computes.cancelRemoteRun(remoteRun.get()[0], remoteRun.get()[1])
-              : "its pipeline job " + remoteRun.get()[1] + " was canceled with the run";
-          LOG.info("run {} step {}: {}", run.runId(), child.stepId(), said);
-          new LocalStepLogs(layout, run.runId(), child.stepId()).note("recovery: " + said);
+          // The whole pipeline job is canceled once, when this session can reach Azure (signed in).
+          String target = remoteRun.get()[0];
+          String job = remoteRun.get()[1];
+          List<String> steps = remoteSteps.computeIfAbsent(job, k -> new ArrayList<>());
+          steps.add(child.stepId());
+          if (steps.size() == 1) {
+            String runId = run.runId();
+            computes.whenSignedInToAzure(() -> {
+              String said = computes.cancelRemoteRun(target, job);
+              LOG.info("run {}: {}", runId, said);
+              steps.forEach(step -> new LocalStepLogs(layout, runId, step).note("recovery: " + said));
+            });
+          }
+          new LocalStepLogs(layout, run.runId(), child.stepId()).note("recovery: its pipeline job " + job
+              + " on '" + target + "' is canceled once this session is signed in to Azure");
           store.setChildStatus(run.runId(), child.stepId(), RunStatus.CANCELED, "interrupted: " + why, now);
           continue;
         }

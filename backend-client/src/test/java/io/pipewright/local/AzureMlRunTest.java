@@ -328,6 +328,59 @@ class AzureMlRunTest {
     assertThat(childRun(run.runId(), "train").status()).isEqualTo(RunStatus.CANCELED);
   }
 
+  @Test
+  void aPipelineJobLeftByAPipewrightThatDiedIsCanceledOnceTheNextSessionIsSignedIn() throws Exception {
+    acceptsTheJob();
+    java.util.concurrent.atomic.AtomicBoolean canceled = new java.util.concurrent.atomic.AtomicBoolean();
+    server.on("POST", WS + "/jobs/pipewright-[^/]+/cancel").dynamic(r -> {
+      canceled.set(true);
+      return new MockResponse.Builder().code(200).build();
+    });
+    server.on("GET", WS + "/jobs/pipewright-[^/]+").dynamic(r -> new MockResponse.Builder().code(200)
+        .addHeader("Content-Type", "application/json").body(job(canceled.get() ? "Canceled" : "Running")).build());
+    server.on("GET", HISTORY + "/runs/pipewright-[^/]+/children").json(200,
+        children(child("prep_run_4", "prep", "Prepare data", "Running", null)));
+    server.on("GET", HISTORY + "/runs/prep_run_4/details").json(200, details("prep_run_4", "Running"));
+    RunHandle run = submit(false);
+    awaitEvent("prep", RunStatus.RUNNING);
+    String job = "pipewright-" + run.runId().toLowerCase();
+    // The Pipewright that owns the run dies: its history names a process that is gone.
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + temp.resolve("home/history.db"));
+         var owner = db.prepareStatement("UPDATE runs SET owner_pid = ? WHERE id = ?")) {
+      owner.setLong(1, gone.pid());
+      owner.setString(2, run.runId());
+      owner.executeUpdate();
+    }
+
+    try (LocalWorkspace reopened = LocalWorkspace.open(temp.resolve("home"))) {
+      assertThat(reopened.childRuns(run.runId())).filteredOn(c -> c.stepId().equals("prep"))
+          .extracting(ChildRun::status).containsExactly(RunStatus.CANCELED);
+      assertThat(server.requests("POST", WS + "/jobs/.*/cancel")).as("nothing before signing in").isEmpty();
+      reopened.setAzureSession(server.session());
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!log(run.runId(), "prep", LogStream.PIPEWRIGHT).contains("recovery: its Azure ML pipeline job " + job
+          + " was asked to cancel")) {
+        assertThat(System.nanoTime()).as(log(run.runId(), "prep", LogStream.PIPEWRIGHT)).isLessThan(deadline);
+        Thread.sleep(20);
+      }
+    }
+    assertThat(server.requests("POST", WS + "/jobs/" + job + "/cancel")).hasSize(1);
+    assertThat(log(run.runId(), "train", LogStream.PIPEWRIGHT)).contains("recovery: its pipeline job " + job
+        + " on 'aml' is canceled once this session is signed in to Azure");
+    assertThat(await(run)).as("the first session's watch sees the job end").isEqualTo(RunStatus.CANCELED);
+  }
+
+  private void awaitEvent(String stepId, RunStatus status) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (events.stream().noneMatch(e -> stepId.equals(e.stepId()) && e.status() == status)) {
+      assertThat(System.nanoTime()).as(stepId + " " + status).isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
   private Map<String, String> remoteJobs(String runId) throws Exception {
     Map<String, String> jobs = new TreeMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temp.resolve("home/history.db"));

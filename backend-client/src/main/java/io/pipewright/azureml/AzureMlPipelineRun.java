@@ -58,6 +58,8 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
   private static final String API = AzureMlPipelineBackend.API_VERSION;
   /** Polls that may fail in a row (network, 5xx after retries) before the run is given up. */
   private static final int MAX_FAILED_POLLS = 10;
+  /** Pages of child runs read per poll at most. */
+  private static final int MAX_CHILD_PAGES = 20;
   /** Log bytes read per request. */
   private static final int LOG_CHUNK = 1 << 20;
 
@@ -233,9 +235,17 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
       try {
         JsonNode job = arm.get(ref.path() + "/jobs/" + jobName, API, stop);
         RunStatus status = status(job.path("properties").path("status").asText("NotStarted"));
-        JsonNode children = history.get(history.baseUrl() + "/runs/" + jobName + "/children", null, stop);
-        for (JsonNode child : children.path("value")) {
-          child(child);
+        String children = history.baseUrl() + "/runs/" + jobName + "/children";
+        String page = children;
+        for (int pages = 0; page != null && pages < MAX_CHILD_PAGES; pages++) {
+          JsonNode list = history.get(page, null, stop);
+          for (JsonNode child : list.path("value")) {
+            child(child);
+          }
+          // Run History pages with a continuation token (azure-ai-ml's PaginatedRunList; unverified).
+          String token = list.path("continuationToken").asText("");
+          page = token.isBlank() ? null
+              : children + "?$continuationtoken=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
         }
         failedPolls = 0;
         if (status.isFinal()) {

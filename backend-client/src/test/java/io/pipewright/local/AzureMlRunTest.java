@@ -239,7 +239,14 @@ class AzureMlRunTest {
     server.on("GET", WS + "/jobs/pipewright-[^/]+").json(200, job("Running")).json(200, job("Failed"));
     String failed = child("prep_run_2", "prep", "Prepare data", "Failed",
         "AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `titanic` cannot be found.");
-    server.on("GET", HISTORY + "/runs/pipewright-[^/]+/children").json(200, children(failed));
+    // Two pages: Run History's continuation token (its PaginatedRunList model).
+    server.on("GET", HISTORY + "/runs/pipewright-[^/]+/children").dynamic(r -> {
+      String token = r.getUrl().queryParameter("$continuationtoken");
+      String body = token == null
+          ? "{\"value\":[" + failed + "],\"continuationToken\":\"page 2\"}"
+          : children(child("train_run_2", "train", "Train model", "NotStarted", null));
+      return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    });
     server.on("GET", HISTORY + "/runs/prep_run_2/details").json(200,
         details("prep_run_2", "Failed", "logs/azureml/driver/stderr"));
     server.file("/logs/prep_run_2/logs/azureml/driver/stderr", "Traceback: AnalysisException\n");
@@ -252,6 +259,9 @@ class AzureMlRunTest {
     assertThat(prep.message()).isEqualTo(
         "UserError: AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `titanic` cannot be found.");
     assertThat(childRun(run.runId(), "train").status()).isEqualTo(RunStatus.NOT_STARTED);
+    assertThat(remoteJobs(run.runId()).get("train")).endsWith("/train_run_2");
+    assertThat(server.requests("GET", HISTORY + "/runs/.*/children"))
+        .anySatisfy(r -> assertThat(r.getUrl().queryParameter("$continuationtoken")).isEqualTo("page 2"));
     assertThat(workspace.run(run.runId()).orElseThrow().message()).isEqualTo("step 'Prepare data' failed (Azure ML"
         + " pipeline job pipewright-" + run.runId().toLowerCase() + ": https://ml.azure.com/runs/pipewright-job?wsid=" + WS + ")");
     assertThat(log(run.runId(), "prep", LogStream.DRIVER_STDERR)).isEqualTo("Traceback: AnalysisException\n");

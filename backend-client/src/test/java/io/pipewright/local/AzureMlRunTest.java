@@ -272,6 +272,23 @@ class AzureMlRunTest {
   }
 
   @Test
+  void aPipelineAzureRefusesFailsTheRunWithAzuresErrorAndNothingIsSubmitted() throws Exception {
+    // Resource Manager's AuthorizationFailed (common-types ErrorResponse), as AzureMlComputesTest serves it.
+    server.on("GET", WS).json(403, "{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client"
+        + " 'ada@contoso.example' does not have authorization to perform action"
+        + " 'Microsoft.MachineLearningServices/workspaces/read' over scope '" + WS + "'.\"}}");
+
+    RunHandle run = submit(false);
+
+    assertThat(await(run)).isEqualTo(RunStatus.FAILED);
+    assertThat(workspace.run(run.runId()).orElseThrow().message()).startsWith("submitting to Azure ML failed: ")
+        .contains("does not have authorization to perform action 'Microsoft.MachineLearningServices/workspaces/read'");
+    assertThat(childRun(run.runId(), "prep").status()).isEqualTo(RunStatus.NOT_STARTED);
+    assertThat(childRun(run.runId(), "prep").message()).isEqualTo("not run: the pipeline was not submitted");
+    assertThat(server.requests("PUT", ".*")).isEmpty();
+  }
+
+  @Test
   void aRejectedTokenIsRefreshedOnceAndTheCallRepeated() throws Exception {
     // The first answer of the workspace read is 401 (an expired token), the next the workspace.
     server.on("GET", WS).json(401, "{\"error\":{\"code\":\"ExpiredAuthenticationToken\",\"message\":\"The access"

@@ -82,6 +82,7 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
   private final Map<String, RunStatus> stepStatus = new HashMap<>();
   private final Map<String, Long> logOffsets = new HashMap<>();
   private final Set<String> registered = new HashSet<>();
+  private final Set<String> tailedToEnd = new HashSet<>();
   private String studio;
   private RunStatus runStatus;
 
@@ -296,8 +297,12 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
     if (status == RunStatus.COMPLETED && child.path("properties").path("azureml.isreused").asText("").equals("true")) {
       status = RunStatus.REUSED;
     }
-    if (status != RunStatus.NOT_STARTED && status != RunStatus.QUEUED) {
+    // Logs are read while the child runs, and once more after it ended (what it wrote last).
+    if (status != RunStatus.NOT_STARTED && status != RunStatus.QUEUED && !tailedToEnd.contains(step)) {
       tail(step, runId);
+      if (status.isFinal()) {
+        tailedToEnd.add(step);
+      }
     }
     if (status.isSuccess() && registered.add(step)) {
       outputs(step, runId);

@@ -17,6 +17,7 @@ import io.pipewright.model.PipelineFormat;
 import io.pipewright.testing.AzureMlAnswers;
 import io.pipewright.testing.FakeAzure;
 import io.pipewright.testing.FakeAzureMlServer;
+import io.pipewright.testing.SpecExamples;
 import io.pipewright.workspace.ChildRun;
 import io.pipewright.workspace.LinkedService;
 import io.pipewright.workspace.LogStream;
@@ -231,6 +232,44 @@ class AzureMlRunTest {
     assertThat(log(run.runId(), "prep", LogStream.PIPEWRIGHT))
         .contains("input titanic_file: mount is not honoured on Azure ML, whose Spark jobs read their inputs directly");
     assertNoTokenIn(temp.resolve("home"));
+  }
+
+  @Test
+  void aMissingClusterIsCreatedAndAPoolNotAttachedYetIsAttachedBeforeTheJobIsSubmitted() throws Exception {
+    // Answered before acceptTheJob's rules, which find both computes there already.
+    server.on("GET", WS + "/computes/cpu-cluster")
+        .json(404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"not found\"}}")
+        .json(200, SpecExamples.responseText(AzureMlAnswers.EXAMPLES + "Compute/get/AmlCompute.json", 200));
+    server.on("PUT", WS + "/computes/cpu-cluster").json(201,
+        SpecExamples.responseText(AzureMlAnswers.EXAMPLES + "Compute/createOrUpdate/BasicAmlCompute.json", 201),
+        "Azure-AsyncOperation", server.url() + "/operations/cluster", "Retry-After", "0");
+    server.on("GET", "/operations/cluster").json(200, "{\"status\":\"Succeeded\"}");
+    server.on("GET", WS + "/computes/synapse-pool")
+        .json(404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"not found\"}}")
+        .json(200, AzureMlAnswers.SYNAPSE_COMPUTE);
+    server.on("PUT", WS + "/computes/synapse-pool").json(201, AzureMlAnswers.SYNAPSE_COMPUTE,
+        "Azure-AsyncOperation", server.url() + "/operations/pool", "Retry-After", "0");
+    server.on("GET", "/operations/pool").json(200, "{\"status\":\"Succeeded\"}");
+    acceptsTheJob();
+    AzureMlAnswers.completeTheRun(server);
+
+    RunHandle run = submit(false);
+
+    assertThat(await(run)).isEqualTo(RunStatus.COMPLETED);
+    List<String> puts = server.requests().stream().filter(r -> r.getMethod().equals("PUT"))
+        .map(r -> r.getUrl().encodedPath()).filter(p -> p.contains("/computes/") || p.contains("/jobs/")).toList();
+    assertThat(puts).containsExactly(WS + "/computes/synapse-pool", WS + "/computes/cpu-cluster",
+        WS + "/jobs/pipewright-" + run.runId().toLowerCase());
+    JsonNode pool = JSON.readTree(server.requests("PUT", WS + "/computes/synapse-pool").get(0).getBody().utf8());
+    assertThat(pool.path("properties").path("computeType").asText()).isEqualTo("SynapseSpark");
+    assertThat(pool.path("properties").path("resourceId").asText()).isEqualTo(AzureMlAnswers.POOL_ID);
+    JsonNode cluster = JSON.readTree(server.requests("PUT", WS + "/computes/cpu-cluster").get(0).getBody().utf8());
+    assertThat(cluster.path("properties").path("properties").path("vmSize").asText()).isEqualTo("STANDARD_DS3_V2");
+    assertThat(cluster.path("properties").path("properties").path("scaleSettings")).isEqualTo(JSON.readTree(
+        "{\"minNodeCount\":0,\"maxNodeCount\":4,\"nodeIdleTimeBeforeScaleDown\":\"PT2M\"}"));
+    assertThat(log(run.runId(), "train", LogStream.PIPEWRIGHT))
+        .contains("Azure ML: Creating cluster 'cpu-cluster' (STANDARD_DS3_V2, 0–4 nodes)…")
+        .contains("Azure ML: Compute 'cpu-cluster': Succeeded");
   }
 
   @Test

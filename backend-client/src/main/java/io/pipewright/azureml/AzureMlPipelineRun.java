@@ -134,8 +134,9 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
       Files.createDirectories(submission.runDirectory());
       Files.write(submission.runDirectory().resolve("azureml-job.json"),
           AzureMlPipelineJob.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
-      JsonNode job = arm.put(ref.path() + "/jobs/" + jobName, API, body, Duration.ofMinutes(5), status -> {}, stop);
+      // Recorded first: a Pipewright that dies while the job is being created leaves its name to cancel.
       recorder.remoteRun(jobName);
+      JsonNode job = arm.put(ref.path() + "/jobs/" + jobName, API, body, Duration.ofMinutes(5), status -> {}, stop);
       studio = job.path("properties").path("services").path("Studio").path("endpoint").asText(null);
       String where = "Azure ML pipeline job " + jobName + (studio == null ? "" : ": " + studio);
       submission.order().forEach(id -> recorder.logs(id).note(where));

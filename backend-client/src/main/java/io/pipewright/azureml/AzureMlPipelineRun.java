@@ -110,6 +110,7 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
       ensureComputes(computes);
       Map<String, String> componentIds = new LinkedHashMap<>();
       for (String stepId : submission.order()) {
+        stopIfCanceled();
         Step step = submission.pipeline().step(stepId).orElseThrow();
         String codeId = new CodeUpload(arm, blobs, ref, stop).upload(step, codeFiles(step),
             note -> recorder.logs(stepId).note(note));
@@ -134,6 +135,7 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
       Files.createDirectories(submission.runDirectory());
       Files.write(submission.runDirectory().resolve("azureml-job.json"),
           AzureMlPipelineJob.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
+      stopIfCanceled();
       // Recorded first: a Pipewright that dies while the job is being created leaves its name to cancel.
       recorder.remoteRun(jobName);
       JsonNode job = arm.put(ref.path() + "/jobs/" + jobName, API, body, Duration.ofMinutes(5), status -> {}, stop);
@@ -196,6 +198,12 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
     return "/subscriptions/" + service.subscriptionId() + "/resourceGroups/" + service.resourceGroup()
         + "/providers/Microsoft.Synapse/workspaces/" + service.synapseWorkspace() + "/bigDataPools/"
         + pool.setting("pool").orElse(pool.name());
+  }
+
+  private void stopIfCanceled() throws WorkspaceException {
+    if (recorder.isCanceled()) {
+      throw new WorkspaceException("canceled before the pipeline job was created");
+    }
   }
 
   /** {@code https://HOST/history/v1.0} plus the workspace's path, HOST from the workspace's {@code discoveryUrl}. */

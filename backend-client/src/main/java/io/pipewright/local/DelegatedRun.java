@@ -81,6 +81,13 @@ final class DelegatedRun implements RunHandle {
       started.completion().whenComplete((status, error) -> finish(error != null ? RunStatus.FAILED : status,
           error != null ? "watching the run failed: " + error.getMessage() : null));
     } catch (WorkspaceException | RuntimeException e) {
+      if (canceled) {
+        for (String id : submission.order()) {
+          recorder.stepStatus(id, RunStatus.CANCELED, "canceled before the pipeline was submitted");
+        }
+        finish(RunStatus.CANCELED, "canceled before the pipeline was submitted to " + backend.label());
+        return;
+      }
       if (e instanceof RuntimeException) {
         LOG.error("run {}: submitting to {} failed", runId, backend.label(), e);
       }
@@ -226,6 +233,11 @@ final class DelegatedRun implements RunHandle {
     @Override
     public void output(String stepId, String port, String location) {
       record(() -> store.recordOutput(runId, stepId, port, location));
+    }
+
+    @Override
+    public boolean isCanceled() {
+      return canceled;
     }
   }
 

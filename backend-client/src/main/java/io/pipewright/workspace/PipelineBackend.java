@@ -78,6 +78,11 @@ public interface PipelineBackend {
 
     /** Where an output of a step is (a URI on the remote service). */
     void output(String stepId, String port, String location);
+
+    /** Whether the run was stopped while being submitted: submit nothing more, throw instead. */
+    default boolean isCanceled() {
+      return false;
+    }
   }
 
   /** A run the backend watches. */

@@ -395,6 +395,36 @@ class AzureMlRunTest {
   }
 
   @Test
+  void stopWhileTheCodeIsUploadedSubmitsNoJob() throws Exception {
+    java.util.concurrent.CountDownLatch uploading = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    String pending = SpecExamples.responseText(AzureMlAnswers.EXAMPLES
+        + "Workspace/CodeVersion/createOrGetStartPendingUpload.json", 200)
+        .replace("https://www.contoso.com/example", server.url() + "/blobs/code");
+    server.on("POST", WS + "/codes/[^/]+/versions/[^/]+/startPendingUpload").dynamic(r -> {
+      uploading.countDown();
+      try {
+        stopped.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(pending).build();
+    });
+    acceptsTheJob();
+
+    RunHandle run = submit(false);
+    assertThat(uploading.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    run.cancel();
+    stopped.countDown();
+
+    assertThat(await(run)).isEqualTo(RunStatus.CANCELED);
+    assertThat(childRun(run.runId(), "prep").status()).isEqualTo(RunStatus.CANCELED);
+    assertThat(workspace.run(run.runId()).orElseThrow().message())
+        .isEqualTo("canceled before the pipeline was submitted to Azure ML");
+    assertThat(server.requests("PUT", WS + "/jobs/.*")).isEmpty();
+  }
+
+  @Test
   void aPipelineJobLeftByAPipewrightThatDiedIsCanceledOnceTheNextSessionIsSignedIn() throws Exception {
     acceptsTheJob();
     java.util.concurrent.atomic.AtomicBoolean canceled = new java.util.concurrent.atomic.AtomicBoolean();

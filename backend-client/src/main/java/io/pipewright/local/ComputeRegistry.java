@@ -58,6 +58,10 @@ final class ComputeRegistry {
   /** Backends of remote kinds (standalone, Livy), found as services likewise. */
   private final Map<String, RemoteBackend> remoteBackends = new HashMap<>();
   private final Passwords passwords = new Passwords();
+  /** Work waiting for an Azure session (see {@link #whenSignedInToAzure}). */
+  private final List<Runnable> afterSignIn = new ArrayList<>();
+  /** Services that run a whole pipeline (Azure ML), found as services likewise. */
+  private final List<io.pipewright.workspace.PipelineBackend> pipelineBackends = new ArrayList<>();
   /** The session's Azure sign-in; launchers see it through {@link #azure}, so that signing in later reaches them. */
   private volatile AzureSession azureSession = AzureSession.NONE;
   private final AzureSession azure = new AzureSession() {
@@ -93,6 +97,8 @@ final class ComputeRegistry {
     for (ConnectionTester tester : ServiceLoader.load(ConnectionTester.class, ComputeRegistry.class.getClassLoader())) {
       connectionTesters.putIfAbsent(tester.kind(), tester);
     }
+    ServiceLoader.load(io.pipewright.workspace.PipelineBackend.class, ComputeRegistry.class.getClassLoader())
+        .forEach(pipelineBackends::add);
     launchers.put(ComputeTarget.LOCAL_SPARK, localSpark);
     launchers.put(ComputeTarget.LOCAL_PROCESS, new LocalProcessLauncher());
   }
@@ -290,6 +296,39 @@ final class ComputeRegistry {
 
   void setAzureSession(AzureSession session) {
     azureSession = session == null ? AzureSession.NONE : session;
+    if (azureSession != AzureSession.NONE) {
+      runAfterSignIn();
+    }
+  }
+
+  /** Work that needs Azure (canceling a pipeline job left behind), done once a session is set, off the caller's thread. */
+  void whenSignedInToAzure(Runnable work) {
+    synchronized (afterSignIn) {
+      afterSignIn.add(work);
+    }
+    if (azureSession != AzureSession.NONE) {
+      runAfterSignIn();
+    }
+  }
+
+  private void runAfterSignIn() {
+    List<Runnable> work = new ArrayList<>();
+    synchronized (afterSignIn) {
+      work.addAll(afterSignIn);
+      afterSignIn.clear();
+    }
+    if (work.isEmpty()) {
+      return;
+    }
+    Thread thread = new Thread(() -> work.forEach(w -> {
+      try {
+        w.run();
+      } catch (RuntimeException e) {
+        LOG.warn("work after signing in to Azure failed", e);
+      }
+    }), "pipewright-after-azure-sign-in");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   AzureSession azure() {
@@ -318,6 +357,36 @@ final class ComputeRegistry {
       return backend.kill(target.get(), jobId, CONNECTION_TIMEOUT, remoteContext());
     } catch (WorkspaceException e) {
       return "its job " + jobId + " on '" + computeName + "' could not be killed: " + e.getMessage();
+    }
+  }
+
+  /** The services that run a whole pipeline themselves (Azure ML), in the order found. */
+  List<io.pipewright.workspace.PipelineBackend> pipelineBackends() {
+    return pipelineBackends;
+  }
+
+  /** What {@link io.pipewright.workspace.PipelineBackend}s get: the SQL driver jar, the Azure session. */
+  RemoteBackend.Context remoteContextForBackends() {
+    return remoteContext();
+  }
+
+  /**
+   * Cancels a pipeline run a {@link io.pipewright.workspace.PipelineBackend} submitted, found after a
+   * Pipewright died; says what happened, in one sentence.
+   */
+  String cancelRemoteRun(String workspaceTarget, String remoteRun) {
+    try {
+      Optional<ComputeTarget> target = compute(workspaceTarget);
+      if (target.isEmpty()) {
+        return "its pipeline job " + remoteRun + " could not be canceled: compute target '" + workspaceTarget
+            + "' is gone";
+      }
+      for (io.pipewright.workspace.PipelineBackend backend : pipelineBackends) {
+        return backend.cancel(target.get(), remoteRun, CONNECTION_TIMEOUT, remoteContext());
+      }
+      return "its pipeline job " + remoteRun + " could not be canceled: this Pipewright has no backend for it";
+    } catch (WorkspaceException e) {
+      return "its pipeline job " + remoteRun + " could not be canceled: " + e.getMessage();
     }
   }
 

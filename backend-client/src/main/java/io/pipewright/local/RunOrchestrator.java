@@ -7,7 +7,9 @@ import io.pipewright.model.SparkEntry;
 import io.pipewright.model.SparkStep;
 import io.pipewright.model.Step;
 import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.PipelineBackend;
 import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunTargets;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.WorkspaceException;
@@ -52,6 +54,8 @@ final class RunOrchestrator {
   private final ComputeRegistry computes;
   private final LocalRun.Services services;
   private final Set<LocalRun> active = ConcurrentHashMap.newKeySet();
+  /** Runs a {@link PipelineBackend} runs as a whole (Azure ML pipeline jobs). */
+  private final Set<DelegatedRun> delegated = ConcurrentHashMap.newKeySet();
   private final SecureRandom random = new SecureRandom();
 
   RunOrchestrator(HistoryStore store, WorkspaceLayout layout, ComputeRegistry computes, DatasetCatalog catalog) {
@@ -75,7 +79,28 @@ final class RunOrchestrator {
       }
       Instant now = Instant.now();
       String why = "Pipewright (process " + run.ownerPid() + ") stopped while the run was in progress";
+      Map<String, List<String>> remoteSteps = new HashMap<>();
       for (HistoryStore.ChildProcess child : store.childProcesses(run.runId())) {
+        Optional<String[]> remoteRun = DelegatedRun.parseRemote(child.remoteJob());
+        if (remoteRun.isPresent() && !child.status().isFinal()) {
+          // The whole pipeline job is canceled once, when this session can reach Azure (signed in).
+          String target = remoteRun.get()[0];
+          String job = remoteRun.get()[1];
+          List<String> steps = remoteSteps.computeIfAbsent(job, k -> new ArrayList<>());
+          steps.add(child.stepId());
+          if (steps.size() == 1) {
+            String runId = run.runId();
+            computes.whenSignedInToAzure(() -> {
+              String said = computes.cancelRemoteRun(target, job);
+              LOG.info("run {}: {}", runId, said);
+              steps.forEach(step -> new LocalStepLogs(layout, runId, step).note("recovery: " + said));
+            });
+          }
+          new LocalStepLogs(layout, run.runId(), child.stepId()).note("recovery: its pipeline job " + job
+              + " on '" + target + "' is canceled once this session is signed in to Azure");
+          store.setChildStatus(run.runId(), child.stepId(), RunStatus.CANCELED, "interrupted: " + why, now);
+          continue;
+        }
         if (child.status().isFinal()) {
           continue;
         }
@@ -124,17 +149,68 @@ final class RunOrchestrator {
       }
       parameters.put(override.getKey(), override.getValue());
     }
-    Map<String, ComputeTarget> targets = computesOf(pipeline, options.sparkTarget());
-    warmUpSpark(pipeline, targets);
     String runId = newRunId();
     String experiment = options.experiment() == null || options.experiment().isBlank()
         ? pipeline.id() : options.experiment();
+    Map<String, ComputeTarget> byName = new HashMap<>();
+    for (ComputeTarget target : computes.computes()) {
+      byName.put(target.name(), target);
+    }
+    Map<String, String> ownComputes = new LinkedHashMap<>();
+    pipeline.steps().forEach(step -> ownComputes.put(step.id(), ComputeTarget.nameFor(pipeline, step)));
+    for (PipelineBackend backend : computes.pipelineBackends()) {
+      Optional<ComputeTarget> workspace = backend.workspaceFor(ownComputes, options.sparkTarget(), byName);
+      if (workspace.isPresent()) {
+        return submitTo(backend, workspace.get(), runId, experiment, pipeline, options, parameters, order, byName,
+            ownComputes);
+      }
+    }
+    Map<String, ComputeTarget> targets = computesOf(pipeline, options.sparkTarget(), byName);
+    warmUpSpark(pipeline, targets);
     List<HistoryStore.NewChild> children = new ArrayList<>();
     Map<String, Step> steps = new HashMap<>();
     pipeline.steps().forEach(step -> steps.put(step.id(), step));
     for (String id : order) {
       children.add(new HistoryStore.NewChild(id, steps.get(id).name(), targets.get(id).name()));
     }
+    insertRun(runId, experiment, pipeline, options, parameters, children);
+    LocalRun run = new LocalRun(services, runId, pipeline, options, parameters, order, targets);
+    active.add(run);
+    run.start();
+    return run;
+  }
+
+  /**
+   * Records a run that {@code backend} runs as a whole and starts submitting it; returns at once.
+   * Each child run names its step's own compute target.
+   */
+  private RunHandle submitTo(PipelineBackend backend, ComputeTarget workspace, String runId, String experiment,
+      Pipeline pipeline, SubmitOptions options, Map<String, String> parameters, List<String> order,
+      Map<String, ComputeTarget> byName, Map<String, String> ownComputes) throws WorkspaceException {
+    Map<String, ComputeTarget> stepComputes = new LinkedHashMap<>();
+    List<HistoryStore.NewChild> children = new ArrayList<>();
+    for (String id : order) {
+      String name = ownComputes.get(id);
+      ComputeTarget target = byName.get(name);
+      Step step = pipeline.step(id).orElseThrow();
+      if (target == null) {
+        throw new WorkspaceException("step '" + step.name() + "' runs on compute '" + name
+            + "', which this workspace does not have (see: pipewright computes list)");
+      }
+      stepComputes.put(id, target);
+      children.add(new HistoryStore.NewChild(id, step.name(), name));
+    }
+    insertRun(runId, experiment, pipeline, options, parameters, children);
+    DelegatedRun run = new DelegatedRun(store, layout, backend, new PipelineBackend.Submission(runId, experiment,
+        pipeline, options, Map.copyOf(parameters), List.copyOf(order), stepComputes, workspace, Map.copyOf(byName),
+        computes.linkedServices(), layout.run(runId), computes.remoteContextForBackends()), delegated::remove);
+    delegated.add(run);
+    run.start();
+    return run;
+  }
+
+  private void insertRun(String runId, String experiment, Pipeline pipeline, SubmitOptions options,
+      Map<String, String> parameters, List<HistoryStore.NewChild> children) throws WorkspaceException {
     ProcessHandle self = ProcessHandle.current();
     long selfStarted = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     HistoryCalls.write(() -> store.insertRun(new HistoryStore.NewRun(runId, experiment, pipeline.id(), pipeline.name(),
@@ -145,21 +221,15 @@ final class RunOrchestrator {
     } catch (IOException e) {
       throw new WorkspaceException("cannot create the run directory " + layout.run(runId) + ": " + e.getMessage(), e);
     }
-    LocalRun run = new LocalRun(services, runId, pipeline, options, parameters, order, targets);
-    active.add(run);
-    run.start();
-    return run;
   }
 
   /**
-   * The compute each step runs on, by step id, checked against the launchers; one history read.
-   * {@code sparkTarget}, when given, replaces the compute of every Spark step.
+   * The compute each step runs on, by step id, checked against the launchers. {@code sparkTarget},
+   * when given, replaces the compute of every Spark step, and when it is this machine, script steps
+   * on remote computes run as local processes ({@link RunTargets}).
    */
-  private Map<String, ComputeTarget> computesOf(Pipeline pipeline, String sparkTarget) throws WorkspaceException {
-    Map<String, ComputeTarget> byName = new HashMap<>();
-    for (ComputeTarget target : computes.computes()) {
-      byName.put(target.name(), target);
-    }
+  private Map<String, ComputeTarget> computesOf(Pipeline pipeline, String sparkTarget, Map<String, ComputeTarget> byName)
+      throws WorkspaceException {
     if (sparkTarget != null && (!byName.containsKey(sparkTarget) || !byName.get(sparkTarget).runsSpark())) {
       throw new WorkspaceException((byName.containsKey(sparkTarget)
           ? "compute '" + sparkTarget + "' (" + byName.get(sparkTarget).kind() + ") does not run Spark"
@@ -168,7 +238,8 @@ final class RunOrchestrator {
     }
     Map<String, ComputeTarget> byStep = new HashMap<>();
     for (Step step : pipeline.steps()) {
-      String name = sparkTarget != null && step.isSpark() ? sparkTarget : ComputeTarget.nameFor(pipeline, step);
+      String name = RunTargets.computeOf(pipeline, step, sparkTarget,
+          n -> byName.containsKey(n) ? byName.get(n).kind() : null);
       ComputeTarget target = byName.get(name);
       if (target == null) {
         throw new WorkspaceException("step '" + step.name() + "' runs on compute '" + name
@@ -247,12 +318,15 @@ final class RunOrchestrator {
 
   /** An active run that has a step on the named compute, if there is one. */
   Optional<String> runUsing(String computeName) {
-    return active.stream().filter(run -> run.usesCompute(computeName)).map(LocalRun::runId).findFirst();
+    return active.stream().filter(run -> run.usesCompute(computeName)).map(LocalRun::runId).findFirst()
+        .or(() -> delegated.stream().filter(run -> run.usesCompute(computeName)).map(DelegatedRun::runId).findFirst());
   }
 
   /** Cancels the active runs, giving each up to 10 seconds to end. */
   void close() {
-    for (LocalRun run : List.copyOf(active)) {
+    List<RunHandle> runs = new ArrayList<>(active);
+    runs.addAll(delegated);
+    for (RunHandle run : runs) {
       run.cancel();
       try {
         run.await(Duration.ofSeconds(10));

@@ -12,6 +12,7 @@ import io.pipewright.model.Severity;
 import io.pipewright.model.SourceLocation;
 import io.pipewright.model.ValidationContext;
 import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.RunTargets;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,16 +63,20 @@ final class PipelineLoading {
       throws WorkspaceException {
     List<Diagnostic> diagnostics = new ArrayList<>(loaded.problems());
     if (loaded.pipeline() != null) {
-      Pipeline pipeline = sparkTarget == null ? loaded.pipeline() : onTarget(loaded.pipeline(), sparkTarget);
+      Pipeline pipeline = sparkTarget == null ? loaded.pipeline() : onTarget(loaded.pipeline(), sparkTarget, workspace);
       diagnostics.addAll(PipelineValidator.validate(pipeline, context(file, workspace)));
     }
     return new Checked(loaded, diagnostics);
   }
 
-  /** The pipeline with every Spark step on {@code sparkTarget}; script steps keep their compute. */
-  static Pipeline onTarget(Pipeline pipeline, String sparkTarget) {
-    return pipeline.withSteps(pipeline.steps().stream()
-        .map(step -> step.isSpark() ? step.withCompute(sparkTarget) : step).toList());
+  /**
+   * The pipeline with every Spark step on {@code sparkTarget}; script steps keep their compute,
+   * except on this machine, where those on remote computes run as local processes ({@link RunTargets}).
+   */
+  static Pipeline onTarget(Pipeline pipeline, String sparkTarget, LocalWorkspace workspace) throws WorkspaceException {
+    Map<String, String> kinds = new LinkedHashMap<>();
+    workspace.computes().forEach(c -> kinds.put(c.name(), c.kind()));
+    return RunTargets.onTarget(pipeline, sparkTarget, kinds::get);
   }
 
   static ValidationContext context(Path file, LocalWorkspace workspace) throws WorkspaceException {

@@ -45,6 +45,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", description = {
     "Run a pipeline and stream its steps' output: each step on its own compute target (this machine by default),"
         + " or with --target every Spark step on one target (a Spark cluster, Livy).",
+    "A pipeline with a step on an Azure ML cluster, or run with --target naming an Azure ML workspace, is submitted"
+        + " to Azure ML as one pipeline job (signed in as for 'pipewright azure whoami'); --target local-spark runs it"
+        + " here, its script steps as local processes.",
     "Targets with basic authentication take the password from $" + EnvironmentPasswordPrompt.VARIABLE + "."})
 final class RunCommand implements Callable<Integer> {
 
@@ -164,6 +167,11 @@ final class RunCommand implements Callable<Integer> {
           tailRunning();
           while (event != null) {
             if (event.isRunLevel()) {
+              if (!event.status().isFinal() && event.message() != null) {
+                // A run on Azure ML says where it went: its job and Studio page.
+                out.println("run " + event.status().label() + ": " + event.message());
+                out.flush();
+              }
               if (event.status().isFinal()) {
                 finalStatus = event.status();
                 if (event.message() != null && finalStatus != RunStatus.COMPLETED) {

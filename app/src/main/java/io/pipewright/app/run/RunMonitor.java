@@ -170,6 +170,9 @@ public final class RunMonitor {
   private void apply(RunEvent event) {
     if (event.isRunLevel()) {
       status.set(event.status());
+      if (!event.status().isFinal() && event.message() != null) {
+        message.set(event.message()); // where the run went (an Azure ML job and its Studio page)
+      }
       if (event.status().isFinal()) {
         message.set(event.message());
         endedAt = event.at();

@@ -266,6 +266,11 @@ public final class RunViewModel {
         }
       });
     }
+    m.messageProperty().addListener((o, a, message) -> {
+      if (message != null && monitor.get() == m && !m.isFinished()) {
+        context.statusProperty().set("Run " + handle.runId() + " of " + pipeline.name() + ": " + message);
+      }
+    });
     m.finishedProperty().addListener((o, a, done) -> {
       if (done && monitor.get() == m) {
         running.set(false);
@@ -301,7 +306,7 @@ public final class RunViewModel {
   static String endLine(RunMonitor m) {
     String took = Durations.format(m.elapsedProperty().get());
     String line = "Run " + m.runId() + ": " + m.status().label() + " after " + took;
-    if (m.status() != RunStatus.COMPLETED && m.messageProperty().get() != null) {
+    if (m.messageProperty().get() != null) { // a failure's cause, or where the run went (Azure ML)
       line += " — " + m.messageProperty().get();
     }
     return line;

@@ -43,6 +43,23 @@ class SampleRunTest {
   }
 
   @Test
+  void theSynapseTitanicSampleRunsHereWithTargetLocalSparkItsScriptStepAsALocalProcess() {
+    // The workspace has neither the Synapse pool nor the Azure ML cluster the sample names.
+    String sample = Cli.samples().resolve("synapse-titanic/synapse-titanic.pipeline.json").toString();
+
+    Cli run = Cli.run("run", sample, "--target", "local-spark", "--workspace", workspace.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).doesNotContain("cpu-cluster").doesNotContain("synapse-pool");
+    assertThat(run.out())
+        .contains("[Prepare data] Running on local-spark")
+        .contains("Prepare data | wrote output 'prepared': 891 rows")
+        .contains("[Train model] Running on local-process")
+        .contains("[Train model] Completed");
+    assertThat(run.lastLine()).matches("run \\d{8}-\\d{6}-[0-9a-f]{4} Completed in \\d+\\.\\ds");
+  }
+
+  @Test
   void theJvmSampleRunsAJarWithAMainClassOnSpark() {
     String sample = Cli.samples().resolve("titanic-jvm/titanic-jvm.pipeline.json").toString();
 

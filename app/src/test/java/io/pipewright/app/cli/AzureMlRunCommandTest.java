@@ -1,0 +1,141 @@
+package io.pipewright.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.testing.FakeAzureMlServer;
+import io.pipewright.testing.AzureMlAnswers;
+import io.pipewright.workspace.LinkedService;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pipewright run} of the synapse-titanic sample on Azure ML, in a child JVM: the command
+ * line's default credential chain gets its token from a fake {@code az} on the PATH (printing what
+ * {@code az account get-access-token} prints), and {@code PIPEWRIGHT_AZURE_MANAGEMENT_URL} points
+ * Resource Manager at a local fake of Azure ML's hosts answering with the published examples.
+ * Nothing is asked interactively.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class AzureMlRunCommandTest {
+  private static final String SUB = AzureMlAnswers.SUB;
+  private static final String WS = AzureMlAnswers.WS;
+  private static final String TOKEN = "fake-cli-access-token-0123456789";
+
+  @TempDir Path temp;
+
+  @Test
+  void runSubmitsTheSynapseTitanicSampleToAzureMlAndPrintsItsChildJobsAndLogs() throws Exception {
+    Path workspaceDir = temp.resolve("ws");
+    try (LocalWorkspace workspace = LocalWorkspace.open(workspaceDir)) {
+      workspace.attachCompute("aml", "azureml", Map.of("subscriptionId", SUB, "resourceGroup", "test-rg",
+          "workspaceName", "my-aml-workspace"));
+      workspace.addLinkedService(new LinkedService("synapse-link", SUB, "test-rg", "contoso-synapse"));
+      workspace.attachCompute("synapse-pool", "synapse-spark-pool", Map.of("linkedService", "synapse-link",
+          "pool", "sparkpool1", "nodeSize", "Medium", "nodeCount", "3"));
+      workspace.attachCompute("cpu-cluster", "azureml-cluster", Map.of("workspace", "aml",
+          "vmSize", "STANDARD_DS3_V2", "minNodes", "0", "maxNodes", "4"));
+    }
+    try (FakeAzureMlServer server = new FakeAzureMlServer()) {
+      answers(server);
+      Path bin = fakeAz();
+
+      Result result = pipewright(server, bin, "run",
+          Cli.samples().resolve("synapse-titanic/synapse-titanic.pipeline.json").toString(),
+          "--workspace", workspaceDir.toString());
+
+      assertThat(result.exitCode()).as(result.output()).isZero();
+      assertThat(result.output())
+          .containsPattern("run Queued: Azure ML pipeline job pipewright-[0-9a-f-]+: https://ml.azure.com/runs/")
+          .contains("[Prepare data] Running on synapse-pool")
+          .contains("Prepare data | | wrote output 'prepared': 891 rows")
+          .contains("[Prepare data] Completed")
+          .contains("Train model  | train accuracy 0.80")
+          .containsPattern("run [0-9]{8}-[0-9]{6}-[0-9a-f]{4} Completed in");
+      assertThat(result.output()).doesNotContain(TOKEN);
+      assertThat(server.requests("PUT", WS + "/jobs/.*")).singleElement()
+          .satisfies(r -> assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN));
+
+      String runId = result.output().lines().filter(l -> l.startsWith("run ") && l.contains(" Completed in "))
+          .findFirst().orElseThrow().split(" ")[1];
+      Cli logs = Cli.runCapturingStdout("logs", runId, "train", "--workspace", workspaceDir.toString());
+      assertThat(logs.exitCode()).as(logs.toString()).isZero();
+      assertThat(logs.out()).isEqualTo("train accuracy 0.80, log loss 0.45\n");
+      assertNoTokenIn(workspaceDir);
+    }
+  }
+
+  private static void answers(FakeAzureMlServer server) {
+    AzureMlAnswers.acceptTheJob(server);
+    AzureMlAnswers.completeTheRun(server);
+  }
+
+  /** An {@code az} printing what {@code az account get-access-token --output json} prints. */
+  private Path fakeAz() throws IOException {
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Path printed = temp.resolve("az-output.json");
+    Files.writeString(printed, "{\"accessToken\": \"" + TOKEN + "\", \"expiresOn\": \"2099-10-31 21:59:10.000000\","
+        + " \"expires_on\": 4096648750, \"subscription\": \"" + SUB + "\", \"tenant\": \"TENANT\", \"tokenType\": \"Bearer\"}");
+    Path az = bin.resolve("az");
+    Files.writeString(az, "#!/bin/sh\ncat '" + printed + "'\n");
+    Files.setPosixFilePermissions(az, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private Result pipewright(FakeAzureMlServer server, Path bin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path")));
+    // No test reaches the internet: anything not on loopback goes to a proxy where nothing listens.
+    int closed = closedPort();
+    command.addAll(List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + closed,
+        "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + closed, "-Dhttp.nonProxyHosts=127.0.0.1|localhost",
+        "-Dpipewright.azureml.pollMillis=50"));
+    String runtime = System.getProperty("pipewright.spark.runtime");
+    if (runtime != null) {
+      command.add("-Dpipewright.spark.runtime=" + runtime);
+    }
+    command.add("io.pipewright.app.Launcher");
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("AZURE_") || name.startsWith("IDENTITY_")
+        || name.startsWith("MSI_"));
+    builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+    builder.environment().put("HOME", Files.createDirectories(temp.resolve("home")).toString());
+    // The managed identity endpoint where nothing listens, as on a laptop (azure-identity's own override).
+    builder.environment().put("AZURE_POD_IDENTITY_AUTHORITY_HOST", "http://127.0.0.1:" + closed);
+    builder.environment().put("PIPEWRIGHT_AZURE_MANAGEMENT_URL", server.url());
+    Process p = builder.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), output);
+  }
+
+  private static int closedPort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void assertNoTokenIn(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+            .doesNotContain(TOKEN);
+      }
+    }
+  }
+}

@@ -64,7 +64,9 @@ final class ExportAmlCommand implements Callable<Integer> {
       }
       return PipewrightCommand.FAILED;
     }
-    Pipeline pipeline = target == null ? loaded.pipeline() : PipelineLoading.onTarget(loaded.pipeline(), target);
+    // Only the Spark steps move: on Azure ML the names are Azure ML computes, none of them this machine.
+    Pipeline pipeline = target == null ? loaded.pipeline()
+        : io.pipewright.workspace.RunTargets.onTarget(loaded.pipeline(), target, name -> null);
     Path jar = sqlDriverJar != null ? sqlDriverJar : hasSqlStep(pipeline) ? bundledDriver(err) : null;
     Path directory = file.toAbsolutePath().getParent();
     try {

@@ -48,9 +48,14 @@ public final class Arm {
 
   /** A client of {@code baseUrl} with tokens of {@code scope} (Synapse's data plane, storage). */
   public static Arm to(String baseUrl, AzureSession session, String scope) {
+    return to(baseUrl, session, scope, Timeouts.DEFAULT, RetryPolicy.DEFAULT);
+  }
+
+  /** As {@link #to(String, AzureSession, String)}, with other timeouts and retries (a connection test's few seconds). */
+  public static Arm to(String baseUrl, AzureSession session, String scope, Timeouts timeouts, RetryPolicy retry) {
     return new Arm(RestClient.to(baseUrl)
-        .timeouts(Timeouts.DEFAULT)
-        .retry(RetryPolicy.DEFAULT)
+        .timeouts(timeouts)
+        .retry(retry)
         .bearer(refresh -> session.token(scope, refresh))
         .build());
   }

@@ -2,6 +2,8 @@ package io.pipewright.livy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipewright.azure.Arm;
+import io.pipewright.azure.SynapseSparkPool;
+import io.pipewright.azure.SynapseSparkPools;
 import io.pipewright.http.Cancellation;
 import io.pipewright.http.RemoteException;
 import io.pipewright.http.RetryPolicy;
@@ -15,6 +17,7 @@ import io.pipewright.workspace.ConnectionTest;
 import io.pipewright.workspace.LinkedService;
 import io.pipewright.workspace.RemoteBackend;
 import io.pipewright.workspace.WorkspaceException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,26 +60,25 @@ public final class SynapseBackend implements RemoteBackend {
       SynapseWorkspace workspace = SynapseWorkspace.resolve(service, context.azure(), Cancellation.none());
       details.add("Synapse workspace " + workspace.name() + ": development endpoint " + workspace.dev()
           + ", default storage " + workspace.accountUrl() + " (filesystem " + workspace.filesystem() + ")");
-      JsonNode found;
+      LinkedService where = workspace.linkedService();
+      Optional<SynapseSparkPool> found;
       try {
-        found = Arm.of(context.azure()).get(workspace.poolPath(pool), SynapseWorkspace.API_VERSION, Cancellation.none());
-      } catch (RemoteException e) {
-        if (e.status() == 404) {
-          return ConnectionTest.failed("Synapse workspace " + workspace.name() + " has no Spark pool '" + pool + "'",
-              details);
-        }
-        throw e;
+        found = SynapseSparkPools.of(context.azure()).find(where.subscriptionId(), where.resourceGroup(),
+            where.synapseWorkspace(), pool, Cancellation.none());
+      } catch (IOException e) {
+        return ConnectionTest.failed(e.getMessage(), details);
       }
-      JsonNode properties = found.path("properties");
-      String state = properties.path("provisioningState").asText("unknown");
-      String nodeSize = properties.path("nodeSize").asText("");
-      int nodeCount = properties.path("nodeCount").asInt(0);
-      JsonNode autoScale = properties.path("autoScale");
-      details.add("Spark pool " + pool + ": " + state + ", Spark " + properties.path("sparkVersion").asText("?") + ", "
-          + nodeCount + " " + nodeSize + " nodes"
-          + (autoScale.path("enabled").asBoolean(false) ? " (autoscale " + autoScale.path("minNodeCount").asInt() + " to "
-              + autoScale.path("maxNodeCount").asInt() + ")" : ""));
-      Optional<Capacity> capacity = SynapseNodeSize.fromLabel(nodeSize).map(size -> Capacity.synapsePool(size, nodeCount));
+      if (found.isEmpty()) {
+        return ConnectionTest.failed("Synapse workspace " + workspace.name() + " has no Spark pool '" + pool + "'",
+            details);
+      }
+      SynapseSparkPool sparkPool = found.get();
+      String state = sparkPool.provisioningState().isBlank() ? "unknown" : sparkPool.provisioningState();
+      String nodeSize = sparkPool.nodeSize();
+      int nodeCount = sparkPool.nodeCount();
+      details.add("Spark pool " + pool + ": " + state + ", Spark " + sparkPool.sparkVersion() + ", "
+          + sparkPool.nodesInWords() + ", auto-pause " + sparkPool.autoPauseInWords());
+      Optional<Capacity> capacity = sparkPool.capacity();
       capacity.ifPresent(c -> details.add("capacity: " + c.description()));
       if (!nodeSize.equals(target.setting("nodeSize").orElse(nodeSize))
           || !Integer.toString(nodeCount).equals(target.setting("nodeCount").orElse(Integer.toString(nodeCount)))) {

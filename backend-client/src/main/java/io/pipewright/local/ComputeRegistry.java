@@ -264,8 +264,7 @@ final class ComputeRegistry {
           return ConnectionTest.notAvailableYet("connecting to a " + kind.get().label() + " comes with the remote"
               + " backends: the target is saved and pipelines can name it, but Pipewright cannot reach it yet");
         }
-        ConnectionTest test = tester instanceof RemoteBackend backend
-            ? backend.test(target, CONNECTION_TIMEOUT, remoteContext()) : tester.test(target, CONNECTION_TIMEOUT);
+        ConnectionTest test = tester.test(target, CONNECTION_TIMEOUT, remoteContext());
         if (test.isOk()) {
           rememberTested(target);
         }
@@ -403,7 +402,7 @@ final class ComputeRegistry {
         LOG.warn("no Spark runtime for remote SQL steps: {}", e.getMessage());
       }
       context = new RemoteBackend.Context(driver, version, passwords, azure,
-          name -> linkedServices().stream().filter(l -> l.name().equals(name)).findFirst());
+          name -> linkedServices().stream().filter(l -> l.name().equals(name)).findFirst(), this::compute);
       remoteContext = context;
     }
     return context;

@@ -18,4 +18,12 @@ public interface ConnectionTester {
    * call gives up after {@code timeout}.
    */
   ConnectionTest test(ComputeTarget target, Duration timeout);
+
+  /**
+   * As {@link #test(ComputeTarget, Duration)}, with what the workspace hands its backends: the
+   * session's passwords, its Azure sign-in, its linked services and compute targets.
+   */
+  default ConnectionTest test(ComputeTarget target, Duration timeout, RemoteBackend.Context context) {
+    return test(target, timeout);
+  }
 }

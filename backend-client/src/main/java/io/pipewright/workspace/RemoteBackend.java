@@ -21,13 +21,28 @@ public interface RemoteBackend extends ConnectionTester {
     Optional<LinkedService> find(String name) throws WorkspaceException;
   }
 
+  /** The workspace's compute targets by name: an Azure ML cluster names the Azure ML workspace target it belongs to. */
+  @FunctionalInterface
+  interface Computes {
+    Computes NONE = name -> Optional.empty();
+
+    Optional<ComputeTarget> find(String name) throws WorkspaceException;
+  }
+
   /** What the workspace hands a backend's launchers. */
   record Context(Path sqlDriverJar, String sparkVersion, Passwords passwords, AzureSession azure,
-      LinkedServices linkedServices) {
+      LinkedServices linkedServices, Computes computes) {
 
     public Context {
       azure = azure == null ? AzureSession.NONE : azure;
       linkedServices = linkedServices == null ? LinkedServices.NONE : linkedServices;
+      computes = computes == null ? Computes.NONE : computes;
+    }
+
+    /** Without compute targets. */
+    public Context(Path sqlDriverJar, String sparkVersion, Passwords passwords, AzureSession azure,
+        LinkedServices linkedServices) {
+      this(sqlDriverJar, sparkVersion, passwords, azure, linkedServices, Computes.NONE);
     }
 
     /** Without linked services. */
@@ -39,11 +54,6 @@ public interface RemoteBackend extends ConnectionTester {
     public Context(Path sqlDriverJar, String sparkVersion, Passwords passwords) {
       this(sqlDriverJar, sparkVersion, passwords, AzureSession.NONE);
     }
-  }
-
-  /** As {@link #test(ComputeTarget, Duration)}, with the session's passwords for targets that need one. */
-  default ConnectionTest test(ComputeTarget target, Duration timeout, Context context) {
-    return test(target, timeout);
   }
 
   /** The launcher of this kind's steps; one per workspace. */

@@ -150,14 +150,14 @@ class DesignerBackendTest {
   }
 
   @Test
-  void testingASynapsePoolSaysConnectingIsNotAvailableYetRatherThanPretending() throws Exception {
+  void testingASynapsePoolSignedOutSaysToSignInRatherThanPretending() throws Exception {
     workspace.addLinkedService(new io.pipewright.workspace.LinkedService("synapse1",
         "00000000-0000-0000-0000-000000000000", "rg", "ws1"));
     ConnectionTest test = workspace.testConnection(new ComputeTarget("pool1", "synapse-spark-pool",
         Map.of("linkedService", "synapse1", "pool", "pool1", "nodeSize", "Small", "nodeCount", "3")));
 
-    assertThat(test.outcome()).isEqualTo(ConnectionTest.Outcome.NOT_AVAILABLE_YET);
-    assertThat(test.message()).contains("comes with the remote backends");
+    assertThat(test.outcome()).isEqualTo(ConnectionTest.Outcome.FAILED);
+    assertThat(test.message()).contains("Not signed in to Azure");
   }
 
   @Test

@@ -60,14 +60,6 @@ public final class AttachComputeDialog extends Dialog<ComputeTarget> {
     if (ComputeKind.AZUREML_CLUSTER.equals(viewModel.kind().id())) {
       content.getChildren().add(listNote(viewModel, "vmSizesNote"));
     }
-    if (!viewModel.isReachableNow()) {
-      Label note = new Label("Pipewright saves this target now and pipelines can name it; connecting to a "
-          + viewModel.kind().label() + " comes with the remote backends.", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
-      note.getStyleClass().add("note");
-      note.setWrapText(true);
-      note.setMaxWidth(500);
-      content.getChildren().add(note);
-    }
     content.getChildren().add(new ConnectionPane(viewModel.connectionProperty(),
         Bindings.createBooleanBinding(() -> true), viewModel::testConnection));
     Label error = Forms.problemLabel(viewModel.errorProperty());

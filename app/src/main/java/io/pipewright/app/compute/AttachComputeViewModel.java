@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
@@ -48,10 +47,6 @@ import javafx.collections.WeakListChangeListener;
  * sizes. Signed out or offline, the values stay typeable and a note says why nothing is listed.
  */
 public final class AttachComputeViewModel {
-  /** Kinds Pipewright can reach and run on today; the Azure kinds are saved, and connecting to them comes with the Azure backends. */
-  static final Set<String> REACHABLE_NOW = Set.of(ComputeKind.LOCAL_SPARK, ComputeKind.LOCAL_PROCESS,
-      ComputeKind.SPARK_STANDALONE, ComputeKind.LIVY, ComputeKind.SYNAPSE_SPARK_POOL);
-
   private final AppContext context;
   private final ComputeCatalog catalog;
   private final ComputeKind kind;
@@ -460,11 +455,6 @@ public final class AttachComputeViewModel {
 
   public boolean isEditing() {
     return editing != null;
-  }
-
-  /** Whether Pipewright can connect to this kind now (else it is saved only). */
-  public boolean isReachableNow() {
-    return REACHABLE_NOW.contains(kind.id());
   }
 
   public String title() {

@@ -59,6 +59,7 @@ public final class DesignerApp extends Application {
     StartupReport.mark("theme");
     executor = new FxTaskExecutor();
     context = new AppContext(executor, new FxDialogService(stage), PipelineDocument.empty(), home);
+    context.setBrowser(this::openInBrowser);
     MainViewModel viewModel = new MainViewModel(context);
     viewModel.darkProperty().addListener((o, a, dark) -> Theme.apply(dark));
     MainWindow window = new MainWindow(viewModel);

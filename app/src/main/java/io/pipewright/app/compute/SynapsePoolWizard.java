@@ -179,6 +179,7 @@ public final class SynapsePoolWizard {
     VBox box = new VBox(content);
     box.setPadding(new Insets(8));
     box.setPrefWidth(700);
+    box.setMinWidth(700); // the pool table's columns, whole
     return box;
   }
 

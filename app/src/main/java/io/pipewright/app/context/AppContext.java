@@ -50,6 +50,8 @@ public final class AppContext {
    * @param home the designer's own folder ({@code $PIPEWRIGHT_HOME}): its settings, journal and
    *     samples; an untitled pipeline's relative paths resolve against it
    */
+  private volatile java.util.function.Consumer<String> browser = url -> {};
+
   public AppContext(TaskExecutor executor, DialogService dialogs, PipelineDocument initial, Path home) {
     this.executor = executor;
     this.dialogs = dialogs;
@@ -132,5 +134,15 @@ public final class AppContext {
   /** A short line at the bottom of the window ("Saved titanic.pipeline.json"). */
   public StringProperty statusProperty() {
     return status;
+  }
+
+  /** Who opens web pages (the app's host services); nobody until the app says. */
+  public void setBrowser(java.util.function.Consumer<String> opener) {
+    browser = opener == null ? url -> {} : opener;
+  }
+
+  /** Opens a web page (an Azure ML job's Studio page) in the system's browser. */
+  public void openInBrowser(String url) {
+    browser.accept(url);
   }
 }

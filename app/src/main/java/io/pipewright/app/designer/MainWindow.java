@@ -166,7 +166,13 @@ public final class MainWindow extends BorderPane {
     Label status = new Label();
     status.textProperty().bind(context.statusProperty());
     status.setId("status");
+    // A long message gives way (ellipsis, whole in its tooltip); the items on the right keep their size.
+    status.setMinWidth(0);
+    javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
+    statusTip.textProperty().bind(context.statusProperty());
+    status.setTooltip(statusTip);
     Label summary = new Label();
+    summary.setMinWidth(Region.USE_PREF_SIZE);
     summary.textProperty().bind(problems.summaryBinding());
     summary.setId("problemsSummary");
     summary.setOnMouseClicked(e -> showTab(problemsTab));
@@ -180,6 +186,9 @@ public final class MainWindow extends BorderPane {
 
   /** Adds a feature's item to the status bar, at its right end, before the problems' summary. */
   public void addStatusItem(Node item) {
+    if (item instanceof Region region) {
+      region.setMinWidth(Region.USE_PREF_SIZE);
+    }
     statusBar.getChildren().add(statusBar.getChildren().size() - 1, item);
   }
 

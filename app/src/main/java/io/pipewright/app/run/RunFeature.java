@@ -38,7 +38,7 @@ public final class RunFeature {
     this.window = window;
     this.context = context;
     this.viewModel = new RunViewModel(context, window.problems().runBlockedReasonBinding());
-    this.runsView = new RunsView(viewModel, this::selectFromRuns);
+    this.runsView = new RunsView(viewModel, this::selectFromRuns, context::openInBrowser);
   }
 
   /** Adds Run and Stop to the window and fills its Runs and Log tabs. */

@@ -27,9 +27,17 @@ public final class RunsView extends BorderPane {
 
   private final TableView<StepRunState> table = new TableView<>();
   private final Label header = new Label();
+  /** "Open in Azure ML Studio" when the run went to a service with a web page of its own. */
+  private final javafx.scene.control.Hyperlink studio = new javafx.scene.control.Hyperlink("Open in Azure ML Studio");
+  private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https://\\S+");
   private final ObservableList<StepRunState> rows = FXCollections.observableArrayList();
 
   public RunsView(RunViewModel viewModel, Consumer<String> onSelect) {
+    this(viewModel, onSelect, url -> {});
+  }
+
+  /** @param openLink opens a web page (the run's Studio page) in the browser */
+  public RunsView(RunViewModel viewModel, Consumer<String> onSelect, Consumer<String> openLink) {
     setId("runsView");
     getStyleClass().add("runs-view");
     table.setId("runsTable");
@@ -85,7 +93,19 @@ public final class RunsView extends BorderPane {
     header.getStyleClass().add("run-header");
     header.setPadding(new Insets(4, 8, 4, 8));
     header.setMaxWidth(Double.MAX_VALUE);
-    setTop(header);
+    header.setMinWidth(0);
+    studio.setId("studioLink");
+    studio.setOnAction(e -> {
+      if (studio.getUserData() instanceof String url) {
+        openLink.accept(url);
+      }
+    });
+    studio.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    showLink(null);
+    javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(8, header, studio);
+    top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    javafx.scene.layout.HBox.setHgrow(header, javafx.scene.layout.Priority.ALWAYS);
+    setTop(top);
     setCenter(table);
 
     viewModel.monitorProperty().addListener((o, a, m) -> show(m, viewModel));
@@ -97,12 +117,31 @@ public final class RunsView extends BorderPane {
     header.textProperty().unbind();
     header.setVisible(monitor != null);
     header.setManaged(monitor != null);
+    showLink(null);
     if (monitor != null) {
+      monitor.messageProperty().addListener((o, a, message) -> {
+        if (viewModel.monitor() == monitor) {
+          showLink(message);
+        }
+      });
+      showLink(monitor.messageProperty().get());
       header.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
         String line = "Run " + monitor.runId() + " · " + viewModel.runLineProperty().get();
         String why = monitor.messageProperty().get();
         return why == null || monitor.status() == io.pipewright.workspace.RunStatus.COMPLETED ? line : line + " — " + why;
       }, viewModel.runLineProperty(), monitor.messageProperty(), monitor.statusProperty()));
+    }
+  }
+
+  /** Shows the link to the first web page a run's message names (its Studio page), or hides it. */
+  private void showLink(String message) {
+    java.util.regex.Matcher m = message == null ? null : LINK.matcher(message);
+    String url = m != null && m.find() ? m.group().replaceAll("[).,;]+$", "") : null;
+    studio.setUserData(url);
+    studio.setVisible(url != null);
+    studio.setManaged(url != null);
+    if (url != null) {
+      studio.setTooltip(new javafx.scene.control.Tooltip(url));
     }
   }
 

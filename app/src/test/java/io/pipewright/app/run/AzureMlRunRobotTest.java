@@ -106,6 +106,18 @@ class AzureMlRunRobotTest {
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.runsTab()));
     designer.waitUntil(10, "the Runs tab to say where each step ran", () -> computes(robot)
         .containsAll(List.of("synapse-pool", "cpu-cluster")));
+    designer.waitUntil(20, "the run to complete", () -> ((Label) RunningDesigner.find(robot, "#runState")).getText()
+        .startsWith("Completed after "));
+    List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    designer.app().context().setBrowser(opened::add);
+    designer.waitUntil(10, "the Studio link in the Runs tab", () -> RunningDesigner.find(robot, "#studioLink").isVisible());
+    String runsShot = System.getProperty("pipewright.screenshot.azureml.runs");
+    if (runsShot != null) {
+      designer.screenshot(robot, Path.of(runsShot));
+    }
+    robot.clickOn("#studioLink");
+    designer.waitUntil(10, "the Studio page to open", () -> !opened.isEmpty());
+    assertThat(opened.get(0)).startsWith(AzureMlAnswers.STUDIO);
     robot.clickOn(robot.lookup("#runsTable .table-row-cell").nth(0).queryAs(Node.class));
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
     designer.waitUntil(20, "the Spark driver's stdout in the Log tab",
@@ -113,6 +125,10 @@ class AzureMlRunRobotTest {
     assertThat(((Label) RunningDesigner.find(robot, "#runState")).getText()).startsWith("Completed after ");
     designer.waitUntil(10, "the Studio link in the status line", () -> ((Label) RunningDesigner.find(robot, "#status"))
         .getText().contains(AzureMlAnswers.STUDIO));
+    String logShot = System.getProperty("pipewright.screenshot.azureml");
+    if (logShot != null) {
+      designer.screenshot(robot, Path.of(logShot));
+    }
   }
 
   private static List<String> computes(FxRobot robot) {

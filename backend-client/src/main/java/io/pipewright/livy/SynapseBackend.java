@@ -93,7 +93,7 @@ public final class SynapseBackend implements RemoteBackend {
       JsonNode batches = synapse.call(rest -> rest.get(synapse.detailed("/batches?from=0&size=1"), Cancellation.none()));
       details.add("GET " + synapse.url() + "/batches: " + batches.path("total").asInt() + " batches");
       return ConnectionTest.ok("Synapse Spark pool " + pool + " of " + workspace.name() + " answers ("
-          + nodeCount + " " + nodeSize + " nodes" + capacity.map(c -> ", " + c.description()).orElse("") + ")", details);
+          + sparkPool.nodesInWords() + sparkPool.nodeInWords().map(n -> ", " + n + " each").orElse("") + ")", details);
     } catch (RemoteException e) {
       return ConnectionTest.failed(Arm.describe(e), details);
     } catch (WorkspaceException e) {

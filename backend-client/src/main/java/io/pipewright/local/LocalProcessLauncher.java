@@ -24,7 +24,7 @@ final class LocalProcessLauncher implements ComputeLauncher {
     }
     List<String> command = new ArrayList<>();
     try {
-      command.addAll(CommandLine.split(script.command()));
+      command.addAll(io.pipewright.model.ShellWords.split(script.command()));
     } catch (IllegalArgumentException e) {
       throw new WorkspaceException("step '" + launch.step().name() + "': " + e.getMessage());
     }

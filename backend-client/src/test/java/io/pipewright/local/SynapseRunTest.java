@@ -355,9 +355,10 @@ class SynapseRunTest {
     ConnectionTest test = fx.workspace.testConnection(pool);
 
     assertThat(test.isOk()).as(test.toString()).isTrue();
-    assertThat(test.message()).startsWith("Synapse Spark pool mySparkPool of workspace1 answers (4 Medium nodes");
-    assertThat(test.details()).anyMatch(d -> d.startsWith("Spark pool mySparkPool: Succeeded, Spark 2.4, 4 Medium nodes"
-        + " (autoscale 3 to 50)"));
+    assertThat(test.message()).isEqualTo("Synapse Spark pool mySparkPool of workspace1 answers (Medium × 3–50"
+        + " (autoscale), 8 cores, 64 GiB each)");
+    assertThat(test.details()).contains("Spark pool mySparkPool: Succeeded, Spark 2.4, Medium × 3–50 (autoscale),"
+        + " auto-pause after 15 min", "capacity: 50 × Medium nodes");
     assertThat(azure.armRequests()).extracting(FakeSynapse.Request::line).containsExactly(
         "GET " + FakeSynapse.WORKSPACE_PATH + "?api-version=2021-06-01",
         "GET " + FakeSynapse.WORKSPACE_PATH + "/bigDataPools/mySparkPool?api-version=2021-06-01");

@@ -1,6 +1,6 @@
 package io.pipewright.azureml.yaml;
 
-import java.util.ArrayList;
+import io.pipewright.model.ShellWords;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -84,53 +84,9 @@ final class AmlText {
     return b.matches("(?s).*([|&;<>`\\n*?~]|\\$[({A-Za-z_]).*");
   }
 
-  /**
-   * Splits a command line into words as a POSIX shell would (quotes, backslashes; no expansion).
-   *
-   * @throws IllegalArgumentException for an unclosed quote
-   */
+  /** Splits a command line into words as a POSIX shell would (see {@link ShellWords}). */
   static List<String> split(String line) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean inWord = false;
-    char quote = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else if (c == '\\' && quote == '"' && i + 1 < line.length() && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
-          word.append(line.charAt(++i));
-        } else {
-          word.append(c);
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        inWord = true;
-      } else if (Character.isWhitespace(c)) {
-        if (inWord) {
-          words.add(word.toString());
-          word.setLength(0);
-          inWord = false;
-        }
-      } else if (c == '\\' && i + 1 < line.length()) {
-        char next = line.charAt(++i);
-        if (next != '\n') {
-          word.append(next);
-          inWord = true;
-        }
-      } else {
-        word.append(c);
-        inWord = true;
-      }
-    }
-    if (quote != 0) {
-      throw new IllegalArgumentException("a " + quote + " quote is not closed");
-    }
-    if (inWord) {
-      words.add(word.toString());
-    }
-    return words;
+    return ShellWords.split(line);
   }
 
   /** An identifier Azure ML accepts for a job (lower case), an input or an output. */

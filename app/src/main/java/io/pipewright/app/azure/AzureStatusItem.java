@@ -38,14 +38,15 @@ public final class AzureStatusItem extends MenuButton {
     MenuItem deviceCode = item("Sign in with a device code", "azureSignInDeviceCode", () -> model.signIn(Method.DEVICE_CODE));
     MenuItem defaults = item("Use default credentials (environment, managed identity, Azure CLI)", "azureSignInDefault",
         () -> model.signIn(Method.DEFAULT));
+    MenuItem cli = item("Use the Azure CLI's account (az login)", "azureSignInCli", () -> model.signIn(Method.AZURE_CLI));
     MenuItem cancel = item("Cancel sign-in", "azureCancelSignIn", model::cancel);
     cancel.visibleProperty().bind(model.signingInBinding());
     MenuItem signOut = item("Sign out", "azureSignOut", model::signOut);
     signOut.disableProperty().bind(model.signedInBinding().not());
-    for (MenuItem signInItem : new MenuItem[] {browser, deviceCode, defaults}) {
+    for (MenuItem signInItem : new MenuItem[] {browser, deviceCode, defaults, cli}) {
       signInItem.disableProperty().bind(model.signingInBinding());
     }
-    getItems().setAll(browser, deviceCode, defaults, cancel, new SeparatorMenuItem(), signOut);
+    getItems().setAll(browser, deviceCode, defaults, cli, cancel, new SeparatorMenuItem(), signOut);
   }
 
   private static MenuItem item(String text, String id, Runnable action) {

@@ -155,14 +155,14 @@ class AzureSignInRobotTest {
     MenuButton item = robot.lookup("#azureStatus").queryAs(MenuButton.class);
     assertThat(item.getItems()).extracting(MenuItem::getText).containsExactly("Sign in with the browser",
         "Sign in with a device code", "Use default credentials (environment, managed identity, Azure CLI)",
-        "Cancel sign-in", null, "Sign out");
+        "Use the Azure CLI's account (az login)", "Cancel sign-in", null, "Sign out");
 
     robot.clickOn("#azureStatus");
     screenOfTheDisplay("azure-status-menu.png"); // a menu is a window of its own: the whole display
 
     assertThat(item.isShowing()).isTrue();
-    assertThat(item.getItems().get(3).isVisible()).as("Cancel sign-in, only while signing in").isFalse();
-    assertThat(item.getItems().get(5).isDisable()).as("Sign out, while signed out").isTrue();
+    assertThat(item.getItems().get(4).isVisible()).as("Cancel sign-in, only while signing in").isFalse();
+    assertThat(item.getItems().get(6).isDisable()).as("Sign out, while signed out").isTrue();
     robot.type(javafx.scene.input.KeyCode.ESCAPE);
   }
 

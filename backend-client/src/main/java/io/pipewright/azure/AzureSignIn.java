@@ -8,7 +8,11 @@ import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.identity.AzureCliCredentialBuilder;
-import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.identity.AzureDeveloperCliCredentialBuilder;
+import com.azure.identity.ChainedTokenCredentialBuilder;
+import com.azure.identity.EnvironmentCredentialBuilder;
+import com.azure.identity.ManagedIdentityCredentialBuilder;
+import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import com.azure.identity.DeviceCodeCredentialBuilder;
 import com.azure.identity.InteractiveBrowserCredentialBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,8 +48,8 @@ public final class AzureSignIn implements AzureSession {
 
   /** How to sign in. */
   public enum Method {
-    /** Environment service principal, workload or managed identity, Azure CLI, and the others of DefaultAzureCredential. */
-    DEFAULT("Default credentials (environment, managed identity, Azure CLI)"),
+    /** Environment service principal, workload identity, Azure CLI, Azure Developer CLI, managed identity. */
+    DEFAULT("Default credentials (environment, Azure CLI, managed identity)"),
     /** The system browser, at Microsoft's sign-in page. */
     BROWSER("Sign in with the browser"),
     /** A code to type at microsoft.com/devicelogin, from any device. */
@@ -98,10 +102,7 @@ public final class AzureSignIn implements AzureSession {
   public static TokenCredential credential(Method method, String tenantId, Consumer<DeviceCode> deviceCodes) {
     String tenant = tenantId == null || tenantId.isBlank() ? null : tenantId.strip();
     return switch (method) {
-      case DEFAULT -> {
-        DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder().httpClient(httpClient());
-        yield (tenant == null ? b : b.tenantId(tenant)).build();
-      }
+      case DEFAULT -> defaultChain(tenant);
       case BROWSER -> {
         InteractiveBrowserCredentialBuilder b = new InteractiveBrowserCredentialBuilder().httpClient(httpClient())
             .redirectUrl("http://localhost");
@@ -121,6 +122,28 @@ public final class AzureSignIn implements AzureSession {
         yield (tenant == null ? b : b.tenantId(tenant)).build();
       }
     };
+  }
+
+  /**
+   * The default chain of a desktop tool: an environment service principal, a workload identity
+   * (when configured), the Azure CLI's and the Azure Developer CLI's accounts, and last a managed
+   * identity. Not DefaultAzureCredential's order, which asks the managed identity endpoint before the
+   * CLI: on a network that answers 169.254.169.254 without being Azure (proxies, some VPNs) its
+   * refusal ends that chain before the developer's own {@code az login} is tried.
+   */
+  private static TokenCredential defaultChain(String tenant) {
+    ChainedTokenCredentialBuilder chain = new ChainedTokenCredentialBuilder()
+        .addLast(new EnvironmentCredentialBuilder().httpClient(httpClient()).build());
+    if (System.getenv("AZURE_FEDERATED_TOKEN_FILE") != null) {
+      WorkloadIdentityCredentialBuilder workload = new WorkloadIdentityCredentialBuilder().httpClient(httpClient());
+      chain.addLast((tenant == null ? workload : workload.tenantId(tenant)).build());
+    }
+    AzureCliCredentialBuilder cli = new AzureCliCredentialBuilder();
+    AzureDeveloperCliCredentialBuilder azd = new AzureDeveloperCliCredentialBuilder();
+    return chain.addLast((tenant == null ? cli : cli.tenantId(tenant)).build())
+        .addLast((tenant == null ? azd : azd.tenantId(tenant)).build())
+        .addLast(new ManagedIdentityCredentialBuilder().httpClient(httpClient()).build())
+        .build();
   }
 
   /** Uses a credential from now on; the first token request signs in. Tokens of the last one are forgotten. */

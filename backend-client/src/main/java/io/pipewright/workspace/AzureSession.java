@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Who this session is signed in to Azure as, and tokens for Azure's APIs, in memory only: no token
  * is ever written anywhere. The app signs in through {@code io.pipewright.azure.AzureSignIn}; the command line
- * uses the default credential chain (environment service principal, managed identity, Azure CLI).
+ * uses the default credential chain (environment service principal, Azure CLI, managed identity).
  */
 public interface AzureSession {
 

@@ -36,7 +36,7 @@ public final class AzureStatusItem extends MenuButton {
 
     MenuItem browser = item("Sign in with the browser", "azureSignInBrowser", () -> model.signIn(Method.BROWSER));
     MenuItem deviceCode = item("Sign in with a device code", "azureSignInDeviceCode", () -> model.signIn(Method.DEVICE_CODE));
-    MenuItem defaults = item("Use default credentials (environment, managed identity, Azure CLI)", "azureSignInDefault",
+    MenuItem defaults = item("Use default credentials (environment, Azure CLI, managed identity)", "azureSignInDefault",
         () -> model.signIn(Method.DEFAULT));
     MenuItem cli = item("Use the Azure CLI's account (az login)", "azureSignInCli", () -> model.signIn(Method.AZURE_CLI));
     MenuItem cancel = item("Cancel sign-in", "azureCancelSignIn", model::cancel);

@@ -19,16 +19,17 @@ final class AzureCommand {
       description = {
           "Who the command line is signed in to Azure as, and in which tenant; exit code 1 and the reason when it is not.",
           "",
-          "Commands that reach Azure (Synapse Spark pools, Azure ML workspaces) sign in like this, with the default"
+          "Commands that reach Azure (Synapse Spark pools, Azure ML workspaces) sign in like this, with this"
               + " credential chain of azure-identity, first that works:",
           "  1. a service principal in the environment: AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET"
               + " (or AZURE_CLIENT_CERTIFICATE_PATH);",
           "  2. workload identity (AZURE_FEDERATED_TOKEN_FILE, on Kubernetes);",
-          "  3. the managed identity of an Azure VM, App Service or container;",
-          "  4. the Azure CLI's account: run  az login  first;",
-          "  5. Azure PowerShell (Connect-AzAccount), then the Azure Developer CLI (azd auth login).",
-          "AZURE_TOKEN_CREDENTIALS=dev or prod, or the name of one credential, narrows the chain."
-              + " Tokens stay in memory; Pipewright writes none anywhere.",
+          "  3. the Azure CLI's account: run  az login  first;",
+          "  4. the Azure Developer CLI's account (azd auth login);",
+          "  5. the managed identity of an Azure VM, App Service or container.",
+          "The developer's own accounts come before the managed identity: a network that answers the managed"
+              + " identity endpoint without being Azure would otherwise end the chain.",
+          "Tokens stay in memory; Pipewright writes none anywhere.",
           ""})
   static final class WhoAmI implements Callable<Integer> {
     @ParentCommand AzureCommand azure;

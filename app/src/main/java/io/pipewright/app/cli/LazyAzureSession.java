@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The command line's Azure session: azure-identity's default chain (environment service principal,
- * workload identity, managed identity, Azure CLI, Azure PowerShell, Azure Developer CLI), made when
+ * The command line's Azure session: Pipewright's default chain ({@code AzureSignIn.Method.DEFAULT}:
+ * environment service principal, workload identity, Azure CLI, Azure Developer CLI, managed identity), made when
  * the first token is needed, so that commands that never reach Azure do not load azure-identity.
  */
 final class LazyAzureSession implements AzureSession {

@@ -154,7 +154,7 @@ class AzureSignInRobotTest {
     assertThat(status(robot)).isEqualTo("Not signed in to Azure");
     MenuButton item = robot.lookup("#azureStatus").queryAs(MenuButton.class);
     assertThat(item.getItems()).extracting(MenuItem::getText).containsExactly("Sign in with the browser",
-        "Sign in with a device code", "Use default credentials (environment, managed identity, Azure CLI)",
+        "Sign in with a device code", "Use default credentials (environment, Azure CLI, managed identity)",
         "Use the Azure CLI's account (az login)", "Cancel sign-in", null, "Sign out");
 
     robot.clickOn("#azureStatus");
@@ -265,7 +265,7 @@ class AzureSignInRobotTest {
   @Test
   void signOutForgetsWhoWasSignedIn(FxRobot robot) throws Exception {
     credentials = (method, codes) -> request -> Mono.just(adasToken());
-    choose(robot, "Use default credentials (environment, managed identity, Azure CLI)");
+    choose(robot, "Use default credentials (environment, Azure CLI, managed identity)");
     waitFor("the account in the status bar", () -> status(robot).equals("ada@contoso.com · tenant 72f9…"));
 
     choose(robot, "Sign out");

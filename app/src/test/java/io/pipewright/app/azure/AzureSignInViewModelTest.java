@@ -67,7 +67,7 @@ class AzureSignInViewModelTest {
     assertThat(model.stateProperty().get()).isEqualTo(AzureSignInViewModel.State.SIGNED_IN);
     assertThat(model.statusBinding().get()).isEqualTo("ada@contoso.com · tenant 72f9…");
     assertThat(model.detailBinding().get()).isEqualTo("Signed in to Azure as ada@contoso.com in tenant "
-        + AzureTokens.TENANT + " (Default credentials (environment, managed identity, Azure CLI))."
+        + AzureTokens.TENANT + " (Default credentials (environment, Azure CLI, managed identity))."
         + " Tokens are kept in memory only, never written.");
     // The app's one sign-in now hands out tokens (to the workspace's launchers).
     assertThat(signIn.token(AzureSession.SYNAPSE_SCOPE, false)).isEqualTo(AzureTokens.userToken("ada@contoso.com", AzureTokens.TENANT));

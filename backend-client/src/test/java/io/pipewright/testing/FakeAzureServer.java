@@ -43,6 +43,14 @@ public final class FakeAzureServer {
           + "\"linkType\":\"Synapse\"}}]}");
       server.on("GET", synapse + "/bigDataPools").json(200, SpecExamples.responseText(
           "synapse/2021-06-01/ListBigDataPoolsInWorkspace.json", 200));
+      server.on("GET", synapse).json(200, "{\"id\":\"" + synapse + "\",\"name\":\"contoso-synapse\","
+          + "\"type\":\"Microsoft.Synapse/workspaces\",\"location\":\"eastus\",\"properties\":{"
+          + "\"connectivityEndpoints\":{\"dev\":\"" + server.url() + "\"},\"defaultDataLakeStorage\":{"
+          + "\"accountUrl\":\"" + server.url() + "\",\"filesystem\":\"default\"},\"provisioningState\":\"Succeeded\"}}");
+      server.on("GET", synapse + "/bigDataPools/[^/]+").json(200, SpecExamples.response(
+          "synapse/2021-06-01/ListBigDataPoolsInWorkspace.json", 200).path("value").get(0).toString());
+      server.on("GET", "/livyApi/versions/[^/]+/sparkPools/[^/]+/batches")
+          .json(200, "{\"from\":0,\"total\":0,\"sessions\":[]}");
       server.on("GET", "/subscriptions/[^/]+/providers/Microsoft.MachineLearningServices/locations/[^/]+/vmSizes")
           .json(200, SpecExamples.responseText(AzureMlAnswers.EXAMPLES + "VirtualMachineSize/list.json", 200));
       AzureMlAnswers.acceptTheJob(server);

@@ -26,6 +26,7 @@ import picocli.CommandLine;
         LogsCommand.class,
         DatasetsCommand.class,
         ComputesCommand.class,
+        LinkedServicesCommand.class,
         ExportAmlCommand.class,
         ImportAmlCommand.class,
         AzureCommand.class,

@@ -31,7 +31,7 @@ public final class AzureMlComputesDialog extends Dialog<Void> {
     getDialogPane().setId("azureMlComputesDialog");
     Forms.style(getDialogPane());
     getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-    getDialogPane().setPrefWidth(780);
+    getDialogPane().setPrefWidth(800);
 
     ComboBox<String> workspace = new ComboBox<>(viewModel.workspaces());
     workspace.setId("computesWorkspace");
@@ -75,7 +75,7 @@ public final class AzureMlComputesDialog extends Dialog<Void> {
 
     VBox content = new VBox(10, top, table, bottom);
     VBox.setVgrow(table, Priority.ALWAYS);
-    content.setPadding(new Insets(4));
+    content.setPadding(new Insets(8, 14, 8, 14));
     content.setPrefWidth(760);
     content.setMinWidth(720);
     getDialogPane().setContent(content);

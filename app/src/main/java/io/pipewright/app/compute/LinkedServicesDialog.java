@@ -81,7 +81,7 @@ public final class LinkedServicesDialog extends Dialog<Void> {
     VBox right = new VBox(8, title, fromAzure(viewModel), form, add, error);
     right.setPrefWidth(420);
     HBox content = new HBox(16, left, right);
-    content.setPadding(new Insets(4));
+    content.setPadding(new Insets(8, 14, 8, 14));
     getDialogPane().setContent(content);
   }
 

@@ -69,7 +69,8 @@ final class RunDialog extends Dialog<RunRequest> {
     sparkTargetLabel.setMnemonicParsing(true);
     sparkTargetLabel.setLabelFor(sparkTarget);
     sparkTargetLabel.setMinWidth(Region.USE_PREF_SIZE);
-    Label sparkTargetHelp = new Label("Script steps always run on their own compute.");
+    Label sparkTargetHelp = new Label("Script steps run on their own compute (on this machine when Spark steps run"
+        + " on local-spark and theirs is remote). An Azure ML workspace runs the whole pipeline as one pipeline job.");
     sparkTargetHelp.getStyleClass().add("dialog-help");
     sparkTargetHelp.setWrapText(true);
     sparkTargetHelp.setMaxWidth(380);

@@ -77,6 +77,50 @@ class AzureMlRunCommandTest {
     }
   }
 
+  @Test
+  void linkedServicesAreListedFromAzureMlAndAddedFromThere() throws Exception {
+    Path workspaceDir = temp.resolve("ws");
+    try (LocalWorkspace workspace = LocalWorkspace.open(workspaceDir)) {
+      workspace.attachCompute("aml", "azureml", Map.of("subscriptionId", SUB, "resourceGroup", "test-rg",
+          "workspaceName", "my-aml-workspace"));
+    }
+    String synapse = "/subscriptions/" + SUB + "/resourceGroups/test-rg/providers/Microsoft.Synapse/workspaces/contoso-synapse";
+    try (FakeAzureMlServer server = new FakeAzureMlServer()) {
+      server.on("GET", WS + "/linkedServices").json(200, "{\"value\":[{\"id\":\"" + WS + "/linkedServices/synapse-link\","
+          + "\"name\":\"synapse-link\",\"type\":\"Microsoft.MachineLearningServices/workspaces/linkedServices\","
+          + "\"properties\":{\"linkedServiceResourceId\":\"" + synapse + "\",\"linkType\":\"Synapse\"}}]}");
+      Path bin = fakeAz();
+
+      Result listed = pipewright(server, bin, "linked-services", "list", "--azure", "aml", "--workspace", workspaceDir.toString());
+      assertThat(listed.exitCode()).as(listed.output()).isZero();
+      assertThat(listed.output()).contains("synapse-link  Synapse  " + synapse);
+      Result added = pipewright(server, bin, "linked-services", "add", "synapse-link", "--from", "aml",
+          "--workspace", workspaceDir.toString());
+      assertThat(added.exitCode()).as(added.output()).isZero();
+      assertThat(added.output()).contains("added synapse-link (Synapse workspace contoso-synapse, resource group test-rg)");
+      Result missing = pipewright(server, bin, "linked-services", "add", "other", "--from", "aml",
+          "--workspace", workspaceDir.toString());
+      assertThat(missing.exitCode()).isNotZero();
+      assertThat(missing.output()).contains("Azure ML workspace target 'aml' has no linked Synapse workspace named 'other'");
+      assertThat(server.requests("GET", WS + "/linkedServices")).allSatisfy(r -> assertThat(r.getUrl().queryParameter(
+          "api-version")).isEqualTo("2020-09-01-preview"));
+    }
+    try (LocalWorkspace workspace = LocalWorkspace.open(workspaceDir)) {
+      assertThat(workspace.linkedServices()).containsExactly(
+          new LinkedService("synapse-link", SUB, "test-rg", "contoso-synapse"));
+    }
+    Cli removed = Cli.run("linked-services", "remove", "synapse-link", "--workspace", workspaceDir.toString());
+    assertThat(removed.exitCode()).as(removed.toString()).isZero();
+    Cli typed = Cli.run("linked-services", "add", "link2", "subscriptionId=" + SUB, "resourceGroup=rg",
+        "synapseWorkspace=ws2", "--workspace", workspaceDir.toString());
+    assertThat(typed.exitCode()).as(typed.toString()).isZero();
+    Cli wrong = Cli.run("linked-services", "add", "link3", "pool=x", "--workspace", workspaceDir.toString());
+    assertThat(wrong.exitCode()).isNotZero();
+    assertThat(wrong.toString()).contains("a linked service has no setting pool");
+    Cli list = Cli.run("linked-services", "list", "--workspace", workspaceDir.toString());
+    assertThat(list.out()).contains("link2").contains("ws2").doesNotContain("synapse-link");
+  }
+
   private static void answers(FakeAzureMlServer server) {
     AzureMlAnswers.acceptTheJob(server);
     AzureMlAnswers.completeTheRun(server);

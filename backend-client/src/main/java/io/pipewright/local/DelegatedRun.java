@@ -241,6 +241,21 @@ final class DelegatedRun implements RunHandle {
     }
   }
 
+  /**
+   * A {@code remote_job} value for people: "Azure ML job J, child run C" for one this class wrote,
+   * else the value as the launcher recorded it (a Livy batch id, a standalone driver); null stays null.
+   */
+  static String inWords(String remoteJob) {
+    if (remoteJob == null || !remoteJob.startsWith(REMOTE_PREFIX)) {
+      return remoteJob;
+    }
+    String rest = remoteJob.substring(REMOTE_PREFIX.length());
+    String job = rest.substring(rest.indexOf(':') + 1);
+    int slash = job.indexOf('/');
+    return slash < 0 ? "Azure ML job " + job : "Azure ML job " + job.substring(0, slash) + ", child run "
+        + job.substring(slash + 1);
+  }
+
   /** The target name and the remote run of a {@code remote_job} value this class wrote; empty for other values. */
   static Optional<String[]> parseRemote(String remoteJob) {
     if (remoteJob == null || !remoteJob.startsWith(REMOTE_PREFIX)) {

@@ -400,21 +400,21 @@ final class HistoryStore implements AutoCloseable {
   synchronized List<ChildRun> childRuns(String runId) throws SQLException {
     List<ChildRun> children = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT step_id, step_name, compute, status, message, reuse, started_at, ended_at FROM child_runs"
+        "SELECT step_id, step_name, compute, status, message, reuse, started_at, ended_at, remote_job FROM child_runs"
             + " WHERE run_id = ? ORDER BY rowid")) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           children.add(new ChildRun(runId, rs.getString(1), rs.getString(2), rs.getString(3),
               RunStatus.fromLabel(rs.getString(4)), rs.getString(5), rs.getString(6), instant(rs, 7),
-              instant(rs, 8), Map.of()));
+              instant(rs, 8), Map.of(), DelegatedRun.inWords(rs.getString(9))));
         }
       }
     }
     List<ChildRun> withOutputs = new ArrayList<>(children.size());
     for (ChildRun c : children) {
       withOutputs.add(new ChildRun(c.runId(), c.stepId(), c.stepName(), c.compute(), c.status(), c.message(),
-          c.reuse(), c.startedAt(), c.endedAt(), outputs(runId, c.stepId())));
+          c.reuse(), c.startedAt(), c.endedAt(), outputs(runId, c.stepId()), c.remoteJob()));
     }
     return withOutputs;
   }

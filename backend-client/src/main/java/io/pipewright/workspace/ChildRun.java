@@ -22,7 +22,14 @@ public record ChildRun(
     String reuse,
     Instant startedAt,
     Instant endedAt,
-    Map<String, String> outputs) {
+    Map<String, String> outputs,
+    String remoteJob) {
+
+  /** Without a remote job (a step run on this machine). */
+  public ChildRun(String runId, String stepId, String stepName, String compute, RunStatus status, String message,
+      String reuse, Instant startedAt, Instant endedAt, Map<String, String> outputs) {
+    this(runId, stepId, stepName, compute, status, message, reuse, startedAt, endedAt, outputs, null);
+  }
 
   public Optional<Duration> duration() {
     if (startedAt == null) {

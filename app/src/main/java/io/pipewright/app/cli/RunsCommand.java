@@ -90,6 +90,9 @@ final class RunsCommand {
               && c.status() != RunStatus.RUNNING) {
             out.println("  " + c.message());
           }
+          if (c.remoteJob() != null) {
+            out.println("  remote job: " + c.remoteJob());
+          }
           c.outputs().forEach((port, path) -> out.println("  output " + port + ": " + path));
           List<String> streams = workspace.logStreams(runId, c.stepId());
           if (!streams.isEmpty()) {

@@ -70,6 +70,9 @@ class AzureMlRunCommandTest {
 
       String runId = result.output().lines().filter(l -> l.startsWith("run ") && l.contains(" Completed in "))
           .findFirst().orElseThrow().split(" ")[1];
+      Cli shown = Cli.run("runs", "show", runId, "--workspace", workspaceDir.toString());
+      assertThat(shown.out()).containsPattern("remote job: Azure ML job pipewright-[0-9a-f-]+, child run prep_run_1")
+          .containsPattern("remote job: Azure ML job pipewright-[0-9a-f-]+, child run train_run_1");
       Cli logs = Cli.runCapturingStdout("logs", runId, "train", "--workspace", workspaceDir.toString());
       assertThat(logs.exitCode()).as(logs.toString()).isZero();
       assertThat(logs.out()).isEqualTo("train accuracy 0.80, log loss 0.45\n");

@@ -74,6 +74,23 @@ final class AzureLookups {
     computes(session, azureMl).detach(compute, Duration.ofMinutes(10), progress, Cancellation.none());
   }
 
+  /**
+   * Attaches the pool of a Synapse pool target to an Azure ML workspace as a SynapseSpark compute of
+   * the target's name, through the target's linked service. Blocks: reads the workspace's linked
+   * services, then waits for Azure's operation.
+   */
+  static void attachPool(AzureSession session, ComputeTarget azureMl, ComputeTarget pool,
+      java.util.List<io.pipewright.workspace.LinkedService> linkedServices, Consumer<String> progress) throws IOException {
+    String service = pool.setting("linkedService").orElse("");
+    io.pipewright.workspace.LinkedService link = linkedServices.stream().filter(l -> l.name().equals(service))
+        .findFirst().orElseThrow(() -> new IOException("Synapse pool '" + pool.name() + "' is reached through linked"
+            + " service '" + service + "', which this workspace does not have: add it first (Compute ▸ Linked services)"));
+    String poolId = io.pipewright.azure.SynapseSparkPools.poolId(link.subscriptionId(), link.resourceGroup(),
+        link.synapseWorkspace(), pool.setting("pool").orElse(""));
+    computes(session, azureMl).attachSynapsePool(pool.name(), poolId, Duration.ofMinutes(10), progress,
+        Cancellation.none());
+  }
+
   private static String setting(ComputeTarget target, String key) throws IOException {
     return target.setting(key).filter(v -> !v.isBlank()).orElseThrow(() -> new IOException("Azure ML workspace '"
         + target.name() + "' has no " + ComputeKind.of(ComputeKind.AZUREML).flatMap(k -> k.setting(key))

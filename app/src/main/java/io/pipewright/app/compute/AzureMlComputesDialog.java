@@ -5,6 +5,7 @@ import io.pipewright.azureml.AzureMlCompute;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -69,7 +70,21 @@ public final class AzureMlComputesDialog extends Dialog<Void> {
     status.setId("azureMlComputesStatus");
     status.setWrapText(true);
     status.textProperty().bind(viewModel.statusProperty());
-    HBox bottom = new HBox(8, detach, spinner, status);
+    javafx.scene.control.MenuButton attach = new javafx.scene.control.MenuButton("Attach Synapse pool",
+        new FontIcon(MaterialDesignL.LINK_VARIANT));
+    attach.setId("attachSynapsePoolToAzureMl");
+    Runnable pools = () -> attach.getItems().setAll(viewModel.attachablePools().stream().map(name -> {
+      javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(name);
+      item.setOnAction(e -> viewModel.attachPool(name));
+      return item;
+    }).toList());
+    viewModel.attachablePools().addListener((javafx.collections.ListChangeListener<String>) c -> pools.run());
+    pools.run();
+    attach.disableProperty().bind(Bindings.isEmpty(viewModel.attachablePools()).or(viewModel.busyProperty())
+        .or(Bindings.isEmpty(viewModel.workspaces())));
+    attach.setTooltip(new javafx.scene.control.Tooltip("Attach a Synapse pool target of this workspace to the Azure ML"
+        + " workspace as a SynapseSpark compute of the same name"));
+    HBox bottom = new HBox(8, attach, detach, spinner, status);
     bottom.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(status, Priority.ALWAYS);
 

@@ -28,6 +28,9 @@ public final class AzureMlComputesViewModel {
   private final ObservableList<String> workspaces = FXCollections.observableArrayList();
   private final StringProperty workspace = new SimpleStringProperty(this, "workspace", "");
   private final ObservableList<AzureMlCompute> computes = FXCollections.observableArrayList();
+  private final ObservableList<String> attachable = FXCollections.observableArrayList();
+  /** Held here and added weakly: the app's list of targets outlives this dialog. */
+  private final javafx.collections.ListChangeListener<ComputeTarget> targetsChanged = c -> updateAttachable();
   private final ObjectProperty<AzureMlCompute> selected = new SimpleObjectProperty<>(this, "selected");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -36,6 +39,9 @@ public final class AzureMlComputesViewModel {
     this.context = context;
     this.azure = azure;
     workspaces.setAll(AzureLookups.azureMlTargetNames(context.computes()));
+    computes.addListener((javafx.collections.ListChangeListener<AzureMlCompute>) c -> updateAttachable());
+    context.computes().addListener(new javafx.collections.WeakListChangeListener<>(targetsChanged));
+    updateAttachable();
     workspace.addListener((o, a, b) -> refresh());
     if (workspaces.size() == 1) {
       workspace.set(workspaces.get(0));
@@ -106,6 +112,51 @@ public final class AzureMlComputesViewModel {
     }, name -> {
       busy.set(false);
       context.statusProperty().set("Detached " + name + " from " + workspace.get());
+      refresh();
+    }, e -> {
+      busy.set(false);
+      status.set(e.getMessage());
+    });
+  }
+
+  /** The Synapse pool targets of this workspace that the chosen Azure ML workspace does not have as computes yet. */
+  public ObservableList<String> attachablePools() {
+    return attachable;
+  }
+
+  private void updateAttachable() {
+    java.util.Set<String> there = new java.util.HashSet<>();
+    computes.forEach(c -> there.add(c.name()));
+    attachable.setAll(context.computes().stream()
+        .filter(c -> io.pipewright.workspace.ComputeKind.SYNAPSE_SPARK_POOL.equals(c.kind()))
+        .map(ComputeTarget::name).filter(name -> !there.contains(name)).sorted().toList());
+  }
+
+  /**
+   * Attaches the pool of Synapse pool target {@code poolTarget} to the chosen Azure ML workspace as
+   * a SynapseSpark compute of the same name, in the background, with Azure's progress; the list is
+   * read again afterwards. (A pipeline run attaches a missing pool by itself too.)
+   */
+  public void attachPool(String poolTarget) {
+    Optional<ComputeTarget> target = target();
+    Optional<ComputeTarget> pool = context.computes().stream().filter(c -> c.name().equals(poolTarget)).findFirst();
+    AzureSession session = azure.get();
+    if (pool.isEmpty() || target.isEmpty() || busy.get() || !AzureLookups.signedIn(session)) {
+      return;
+    }
+    Optional<io.pipewright.workspace.Workspace> workspace = context.workspace();
+    if (workspace.isEmpty()) {
+      return;
+    }
+    busy.set(true);
+    status.set("Attaching " + poolTarget + "…");
+    context.executor().submit(() -> {
+      AzureLookups.attachPool(session, target.get(), pool.get(), workspace.get().linkedServices(),
+          step -> context.executor().onUiThread(() -> status.set(step)));
+      return poolTarget;
+    }, name -> {
+      busy.set(false);
+      context.statusProperty().set("Attached " + name + " to " + this.workspace.get());
       refresh();
     }, e -> {
       busy.set(false);

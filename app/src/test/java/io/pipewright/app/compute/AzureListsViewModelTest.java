@@ -4,6 +4,7 @@ import static io.pipewright.testing.SpecExamples.response;
 import static io.pipewright.testing.SpecExamples.responseText;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.azure.SynapseSparkPool;
@@ -245,6 +246,46 @@ class AzureListsViewModelTest {
         + "&api-version=2024-10-01");
     assertThat(vm.computes()).extracting(AzureMlCompute::name).containsExactly("compute123");
     assertThat(context.statusProperty().get()).isEqualTo("Detached cpu-cluster from ml-ws");
+  }
+
+  @Test
+  void aSynapsePoolTargetIsAttachedToTheAzureMlWorkspaceAsASynapseSparkCompute() throws Exception {
+    workspace.addLinkedService(new io.pipewright.workspace.LinkedService("link-1", SUB, "resourceGroup-1",
+        "contoso-synapse"));
+    workspace.attachCompute("synapse-pool", ComputeKind.SYNAPSE_SPARK_POOL, Map.of("linkedService", "link-1",
+        "pool", "sparkpool1", "nodeSize", "Medium", "nodeCount", "3"));
+    AppContext withPool = Workspaces.context(new CurrentThreadTaskExecutor(), dialogs, workspace);
+    new ComputeCatalog(withPool, () -> {});
+    String onlyTheFirst = "{\"value\":[" + response("machinelearningservices/2024-10-01/Compute/list.json", 200)
+        .path("value").get(0) + "]}";
+    String pool = io.pipewright.testing.AzureMlAnswers.SYNAPSE_COMPUTE
+        .replace(io.pipewright.testing.AzureMlAnswers.WS, ML);
+    server.json(200, onlyTheFirst)
+        .json(200, responseText("machinelearningservices/2024-10-01/Workspace/get.json", 200))
+        .json(201, pool.replace("\"Succeeded\"", "\"Creating\""), "Azure-AsyncOperation",
+            server.url() + "/operations/attach1", "Retry-After", "0")
+        .json(200, "{\"status\":\"Succeeded\"}")
+        .json(200, pool)
+        .json(200, "{\"value\":[" + response("machinelearningservices/2024-10-01/Compute/list.json", 200)
+            .path("value").get(0) + "," + pool + "]}");
+
+    AzureMlComputesViewModel vm = new AzureMlComputesViewModel(withPool, () -> azure);
+    assertThat(vm.attachablePools()).containsExactly("synapse-pool");
+
+    vm.attachPool("synapse-pool");
+
+    server.take();
+    server.take();
+    RecordedRequest put = server.take();
+    assertThat(put.getMethod()).isEqualTo("PUT");
+    assertThat(put.getTarget()).isEqualTo(ML + "/computes/synapse-pool?api-version=2024-10-01");
+    JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(put.getBody().utf8());
+    assertThat(body.path("properties").path("computeType").asText()).isEqualTo("SynapseSpark");
+    assertThat(body.path("properties").path("resourceId").asText()).isEqualTo(SYNAPSE + "/bigDataPools/sparkpool1");
+    assertThat(body.path("location").asText()).isEqualTo("eastus2euap");
+    assertThat(vm.computes()).extracting(AzureMlCompute::name).containsExactly("compute123", "synapse-pool");
+    assertThat(vm.attachablePools()).isEmpty();
+    assertThat(withPool.statusProperty().get()).isEqualTo("Attached synapse-pool to ml-ws");
   }
 
   @Test

@@ -23,10 +23,29 @@ public final class FailureCause {
     return of(tail(logFile, 64 * 1024));
   }
 
-  /** From log lines, oldest first. */
+  /** Lines that say a JVM could not start, and why; the first such line is the cause. */
+  private static final Pattern JVM_START = Pattern.compile(
+      "^(Invalid (maximum|initial) heap size.*|Could not reserve enough space for .*|Unrecognized (VM )?option.*"
+          + "|Error occurred during initialization of VM.*|Error: Could not create the Java Virtual Machine.*"
+          + "|Error: A JNI error has occurred.*|Error: LinkageError occurred while loading main class.*"
+          + "|.*UnsupportedClassVersionError.*|Error: Could not find or load main class .*)$");
+
+  /**
+   * From log lines, oldest first, in this order: Pipewright's own one-line error (the SQL driver's
+   * {@code SQL statement N}, {@code pipewright:}); why a JVM could not start (a heap size it refused,
+   * an unknown option, a class file too new); running out of memory; the last Python traceback's
+   * error; the root cause of the last Java or Scala exception (the deepest {@code Caused by:} of its
+   * chain, such as the task failure behind Spark's "Job aborted due to stage failure"); else the last
+   * non-blank line.
+   */
   public static String of(List<String> lines) {
     String lastNonBlank = "";
     String lastException = null;
+    String rootCause = null;
+    String jvmStart = null;
+    String outOfMemory = null;
+    String pythonError = null;
+    boolean inTraceback = false;
     for (String line : lines) {
       String l = line.strip();
       if (l.isEmpty()) {
@@ -36,11 +55,50 @@ public final class FailureCause {
       if (l.startsWith("SQL statement ") || l.startsWith("pipewright:")) {
         return shorten(l);
       }
-      if (EXCEPTION_LINE.matcher(l).matches() && !l.startsWith("at ")) {
+      if (jvmStart == null && JVM_START.matcher(l).matches()) {
+        jvmStart = l;
+      }
+      if (l.contains("java.lang.OutOfMemoryError")) {
+        outOfMemory = l.substring(l.indexOf("java.lang.OutOfMemoryError"));
+      }
+      if (l.startsWith("Traceback (most recent call last)")) {
+        inTraceback = true;
+        continue;
+      }
+      if (inTraceback) {
+        // Frames are indented ("File ...", the source line); the first line that is not ends it.
+        if (!line.startsWith(" ") && !line.startsWith("\t")) {
+          pythonError = l;
+          inTraceback = false;
+        }
+        continue;
+      }
+      if (l.startsWith("Caused by: ")) {
+        rootCause = l.substring("Caused by: ".length());
+      } else if (EXCEPTION_LINE.matcher(l).matches() && !l.startsWith("at ")) {
         lastException = l;
+        rootCause = null;
       }
     }
-    return shorten(lastException != null ? lastException : lastNonBlank);
+    if (jvmStart != null) {
+      return shorten("the JVM could not start: " + jvmStart);
+    }
+    if (outOfMemory != null) {
+      return shorten("out of memory: " + outOfMemory + " (raise the driver or executor memory)");
+    }
+    if (pythonError != null) {
+      return shorten(pythonError);
+    }
+    if (lastException != null) {
+      return shorten(rootCause != null && !rootCause.equals(lastException) ? rootCause + " (in: " + firstPart(lastException)
+          + ")" : lastException);
+    }
+    return shorten(lastNonBlank);
+  }
+
+  /** An exception line up to its message's first sentence, so that the root cause stays in view. */
+  private static String firstPart(String exceptionLine) {
+    return exceptionLine.length() > 120 ? exceptionLine.substring(0, 120) + "…" : exceptionLine;
   }
 
   private static String shorten(String line) {

@@ -1,0 +1,81 @@
+package io.pipewright.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The cause a failed step shows, found in its log as a person reading it would find it. */
+class FailureCauseTest {
+
+  private static String cause(String log) {
+    return FailureCause.of(log.lines().toList());
+  }
+
+  @Test
+  void theSqlDriversOwnLineWinsOverEverythingElse() {
+    assertThat(cause("""
+        INFO SparkContext: Running Spark version 4.1.3
+        org.apache.spark.sql.AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table `nope` cannot be found.
+        SQL statement 2 (line 5) failed: [TABLE_OR_VIEW_NOT_FOUND] The table `nope` cannot be found.
+        """)).startsWith("SQL statement 2 (line 5) failed");
+  }
+
+  @Test
+  void sparksJobAbortedChainGivesItsRootCause() {
+    assertThat(cause("""
+        Exception in thread "main" org.apache.spark.SparkException: Job aborted due to stage failure: Task 0 in stage 1.0 failed 1 times, most recent failure: Lost task 0.0
+        \tat org.apache.spark.scheduler.DAGScheduler.failJobAndIndependentStages(DAGScheduler.scala:2898)
+        \tat org.apache.spark.scheduler.DAGScheduler.abortStage(DAGScheduler.scala:2834)
+        Caused by: org.apache.spark.SparkRuntimeException: [CAST_INVALID_INPUT] The value 'abc' of the type "STRING" cannot be cast to "INT"
+        \tat org.apache.spark.sql.errors.QueryExecutionErrors$.invalidInputInCastToNumberError(QueryExecutionErrors.scala:145)
+        Caused by: java.lang.NumberFormatException: For input string: "abc"
+        \tat java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)
+        INFO ShutdownHookManager: Shutdown hook called
+        """)).startsWith("java.lang.NumberFormatException: For input string: \"abc\" (in: Exception in thread \"main\""
+        + " org.apache.spark.SparkException: Job aborted due to stage failure");
+  }
+
+  @Test
+  void aPythonTracebackGivesItsError() {
+    assertThat(cause("""
+        Traceback (most recent call last):
+          File "/work/train.py", line 12, in <module>
+            main()
+          File "/work/train.py", line 8, in main
+            raise ValueError("no rows in --data")
+        ValueError: no rows in --data
+        """)).isEqualTo("ValueError: no rows in --data");
+  }
+
+  @Test
+  void aJvmThatCouldNotStartSaysWhyNotALaterSymptom() {
+    assertThat(cause("""
+        Invalid maximum heap size: -Xmx0m
+        Error: Could not create the Java Virtual Machine.
+        Error: A fatal exception has occurred. Program will exit.
+        """)).isEqualTo("the JVM could not start: Invalid maximum heap size: -Xmx0m");
+    assertThat(cause("""
+        Error: LinkageError occurred while loading main class Main
+        \tjava.lang.UnsupportedClassVersionError: Main has been compiled by a more recent version of the Java Runtime (class file version 69.0)
+        """)).startsWith("the JVM could not start: Error: LinkageError occurred while loading main class Main");
+  }
+
+  @Test
+  void runningOutOfMemorySaysSoAndWhatToRaise() {
+    assertThat(cause("""
+        ERROR Executor: Exception in task 0.0 in stage 3.0 (TID 7)
+        java.lang.OutOfMemoryError: Java heap space
+        \tat java.base/java.util.Arrays.copyOf(Arrays.java:3537)
+        ERROR SparkUncaughtExceptionHandler: Uncaught exception in thread Thread[Executor task launch worker]
+        """)).isEqualTo("out of memory: java.lang.OutOfMemoryError: Java heap space (raise the driver or executor memory)");
+  }
+
+  @Test
+  void withoutAnyOfThemTheLastExceptionThenTheLastLine() {
+    assertThat(cause("java.io.FileNotFoundException: /data/x.csv (No such file or directory)\n\tat Main.main(Main.java:3)\n"))
+        .isEqualTo("java.io.FileNotFoundException: /data/x.csv (No such file or directory)");
+    assertThat(cause("starting\nexit status 3\n\n")).isEqualTo("exit status 3");
+    assertThat(FailureCause.of(List.of())).isEmpty();
+  }
+}

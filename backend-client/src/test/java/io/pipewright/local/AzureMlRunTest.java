@@ -66,6 +66,7 @@ class AzureMlRunTest {
   private LocalWorkspace workspace;
   private Path pipelineFile;
   private final List<RunEvent> events = new CopyOnWriteArrayList<>();
+  private final io.pipewright.testing.Signal eventArrived = new io.pipewright.testing.Signal();
 
   @BeforeAll
   static void pollFast() {
@@ -117,7 +118,10 @@ class AzureMlRunTest {
   private RunHandle submit(boolean regenerate) throws Exception {
     Pipeline pipeline = PipelineFormat.read(pipelineFile).pipeline();
     RunHandle run = workspace.submit(pipeline, new SubmitOptions(null, pipelineFile, Map.of(), regenerate, null));
-    run.addListener(events::add);
+    run.addListener(e -> {
+      events.add(e);
+      eventArrived.changed();
+    });
     return run;
   }
 
@@ -380,11 +384,7 @@ class AzureMlRunTest {
     server.on("GET", HISTORY + "/runs/prep_run_3/details").json(200, details("prep_run_3", "Running"));
 
     RunHandle run = submit(false);
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (events.stream().noneMatch(e -> "prep".equals(e.stepId()) && e.status() == RunStatus.RUNNING)) {
-      assertThat(System.nanoTime()).as("prep running").isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    awaitEvent("prep", RunStatus.RUNNING);
     run.cancel();
 
     assertThat(await(run)).isEqualTo(RunStatus.CANCELED);
@@ -456,12 +456,9 @@ class AzureMlRunTest {
       assertThat(server.requests("POST", WS + "/jobs/.*/cancel")).as("nothing before signing in").isEmpty();
       reopened.setAzureSession(server.session());
 
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (!log(run.runId(), "prep", LogStream.PIPEWRIGHT).contains("recovery: its Azure ML pipeline job " + job
-          + " was asked to cancel")) {
-        assertThat(System.nanoTime()).as(log(run.runId(), "prep", LogStream.PIPEWRIGHT)).isLessThan(deadline);
-        Thread.sleep(20);
-      }
+      io.pipewright.testing.FileWatch.until(reopened.stepDirectory(run.runId(), "prep").resolve("logs"),
+          Duration.ofSeconds(10), "the recovery's note in prep's log", () -> log(run.runId(), "prep",
+              LogStream.PIPEWRIGHT).contains("recovery: its Azure ML pipeline job " + job + " was asked to cancel"));
     }
     assertThat(server.requests("POST", WS + "/jobs/" + job + "/cancel")).hasSize(1);
     assertThat(log(run.runId(), "train", LogStream.PIPEWRIGHT)).contains("recovery: its pipeline job " + job
@@ -470,11 +467,8 @@ class AzureMlRunTest {
   }
 
   private void awaitEvent(String stepId, RunStatus status) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (events.stream().noneMatch(e -> stepId.equals(e.stepId()) && e.status() == status)) {
-      assertThat(System.nanoTime()).as(stepId + " " + status).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    eventArrived.await(Duration.ofSeconds(10), stepId + " " + status,
+        () -> events.stream().anyMatch(e -> stepId.equals(e.stepId()) && e.status() == status));
   }
 
   private Map<String, String> remoteJobs(String runId) throws Exception {

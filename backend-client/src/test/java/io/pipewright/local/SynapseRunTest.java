@@ -277,11 +277,8 @@ class SynapseRunTest {
     });
     RunHandle run = submit(titanic());
     fx.awaitStatus(run, "prep", RunStatus.RUNNING);
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (azure.batchRequests().stream().filter(r -> r.line().startsWith("GET")).count() < 2
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    azure.await(Duration.ofSeconds(30), "the batch polled twice",
+        () -> azure.batchRequests().stream().filter(r -> r.line().startsWith("GET")).count() >= 2);
 
     run.cancel();
 
@@ -333,10 +330,7 @@ class SynapseRunTest {
     azure.lake().delayEachAnswer(300);
     azure.batches(request -> json(500, "{\"message\":\"nothing should be submitted\"}"));
     RunHandle run = submit(titanic());
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (azure.lake().requests().isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    azure.lake().await(Duration.ofSeconds(30), "the first upload", () -> !azure.lake().requests().isEmpty());
 
     run.cancel();
 

@@ -78,8 +78,17 @@ public final class FakeDataLake extends Dispatcher {
         : answer.newBuilder().headersDelay(delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS).build();
   }
 
+  private final Signal arrived = new Signal();
+
+  /** Returns once {@code condition} holds, checked as requests arrive; fails after {@code timeout}. */
+  public void await(java.time.Duration timeout, String what, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    arrived.await(timeout, what, condition);
+  }
+
   private MockResponse answer(RecordedRequest request) {
     requests.add(request.getMethod() + " " + request.getTarget());
+    arrived.changed();
     String authorization = request.getHeaders().get("Authorization");
     authorizations.add(String.valueOf(authorization));
     if (request.getHeaders().get("x-ms-version") == null) {

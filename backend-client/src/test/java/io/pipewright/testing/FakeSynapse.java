@@ -91,12 +91,21 @@ public final class FakeSynapse implements AutoCloseable {
     return "http://127.0.0.1:" + server.getPort();
   }
 
-  private static Dispatcher recording(List<Request> into, Function<RecordedRequest, MockResponse> answer) {
+  private final Signal arrived = new Signal();
+
+  /** Returns once {@code condition} holds, checked as requests arrive at any of the servers; fails after {@code timeout}. */
+  public void await(java.time.Duration timeout, String what, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    arrived.await(timeout, what, condition);
+  }
+
+  private Dispatcher recording(List<Request> into, Function<RecordedRequest, MockResponse> answer) {
     return new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         into.add(new Request(request.getMethod() + " " + request.getTarget(), request.getHeaders().get("Authorization"),
             request.getBody() == null ? "" : request.getBody().utf8(), System.nanoTime()));
+        arrived.changed();
         return answer.apply(request);
       }
     };

@@ -8,7 +8,6 @@ import io.pipewright.http.RestClient.Reply;
 import io.pipewright.http.RetryPolicy;
 import io.pipewright.http.Timeouts;
 import io.pipewright.workspace.AzureSession;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,13 +187,5 @@ public final class Arm {
       return path;
     }
     return path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion;
-  }
-
-  /** Azure's error of a failed call in one sentence: its code and message when the body has them. */
-  public static String describe(IOException e) {
-    if (e instanceof RemoteException r && r.serverMessage().isPresent()) {
-      return r.serverMessage().get();
-    }
-    return e.getMessage();
   }
 }

@@ -20,4 +20,12 @@ public final class AzureErrors {
       default -> detail;
     };
   }
+
+  /** Azure's own message of a failed call when its answer had one, else the exception's sentence. */
+  public static String serverMessage(java.io.IOException e) {
+    if (e instanceof RemoteException r && r.serverMessage().isPresent()) {
+      return r.serverMessage().get();
+    }
+    return e.getMessage();
+  }
 }

@@ -47,17 +47,18 @@ public final class AzureMlConnectionTester implements ConnectionTester {
       details.add("Studio: " + workspace.studioUrl());
       return ConnectionTest.ok("Azure ML workspace " + computes.workspaceName() + " in " + workspace.location()
           + " answers (" + all.size() + " compute" + (all.size() == 1 ? "" : "s") + ")", details);
-    } catch (IOException e) {
+    } catch (IOException | WorkspaceException e) {
       return ConnectionTest.failed(e.getMessage(), details);
     }
   }
 
   /** The computes of the Azure ML workspace a target of kind {@code azureml} names, with a test's timeouts. */
-  static AzureMlComputes computesOf(ComputeTarget workspace, Duration timeout, AzureSession azure) {
+  static AzureMlComputes computesOf(ComputeTarget workspace, Duration timeout, AzureSession azure)
+      throws WorkspaceException {
     Arm arm = Arm.to(azure.managementUrl().toString(), azure, AzureSession.MANAGEMENT_SCOPE,
         new Timeouts(timeout, timeout, timeout.multipliedBy(2)), RetryPolicy.NONE);
-    return AzureMlComputes.of(arm, workspace.setting("subscriptionId").orElse(""),
-        workspace.setting("resourceGroup").orElse(""), workspace.setting("workspaceName").orElse(""));
+    AzureMlWorkspaceRef ref = AzureMlWorkspaceRef.of(workspace);
+    return AzureMlComputes.of(arm, ref.subscriptionId(), ref.resourceGroup(), ref.workspaceName());
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.pipewright.azureml;
 
 import io.pipewright.azure.Arm;
+import io.pipewright.azure.AzureErrors;
 import io.pipewright.http.Cancellation;
 import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeTarget;
@@ -70,7 +71,7 @@ public final class AzureMlPipelineBackend implements PipelineBackend {
       return "its Azure ML pipeline job " + remoteRun + " was asked to cancel";
     } catch (WorkspaceException | IOException e) {
       return "its Azure ML pipeline job " + remoteRun + " could not be canceled: "
-          + (e instanceof IOException io ? Arm.describe(io) : e.getMessage());
+          + (e instanceof IOException io ? AzureErrors.serverMessage(io) : e.getMessage());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.pipewright.azureml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipewright.azure.Arm;
+import io.pipewright.azure.AzureErrors;
 import io.pipewright.http.Cancellation;
 import io.pipewright.http.RemoteException;
 import io.pipewright.http.RestClient;
@@ -144,7 +145,7 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
       submission.order().forEach(id -> recorder.logs(id).note(where));
       recorder.runStatus(RunStatus.QUEUED, where);
     } catch (IOException e) {
-      throw new WorkspaceException(e instanceof RemoteException ? Arm.describe(e) : e.getMessage(), e);
+      throw new WorkspaceException(e instanceof RemoteException ? AzureErrors.serverMessage(e) : e.getMessage(), e);
     }
     Thread watcher = new Thread(this::watch, "pipewright-azureml-" + jobName);
     watcher.setDaemon(true);
@@ -272,7 +273,7 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
           return;
         }
         failedPolls++;
-        String why = e instanceof IOException io ? Arm.describe(io) : e.toString();
+        String why = e instanceof IOException io ? AzureErrors.serverMessage(io) : e.toString();
         LOG.warn("Azure ML job {}: poll {} failed: {}", jobName, failedPolls, why);
         if (failedPolls >= MAX_FAILED_POLLS) {
           String message = "lost contact with Azure ML after " + failedPolls + " failed polls (" + why + "); the job "
@@ -519,7 +520,7 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
         arm.post(ref.path() + "/jobs/" + jobName + "/cancel", API, null, Duration.ZERO, Cancellation.none());
         submission.order().forEach(id -> recorder.logs(id).note("asked Azure ML to cancel job " + jobName));
       } catch (IOException e) {
-        String why = Arm.describe(e);
+        String why = AzureErrors.serverMessage(e);
         LOG.warn("Azure ML job {}: cancel failed: {}", jobName, why);
         submission.order().forEach(id -> recorder.logs(id).note("Azure ML did not cancel job " + jobName + ": " + why));
       }

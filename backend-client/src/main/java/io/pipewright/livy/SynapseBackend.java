@@ -1,7 +1,7 @@
 package io.pipewright.livy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pipewright.azure.Arm;
+import io.pipewright.azure.AzureErrors;
 import io.pipewright.azure.SynapseSparkPool;
 import io.pipewright.azure.SynapseSparkPools;
 import io.pipewright.http.Cancellation;
@@ -95,7 +95,7 @@ public final class SynapseBackend implements RemoteBackend {
       return ConnectionTest.ok("Synapse Spark pool " + pool + " of " + workspace.name() + " answers ("
           + sparkPool.nodesInWords() + sparkPool.nodeInWords().map(n -> ", " + n + " each").orElse("") + ")", details);
     } catch (RemoteException e) {
-      return ConnectionTest.failed(Arm.describe(e), details);
+      return ConnectionTest.failed(AzureErrors.serverMessage(e), details);
     } catch (WorkspaceException e) {
       return ConnectionTest.failed(e.getMessage(), details);
     }
@@ -113,7 +113,7 @@ public final class SynapseBackend implements RemoteBackend {
       return LivyJob.delete(synapse, jobId, Cancellation.none()) ? "deleted " + where + " of " + workspace.name()
           : where + " of " + workspace.name() + " had ended already";
     } catch (RemoteException e) {
-      return where + " could not be deleted: " + Arm.describe(e);
+      return where + " could not be deleted: " + AzureErrors.serverMessage(e);
     } catch (WorkspaceException e) {
       return where + " could not be deleted: " + e.getMessage();
     }

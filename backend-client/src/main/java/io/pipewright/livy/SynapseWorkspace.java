@@ -2,6 +2,7 @@ package io.pipewright.livy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipewright.azure.Arm;
+import io.pipewright.azure.SynapseSparkPools;
 import io.pipewright.http.Cancellation;
 import io.pipewright.http.RemoteException;
 import io.pipewright.http.RetryPolicy;
@@ -43,8 +44,7 @@ record SynapseWorkspace(LinkedService linkedService, String id, URI dev, URI acc
   }
 
   static String path(LinkedService service) {
-    return "/subscriptions/" + service.subscriptionId() + "/resourceGroups/" + service.resourceGroup()
-        + "/providers/Microsoft.Synapse/workspaces/" + service.synapseWorkspace();
+    return SynapseSparkPools.workspacePath(service.subscriptionId(), service.resourceGroup(), service.synapseWorkspace());
   }
 
   /** Reads the workspace from Resource Manager. */
@@ -76,11 +76,6 @@ record SynapseWorkspace(LinkedService linkedService, String id, URI dev, URI acc
 
   String name() {
     return linkedService.synapseWorkspace();
-  }
-
-  /** The pool's Resource Manager path. */
-  String poolPath(String pool) {
-    return id + "/bigDataPools/" + pool;
   }
 
   /** The batch API of a pool. */

@@ -175,7 +175,7 @@ class ArmTest {
     assertThat(e.getMessage()).endsWith(": Azure's operation ended Failed: Not enough cores");
     assertThat(e.serverMessage()).contains("Not enough cores");
     assertThat(e.errorBody().orElseThrow().path("error").path("code").asText()).isEqualTo("QuotaExceeded");
-    assertThat(Arm.describe(e)).isEqualTo("Not enough cores");
+    assertThat(AzureErrors.serverMessage(e)).isEqualTo("Not enough cores");
     assertThat(server.requestCount()).isEqualTo(2);
   }
 
@@ -282,7 +282,7 @@ class ArmTest {
         () -> arm.get(COMPUTES + "/-", VERSION, Cancellation.none()));
 
     assertThat(e.status()).isEqualTo(400);
-    assertThat(Arm.describe(e)).isEqualTo("(BadArgument) Compute name is invalid");
+    assertThat(AzureErrors.serverMessage(e)).isEqualTo("(BadArgument) Compute name is invalid");
     assertThat(e.getMessage()).doesNotContain("fake-token");
   }
 }

@@ -3,12 +3,11 @@ package io.pipewright.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.testing.AzureTokens;
+import io.pipewright.testing.FakeAz;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,11 +24,7 @@ class AzureSignInCliTest {
   @TempDir Path temp;
 
   private Path fakeAz(String script) throws IOException {
-    Path bin = Files.createDirectories(temp.resolve("bin"));
-    Path az = bin.resolve("az");
-    Files.writeString(az, "#!/bin/sh\necho \"$@\" >> '" + temp.resolve("az-calls.txt") + "'\n" + script);
-    Files.setPosixFilePermissions(az, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return bin;
+    return FakeAz.script(temp, "echo \"$@\" >> '" + temp.resolve("az-calls.txt") + "'\n" + script);
   }
 
   /** Runs the probe with only the fake az and the system's directories on its PATH, and a fresh HOME. */
@@ -48,10 +43,7 @@ class AzureSignInCliTest {
   }
 
   static String azOutput(String accessToken) throws IOException {
-    try (InputStream in = AzureSignInCliTest.class.getResourceAsStream("/azure/az-account-get-access-token.json")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("ACCESS_TOKEN", accessToken).replace("TENANT", AzureTokens.TENANT);
-    }
+    return FakeAz.output(accessToken);
   }
 
   @Test

@@ -1,11 +1,7 @@
 package io.pipewright.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A stand-in for Azure, by hand, for trying the designer's Azure screens without a subscription (and
@@ -56,16 +52,7 @@ public final class FakeAzureServer {
       AzureMlAnswers.acceptTheJob(server);
       AzureMlAnswers.completeTheRun(server);
 
-      Path bin = Files.createDirectories(folder.resolve("bin"));
-      Path token = folder.resolve("az-token.json");
-      try (InputStream in = FakeAzureServer.class.getResourceAsStream("/azure/az-account-get-access-token.json")) {
-        Files.writeString(token, new String(in.readAllBytes(), StandardCharsets.UTF_8)
-            .replace("ACCESS_TOKEN", AzureTokens.userToken("ada@contoso.com", AzureTokens.TENANT))
-            .replace("TENANT", AzureTokens.TENANT));
-      }
-      Path az = bin.resolve("az");
-      Files.writeString(az, "#!/bin/sh\ncat '" + token + "'\n");
-      Files.setPosixFilePermissions(az, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Path bin = FakeAz.printing(folder, AzureTokens.userToken("ada@contoso.com", AzureTokens.TENANT));
 
       System.out.println("azure: managementUrl=" + server.url() + " az=" + bin + " subscription=" + AzureMlAnswers.SUB
           + " resourceGroup=test-rg workspace=my-aml-workspace");

@@ -29,6 +29,9 @@ public final class RunsView extends BorderPane {
   private final Label header = new Label();
   /** "Open in Azure ML Studio" when the run went to a service with a web page of its own. */
   private final javafx.scene.control.Hyperlink studio = new javafx.scene.control.Hyperlink("Open in Azure ML Studio");
+  /** The run shown, whose message the link follows. */
+  private RunMonitor shown;
+  private final javafx.beans.value.ChangeListener<String> messageChanged = (o, a, message) -> showLink(message);
   private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https://\\S+");
   private final ObservableList<StepRunState> rows = FXCollections.observableArrayList();
 
@@ -117,14 +120,13 @@ public final class RunsView extends BorderPane {
     header.textProperty().unbind();
     header.setVisible(monitor != null);
     header.setManaged(monitor != null);
-    showLink(null);
+    if (shown != null) {
+      shown.messageProperty().removeListener(messageChanged);
+    }
+    shown = monitor;
+    showLink(monitor == null ? null : monitor.messageProperty().get());
     if (monitor != null) {
-      monitor.messageProperty().addListener((o, a, message) -> {
-        if (viewModel.monitor() == monitor) {
-          showLink(message);
-        }
-      });
-      showLink(monitor.messageProperty().get());
+      monitor.messageProperty().addListener(messageChanged);
       header.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
         String line = "Run " + monitor.runId() + " · " + viewModel.runLineProperty().get();
         String why = monitor.messageProperty().get();

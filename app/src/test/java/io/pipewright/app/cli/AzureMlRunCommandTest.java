@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,14 +130,7 @@ class AzureMlRunCommandTest {
 
   /** An {@code az} printing what {@code az account get-access-token --output json} prints. */
   private Path fakeAz() throws IOException {
-    Path bin = Files.createDirectories(temp.resolve("bin"));
-    Path printed = temp.resolve("az-output.json");
-    Files.writeString(printed, "{\"accessToken\": \"" + TOKEN + "\", \"expiresOn\": \"2099-10-31 21:59:10.000000\","
-        + " \"expires_on\": 4096648750, \"subscription\": \"" + SUB + "\", \"tenant\": \"TENANT\", \"tokenType\": \"Bearer\"}");
-    Path az = bin.resolve("az");
-    Files.writeString(az, "#!/bin/sh\ncat '" + printed + "'\n");
-    Files.setPosixFilePermissions(az, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return bin;
+    return io.pipewright.testing.FakeAz.printing(temp, TOKEN);
   }
 
   private record Result(int exitCode, String output) {}

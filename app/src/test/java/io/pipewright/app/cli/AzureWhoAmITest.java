@@ -10,7 +10,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,7 @@ class AzureWhoAmITest {
   private record Result(int exitCode, String output) {}
 
   private Path fakeAz(String script) throws IOException {
-    Path bin = Files.createDirectories(temp.resolve("bin"));
-    Path az = bin.resolve("az");
-    Files.writeString(az, "#!/bin/sh\n" + script);
-    Files.setPosixFilePermissions(az, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return bin;
+    return io.pipewright.testing.FakeAz.script(temp, script);
   }
 
   /** {@code pipewright azure whoami} with no Azure variable but {@code env}, {@code bin} first on the PATH and a fresh HOME. */
@@ -76,12 +71,7 @@ class AzureWhoAmITest {
   @Test
   void saysWhoIsSignedInThroughTheAzureCli() throws Exception {
     String token = AzureTokens.userToken("ada@contoso.com", AzureTokens.TENANT);
-    // What `az account get-access-token --output json` prints (MicrosoftDocs/azure-docs-cli, refresh-token.md).
-    Path printed = temp.resolve("az-output.json");
-    Files.writeString(printed, "{\"accessToken\": \"" + token + "\", \"expiresOn\": \"2099-10-31 21:59:10.000000\","
-        + " \"expires_on\": 4096648750, \"subscription\": \"00000000-1111-2222-3333-444444444444\","
-        + " \"tenant\": \"" + AzureTokens.TENANT + "\", \"tokenType\": \"Bearer\"}");
-    Path bin = fakeAz("cat '" + printed + "'\n");
+    Path bin = io.pipewright.testing.FakeAz.printing(temp, token);
 
     Result result = whoami(bin, Map.of(), List.of());
 

@@ -11,14 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -44,7 +41,7 @@ final class DelegatedRun implements RunHandle {
   private final PipelineBackend.Submission submission;
   private final Consumer<DelegatedRun> ended;
   private final String runId;
-  private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+  private final RunRecording recording;
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Map<String, RunStatus> stepStatus = new HashMap<>();
   private volatile RunStatus finalStatus;
@@ -60,6 +57,7 @@ final class DelegatedRun implements RunHandle {
     this.submission = submission;
     this.ended = ended;
     this.runId = submission.runId();
+    this.recording = new RunRecording(this.runId);
     submission.order().forEach(id -> stepStatus.put(id, RunStatus.NOT_STARTED));
   }
 
@@ -108,8 +106,8 @@ final class DelegatedRun implements RunHandle {
       finalStatus = status;
     }
     if (message != null) {
-      record(() -> store.setRunStatus(runId, status, message, Instant.now()));
-      emit(new RunEvent(runId, null, status, message, Instant.now()));
+      recording.record(() -> store.setRunStatus(runId, status, message, Instant.now()));
+      recording.emit(new RunEvent(runId, null, status, message, Instant.now()));
     }
     ended.accept(this);
     finished.countDown();
@@ -127,7 +125,7 @@ final class DelegatedRun implements RunHandle {
 
   @Override
   public void addListener(RunListener listener) {
-    listeners.add(listener);
+    recording.addListener(listener);
   }
 
   @Override
@@ -147,27 +145,6 @@ final class DelegatedRun implements RunHandle {
     }
   }
 
-  private void emit(RunEvent event) {
-    for (RunListener listener : listeners) {
-      try {
-        listener.onEvent(event);
-      } catch (RuntimeException e) {
-        LOG.warn("run listener failed on {}", event, e);
-      }
-    }
-  }
-
-  private interface SqlAction {
-    void run() throws SQLException;
-  }
-
-  private void record(SqlAction action) {
-    try {
-      action.run();
-    } catch (SQLException e) {
-      LOG.error("run {}: cannot record in the history: {}", runId, e.getMessage(), e);
-    }
-  }
 
   /** What the backend reports, recorded and sent on. */
   private final class Recorder implements PipelineBackend.Recorder {
@@ -179,8 +156,8 @@ final class DelegatedRun implements RunHandle {
         return;
       }
       Instant now = Instant.now();
-      record(() -> store.setRunStatus(runId, status, message, now));
-      emit(new RunEvent(runId, null, status, message, now));
+      recording.record(() -> store.setRunStatus(runId, status, message, now));
+      recording.emit(new RunEvent(runId, null, status, message, now));
       if (status.isFinal()) {
         finish(status, null);
       }
@@ -193,21 +170,21 @@ final class DelegatedRun implements RunHandle {
       }
       stepStatus.put(stepId, status);
       Instant now = Instant.now();
-      record(() -> store.setChildStatus(runId, stepId, status, message, now));
-      emit(new RunEvent(runId, stepId, status, message, now));
+      recording.record(() -> store.setChildStatus(runId, stepId, status, message, now));
+      recording.emit(new RunEvent(runId, stepId, status, message, now));
     }
 
     @Override
     public void remoteRun(String name) {
       remoteRun = name;
       for (String stepId : submission.order()) {
-        record(() -> store.setChildRemoteJob(runId, stepId, REMOTE_PREFIX + submission.workspace().name() + ":" + name));
+        recording.record(() -> store.setChildRemoteJob(runId, stepId, REMOTE_PREFIX + submission.workspace().name() + ":" + name));
       }
     }
 
     @Override
     public void remoteJob(String stepId, String jobName) {
-      record(() -> store.setChildRemoteJob(runId, stepId,
+      recording.record(() -> store.setChildRemoteJob(runId, stepId,
           REMOTE_PREFIX + submission.workspace().name() + ":" + remoteRun + "/" + jobName));
     }
 
@@ -232,7 +209,7 @@ final class DelegatedRun implements RunHandle {
 
     @Override
     public void output(String stepId, String port, String location) {
-      record(() -> store.recordOutput(runId, stepId, port, location));
+      recording.record(() -> store.recordOutput(runId, stepId, port, location));
     }
 
     @Override

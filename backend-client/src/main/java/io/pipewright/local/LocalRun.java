@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,12 +68,12 @@ final class LocalRun implements RunHandle {
   private final FileHashes fileHashes;
   private final Consumer<LocalRun> ended;
   private final String runId;
+  private final RunRecording recording;
   private final Pipeline pipeline;
   private final SubmitOptions options;
   private final Map<String, String> parameters;
   private final List<String> order;
   private final ExecutorService loop;
-  private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile RunStatus finalStatus;
 
@@ -116,6 +115,7 @@ final class LocalRun implements RunHandle {
     this.fileHashes = services.fileHashes();
     this.ended = services.ended();
     this.runId = runId;
+    this.recording = new RunRecording(this.runId);
     this.pipeline = pipeline;
     this.options = options;
     this.parameters = parameters;
@@ -158,7 +158,7 @@ final class LocalRun implements RunHandle {
 
   @Override
   public void addListener(RunListener listener) {
-    listeners.add(listener);
+    recording.addListener(listener);
   }
 
   @Override
@@ -284,7 +284,7 @@ final class LocalRun implements RunHandle {
     }
     fingerprints.put(id, fingerprint.value());
     String partsJson = Json.write(fingerprint.parts());
-    record(() -> store.setChildFingerprint(runId, id, fingerprint.value(), partsJson));
+    recording.record(() -> store.setChildFingerprint(runId, id, fingerprint.value(), partsJson));
 
     String reason;
     if (!step.allowReuse()) {
@@ -310,7 +310,7 @@ final class LocalRun implements RunHandle {
       }
     }
     String finalReason = reason;
-    record(() -> store.setChildReuse(runId, id, null, finalReason));
+    recording.record(() -> store.setChildReuse(runId, id, null, finalReason));
     new LocalStepLogs(layout, runId, id).note(reason);
     return true;
   }
@@ -379,8 +379,8 @@ final class LocalRun implements RunHandle {
     String identical = "identical to step '" + candidate.stepId() + "' of run " + candidate.runId()
         + (candidate.endedAt() == null ? "" : " (completed " + WHEN.format(candidate.endedAt()) + ")");
     String reason = "reused: " + identical;
-    record(() -> store.setChildReuse(runId, id, candidate.runId(), reason));
-    reusedOutputs.forEach((port, path) -> record(() -> store.recordOutput(runId, id, port, path.toString())));
+    recording.record(() -> store.setChildReuse(runId, id, candidate.runId(), reason));
+    reusedOutputs.forEach((port, path) -> recording.record(() -> store.recordOutput(runId, id, port, path.toString())));
     LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
     logs.note(reason);
     registerOutputs(step, reusedOutputs, logs);
@@ -418,11 +418,11 @@ final class LocalRun implements RunHandle {
       long pid = launched.pid();
       if (pid > 0) {
         long started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).map(Instant::toEpochMilli).orElse(0L);
-        record(() -> store.setChildProcess(runId, id, pid, started));
+        recording.record(() -> store.setChildProcess(runId, id, pid, started));
       }
       launched.remoteJob().thenAccept(job -> {
         if (job != null) {
-          record(() -> store.setChildRemoteJob(runId, id, job));
+          recording.record(() -> store.setChildRemoteJob(runId, id, job));
         }
       });
       setStepStatus(id, RunStatus.RUNNING, target.name());
@@ -526,7 +526,7 @@ final class LocalRun implements RunHandle {
         fail(id, missing.get());
       } else {
         setStepStatus(id, RunStatus.FINALIZING, null);
-        stepOutputs.forEach((port, path) -> record(() -> store.recordOutput(runId, id, port, path.toString())));
+        stepOutputs.forEach((port, path) -> recording.record(() -> store.recordOutput(runId, id, port, path.toString())));
         registerOutputs(step, stepOutputs, logs);
         setStepStatus(id, RunStatus.COMPLETED, null);
       }
@@ -609,41 +609,20 @@ final class LocalRun implements RunHandle {
   private void setStepStatus(String stepId, RunStatus newStatus, String message) {
     status.put(stepId, newStatus);
     Instant now = Instant.now();
-    record(() -> store.setChildStatus(runId, stepId, newStatus, message, now));
-    emit(new RunEvent(runId, stepId, newStatus, message, now));
+    recording.record(() -> store.setChildStatus(runId, stepId, newStatus, message, now));
+    recording.emit(new RunEvent(runId, stepId, newStatus, message, now));
   }
 
   private void setRunStatus(RunStatus newStatus, String message) {
     Instant now = Instant.now();
-    record(() -> store.setRunStatus(runId, newStatus, message, now));
-    emit(new RunEvent(runId, null, newStatus, message, now));
-  }
-
-  private void emit(RunEvent event) {
-    for (RunListener listener : listeners) {
-      try {
-        listener.onEvent(event);
-      } catch (RuntimeException e) {
-        LOG.warn("run listener failed on {}", event, e);
-      }
-    }
-  }
-
-  private interface SqlAction {
-    void run() throws SQLException;
+    recording.record(() -> store.setRunStatus(runId, newStatus, message, now));
+    recording.emit(new RunEvent(runId, null, newStatus, message, now));
   }
 
   private interface SqlQuery<T> {
     T get() throws SQLException;
   }
 
-  private void record(SqlAction action) {
-    try {
-      action.run();
-    } catch (SQLException e) {
-      LOG.error("run {}: cannot record in the history: {}", runId, e.getMessage(), e);
-    }
-  }
 
   private <T> T query(SqlQuery<T> q) {
     try {

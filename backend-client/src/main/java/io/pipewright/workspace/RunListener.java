@@ -4,4 +4,7 @@ package io.pipewright.workspace;
 @FunctionalInterface
 public interface RunListener {
   void onEvent(RunEvent event);
+
+  /** How far a running Spark step has come; called every second or two while it runs, when known. */
+  default void onProgress(StepProgress progress) {}
 }

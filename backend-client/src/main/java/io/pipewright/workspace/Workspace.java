@@ -116,6 +116,48 @@ public interface Workspace extends AutoCloseable {
 
   Optional<RunSummary> run(String runId) throws WorkspaceException;
 
+  /**
+   * A page of the history, newest first, filtered by experiment, text and status. The embedded
+   * workspace pages in the database, so that 10,000 runs list as fast as ten.
+   */
+  default RunPage runs(RunQuery query) throws WorkspaceException {
+    List<RunSummary> matching = runs(Integer.MAX_VALUE).stream().filter(query::matches).toList();
+    int from = Math.min(query.offset(), matching.size());
+    int to = (int) Math.min((long) from + query.limit(), matching.size());
+    return new RunPage(matching.subList(from, to), matching.size());
+  }
+
+  /** The experiments that have runs, the one with the latest run first. */
+  default List<ExperimentSummary> experiments() throws WorkspaceException {
+    Map<String, ExperimentSummary> byName = new java.util.LinkedHashMap<>();
+    for (RunSummary run : runs(Integer.MAX_VALUE)) {
+      byName.merge(run.experiment(), new ExperimentSummary(run.experiment(), 1, run.createdAt()),
+          (a, b) -> new ExperimentSummary(a.name(), a.runs() + 1, a.lastRunAt()));
+    }
+    return List.copyOf(byName.values());
+  }
+
+  /** The pipeline as the run submitted it (the pipeline file's JSON), to open it read-only. */
+  default Optional<String> recordedPipeline(String runId) throws WorkspaceException {
+    return Optional.empty();
+  }
+
+  /** Everything the history knows about one step of a run; {@link WorkspaceException} when there is no such step. */
+  default StepDetails stepDetails(String runId, String stepId) throws WorkspaceException {
+    ChildRun child = childRuns(runId).stream().filter(c -> c.stepId().equals(stepId)).findFirst()
+        .orElseThrow(() -> new WorkspaceException("run " + runId + " has no step '" + stepId + "'"));
+    return new StepDetails(child, List.of(), null, Map.of(), List.of(), List.of(), null, Optional.empty());
+  }
+
+  /**
+   * The header and first {@code maxRows} rows of what a step of a run wrote to an output port
+   * (delimited text or Parquet). Fails with a reason when the step wrote nothing there.
+   */
+  default DatasetPreview previewOutput(String runId, String stepId, String port, int maxRows)
+      throws WorkspaceException {
+    throw new WorkspaceException("this workspace cannot preview step outputs");
+  }
+
   List<ChildRun> childRuns(String runId) throws WorkspaceException;
 
   /** The log streams a child run has (for example driver/stdout, driver/stderr). */

@@ -202,6 +202,19 @@ public final class RunViewModel {
    * workspace is touched in the background; the views follow the run once it is submitted.
    */
   public void submit(RunRequest request) {
+    submit(request, io.pipewright.workspace.StepSelection.ALL);
+  }
+
+  /**
+   * Runs the open pipeline again as {@code run} ran: its experiment, parameter values and Spark
+   * target, with {@code selection} (Rerun, Rerun from the failed step, Run up to here, Run only
+   * this step from the Runs view).
+   */
+  public void rerun(RunSummary run, io.pipewright.workspace.StepSelection selection) {
+    submit(new RunRequest(run.experiment(), false, run.parameters(), run.target()), selection);
+  }
+
+  private void submit(RunRequest request, io.pipewright.workspace.StepSelection selection) {
     Optional<Workspace> open = context.workspace();
     if (open.isEmpty() || !canRunBinding().get()) {
       context.statusProperty().set("Cannot run: " + runBlockedReasonBinding().get());
@@ -221,7 +234,7 @@ public final class RunViewModel {
       sparkTargets.put(pipeline.id(), request.sparkTarget());
     }
     SubmitOptions options = new SubmitOptions(experiment, baseFile(document), parameters, request.regenerateOutputs(),
-        request.sparkTarget());
+        request.sparkTarget(), selection);
     clearDecorations();
     submitting.set(true);
     running.set(true);

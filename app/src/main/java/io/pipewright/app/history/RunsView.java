@@ -27,8 +27,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -183,12 +181,12 @@ public final class RunsView extends BorderPane {
     runTable.getColumns().setAll(List.of(
         statusColumn(),
         column("Started", 118, r -> r.startedAt() == null ? WHEN.format(r.createdAt()) : WHEN.format(r.startedAt())),
-        column("Duration", 74, r -> r.duration().map(Durations::format).orElse("")),
-        column("Experiment", 110, RunSummary::experiment),
-        column("Pipeline", 120, RunSummary::pipelineName),
-        column("Target", 110, r -> RunComparison.target(r.target())),
-        column("Parameters", 160, r -> parameters(r.parameters())),
-        column("Regenerate", 78, r -> r.regenerateOutputs() ? "yes" : ""),
+        column("Duration", 70, r -> r.duration().map(Durations::format).orElse("")),
+        column("Experiment", 100, RunSummary::experiment),
+        column("Target", 100, r -> RunComparison.target(r.target())),
+        column("Parameters", 150, r -> parameters(r.parameters())),
+        column("Regenerate", 76, r -> r.regenerateOutputs() ? "yes" : ""),
+        column("Pipeline", 110, RunSummary::pipelineName),
         column("Run", 150, RunSummary::runId)));
     runTable.setRowFactory(t -> {
       TableRow<RunRow> row = new TableRow<>();
@@ -200,7 +198,7 @@ public final class RunsView extends BorderPane {
       });
       return row;
     });
-    runTable.setOnKeyPressed(e -> {
+    runTable.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
       if (e.getCode() == KeyCode.ENTER) {
         RunSummary run = selected.run();
         if (run != null) {
@@ -356,24 +354,41 @@ public final class RunsView extends BorderPane {
     Button rerun = button("Rerun", MaterialDesignR.REPLAY, "rerun",
         "Run the open pipeline again with this run's experiment, parameters and target", selected::rerun);
     rerun.disableProperty().bind(selected.canRerunBinding().not());
-    Button fromFailed = button("Rerun from failed", MaterialDesignP.PLAY_SPEED, "rerunFromFailed",
+    Button fromFailed = button("From failed", MaterialDesignP.PLAY_SPEED, "rerunFromFailed",
         "Run again from the step that failed first; the steps before it are reused", selected::rerunFromFailed);
     fromFailed.disableProperty().bind(selected.canRerunFromFailedBinding().not());
     Tooltip failedTip = new Tooltip();
     failedTip.textProperty().bind(Bindings.createStringBinding(() -> {
       StepRunState failed = selected.firstFailedProperty().get();
       return failed == null ? "Enabled when a step of the run failed"
-          : "Run again from " + failed.name() + ", the step that failed first; the steps before it are reused";
+          : "Rerun from the failed step: from " + failed.name() + ", the step that failed first; the steps before it are reused";
     }, selected.firstFailedProperty()));
     fromFailed.setTooltip(failedTip);
-    Button upTo = button("Run up to here", MaterialDesignS.SKIP_NEXT_OUTLINE, "runUpTo",
-        "Run the selected step and the steps it needs, nothing after it", selected::runUpToStep);
+    Button upTo = button("Up to here", MaterialDesignS.SKIP_NEXT_OUTLINE, "runUpTo",
+        "Run up to here: the selected step and the steps it needs, nothing after it", selected::runUpToStep);
     upTo.disableProperty().bind(selected.canRunStepBinding().not());
-    Button only = button("Run only this step", MaterialDesignP.PLAY_BOX_OUTLINE, "runOnly",
-        "Run the selected step alone, with the inputs its upstream steps recorded last", selected::runOnlyStep);
+    Button only = button("Only this step", MaterialDesignP.PLAY_BOX_OUTLINE, "runOnly",
+        "Run only this step: the selected step alone, with the inputs its upstream steps recorded last", selected::runOnlyStep);
     only.disableProperty().bind(selected.canRunStepBinding().not());
 
-    HBox top = new HBox(6, header, studio, rerun, fromFailed, upTo, only);
+    javafx.scene.control.ToggleGroup viewsGroup = new javafx.scene.control.ToggleGroup();
+    javafx.scene.control.ToggleButton stepsToggle = new javafx.scene.control.ToggleButton("Steps");
+    stepsToggle.setId("stepsTab");
+    javafx.scene.control.ToggleButton timelineToggle = new javafx.scene.control.ToggleButton("Timeline");
+    timelineToggle.setId("timelineTab");
+    stepsToggle.setToggleGroup(viewsGroup);
+    timelineToggle.setToggleGroup(viewsGroup);
+    stepsToggle.getStyleClass().addAll("left-pill", "small");
+    timelineToggle.getStyleClass().addAll("right-pill", "small");
+    stepsToggle.setSelected(true);
+    viewsGroup.selectedToggleProperty().addListener((o, a, b) -> {
+      if (b == null) {
+        a.setSelected(true); // one of the two is always shown
+      }
+    });
+    HBox segmented = new HBox(stepsToggle, timelineToggle);
+    segmented.setMinWidth(Region.USE_PREF_SIZE);
+    HBox top = new HBox(6, segmented, header, studio, rerun, fromFailed, upTo, only);
     top.setAlignment(Pos.CENTER_LEFT);
     top.getStyleClass().add("runs-toolbar");
 
@@ -422,22 +437,18 @@ public final class RunsView extends BorderPane {
     });
     timeline.setOnSelect(s -> stepTable.getSelectionModel().select(s));
 
-    Tab steps = new Tab("Steps", stepTable);
-    steps.setId("stepsTab");
     javafx.scene.control.ScrollPane timelineScroll = new javafx.scene.control.ScrollPane(timeline);
     timelineScroll.setFitToWidth(true);
     timelineScroll.getStyleClass().add("timeline-scroll");
-    Tab gantt = new Tab("Timeline", timelineScroll);
-    gantt.setId("timelineTab");
-    TabPane views = new TabPane(steps, gantt);
-    views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    views.getStyleClass().add("run-views");
+    javafx.scene.layout.StackPane views = new javafx.scene.layout.StackPane(stepTable, timelineScroll);
+    timelineScroll.visibleProperty().bind(timelineToggle.selectedProperty());
+    stepTable.visibleProperty().bind(timelineToggle.selectedProperty().not());
     views.setMinWidth(200);
 
     StepDetailsView details = new StepDetailsView(selected, actions);
     details.setMinWidth(200);
     SplitPane inner = new SplitPane(views, details);
-    inner.setDividerPositions(0.58);
+    inner.setDividerPositions(0.55);
     VBox.setVgrow(inner, Priority.ALWAYS);
 
     selected.runProperty().addListener(headerChanged);
@@ -465,10 +476,7 @@ public final class RunsView extends BorderPane {
     status.setPrefWidth(104);
     TableColumn<StepRunState, String> step = new TableColumn<>("Step");
     step.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-    step.setPrefWidth(130);
-    TableColumn<StepRunState, String> compute = new TableColumn<>("Compute");
-    compute.setCellValueFactory(c -> c.getValue().computeProperty());
-    compute.setPrefWidth(100);
+    step.setPrefWidth(110);
     TableColumn<StepRunState, String> started = new TableColumn<>("Started");
     started.setCellValueFactory(c -> Bindings.createStringBinding(() -> time(c.getValue().startedAtProperty().get()),
         c.getValue().startedAtProperty()));
@@ -481,13 +489,13 @@ public final class RunsView extends BorderPane {
     reuse.setCellValueFactory(c -> Bindings.createStringBinding(() -> reuseOf(c.getValue()),
         c.getValue().statusProperty(), c.getValue().messageProperty(), c.getValue().reuseProperty()));
     reuse.setCellFactory(c -> textWithTooltip());
-    reuse.setPrefWidth(200);
+    reuse.setPrefWidth(150);
     TableColumn<StepRunState, String> message = new TableColumn<>("Message");
     message.setCellValueFactory(c -> Bindings.createStringBinding(() -> messageOf(c.getValue()),
         c.getValue().statusProperty(), c.getValue().messageProperty()));
     message.setCellFactory(c -> textWithTooltip());
-    message.setPrefWidth(260);
-    return List.of(status, step, compute, started, duration, reuse, message);
+    message.setPrefWidth(200);
+    return List.of(status, step, started, duration, reuse, message);
   }
 
   private void updateHeader() {

@@ -131,7 +131,7 @@ public final class OpenedRunView {
     RunSummary r = run.run();
     java.time.Instant at = r.startedAt() != null ? r.startedAt() : r.createdAt();
     String text = "Run " + r.runId() + " of " + r.experiment() + " · " + WHEN.format(at) + " · read-only";
-    return run.copied() ? text : text + " (no copy was kept: the pipeline file as it is now)";
+    return run.copied() ? text : text + " · the file as it is now (no copy kept)";
   }
 
   /** Shows a run instead of the user's pipeline (or instead of the run shown). */
@@ -174,18 +174,19 @@ public final class OpenedRunView {
     });
     overlay.setCenter(view);
     showProperties(null);
-    view.widthProperty().addListener(new ChangeListener<>() {
+    GraphView shownView = view;
+    ChangeListener<Number> sized = new ChangeListener<>() {
       @Override
       public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
-        if (view != null && view.getWidth() > 0 && view.getHeight() > 0) {
-          view.widthProperty().removeListener(this);
-          view.showAll();
+        if (shownView.getWidth() > 0 && shownView.getHeight() > 0) {
+          shownView.widthProperty().removeListener(this);
+          shownView.heightProperty().removeListener(this);
+          shownView.showAll();
         }
       }
-    });
-    if (view.getWidth() > 0) {
-      view.showAll();
-    }
+    };
+    view.widthProperty().addListener(sized);
+    view.heightProperty().addListener(sized);
     context.statusProperty().set("Opened run " + run.run().runId() + " read-only");
   }
 
@@ -390,6 +391,7 @@ public final class OpenedRunView {
   private static int addRow(GridPane grid, int row, String key, String value) {
     Label k = new Label(key);
     k.getStyleClass().add("details-key");
+    GridPane.setValignment(k, javafx.geometry.VPos.TOP);
     k.setMinWidth(Region.USE_PREF_SIZE);
     Label v = new Label(value == null ? "" : value);
     v.setWrapText(true);

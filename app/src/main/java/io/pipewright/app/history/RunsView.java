@@ -102,7 +102,7 @@ public final class RunsView extends BorderPane {
 
     SplitPane split = new SplitPane(historyPane(), selectedPane());
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.42);
+    split.setDividerPositions(0.40);
     split.getStyleClass().add("runs-split");
     setCenter(split);
 
@@ -127,7 +127,7 @@ public final class RunsView extends BorderPane {
     experiment.setPromptText("All experiments");
     experiment.setTooltip(new Tooltip("The experiment whose runs are listed"));
     experiment.setMaxWidth(220);
-    experiment.setMinWidth(120);
+    experiment.setMinWidth(150);
 
     search.setId("runSearch");
     search.setPromptText("Search runs (Ctrl+F)");
@@ -180,10 +180,10 @@ public final class RunsView extends BorderPane {
     runTable.setPlaceholder(placeholder);
     runTable.getColumns().setAll(List.of(
         statusColumn(),
-        column("Started", 118, r -> r.startedAt() == null ? WHEN.format(r.createdAt()) : WHEN.format(r.startedAt())),
-        column("Duration", 70, r -> r.duration().map(Durations::format).orElse("")),
-        column("Experiment", 100, RunSummary::experiment),
-        column("Target", 100, r -> RunComparison.target(r.target())),
+        column("Started", 146, r -> r.startedAt() == null ? WHEN.format(r.createdAt()) : WHEN.format(r.startedAt())),
+        column("Duration", 78, r -> r.duration().map(Durations::format).orElse("")),
+        column("Experiment", 110, RunSummary::experiment),
+        column("Target", 130, r -> RunComparison.target(r.target())),
         column("Parameters", 150, r -> parameters(r.parameters())),
         column("Regenerate", 76, r -> r.regenerateOutputs() ? "yes" : ""),
         column("Pipeline", 110, RunSummary::pipelineName),
@@ -289,7 +289,7 @@ public final class RunsView extends BorderPane {
         }
       }
     });
-    c.setPrefWidth(104);
+    c.setPrefWidth(124);
     return c;
   }
 
@@ -394,7 +394,7 @@ public final class RunsView extends BorderPane {
 
     stepTable.setId("runsTable");
     stepTable.setItems(selected.steps());
-    stepTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    stepTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     stepTable.setFixedCellSize(24);
     Label stepsPlaceholder = new Label();
     stepsPlaceholder.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -448,7 +448,7 @@ public final class RunsView extends BorderPane {
     StepDetailsView details = new StepDetailsView(selected, actions);
     details.setMinWidth(200);
     SplitPane inner = new SplitPane(views, details);
-    inner.setDividerPositions(0.55);
+    inner.setDividerPositions(0.62);
     VBox.setVgrow(inner, Priority.ALWAYS);
 
     selected.runProperty().addListener(headerChanged);
@@ -473,28 +473,32 @@ public final class RunsView extends BorderPane {
         setText(empty || look == null ? null : look.label());
       }
     });
-    status.setPrefWidth(104);
+    status.setPrefWidth(118);
+    status.setMinWidth(118);
     TableColumn<StepRunState, String> step = new TableColumn<>("Step");
     step.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-    step.setPrefWidth(110);
+    step.setPrefWidth(140);
+    step.setMinWidth(110);
     TableColumn<StepRunState, String> started = new TableColumn<>("Started");
     started.setCellValueFactory(c -> Bindings.createStringBinding(() -> time(c.getValue().startedAtProperty().get()),
         c.getValue().startedAtProperty()));
-    started.setPrefWidth(70);
+    started.setPrefWidth(84);
+    started.setMinWidth(84);
     TableColumn<StepRunState, String> duration = new TableColumn<>("Duration");
     duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> Durations.format(c.getValue().duration()),
         c.getValue().durationProperty()));
-    duration.setPrefWidth(74);
+    duration.setPrefWidth(72);
+    duration.setMinWidth(72);
     TableColumn<StepRunState, String> reuse = new TableColumn<>("Reuse");
     reuse.setCellValueFactory(c -> Bindings.createStringBinding(() -> reuseOf(c.getValue()),
         c.getValue().statusProperty(), c.getValue().messageProperty(), c.getValue().reuseProperty()));
     reuse.setCellFactory(c -> textWithTooltip());
-    reuse.setPrefWidth(150);
+    reuse.setPrefWidth(220);
     TableColumn<StepRunState, String> message = new TableColumn<>("Message");
     message.setCellValueFactory(c -> Bindings.createStringBinding(() -> messageOf(c.getValue()),
         c.getValue().statusProperty(), c.getValue().messageProperty()));
     message.setCellFactory(c -> textWithTooltip());
-    message.setPrefWidth(200);
+    message.setPrefWidth(320);
     return List.of(status, step, started, duration, reuse, message);
   }
 

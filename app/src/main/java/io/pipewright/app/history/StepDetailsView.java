@@ -63,6 +63,7 @@ public final class StepDetailsView extends ScrollPane {
     model.detailsProperty().addListener((o, a, b) -> show());
     model.detailsProblemProperty().addListener((o, a, b) -> show());
     model.stepProperty().addListener((o, a, b) -> show());
+    model.runProperty().addListener((o, a, b) -> show());
     show();
   }
 

@@ -139,7 +139,7 @@ public final class TimelineView extends Region {
     }
     long spanMs = Math.max(1_000, Duration.between(start, end).toMillis());
     double left = NAME_WIDTH + 8;
-    double barWidth = Math.max(40, w - left - 16);
+    double barWidth = Math.max(40, w - left - 56); // room for the last bar's duration
     double scale = barWidth / spanMs;
     long tick = TICKS_MS[TICKS_MS.length - 1];
     for (long t : TICKS_MS) {

@@ -116,9 +116,11 @@ class RunsHistoryRobotTest {
         && r.getItem().stepId().equals(stepId)).queryAs(Node.class));
   }
 
+  /** A screenshot when asked for one, with the bottom panel as high as a user looking at runs makes it. */
   private static void screenshot(RunningDesigner designer, FxRobot robot, String property) {
     String file = System.getProperty(property);
     if (file != null) {
+      robot.interact(() -> ((MainWindow) robot.lookup(".main-window").query()).verticalSplit().setDividerPositions(0.5));
       WaitForAsyncUtils.waitForFxEvents();
       designer.screenshot(robot, Path.of(file));
     }

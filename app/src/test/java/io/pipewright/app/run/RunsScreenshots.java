@@ -142,5 +142,15 @@ class RunsScreenshots {
       recorded.getSelection().select(recorded.getModel().node("train"));
     });
     shoot(robot, window, "designer-run-opened.png");
+
+    robot.interact(() -> window.viewMenu().getItems().stream()
+        .filter(i -> "darkThemeItem".equals(i.getId())).findFirst()
+        .ifPresent(i -> ((javafx.scene.control.CheckMenuItem) i).setSelected(true)));
+    robot.clickOn(robot.lookup("#runsTable .table-row-cell").match((TableRow<StepRunState> r) -> r.getItem() != null
+        && r.getItem().stepId().equals("train")).queryAs(javafx.scene.Node.class));
+    shoot(robot, window, "designer-run-opened-dark.png");
+    robot.clickOn("#backToPipeline");
+    robot.clickOn("#timelineTab");
+    shoot(robot, window, "designer-runs-dark.png");
   }
 }

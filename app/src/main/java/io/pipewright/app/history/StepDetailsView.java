@@ -60,7 +60,8 @@ public final class StepDetailsView extends ScrollPane {
     setFitToWidth(true);
     box.setPadding(new Insets(6, 10, 10, 10));
     setContent(box);
-    model.detailsProperty().addListener((o, a, b) -> show());
+    // each read redraws (also one equal to the last: Refresh, Preview becoming possible)
+    model.detailsProperty().addListener((javafx.beans.InvalidationListener) o -> show());
     model.detailsProblemProperty().addListener((o, a, b) -> show());
     model.stepProperty().addListener((o, a, b) -> show());
     model.runProperty().addListener((o, a, b) -> show());

@@ -70,7 +70,6 @@ public final class RunHistoryViewModel {
     });
     status.addListener((o, a, b) -> reload());
     search.addListener((o, a, b) -> context.executor().debounce(this, SEARCH_DELAY, this::reload));
-    context.workspaceProperty().addListener((o, a, b) -> refresh());
   }
 
   /** "1 run", "1,234 runs". */

@@ -257,10 +257,23 @@ public final class RunsView extends BorderPane {
 
   private void showSelection() {
     RunRow focused = runTable.getSelectionModel().getSelectedItem();
-    if (focused != null && focused.run() != null) {
-      selected.select(focused.run());
+    if (focused == null) {
+      return; // the selection went away with a new list: the run stays shown until another is chosen
     }
-    // else the selection went away with a new list: the run stays shown until another is chosen
+    if (focused.run() != null) {
+      selected.select(focused.run());
+      return;
+    }
+    // a row whose page is still being read (End, a fast scroll): shown once it is in
+    focused.runProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends RunSummary> o, RunSummary a, RunSummary b) {
+        focused.runProperty().removeListener(this);
+        if (b != null && runTable.getSelectionModel().getSelectedItem() == focused) {
+          selected.select(b);
+        }
+      }
+    });
   }
 
   private TableColumn<RunRow, RunSummary> statusColumn() {

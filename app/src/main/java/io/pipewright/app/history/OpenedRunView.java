@@ -68,6 +68,7 @@ public final class OpenedRunView {
   private final Label title = new Label();
   private final List<Node> hiddenProperties = new ArrayList<>();
   private final EventHandler<KeyEvent> keys = this::key;
+  private final EventHandler<javafx.event.ActionEvent> toolbarActions = this::toolbarAction;
   private final ChangeListener<PipelineDocument> documentOpened = (o, a, b) -> close();
   private RecordedRun shown;
   private PipelineDocument document;
@@ -153,6 +154,9 @@ public final class OpenedRunView {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
       }
       context.documentProperty().addListener(documentOpened);
+      // nothing to edit here: Undo and Redo would change the pipeline hidden below
+      window.editMenu().setDisable(true);
+      window.toolBar().addEventFilter(javafx.event.ActionEvent.ACTION, toolbarActions);
     }
     shown = run;
     title.setText(banner(run));
@@ -216,6 +220,8 @@ public final class OpenedRunView {
       scene = null;
     }
     context.documentProperty().removeListener(documentOpened);
+    window.editMenu().setDisable(false);
+    window.toolBar().removeEventFilter(javafx.event.ActionEvent.ACTION, toolbarActions);
     context.statusProperty().set("Closed run " + runId);
   }
 
@@ -323,6 +329,29 @@ public final class OpenedRunView {
       e.consume();
       refused();
     }
+  }
+
+  /**
+   * The toolbar's canvas buttons while a run is open: zoom and fit act on the run's canvas; undo and
+   * redo (of the pipeline hidden below) do nothing.
+   */
+  private void toolbarAction(javafx.event.ActionEvent e) {
+    if (!(e.getTarget() instanceof javafx.scene.control.ButtonBase b) || b.getTooltip() == null || view == null) {
+      return;
+    }
+    String tip = b.getTooltip().getText();
+    if (tip.startsWith("Zoom in")) {
+      view.zoomIn();
+    } else if (tip.startsWith("Zoom out")) {
+      view.zoomOut();
+    } else if (tip.startsWith("Fit to window")) {
+      view.fitToView();
+    } else if (tip.startsWith("Undo") || tip.startsWith("Redo")) {
+      refused();
+    } else {
+      return;
+    }
+    e.consume();
   }
 
   private void refused() {

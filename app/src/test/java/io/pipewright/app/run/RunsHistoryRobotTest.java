@@ -152,6 +152,15 @@ class RunsHistoryRobotTest {
         && history(robot).getItems().stream().limit(20).allMatch(r -> r.run() != null
             && r.run().status() == io.pipewright.workspace.RunStatus.FAILED));
     assertThat(count(robot)).isEqualTo((2 + java.util.stream.IntStream.range(0, 250).filter(HistoryRows::failed).count()) + " runs");
+
+    robot.interact(() -> robot.lookup("#statusFilter").queryComboBox().getSelectionModel().select(
+        io.pipewright.app.history.StatusFilter.ALL));
+    designer.waitUntil(10, "every run again", () -> count(robot).equals("252 runs"));
+    HistoryRows.insert(home, 250, 260, List.of("churn")); // written by another Pipewright meanwhile
+    robot.clickOn(robot.lookup("#runHistoryTable .table-row-cell").match((TableRow<RunRow> r) -> r.getIndex() == 0)
+        .queryAs(Node.class));
+    robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+    designer.waitUntil(10, "Ctrl+R to list them", () -> count(robot).equals("262 runs"));
   }
 
   @Test
@@ -214,6 +223,14 @@ class RunsHistoryRobotTest {
     assertThat(recorded.getModel().node("b")).isNotNull();
     assertThat(recorded.getModel().node("b").getX()).isEqualTo(x);
     assertThat(mine.pipeline().name()).as("Ctrl+Z did not undo the user's hidden edit").isEqualTo("My unsaved name");
+    assertThat(window.editMenu().isDisable()).as("nothing to undo in a run").isTrue();
+    double zoom = recorded.getZoom();
+    robot.clickOn(robot.lookup(".tool-bar .button").match((Button b) -> b.getTooltip() != null
+        && b.getTooltip().getText().startsWith("Zoom in")).queryAs(Button.class));
+    assertThat(recorded.getZoom()).as("the toolbar zooms the run's canvas").isGreaterThan(zoom);
+    robot.clickOn(robot.lookup(".tool-bar .button").match((Button b) -> b.getTooltip() != null
+        && b.getTooltip().getText().startsWith("Undo")).queryAs(Button.class));
+    assertThat(mine.pipeline().name()).as("nor did the toolbar's Undo").isEqualTo("My unsaved name");
 
     robot.push(KeyCode.ESCAPE);
 
@@ -224,6 +241,7 @@ class RunsHistoryRobotTest {
     assertThat(window.graphView()).isSameAs(myCanvas);
     assertThat(myCanvas.isVisible()).isTrue();
     assertThat(robot.lookup("#openedRunProperties").tryQuery()).isEmpty();
+    assertThat(window.editMenu().isDisable()).isFalse();
   }
 
   @Test

@@ -16,7 +16,9 @@ import java.util.Map;
  * Many finished runs written straight into a workspace's SQLite history (real SQLite), for lists of
  * thousands of runs that real runs would take too long to make. Run {@code i} (from 0) of {@code
  * n} is {@code run-00000i}, started {@code i} minutes after {@link #T0} and lasting {@code 10 + i % 50}
- * seconds, in experiment {@code experiments[i % experiments.length]}; every seventh run failed.
+ * seconds, in experiment {@code experiments[i % experiments.length]}, with parameter rows = i; every
+ * seventh run failed; where the schema has them, every tenth ran on target spark-cluster and every
+ * ninth regenerated its outputs.
  */
 public final class HistoryRows {
   public static final Instant T0 = Instant.parse("2026-11-01T08:00:00Z");
@@ -55,25 +57,43 @@ public final class HistoryRows {
           }
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs(id, experiment_id, pipeline_id, pipeline_name,"
-          + " pipeline_file, pipeline_json, parameters, status, message, created_at, started_at, ended_at, owner_pid,"
-          + " owner_started) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      java.util.Set<String> columns = new java.util.HashSet<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(runs)")) {
+        while (rs.next()) {
+          columns.add(rs.getString("name"));
+        }
+      }
+      // the schema as it is: the pipeline's copy moved out of runs, the target and regenerate flag came later
+      boolean json = columns.contains("pipeline_json");
+      boolean target = columns.contains("target");
+      String sql = "INSERT INTO runs(id, experiment_id, pipeline_id, pipeline_name, pipeline_file, parameters, status,"
+          + " message, created_at, started_at, ended_at, owner_pid, owner_started"
+          + (json ? ", pipeline_json" : "") + (target ? ", target, regenerate" : "") + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?"
+          + (json ? ",?" : "") + (target ? ",?,?" : "") + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = from; i < to; i++) {
           Instant start = T0.plusSeconds(60L * i);
-          ps.setString(1, id(i));
-          ps.setLong(2, ids.get(experiments.get(i % experiments.size())));
-          ps.setString(3, "seeded");
-          ps.setString(4, "Seeded pipeline");
-          ps.setString(5, "/nowhere/seeded.pipeline.json");
-          ps.setString(6, "{}");
-          ps.setString(7, "{\"rows\":\"" + i + "\"}");
-          ps.setString(8, failed(i) ? "Failed" : "Completed");
-          ps.setString(9, failed(i) ? "step 'prep' failed: exit code 1" : null);
-          ps.setLong(10, start.toEpochMilli());
-          ps.setLong(11, start.toEpochMilli());
-          ps.setLong(12, start.plusSeconds(10 + i % 50).toEpochMilli());
-          ps.setLong(13, 1);
-          ps.setLong(14, 1);
+          int k = 1;
+          ps.setString(k++, id(i));
+          ps.setLong(k++, ids.get(experiments.get(i % experiments.size())));
+          ps.setString(k++, "seeded");
+          ps.setString(k++, "Seeded pipeline");
+          ps.setString(k++, "/nowhere/seeded.pipeline.json");
+          ps.setString(k++, "{\"rows\":\"" + i + "\"}");
+          ps.setString(k++, failed(i) ? "Failed" : "Completed");
+          ps.setString(k++, failed(i) ? "step 'prep' failed: exit code 1" : null);
+          ps.setLong(k++, start.toEpochMilli());
+          ps.setLong(k++, start.toEpochMilli());
+          ps.setLong(k++, start.plusSeconds(10 + i % 50).toEpochMilli());
+          ps.setLong(k++, 1);
+          ps.setLong(k++, 1);
+          if (json) {
+            ps.setString(k++, "{}");
+          }
+          if (target) {
+            ps.setString(k++, i % 10 == 0 ? "spark-cluster" : null);
+            ps.setInt(k++, i % 9 == 0 ? 1 : 0);
+          }
           ps.addBatch();
         }
         ps.executeBatch();

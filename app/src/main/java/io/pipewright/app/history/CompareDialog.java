@@ -55,6 +55,8 @@ public final class CompareDialog extends Dialog<Void> {
             + when(a) + ") and run " + b.runId() + " (" + when(b) + ").");
     summary.setId("compareSummary");
     summary.setWrapText(true);
+    summary.setMinWidth(0);
+    same.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     same.setText("Show the same rows (" + sameRows + ")");
     same.setId("showSameRows");
     same.selectedProperty().addListener((o, was, now) -> fill());
@@ -82,10 +84,10 @@ public final class CompareDialog extends Dialog<Void> {
         }
       }
     });
-    section.setPrefWidth(150);
-    TableColumn<RunComparison.Row, String> what = column("", 190, RunComparison.Row::what);
-    TableColumn<RunComparison.Row, String> left = column("Run " + a.runId(), 250, RunComparison.Row::left);
-    TableColumn<RunComparison.Row, String> right = column("Run " + b.runId(), 250, RunComparison.Row::right);
+    section.setPrefWidth(140);
+    TableColumn<RunComparison.Row, String> what = column("", 230, RunComparison.Row::what);
+    TableColumn<RunComparison.Row, String> left = column("Run " + a.runId(), 270, RunComparison.Row::left);
+    TableColumn<RunComparison.Row, String> right = column("Run " + b.runId(), 270, RunComparison.Row::right);
     TableColumn<RunComparison.Row, String> difference = column("Difference", 90, RunComparison.Row::difference);
     table.getColumns().setAll(List.of(section, what, left, right, difference));
     table.setRowFactory(t -> new TableRow<>() {
@@ -100,9 +102,17 @@ public final class CompareDialog extends Dialog<Void> {
     });
     VBox.setVgrow(table, Priority.ALWAYS);
     VBox content = new VBox(8, top, table);
-    content.setPadding(new Insets(4, 0, 0, 0));
-    content.setPrefSize(1000, 560);
+    content.setPadding(new Insets(6, 4, 0, 4));
+    content.setPrefSize(1040, 560);
     getDialogPane().setContent(content);
+    getDialogPane().setPrefSize(1080, 660);
+    getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    setOnShown(e -> {
+      // the window is sized before the table's columns ask for their width
+      if (getWidth() < 1000) {
+        setWidth(1080);
+      }
+    });
     fill();
   }
 

@@ -42,10 +42,12 @@ public record RunComparison(RecordedRun left, RecordedRun right, List<Row> rows)
    * @param section "Run", "Parameters", "Inputs", "Steps" or "Settings of <step>"
    * @param what the thing compared ("driverMemory", a parameter's name, a step's name)
    * @param difference for durations, right minus left ("+3.2 s"); else empty
+   * @param same whether the two sides are the same (durations: within a tenth of each other, or half
+   *     a second)
    */
-  public record Row(String section, String what, String left, String right, String difference) {
-    public boolean same() {
-      return Objects.equals(left, right);
+  public record Row(String section, String what, String left, String right, String difference, boolean same) {
+    Row(String section, String what, String left, String right, String difference) {
+      this(section, what, left, right, difference, Objects.equals(left, right));
     }
   }
 
@@ -87,8 +89,7 @@ public record RunComparison(RecordedRun left, RecordedRun right, List<Row> rows)
       ChildRun ca = left.step(id).orElse(null);
       ChildRun cb = right.step(id).orElse(null);
       String stepName = stepName(sa.get(id), sb.get(id), ca, cb);
-      add(rows, "Steps", stepName + " · status", ca == null ? null : ca.status().label(),
-          cb == null ? null : cb.status().label());
+      add(rows, "Steps", stepName + " · status", status(ca), status(cb));
       rows.add(durationRow("Steps", stepName + " · duration", ca == null ? null : ca.duration().orElse(null),
           cb == null ? null : cb.duration().orElse(null)));
     }
@@ -112,15 +113,28 @@ public record RunComparison(RecordedRun left, RecordedRun right, List<Row> rows)
     rows.add(new Row(section, what, left, right, ""));
   }
 
+  /** As the Runs view says it: a step that never started because of another is "Not run". */
+  private static String status(ChildRun c) {
+    if (c == null) {
+      return null;
+    }
+    return c.status() == io.pipewright.workspace.RunStatus.NOT_STARTED && c.message() != null ? "Not run"
+        : c.status().label();
+  }
+
   private static Row durationRow(String section, String what, Duration a, Duration b) {
     String left = a == null ? null : Durations.format(a);
     String right = b == null ? null : Durations.format(b);
     String difference = "";
-    if (a != null && b != null && !Objects.equals(left, right)) {
+    boolean same = Objects.equals(left, right);
+    if (a != null && b != null && !same) {
       Duration d = b.minus(a);
       difference = (d.isNegative() ? "−" : "+") + Durations.format(d.abs());
+      // the same work takes a little more or less each time: within a tenth (or half a second) is the same
+      long longer = Math.max(a.toMillis(), b.toMillis());
+      same = d.abs().toMillis() <= Math.max(500, longer / 10);
     }
-    return new Row(section, what, left, right, difference);
+    return new Row(section, what, left, right, difference, same);
   }
 
   private static String when(Instant at) {

@@ -127,7 +127,7 @@ public final class RunsView extends BorderPane {
     experiment.setPromptText("All experiments");
     experiment.setTooltip(new Tooltip("The experiment whose runs are listed"));
     experiment.setMaxWidth(220);
-    experiment.setMinWidth(150);
+    experiment.setMinWidth(175);
 
     search.setId("runSearch");
     search.setPromptText("Search runs (Ctrl+F)");

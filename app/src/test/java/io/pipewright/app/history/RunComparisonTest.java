@@ -70,6 +70,18 @@ class RunComparisonTest {
   }
 
   @Test
+  void durationsWithinATenthOfEachOtherCountAsTheSame() {
+    Pipeline p = pipeline("7g", Map.of(), "t.csv");
+    RunComparison c = RunComparison.of(run("r1", Map.of(), p, RunStatus.COMPLETED, 100),
+        run("r2", Map.of(), p, RunStatus.COMPLETED, 108));
+
+    RunComparison.Row step = c.rows().stream().filter(r -> r.what().equals("Prepare data · duration")).findFirst()
+        .orElseThrow();
+    assertThat(step.difference()).isEqualTo("+8.0 s");
+    assertThat(step.same()).isTrue();
+  }
+
+  @Test
   void aStepOnlyOneRunHasIsComparedWithNothing() {
     Pipeline one = pipeline("7g", Map.of(), "t.csv");
     RecordedRun left = run("r1", Map.of(), one, RunStatus.COMPLETED, 5);

@@ -133,6 +133,24 @@ class RunsScreenshots {
     shoot(robot, window, "designer-runs-timeline.png");
     robot.clickOn("#stepsTab");
 
+    // the two runs of the pipeline compared: Shift+Down adds the older one
+    robot.clickOn(robot.lookup("#runHistoryTable .table-row-cell").match((TableRow<RunRow> r) -> r.getIndex() == 0)
+        .queryAs(javafx.scene.Node.class));
+    robot.press(KeyCode.SHIFT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.SHIFT);
+    robot.clickOn("#compareRuns");
+    designer.waitUntil(10, "the comparison", () -> robot.lookup("#compareTable").tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.Scene dialog = robot.lookup("#compareDialog").query().getScene();
+    robot.interact(() -> {
+      try {
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(dialog.snapshot(null), null), "png",
+            Path.of(System.getProperty("pipewright.screenshots")).resolve("designer-runs-compare.png").toFile());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    robot.push(KeyCode.ESCAPE);
+
     robot.clickOn(robot.lookup("#runHistoryTable .table-row-cell").match((TableRow<RunRow> r) -> r.getIndex() == 0)
         .queryAs(javafx.scene.Node.class));
     robot.push(KeyCode.ENTER);

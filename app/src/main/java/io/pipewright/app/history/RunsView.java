@@ -128,6 +128,7 @@ public final class RunsView extends BorderPane {
     experiment.setTooltip(new Tooltip("The experiment whose runs are listed"));
     experiment.setMaxWidth(220);
     experiment.setMinWidth(175);
+    experiment.setPrefWidth(215);
 
     search.setId("runSearch");
     search.setPromptText("Search runs (Ctrl+F)");

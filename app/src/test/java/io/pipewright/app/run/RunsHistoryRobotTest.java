@@ -99,8 +99,11 @@ class RunsHistoryRobotTest {
         .anyMatch(r -> r.run() != null && r.run().runId().equals(runId)));
     robot.interact(() -> history(robot).getItems().stream().filter(r -> r.run() != null && r.run().runId().equals(runId))
         .findFirst().ifPresent(r -> history(robot).scrollTo(r.index())));
-    Node row = robot.lookup("#runHistoryTable .table-row-cell").match((TableRow<RunRow> r) -> r.getItem() != null
-        && r.getItem().run() != null && r.getItem().run().runId().equals(runId)).query();
+    java.util.function.Supplier<java.util.Optional<Node>> cell = () -> robot.lookup("#runHistoryTable .table-row-cell")
+        .match((TableRow<RunRow> r) -> r.getItem() != null && r.getItem().run() != null
+            && r.getItem().run().runId().equals(runId)).tryQuery();
+    designer.waitUntil(10, "run " + runId + "'s row drawn", () -> cell.get().isPresent());
+    Node row = cell.get().orElseThrow();
     if (add) {
       robot.press(KeyCode.CONTROL).clickOn(row).release(KeyCode.CONTROL);
     } else {
@@ -110,10 +113,10 @@ class RunsHistoryRobotTest {
   }
 
   private void clickStep(FxRobot robot, String stepId) {
-    TableView<StepRunState> steps = RunningDesigner.find(robot, "#runsTable");
-    designer.waitUntil(10, "the run's steps", () -> steps.getItems().stream().anyMatch(s -> s.stepId().equals(stepId)));
-    robot.clickOn(robot.lookup("#runsTable .table-row-cell").match((TableRow<StepRunState> r) -> r.getItem() != null
-        && r.getItem().stepId().equals(stepId)).queryAs(Node.class));
+    java.util.function.Supplier<java.util.Optional<Node>> cell = () -> robot.lookup("#runsTable .table-row-cell")
+        .match((TableRow<StepRunState> r) -> r.getItem() != null && r.getItem().stepId().equals(stepId)).tryQuery();
+    designer.waitUntil(10, "the step's row drawn", () -> cell.get().isPresent());
+    robot.clickOn(cell.get().orElseThrow());
   }
 
   /** A screenshot when asked for one, with the bottom panel as high as a user looking at runs makes it. */

@@ -225,6 +225,9 @@ class RunsHistoryRobotTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(recorded.getModel().node("b")).isNotNull();
     assertThat(recorded.getModel().node("b").getX()).isEqualTo(x);
+    TableView<StepRunState> steps = RunningDesigner.find(robot, "#runsTable");
+    assertThat(steps.getSelectionModel().getSelectedItem().stepId()).as("the step pressed on the run's canvas")
+        .isEqualTo("b");
     assertThat(mine.pipeline().name()).as("Ctrl+Z did not undo the user's hidden edit").isEqualTo("My unsaved name");
     assertThat(window.editMenu().isDisable()).as("nothing to undo in a run").isTrue();
     double zoom = recorded.getZoom();

@@ -20,10 +20,10 @@ class HistoryStoreTest {
   void aNewHistoryIsMigratedToTheLatestSchemaAndReopeningChangesNothing() throws Exception {
     Path db = temp.resolve("history.db");
     try (HistoryStore store = HistoryStore.open(db)) {
-      assertThat(store.schemaVersion()).isEqualTo(5);
+      assertThat(store.schemaVersion()).isEqualTo(6);
     }
     try (HistoryStore store = HistoryStore.open(db)) {
-      assertThat(store.schemaVersion()).isEqualTo(5);
+      assertThat(store.schemaVersion()).isEqualTo(6);
       assertThat(store.runs(10)).isEmpty();
     }
   }
@@ -46,7 +46,7 @@ class HistoryStoreTest {
     }
 
     try (HistoryStore store = HistoryStore.open(db)) {
-      assertThat(store.schemaVersion()).isEqualTo(5);
+      assertThat(store.schemaVersion()).isEqualTo(6);
       assertThat(store.datasets()).singleElement().satisfies(d -> {
         assertThat(d.name()).isEqualTo("titanic");
         assertThat(d.delimiter()).isNull();
@@ -65,6 +65,6 @@ class HistoryStoreTest {
 
     assertThatThrownBy(() -> HistoryStore.open(db))
         .isInstanceOf(WorkspaceException.class)
-        .hasMessage("the run history was written by a newer Pipewright (schema 9; this version knows up to 5)");
+        .hasMessage("the run history was written by a newer Pipewright (schema 9; this version knows up to 6)");
   }
 }

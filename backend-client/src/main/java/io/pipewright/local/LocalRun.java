@@ -14,9 +14,12 @@ import io.pipewright.model.Step;
 import io.pipewright.workspace.ComputeLauncher;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.FailureCause;
+import io.pipewright.workspace.FailureLocation;
 import io.pipewright.workspace.FileTrees;
 import io.pipewright.workspace.LaunchedStep;
 import io.pipewright.workspace.LaunchedStep.StepResult;
+import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.RunEvent;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunListener;
@@ -392,7 +395,8 @@ final class LocalRun implements RunHandle {
   private void launch(Step step, int cores) {
     String id = step.id();
     setStepStatus(id, RunStatus.PREPARING, null);
-    LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
+    LocalStepLogs logs = new LocalStepLogs(layout, runId, id)
+        .onLaunched(line -> recording.record(() -> store.setChildLaunch(runId, id, line)));
     try {
       ComputeTarget target = targets.get(id);
       ComputeLauncher launcher = computes.launcherFor(step, target);
@@ -407,6 +411,9 @@ final class LocalRun implements RunHandle {
       }
       outputs.put(id, stepOutputs);
       Map<String, StepLaunch.Input> inputs = stageInputs(step, stepDir, logs);
+      Map<String, String> inputPaths = new java.util.TreeMap<>();
+      inputs.forEach((port, input) -> inputPaths.put(port, input.path().toString()));
+      recording.record(() -> store.setChildInputs(runId, id, Json.write(inputPaths)));
       List<String> arguments = step.arguments().stream().map(a -> resolve(a, inputs, stepOutputs)).toList();
       StepLaunch launch = new StepLaunch(runId, step, target, work, sourceDirectory(step), arguments, inputs,
           stepOutputs, parameters, logs);
@@ -510,6 +517,7 @@ final class LocalRun implements RunHandle {
     freeCores += coresHeld.getOrDefault(id, 0);
     coresHeld.remove(id);
     LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
+    recordEnding(id, result, logs);
     if (result.canceled() || (canceled && !result.succeeded())) {
       setStepStatus(id, RunStatus.CANCELED, "canceled while running");
     } else if (!result.succeeded()) {
@@ -532,6 +540,29 @@ final class LocalRun implements RunHandle {
       }
     }
     schedule();
+  }
+
+  /**
+   * Records the step's exit code and, when it failed with a cause found in its logs, where that
+   * cause is (stderr first, then stdout), so that "Show in log" can go to the line.
+   */
+  private void recordEnding(String id, StepResult result, LocalStepLogs logs) {
+    Optional<FailureLocation> where = Optional.empty();
+    if (!result.succeeded() && !result.canceled() && result.message() != null) {
+      where = locate(LogStream.DRIVER_STDERR, logs.stderrFile(), result.message())
+          .or(() -> locate(LogStream.DRIVER_STDOUT, logs.stdoutFile(), result.message()));
+    }
+    if (result.exitCode() == null && where.isEmpty()) {
+      return;
+    }
+    String stream = where.map(FailureLocation::stream).orElse(null);
+    Long line = where.map(FailureLocation::line).orElse(null);
+    recording.record(() -> store.setChildEnding(runId, id, result.exitCode(), stream, line));
+  }
+
+  private static Optional<FailureLocation> locate(String stream, Path file, String message) {
+    return FailureCause.locate(file).filter(l -> !l.cause().isBlank() && message.contains(l.cause()))
+        .map(l -> new FailureLocation(stream, l.line(), l.cause()));
   }
 
   private static boolean isEmptyDirectory(Path dir) {

@@ -273,17 +273,20 @@ final class HistoryStore implements AutoCloseable {
         + " WHERE run_id = ? AND step_id = ?", fingerprint, partsJson, detailsJson, runId, stepId);
   }
 
-  /** The fingerprint detail of the step's latest Completed child run in a run of the same pipeline. */
+  /**
+   * The fingerprint detail of the step's latest Completed child run in a run of the same pipeline;
+   * empty when there is none or it was recorded before details were (schema 5).
+   */
   synchronized Optional<String> lastFingerprintDetails(String pipelineId, String stepId) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(
         "SELECT c.fingerprint_details FROM child_runs c JOIN runs r ON r.id = c.run_id"
-            + " WHERE r.pipeline_id = ? AND c.step_id = ? AND c.status = ? AND c.fingerprint_details IS NOT NULL"
+            + " WHERE r.pipeline_id = ? AND c.step_id = ? AND c.status = ?"
             + " ORDER BY c.ended_at DESC LIMIT 1")) {
       ps.setString(1, pipelineId);
       ps.setString(2, stepId);
       ps.setString(3, RunStatus.COMPLETED.label());
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
       }
     }
   }

@@ -38,6 +38,15 @@ final class Json {
     }
   }
 
+  /** A map of maps of strings (a fingerprint's details), or an empty map when the text is not one. */
+  static Map<String, Map<String, String>> nestedMap(String text) {
+    try {
+      return MAPPER.readValue(text, new TypeReference<Map<String, Map<String, String>>>() {});
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+
   /** A map of strings, or an empty map when the text is not one. */
   static Map<String, String> stringMap(String text) {
     try {

@@ -287,9 +287,11 @@ final class LocalRun implements RunHandle {
     }
     fingerprints.put(id, fingerprint.value());
     String partsJson = Json.write(fingerprint.parts());
-    recording.record(() -> store.setChildFingerprint(runId, id, fingerprint.value(), partsJson));
+    String detailsJson = Json.write(fingerprint.details());
+    recording.record(() -> store.setChildFingerprint(runId, id, fingerprint.value(), partsJson, detailsJson));
 
     String reason;
+    List<String> changes = List.of();
     if (!step.allowReuse()) {
       reason = "not reused: the step does not allow reuse";
     } else if (options.regenerateOutputs()) {
@@ -306,14 +308,19 @@ final class LocalRun implements RunHandle {
       if (!candidates.isEmpty()) {
         reason = "not reused: the identical earlier result (run " + candidates.get(0).runId() + ") has lost its outputs";
       } else {
-        reason = query(() -> store.lastFingerprintParts(pipeline.id(), id))
-            .map(json -> "not reused: " + describeChanges(fingerprint.changedSince(Json.stringMap(json)))
-                + " since the last completed run")
-            .orElse("not reused: no earlier run of this step");
+        changes = query(() -> store.lastFingerprintDetails(pipeline.id(), id))
+            .map(json -> ReuseChanges.between(Json.nestedMap(json), fingerprint.details()))
+            .orElse(List.of());
+        reason = !changes.isEmpty() ? "not reused: " + String.join("; ", changes)
+            : query(() -> store.lastFingerprintParts(pipeline.id(), id))
+                .map(json -> "not reused: " + describeChanges(fingerprint.changedSince(Json.stringMap(json)))
+                    + " since the last completed run")
+                .orElse("not reused: no earlier run of this step");
       }
     }
     String finalReason = reason;
-    recording.record(() -> store.setChildReuse(runId, id, null, finalReason));
+    String changesJson = Json.write(changes);
+    recording.record(() -> store.setChildReuse(runId, id, null, finalReason, changesJson));
     new LocalStepLogs(layout, runId, id).note(reason);
     return true;
   }
@@ -338,8 +345,10 @@ final class LocalRun implements RunHandle {
 
   private Fingerprints.Fingerprint fingerprint(Step step) throws WorkspaceException {
     Map<String, String> parts = new LinkedHashMap<>();
+    Map<String, Map<String, String>> details = new LinkedHashMap<>();
     ComputeTarget target = targets.get(step.id());
     parts.put("definition", Fingerprints.definition(step, target.name(), parameters));
+    details.put(ReuseChanges.DEFINITION, Fingerprints.definitionFields(step, target.name(), parameters));
     Path source = sourceDirectory(step);
     List<Path> extra = new ArrayList<>();
     if (step.kind() instanceof SparkStep spark) {
@@ -348,30 +357,45 @@ final class LocalRun implements RunHandle {
           spark.settings().files(), spark.settings().archives())) {
         files.forEach(f -> extra.add(source.resolve(f)));
       }
-      parts.put("runtime", Fingerprints.sha256(Fingerprints.runtimeIdentity(target, fileHashes)));
+      String runtime = Fingerprints.runtimeIdentity(target, fileHashes);
+      parts.put("runtime", Fingerprints.sha256(runtime));
+      details.put(ReuseChanges.RUNTIME, Map.of("identity", runtime));
     }
-    parts.put("sources", Fingerprints.sources(source, extra, fileHashes));
+    Map<String, String> sourceFiles = new LinkedHashMap<>();
+    parts.put("sources", Fingerprints.sources(source, extra, fileHashes, sourceFiles));
+    details.put(ReuseChanges.SOURCES, sourceFiles);
     StringBuilder inputs = new StringBuilder();
+    Map<String, String> inputDetails = new LinkedHashMap<>();
     for (InputPort port : step.inputs()) {
       Optional<Edge> edge = edgeInto(step.id(), port.name());
       if (edge.isEmpty()) {
         inputs.append(port.name()).append("=none\n");
+        inputDetails.put(port.name(), "none");
         continue;
       }
       String from = edge.get().from().node();
       if (steps.containsKey(from)) {
         inputs.append(port.name()).append("=step:").append(fingerprints.get(from)).append('/')
             .append(edge.get().from().port()).append('\n');
+        inputDetails.put(port.name(), ReuseChanges.FROM_STEP + from + "/" + edge.get().from().port() + " "
+            + fingerprints.get(from));
       } else {
         Path data = datasetPath(datasets.get(from)).path();
-        inputs.append(port.name()).append("=data:").append(Fingerprints.content(data, fileHashes))
+        Map<String, String> files = new LinkedHashMap<>();
+        inputs.append(port.name()).append("=data:").append(Fingerprints.content(data, fileHashes, files))
             .append('\n');
+        if (files.isEmpty()) {
+          inputDetails.put(port.name(), Files.exists(data) ? "no files" : "missing");
+        }
+        files.forEach((file, detail) -> inputDetails.put(port.name() + ReuseChanges.FILE_OF + file, detail));
       }
     }
     parts.put("inputs", Fingerprints.sha256(inputs.toString()));
+    details.put(ReuseChanges.INPUTS, inputDetails);
     parts.put("environment", Fingerprints.environment(step));
+    details.put(ReuseChanges.ENVIRONMENT, Fingerprints.environmentFields(step));
     fileHashes.save();
-    return Fingerprints.Fingerprint.of(parts);
+    return Fingerprints.Fingerprint.of(parts, details);
   }
 
   private void reuse(Step step, HistoryStore.ReuseCandidate candidate) {

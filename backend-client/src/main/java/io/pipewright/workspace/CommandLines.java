@@ -77,7 +77,8 @@ public final class CommandLines {
     return w;
   }
 
-  static boolean isSecretName(String name) {
+  /** Whether a setting or option of this name holds a secret (its value is masked). */
+  public static boolean isSecretName(String name) {
     return SECRET_NAME.matcher(name).matches();
   }
 

@@ -244,7 +244,25 @@ class LocalWorkspaceTest {
     fx.source("copy.py", COPY_PY + "\nprint('changed')\n");
     assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
     fx.assertStatus("copy", RunStatus.COMPLETED);
-    assertThat(fx.child("copy").reuse()).isEqualTo("not reused: its source files changed since the last completed run");
+    assertThat(fx.child("copy").reuse()).isEqualTo("not reused: source file copy.py changed");
+    assertThat(fx.workspace.stepDetails(fx.lastRunId, "copy").reuseChanges()).containsExactly("source file copy.py changed");
+  }
+
+  @Test
+  void aNotebookOrLogIgnoredByGitignoreNextToThePipelineKeepsReuseAndAnotherFileIsNamed() throws Exception {
+    fx.source(".gitignore", "*.ipynb\nlogs/\n");
+    assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
+    fx.source("explore.ipynb", "{\"cells\": []}");
+    java.nio.file.Files.createDirectories(fx.sources.resolve("logs"));
+    fx.source("logs/spark.log", "INFO started");
+
+    assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
+    fx.assertStatus("copy", RunStatus.REUSED);
+
+    fx.source("notes.txt", "what copy does");
+    assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
+    fx.assertStatus("copy", RunStatus.COMPLETED);
+    assertThat(fx.child("copy").reuse()).isEqualTo("not reused: source file notes.txt added");
   }
 
   @Test
@@ -298,7 +316,7 @@ class LocalWorkspaceTest {
     assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
 
     fx.assertStatus("copy", RunStatus.COMPLETED);
-    assertThat(fx.child("copy").reuse()).contains("its inputs changed");
+    assertThat(fx.child("copy").reuse()).isEqualTo("not reused: input numbers changed: n.csv modified");
   }
 
   @Test

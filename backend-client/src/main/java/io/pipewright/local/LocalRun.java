@@ -311,7 +311,7 @@ final class LocalRun implements RunHandle {
         changes = query(() -> store.lastFingerprintDetails(pipeline.id(), id))
             .map(json -> ReuseChanges.between(Json.nestedMap(json), fingerprint.details()))
             .orElse(List.of());
-        reason = !changes.isEmpty() ? "not reused: " + String.join("; ", changes)
+        reason = !changes.isEmpty() ? "not reused: " + summary(changes)
             : query(() -> store.lastFingerprintParts(pipeline.id(), id))
                 .map(json -> "not reused: " + describeChanges(fingerprint.changedSince(Json.stringMap(json)))
                     + " since the last completed run")
@@ -323,6 +323,13 @@ final class LocalRun implements RunHandle {
     recording.record(() -> store.setChildReuse(runId, id, null, finalReason, changesJson));
     new LocalStepLogs(layout, runId, id).note(reason);
     return true;
+  }
+
+  /** The first changes for the step's reuse line; its details list them all. */
+  private static String summary(List<String> changes) {
+    int shown = Math.min(3, changes.size());
+    String line = String.join("; ", changes.subList(0, shown));
+    return changes.size() > shown ? line + "; and " + (changes.size() - shown) + " more" : line;
   }
 
   private static String describeChanges(List<String> parts) {

@@ -131,6 +131,8 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
         componentIds.put(stepId, path);
         recorder.logs(stepId).note("Azure ML: component " + path + " (" + spec.path("type").asText() + ", on "
             + mapping.computeName(stepId) + ")");
+        recorder.logs(stepId).launched("Azure ML component " + path + " on " + mapping.computeName(stepId) + ": "
+            + io.pipewright.http.Redaction.body(spec.toString()));
       }
       ObjectNode body = mapping.body(componentIds);
       Files.createDirectories(submission.runDirectory());

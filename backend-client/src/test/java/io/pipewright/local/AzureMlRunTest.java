@@ -149,6 +149,8 @@ class AzureMlRunTest {
 
     assertThat(await(run)).as(log(run.runId(), "prep", LogStream.PIPEWRIGHT)).isEqualTo(RunStatus.COMPLETED);
     String job = "pipewright-" + run.runId().toLowerCase();
+    assertThat(workspace.stepDetails(run.runId(), "prep").launch()).startsWith("Azure ML component " + WS
+        + "/components/azureml_anonymous/versions/").contains("\"type\":\"spark\"");
 
     // One job, and its body exactly.
     List<RecordedRequest> puts = server.requests("PUT", WS + "/jobs/.*");

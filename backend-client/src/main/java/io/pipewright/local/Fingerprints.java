@@ -259,9 +259,11 @@ final class Fingerprints {
   }
 
   /**
-   * Regular files under {@code root}, sorted. With {@code skipIgnored}, leaves out build output,
-   * caches and any directory holding a Pipewright workspace ({@code history.db}): a pipeline file
-   * kept in a home directory must not make every step hash the user's whole home.
+   * Regular files under {@code root}, sorted. With {@code skipIgnored} (a source directory), leaves
+   * out what its {@code .amlignore} or {@code .gitignore} files name ({@link IgnoreFiles}), build
+   * output, caches and any directory holding a Pipewright workspace ({@code history.db}): a pipeline
+   * file kept in a home directory must not make every step hash the user's whole home. Data
+   * directories are taken whole.
    */
   private static List<Path> filesUnder(Path root, boolean skipIgnored) {
     if (skipIgnored) {

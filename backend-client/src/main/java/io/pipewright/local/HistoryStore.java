@@ -150,21 +150,26 @@ final class HistoryStore implements AutoCloseable {
     inTransaction(() -> {
       long experimentId = experimentId(run.experiment(), now);
       try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT INTO runs(id, experiment_id, pipeline_id, pipeline_name, pipeline_file, pipeline_json, parameters,"
-              + " status, created_at, owner_pid, owner_started, target, regenerate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+          "INSERT INTO runs(id, experiment_id, pipeline_id, pipeline_name, pipeline_file, parameters,"
+              + " status, created_at, owner_pid, owner_started, target, regenerate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
         ps.setString(1, run.runId());
         ps.setLong(2, experimentId);
         ps.setString(3, run.pipelineId());
         ps.setString(4, run.pipelineName());
         ps.setString(5, run.pipelineFile());
-        ps.setString(6, run.pipelineJson());
-        ps.setString(7, run.parametersJson());
-        ps.setString(8, RunStatus.NOT_STARTED.label());
-        ps.setLong(9, now.toEpochMilli());
-        ps.setLong(10, run.ownerPid());
-        ps.setLong(11, run.ownerStarted());
-        ps.setString(12, run.target());
-        ps.setInt(13, run.regenerate() ? 1 : 0);
+        ps.setString(6, run.parametersJson());
+        ps.setString(7, RunStatus.NOT_STARTED.label());
+        ps.setLong(8, now.toEpochMilli());
+        ps.setLong(9, run.ownerPid());
+        ps.setLong(10, run.ownerStarted());
+        ps.setString(11, run.target());
+        ps.setInt(12, run.regenerate() ? 1 : 0);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT INTO run_pipelines(run_id, pipeline_json) VALUES (?,?)")) {
+        ps.setString(1, run.runId());
+        ps.setString(2, run.pipelineJson());
         ps.executeUpdate();
       }
       try (PreparedStatement ps = connection.prepareStatement(
@@ -569,7 +574,7 @@ final class HistoryStore implements AutoCloseable {
 
   /** The pipeline JSON a run was submitted with. */
   synchronized Optional<String> pipelineJson(String runId) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT pipeline_json FROM runs WHERE id = ?")) {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT pipeline_json FROM run_pipelines WHERE run_id = ?")) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();

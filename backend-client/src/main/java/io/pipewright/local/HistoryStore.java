@@ -507,6 +507,14 @@ final class HistoryStore implements AutoCloseable {
           + " r.ended_at, r.target, r.parameters, r.regenerate FROM runs r JOIN experiments e ON e.id = r.experiment_id";
 
   /**
+   * A run's parameters as they are shown ({@code epochs=1500 rate=0.1}) from their JSON ({@code
+   * {"epochs":"1500","rate":"0.1"}}, written compact with sorted keys), so that a search for {@code
+   * epochs=1500} finds them.
+   */
+  private static final String PARAMETERS_AS_SHOWN =
+      "replace(replace(replace(replace(r.parameters, '\":\"', '='), '\",\"', ' '), '{\"', ''), '\"}', '')";
+
+  /**
    * A page of the history, newest first: runs of an experiment (null: all), whose status is one of
    * {@code statuses} (empty: any), whose id, experiment, pipeline name, target, message or
    * parameters contain {@code text} (null: any; case-insensitive for ASCII, as SQLite's LIKE), and
@@ -527,8 +535,9 @@ final class HistoryStore implements AutoCloseable {
     if (query.text() != null) {
       String like = "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
       where.append(" AND (r.id LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR r.pipeline_name LIKE ? ESCAPE '\\'"
-          + " OR r.target LIKE ? ESCAPE '\\' OR r.message LIKE ? ESCAPE '\\' OR r.parameters LIKE ? ESCAPE '\\')");
-      for (int i = 0; i < 6; i++) {
+          + " OR r.target LIKE ? ESCAPE '\\' OR r.message LIKE ? ESCAPE '\\' OR r.parameters LIKE ? ESCAPE '\\'"
+          + " OR " + PARAMETERS_AS_SHOWN + " LIKE ? ESCAPE '\\')");
+      for (int i = 0; i < 7; i++) {
         values.add(like);
       }
     }

@@ -113,6 +113,8 @@ class HistoryPagingTest {
     assertThat(store.runs(new RunQuery(null, "CLUSTER", Set.of(), 0, 50)).total()).as("case-insensitive").isEqualTo(1000);
     assertThat(store.runs(new RunQuery(null, "by zero", Set.of(), 0, 50)).total()).isEqualTo(2500);
     assertThat(ids(store.runs(new RunQuery(null, "\"rate\":\"4242\"", Set.of(), 0, 50)))).containsExactly("run-04242");
+    assertThat(ids(store.runs(new RunQuery(null, "rate=4243", Set.of(), 0, 50)))).as("as the parameters are shown")
+        .containsExactly("run-04243");
     assertThat(store.runs(new RunQuery("exp-2", "titanic prep", Set.of(), 0, 50)).total()).isEqualTo(3333);
   }
 

@@ -20,7 +20,7 @@ public final class CommandLines {
   private static final Pattern SECRET_NAME =
       Pattern.compile("(?i).*(password|passwd|secret|token|credential|api[_-]?key|(^|[._-])key([._-]|$)).*");
   /** {@code name=value}, {@code -Dname=value}, {@code --name=value}. */
-  private static final Pattern ASSIGNMENT = Pattern.compile("^(-{0,2}D?)([^=\\s]+)=(.*)$", Pattern.DOTALL);
+  private static final Pattern ASSIGNMENT = Pattern.compile("^(-{0,2}D?)([A-Za-z_][\\w.\\-]*)=(.*)$", Pattern.DOTALL);
   /** An option taking the next word as its value: {@code --password}, {@code -token}. */
   private static final Pattern OPTION = Pattern.compile("^-{1,2}([A-Za-z][\\w.-]*)$");
   private static final Pattern URL_USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@\\s]*@");

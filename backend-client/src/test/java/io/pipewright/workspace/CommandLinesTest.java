@@ -38,4 +38,12 @@ class CommandLinesTest {
 
     assertThat(CommandLines.maskLine(once)).isEqualTo(once).isEqualTo("x --password *** token=***");
   }
+
+  @Test
+  void aJsonRequestBodyIsLeftAsTheRedactionOfItsFieldsMadeIt() {
+    String request = "POST http://127.0.0.1:8998/batches {\"name\":\"pipewright-token-run\","
+        + "\"args\":[\"--view\",\"titanic=/data/Titanic.csv\"],\"conf\":{\"spark.ssl.keyPassword\":\"***\"}}";
+
+    assertThat(CommandLines.maskLine(request)).isEqualTo(request);
+  }
 }

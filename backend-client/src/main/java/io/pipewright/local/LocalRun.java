@@ -389,12 +389,15 @@ final class LocalRun implements RunHandle {
       } else {
         Path data = datasetPath(datasets.get(from)).path();
         Map<String, String> files = new LinkedHashMap<>();
-        inputs.append(port.name()).append("=data:").append(Fingerprints.content(data, fileHashes, files))
-            .append('\n');
+        String content = Fingerprints.content(data, fileHashes, files);
+        inputs.append(port.name()).append("=data:").append(content).append('\n');
         if (files.isEmpty()) {
           inputDetails.put(port.name(), Files.exists(data) ? "no files" : "missing");
+        } else if (files.size() > ReuseChanges.FILES_KEPT) {
+          inputDetails.put(port.name(), ReuseChanges.manyFiles(files.size(), content));
+        } else {
+          files.forEach((file, detail) -> inputDetails.put(port.name() + ReuseChanges.FILE_OF + file, detail));
         }
-        files.forEach((file, detail) -> inputDetails.put(port.name() + ReuseChanges.FILE_OF + file, detail));
       }
     }
     parts.put("inputs", Fingerprints.sha256(inputs.toString()));

@@ -28,6 +28,15 @@ final class ReuseChanges {
   /** The detail of an input port fed by a step: {@code step STEP/PORT FINGERPRINT}. */
   static final String FROM_STEP = "step ";
 
+  /** Inputs of more files than this keep only their number and content hash, not each file. */
+  static final int FILES_KEPT = 1000;
+  private static final String MANY_FILES = " files, content ";
+
+  /** The detail of an input of more than {@link #FILES_KEPT} files. */
+  static String manyFiles(int count, String contentHash) {
+    return count + MANY_FILES + contentHash;
+  }
+
   /** Files named in one input's line before "and N more". */
   private static final int FILES_SHOWN = 3;
 
@@ -120,6 +129,12 @@ final class ReuseChanges {
             : "step '" + upstream + "' has a new result"));
         continue;
       }
+      if (fromStepBefore != null && fromStepAfter != null && fromStepBefore.contains(MANY_FILES)
+          && fromStepAfter.contains(MANY_FILES)) {
+        lines.add("input " + port + " changed: the content of its "
+            + fromStepAfter.substring(0, fromStepAfter.indexOf(MANY_FILES)) + " files");
+        continue;
+      }
       if (fromStepBefore != null || fromStepAfter != null) {
         lines.add("input " + port + " changed: " + describe(fromStepBefore) + " → " + describe(fromStepAfter));
         continue;
@@ -145,6 +160,9 @@ final class ReuseChanges {
   private static String describe(String portDetail) {
     if (portDetail == null) {
       return "files";
+    }
+    if (portDetail.contains(MANY_FILES)) {
+      return portDetail.substring(0, portDetail.indexOf(MANY_FILES)) + " files";
     }
     if (portDetail.startsWith(FROM_STEP)) {
       return "step '" + portDetail.substring(FROM_STEP.length(), portDetail.indexOf('/')) + "'";

@@ -220,4 +220,15 @@ class ReuseChangesTest {
     assertThat(ReuseChanges.between(readBack, details(sparkStep(settings("8g", Map.of()), Map.of()))))
         .containsExactly("spark.executor.memory 7g → 8g", "input titanic changed: Titanic.csv modified");
   }
+
+  @Test
+  void anInputOfThousandsOfFilesIsComparedByItsContentAsAWhole() {
+    Map<String, Map<String, String>> before = Map.of(ReuseChanges.INPUTS,
+        Map.of("events", ReuseChanges.manyFiles(5000, "aaa")));
+    Map<String, Map<String, String>> after = Map.of(ReuseChanges.INPUTS,
+        Map.of("events", ReuseChanges.manyFiles(5001, "bbb")));
+
+    assertThat(ReuseChanges.between(before, after)).containsExactly("input events changed: the content of its 5001 files");
+    assertThat(ReuseChanges.between(before, before)).isEmpty();
+  }
 }

@@ -200,7 +200,7 @@ final class RunsCommand {
       if (d.failure().isPresent()) {
         FailureLocation f = d.failure().get();
         out.println("  failure: " + f.stream() + " line " + f.line() + " (pipewright logs " + runId + " " + c.stepId()
-            + " --stream " + f.stream() + ")");
+            + " --failure)");
       }
       if (c.remoteJob() != null) {
         out.println("  remote job: " + c.remoteJob());

@@ -132,14 +132,20 @@ class RunsCommandTest {
     Cli show = Cli.run("runs", "show", runId, "Bad step", "--workspace", ws());
     Cli whole = Cli.run("runs", "show", runId, "--workspace", ws());
     Cli unknown = Cli.run("runs", "show", runId, "nope", "--workspace", ws());
+    Cli failureLines = Cli.runCapturingStdout("logs", runId, "bad", "--failure", "--workspace", ws());
 
     assertThat(show.exitCode()).as(show.toString()).isZero();
     assertThat(show.out()).startsWith("bad (Bad step): Failed")
         .contains("  python3 exited with code 1: ValueError: the data has no rows\n")
         .contains("  exit code: 1\n")
-        .containsPattern("  failure: driver/stderr line \\d+ \\(pipewright logs " + runId + " bad --stream driver/stderr\\)");
+        .containsPattern("  failure: driver/stderr line \\d+ \\(pipewright logs " + runId + " bad --failure\\)");
     assertThat(whole.out()).contains("  message     step 'Bad step' failed: python3 exited with code 1: ValueError: the data"
         + " has no rows");
+    assertThat(failureLines.exitCode()).as(failureLines.toString()).isZero();
+    assertThat(failureLines.out()).startsWith("driver/stderr line ")
+        .contains(": ValueError: the data has no rows\n")
+        .containsPattern("\n  ?\\d+  Traceback \\(most recent call last\\):\n")
+        .containsPattern("\n> ?\\d+  ValueError: the data has no rows\n");
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.err()).contains("run " + runId + " has no step 'nope' (it has: bad)");
   }

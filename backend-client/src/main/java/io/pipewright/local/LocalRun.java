@@ -420,8 +420,31 @@ final class LocalRun implements RunHandle {
     reusedOutputs.forEach((port, path) -> recording.record(() -> store.recordOutput(runId, id, port, path.toString())));
     LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
     logs.note(reason);
+    recordReusedInputs(step);
     registerOutputs(step, reusedOutputs, logs);
     setStepStatus(id, RunStatus.REUSED, identical);
+  }
+
+  /** The data a reused step's inputs would have had, for its details (nothing is staged). */
+  private void recordReusedInputs(Step step) {
+    Map<String, String> paths = new java.util.TreeMap<>();
+    for (InputPort port : step.inputs()) {
+      Optional<Edge> edge = edgeInto(step.id(), port.name());
+      if (edge.isEmpty()) {
+        continue;
+      }
+      String from = edge.get().from().node();
+      try {
+        Path path = steps.containsKey(from) ? outputs.getOrDefault(from, Map.of()).get(edge.get().from().port())
+            : datasetPath(datasets.get(from)).path();
+        if (path != null) {
+          paths.put(port.name(), path.toString());
+        }
+      } catch (WorkspaceException e) {
+        // The fingerprint read this input a moment ago; a dataset gone since has no path to show.
+      }
+    }
+    recording.record(() -> store.setChildInputs(runId, step.id(), Json.write(paths)));
   }
 
   // ---- launching ----------------------------------------------------------------------------

@@ -240,6 +240,11 @@ class LocalWorkspaceTest {
     assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
     fx.assertStatus("copy", RunStatus.REUSED);
     assertThat(fx.child("copy").outputs().get("out")).contains(first);
+    var reused = fx.workspace.stepDetails(fx.lastRunId, "copy");
+    assertThat(reused.inputs()).containsOnlyKeys("numbers");
+    assertThat(reused.launch()).isNull();
+    assertThat(reused.exitCode()).isNull();
+    assertThat(reused.reuseChanges()).isEmpty();
 
     fx.source("copy.py", COPY_PY + "\nprint('changed')\n");
     assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);

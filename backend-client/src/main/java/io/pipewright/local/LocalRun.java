@@ -369,8 +369,10 @@ final class LocalRun implements RunHandle {
       details.put(ReuseChanges.RUNTIME, Map.of("identity", runtime));
     }
     Map<String, String> sourceFiles = new LinkedHashMap<>();
-    parts.put("sources", Fingerprints.sources(source, extra, fileHashes, sourceFiles));
-    details.put(ReuseChanges.SOURCES, sourceFiles);
+    String sourcesHash = Fingerprints.sources(source, extra, fileHashes, sourceFiles);
+    parts.put("sources", sourcesHash);
+    details.put(ReuseChanges.SOURCES, sourceFiles.size() > ReuseChanges.FILES_KEPT
+        ? Map.of(ReuseChanges.ALL_FILES, ReuseChanges.manyFiles(sourceFiles.size(), sourcesHash)) : sourceFiles);
     StringBuilder inputs = new StringBuilder();
     Map<String, String> inputDetails = new LinkedHashMap<>();
     for (InputPort port : step.inputs()) {

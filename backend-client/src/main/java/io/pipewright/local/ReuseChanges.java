@@ -31,6 +31,8 @@ final class ReuseChanges {
   /** Inputs of more files than this keep only their number and content hash, not each file. */
   static final int FILES_KEPT = 1000;
   private static final String MANY_FILES = " files, content ";
+  /** The key of a source snapshot of more than {@link #FILES_KEPT} files, kept as a whole. */
+  static final String ALL_FILES = "\u0000all";
 
   /** The detail of an input of more than {@link #FILES_KEPT} files. */
   static String manyFiles(int count, String contentHash) {
@@ -84,6 +86,14 @@ final class ReuseChanges {
   }
 
   private static void files(List<String> lines, String prefix, Map<String, String> earlier, Map<String, String> now) {
+    if (earlier.containsKey(ALL_FILES) || now.containsKey(ALL_FILES)) {
+      if (!earlier.equals(now)) {
+        String after = now.getOrDefault(ALL_FILES, "");
+        lines.add(prefix.strip() + "s changed" + (after.contains(MANY_FILES)
+            ? " (" + after.substring(0, after.indexOf(MANY_FILES)) + " files)" : ""));
+      }
+      return;
+    }
     for (Map.Entry<String, String> change : fileChanges(earlier, now).entrySet()) {
       lines.add(prefix + change.getKey() + " " + change.getValue());
     }

@@ -231,4 +231,14 @@ class ReuseChangesTest {
     assertThat(ReuseChanges.between(before, after)).containsExactly("input events changed: the content of its 5001 files");
     assertThat(ReuseChanges.between(before, before)).isEmpty();
   }
+
+  @Test
+  void aSourceSnapshotOfThousandsOfFilesIsComparedAsAWhole() {
+    Map<String, Map<String, String>> before = Map.of(ReuseChanges.SOURCES,
+        Map.of(ReuseChanges.ALL_FILES, ReuseChanges.manyFiles(2000, "aaa")));
+    Map<String, Map<String, String>> after = Map.of(ReuseChanges.SOURCES,
+        Map.of(ReuseChanges.ALL_FILES, ReuseChanges.manyFiles(2000, "bbb")));
+
+    assertThat(ReuseChanges.between(before, after)).containsExactly("source files changed (2000 files)");
+  }
 }

@@ -91,7 +91,7 @@ final class RunsCommand {
         List<List<String>> rows = new ArrayList<>();
         for (RunSummary r : result.runs()) {
           rows.add(List.of(r.runId(), r.experiment(), r.pipelineName(), r.status().label(), Tables.when(r.createdAt()),
-              Tables.duration(r.duration()), r.target() == null ? "-" : r.target(), parameters(r.parameters()),
+              Tables.duration(r.duration()), r.target() == null ? "-" : r.target(), shortened(parameters(r.parameters())),
               r.regenerateOutputs() ? "yes" : "-"));
         }
         Tables.print(out, List.of("RUN", "EXPERIMENT", "PIPELINE", "STATUS", "CREATED", "DURATION", "TARGET",
@@ -101,6 +101,11 @@ final class RunsCommand {
         return PipewrightCommand.OK;
       }
     }
+  }
+
+  /** A cell of the list at most 60 characters wide ({@code runs show} has it whole). */
+  static String shortened(String cell) {
+    return cell.length() > 60 ? cell.substring(0, 59) + "…" : cell;
   }
 
   static String count(long n) {

@@ -64,7 +64,7 @@ public final class IgnoreFiles {
       return List.of();
     }
     try {
-      return parse(Files.readAllLines(file, StandardCharsets.UTF_8), base);
+      return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList(), base);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

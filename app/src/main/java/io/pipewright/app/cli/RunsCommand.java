@@ -194,7 +194,7 @@ final class RunsCommand {
       if (d.launch() != null) {
         out.println("  launch: " + d.launch());
       }
-      d.inputs().forEach((port, path) -> out.println("  input " + port + ": " + path));
+      new java.util.TreeMap<>(d.inputs()).forEach((port, path) -> out.println("  input " + port + ": " + path));
       c.outputs().forEach((port, path) -> out.println("  output " + port + ": " + path));
       for (DatasetVersion v : d.registered()) {
         out.println("  registered: dataset " + v.name() + " version " + v.version());

@@ -10,10 +10,14 @@ import io.pipewright.workspace.DatasetPreview;
 import io.pipewright.workspace.DatasetVersion;
 import io.pipewright.workspace.Datastore;
 import io.pipewright.workspace.DatastoreEntry;
+import io.pipewright.workspace.ExperimentSummary;
 import io.pipewright.workspace.LinkedService;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.PasswordPrompt;
 import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunPage;
+import io.pipewright.workspace.RunQuery;
+import io.pipewright.workspace.StepDetails;
 import io.pipewright.workspace.RunSummary;
 import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.Workspace;
@@ -237,6 +241,27 @@ public final class LocalWorkspace implements Workspace {
   @Override
   public List<RunSummary> runs(int limit) throws WorkspaceException {
     return history.runs(limit);
+  }
+
+  /** A page of the history, paged, filtered and counted in the database. */
+  @Override
+  public RunPage runs(RunQuery query) throws WorkspaceException {
+    return history.runs(query);
+  }
+
+  @Override
+  public List<ExperimentSummary> experiments() throws WorkspaceException {
+    return history.experiments();
+  }
+
+  @Override
+  public Optional<String> recordedPipeline(String runId) throws WorkspaceException {
+    return history.recordedPipeline(runId);
+  }
+
+  @Override
+  public StepDetails stepDetails(String runId, String stepId) throws WorkspaceException {
+    return history.stepDetails(runId, stepId);
   }
 
   @Override

@@ -205,6 +205,7 @@ public final class StepDetailsView extends ScrollPane {
     Button show = new Button("Show in log");
     show.setId("showInLog");
     show.setTooltip(new Tooltip(f.stream() + ", line " + f.line()));
+    show.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     show.setOnAction(e -> actions.showInLog(run.runId(), child.stepId(), f.stream(), f.line()));
     HBox.setHgrow(cause, Priority.ALWAYS);
     cause.setMaxWidth(Double.MAX_VALUE);

@@ -177,6 +177,8 @@ class RunsHistoryRobotTest {
         && RunningDesigner.<Label>find(robot, "#detailsTitle").getText().equals("Step b"));
     designer.waitUntil(10, "the failure in the details", () -> robot.lookup("#stepDetails .label").queryAllAs(Label.class)
         .stream().anyMatch(l -> l.getText() != null && l.getText().contains("exited with code 3")));
+    designer.waitUntil(10, "the exit code the history recorded", () -> robot.lookup("#stepDetails .label")
+        .queryAllAs(Label.class).stream().map(Label::getText).toList().containsAll(List.of("Exit code", "3")));
     assertThat(RunningDesigner.<Button>find(robot, "#runUpTo").isDisabled()).isFalse();
     assertThat(RunningDesigner.<Button>find(robot, "#rerunFromFailed").isDisabled()).isFalse();
     assertThat(RunningDesigner.<Label>find(robot, "#runHeader").getText()).startsWith("Run " + runIds.get(1) + " · Failed");

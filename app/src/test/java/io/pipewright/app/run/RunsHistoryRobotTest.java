@@ -46,6 +46,8 @@ class RunsHistoryRobotTest {
   @TempDir Path home;
   private final RunningDesigner designer = new RunningDesigner();
   private final List<String> runIds = new ArrayList<>();
+  /** What the pipeline file holds once the runs are made (edited since), when not null. */
+  private Pipeline editedSince;
   private final Pipeline pipeline = ScriptSteps.pipeline("three")
       .step("a", "echo preparing")
       .after("a", "b", "echo b failing >&2; exit 3")
@@ -75,6 +77,9 @@ class RunsHistoryRobotTest {
         EngineTestSupport.end(run);
         runIds.add(run.runId());
       }
+    }
+    if (editedSince != null) {
+      PipelineFormat.save(editedSince, file);
     }
     if (seeded > 0) {
       HistoryRows.insert(home, seeded, List.of("titanic", "churn"));
@@ -193,6 +198,8 @@ class RunsHistoryRobotTest {
 
   @Test
   void anOldRunOpensReadOnlyAndBackLeavesTheUsersPipelineAsItWas(FxRobot robot) throws Exception {
+    editedSince = pipeline.withSteps(pipeline.steps().stream()
+        .map(st -> st.id().equals("b") ? st.withName("Step b, renamed since") : st).toList());
     MainWindow window = launch(robot, 0, "nightly", "adhoc");
     PipelineDocument mine = designer.app().context().document();
     robot.interact(() -> mine.edit("Rename the pipeline", p -> new Pipeline(p.id(), "My unsaved name", p.description(),
@@ -212,6 +219,9 @@ class RunsHistoryRobotTest {
     assertThat(recorded.getModel().node("b").getBadge()).startsWith("failed · ");
     assertThat(recorded.getModel().node("c").getStatus()).isEqualTo(NodeStatus.SKIPPED);
     assertThat(recorded.getModel().node("c").getBadge()).isEqualTo("not run");
+    assertThat(recorded.getModel().node("b").getTitle()).as("the pipeline as the run submitted it, not the file now")
+        .isEqualTo("Step b");
+    assertThat(myCanvas.getModel().node("b").getTitle()).isEqualTo("Step b, renamed since");
     assertThat(myCanvas.isVisible()).as("the user's canvas is hidden, not replaced").isFalse();
     designer.waitUntil(5, "the run's properties", () -> robot.lookup("#openedRunProperties").tryQuery().isPresent());
     screenshot(designer, robot, "pipewright.screenshot.run.opened");

@@ -69,6 +69,8 @@ public final class OpenedRunView {
   private final List<Node> hiddenProperties = new ArrayList<>();
   private final EventHandler<KeyEvent> keys = this::key;
   private final EventHandler<javafx.event.ActionEvent> toolbarActions = this::toolbarAction;
+  /** The View menu's canvas items while a run is open, with what they did before. */
+  private final java.util.Map<MenuItem, EventHandler<javafx.event.ActionEvent>> viewItems = new java.util.LinkedHashMap<>();
   private final ChangeListener<PipelineDocument> documentOpened = (o, a, b) -> close();
   private RecordedRun shown;
   private PipelineDocument document;
@@ -157,6 +159,7 @@ public final class OpenedRunView {
       // nothing to edit here: Undo and Redo would change the pipeline hidden below
       window.editMenu().setDisable(true);
       window.toolBar().addEventFilter(javafx.event.ActionEvent.ACTION, toolbarActions);
+      redirectViewMenu();
     }
     shown = run;
     title.setText(banner(run));
@@ -222,6 +225,8 @@ public final class OpenedRunView {
     context.documentProperty().removeListener(documentOpened);
     window.editMenu().setDisable(false);
     window.toolBar().removeEventFilter(javafx.event.ActionEvent.ACTION, toolbarActions);
+    viewItems.forEach(MenuItem::setOnAction);
+    viewItems.clear();
     context.statusProperty().set("Closed run " + runId);
   }
 
@@ -352,6 +357,39 @@ public final class OpenedRunView {
       return;
     }
     e.consume();
+  }
+
+  /** The View menu's zoom items act on the run's canvas; Arrange layout would move the hidden pipeline's steps. */
+  private void redirectViewMenu() {
+    for (MenuItem item : window.viewMenu().getItems()) {
+      String text = item.getText() == null ? "" : item.getText().replace("_", "");
+      Runnable action;
+      switch (text) {
+        case "Zoom in":
+          action = () -> view.zoomIn();
+          break;
+        case "Zoom out":
+          action = () -> view.zoomOut();
+          break;
+        case "Fit to window":
+          action = () -> view.fitToView();
+          break;
+        case "Actual size":
+          action = () -> view.zoomToActualSize();
+          break;
+        case "Arrange layout":
+          action = this::refused;
+          break;
+        default:
+          continue;
+      }
+      viewItems.put(item, item.getOnAction());
+      item.setOnAction(e -> {
+        if (view != null) {
+          action.run();
+        }
+      });
+    }
   }
 
   private void refused() {

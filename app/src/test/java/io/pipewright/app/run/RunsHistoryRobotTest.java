@@ -249,6 +249,15 @@ class RunsHistoryRobotTest {
     robot.clickOn(robot.lookup(".tool-bar .button").match((Button b) -> b.getTooltip() != null
         && b.getTooltip().getText().startsWith("Undo")).queryAs(Button.class));
     assertThat(mine.pipeline().name()).as("nor did the toolbar's Undo").isEqualTo("My unsaved name");
+    double myZoom = myCanvas.getZoom();
+    double runZoom = recorded.getZoom();
+    robot.interact(() -> window.viewMenu().getItems().stream().filter(i -> "Zoom _out".equals(i.getText()))
+        .findFirst().orElseThrow().fire());
+    robot.interact(() -> window.viewMenu().getItems().stream().filter(i -> "Arrange _layout".equals(i.getText()))
+        .findFirst().orElseThrow().fire());
+    assertThat(recorded.getZoom()).as("View › Zoom out zooms the run's canvas").isLessThan(runZoom);
+    assertThat(myCanvas.getZoom()).isEqualTo(myZoom);
+    assertThat(mine.snapshot()).as("View › Arrange layout did not move the hidden pipeline's steps").isEqualTo(before);
 
     robot.push(KeyCode.ESCAPE);
 
@@ -260,6 +269,9 @@ class RunsHistoryRobotTest {
     assertThat(myCanvas.isVisible()).isTrue();
     assertThat(robot.lookup("#openedRunProperties").tryQuery()).isEmpty();
     assertThat(window.editMenu().isDisable()).isFalse();
+    robot.interact(() -> window.viewMenu().getItems().stream().filter(i -> "Zoom _out".equals(i.getText()))
+        .findFirst().orElseThrow().fire());
+    assertThat(myCanvas.getZoom()).as("the View menu is the user's canvas's again").isLessThan(myZoom);
   }
 
   @Test

@@ -29,7 +29,7 @@ public final class PreviewViewModel {
   }
 
   /** Loads {@code what} ("titanic version 1") with {@code read}, replacing what is shown. */
-  void load(String what, Callable<DatasetPreview> read) {
+  public void load(String what, Callable<DatasetPreview> read) {
     long mine = ++generation;
     loading.set(true);
     error.set("");

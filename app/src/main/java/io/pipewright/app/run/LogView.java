@@ -80,6 +80,18 @@ public final class LogView extends BorderPane {
     setCenter(list);
 
     list.getItems().addListener(this::keepToBottom);
+    // "Show in log": after the scroll to the bottom that the same batch of lines may have asked for
+    viewModel.revealedProperty().addListener((o, a, index) -> {
+      int i = index.intValue();
+      if (i >= 0) {
+        Platform.runLater(() -> {
+          if (i < list.getItems().size()) {
+            list.getSelectionModel().clearAndSelect(i);
+            list.scrollTo(Math.max(0, i - 3));
+          }
+        });
+      }
+    });
     list.setOnKeyPressed(e -> {
       if (KeyCombination.keyCombination("Shortcut+C").match(e)) {
         copySelection();

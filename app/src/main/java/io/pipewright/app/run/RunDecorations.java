@@ -162,8 +162,13 @@ public final class RunDecorations {
 
   /** A failure's cause as a node shows it: "SparkArithmeticException: [DIVIDE_BY_ZERO] Division by zero …". */
   static String shortCause(String message) {
-    return PACKAGE.matcher(withoutExitCode(message)).replaceAll("");
+    String cause = withoutExitCode(message);
+    // the SQL driver's "SQL statement 2 (line 4) failed: …": the error first, its line kept
+    cause = SQL_STATEMENT.matcher(cause).replaceFirst("line $1: ");
+    return PACKAGE.matcher(cause).replaceAll("");
   }
+
+  private static final Pattern SQL_STATEMENT = Pattern.compile("^SQL statement \\d+ \\(line (\\d+)\\)(?: failed)?: ");
 
   /** A failure's message without how the process ended when a cause follows ("… exited with code 1: "). */
   static String withoutExitCode(String message) {

@@ -86,8 +86,8 @@ class NodeRunRobotTest {
           {"id": "e2", "from": {"node": "prep", "port": "prepared"}, "to": {"node": "fares", "port": "prepared"}},
           {"id": "e3", "from": {"node": "fares", "port": "fares"}, "to": {"node": "train", "port": "fares"}}
         ],
-        "layout": {"nodes": {"titanic": {"x": 40.0, "y": 140.0}, "prep": {"x": 300.0, "y": 140.0},
-                             "fares": {"x": 560.0, "y": 140.0}, "train": {"x": 820.0, "y": 140.0}}}
+        "layout": {"nodes": {"titanic": {"x": 40.0, "y": 140.0}, "prep": {"x": 320.0, "y": 140.0},
+                             "fares": {"x": 600.0, "y": 140.0}, "train": {"x": 880.0, "y": 140.0}}}
       }
       """;
 
@@ -106,6 +106,9 @@ class NodeRunRobotTest {
 
   private MainWindow launchWith(FxRobot robot, String pipelineJson, String... files) throws IOException {
     Path dir = Files.createDirectories(home.resolve("samples/titanic"));
+    if (System.getProperty("pipewright.screenshot.failure") != null) {
+      Files.writeString(home.resolve("designer.properties"), "window.bounds=0,0,1600,1000\n");
+    }
     Files.writeString(dir.resolve("titanic.pipeline.json"), pipelineJson);
     for (int i = 0; i + 1 < files.length; i += 2) {
       Files.writeString(dir.resolve(files[i]), files[i + 1]);
@@ -245,8 +248,15 @@ class NodeRunRobotTest {
 
     String screenshot = System.getProperty("pipewright.screenshot.failure");
     if (screenshot != null) {
-      robot.interact(() -> window.graphView().getSelection().clear());
-      robot.moveTo(onScreen(window.graphView(), fares.getX() + fares.getWidth() / 2, fares.getY() + 200));
+      // the failed step in the middle at 100 %, nothing selected
+      robot.interact(() -> {
+        GraphView view = window.graphView();
+        view.getSelection().clear();
+        view.zoomProperty().set(1);
+        view.panXProperty().set(view.getWidth() / 2 - (fares.getX() + fares.getWidth() / 2));
+        view.panYProperty().set(view.getHeight() / 2 - (fares.getY() + fares.getHeight() / 2));
+      });
+      robot.moveTo(onScreen(window.graphView(), fares.getX() + fares.getWidth() / 2, fares.getY() + 260));
       WaitForAsyncUtils.waitForFxEvents();
       designer.screenshot(robot, Path.of(screenshot));
     }

@@ -97,8 +97,8 @@ class RunDecorationsTest {
   void theShortCauseKeepsTheMessageAndDropsOnlyExitCodesAndPackages() {
     assertThat(RunDecorations.shortCause("Spark driver exited with code 1: java.lang.ArithmeticException: / by zero"))
         .isEqualTo("ArithmeticException: / by zero");
-    assertThat(RunDecorations.shortCause("SQL statement 2 (line 3): [TABLE_OR_VIEW_NOT_FOUND] no_such_table"))
-        .isEqualTo("SQL statement 2 (line 3): [TABLE_OR_VIEW_NOT_FOUND] no_such_table");
+    assertThat(RunDecorations.shortCause("Spark driver exited with code 1: SQL statement 2 (line 4) failed: "
+        + "[DIVIDE_BY_ZERO] Division by zero.")).isEqualTo("line 4: [DIVIDE_BY_ZERO] Division by zero.");
     assertThat(RunDecorations.shortCause("sh exited with code 3")).isEqualTo("sh exited with code 3");
     assertThat(RunDecorations.shortCause("Caused by: scala.MatchError: x (of class java.lang.String)"))
         .isEqualTo("Caused by: MatchError: x (of class java.lang.String)");

@@ -228,7 +228,8 @@ public class DefaultNodeSkin implements NodeSkin {
     subtitle.setText(kindLabel != null ? kindLabel : node.kind().toLowerCase(Locale.ROOT));
     if (compact) {
       // the title and the badge share the top row; the detail or the progress takes the kind's place
-      title.setText(fit(node.getTitle(), w - 40 - (badgeText.isEmpty() ? 0 : badgeWidth + 8), 7.4));
+      // measured: the badge leaves the title little room, and an estimate would cut it needlessly
+      title.setText(fitMeasured(node.getTitle(), w - 40 - (badgeText.isEmpty() ? 0 : badgeWidth + 8), TITLE_FONT));
       title.setY(COMPACT_TITLE_Y);
       badge.setX(w - 24 - badgeWidth);
       badge.setY(COMPACT_TITLE_Y);
@@ -319,18 +320,34 @@ public class DefaultNodeSkin implements NodeSkin {
   private static final Text MEASURE = new Text();
 
   private static double widthOf(String text) {
-    MEASURE.setFont(DETAIL_FONT);
+    return widthOf(text, DETAIL_FONT);
+  }
+
+  private static double widthOf(String text, Font font) {
+    MEASURE.setFont(font);
     MEASURE.setText(text);
     return MEASURE.getLayoutBounds().getWidth();
   }
 
+  /** A text cut to the width given in a font, with an ellipsis, measured. */
+  static String fitMeasured(String text, double width, Font font) {
+    if (text.isEmpty() || widthOf(text, font) <= width) {
+      return text;
+    }
+    return text.substring(0, fitting(text, width - widthOf("…", font), font)).stripTrailing() + "…";
+  }
+
   /** The longest prefix of {@code text} (at least 1 character) narrower than {@code width}. */
   private static int fitting(String text, double width) {
+    return fitting(text, width, DETAIL_FONT);
+  }
+
+  private static int fitting(String text, double width, Font font) {
     int lo = 1;
     int hi = text.length();
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;
-      if (widthOf(text.substring(0, mid)) <= width) {
+      if (widthOf(text.substring(0, mid), font) <= width) {
         lo = mid;
       } else {
         hi = mid - 1;

@@ -296,6 +296,7 @@ class NodeRunRobotTest {
     designer.waitUntil(30, "the pipeline on the canvas", () -> node(window, "b") != null);
     GraphView view = window.graphView();
 
+    designer.waitUntil(30, "Run to be possible", () -> !RunningDesigner.find(robot, "#runButton").isDisabled());
     // before any run: the preview has nothing to show yet
     openContextMenu(robot, view, node(window, "b"));
     designer.waitUntil(5, "the context menu", () -> menuEntry(robot, "Run from here").isPresent());

@@ -59,11 +59,8 @@ public class DefaultNodeSkin implements NodeSkin {
   private final Text badge = new Text();
   private final Rectangle runTrack = new Rectangle();
   private final Rectangle runBar = new Rectangle();
-  private final Rectangle progressTrack = new Rectangle();
-  private final Rectangle progressBar = new Rectangle();
-  private final Text progressText = new Text();
-  private final Text detail1 = new Text();
-  private final Text detail2 = new Text();
+  /** The progress bar and detail lines, made the first time a node shows one (most never do). */
+  private RunLines lines;
   private final List<Circle> inputCircles = new ArrayList<>();
   private final List<Circle> outputCircles = new ArrayList<>();
   private final List<Text> inputNames = new ArrayList<>();
@@ -100,22 +97,7 @@ public class DefaultNodeSkin implements NodeSkin {
     runTrack.setHeight(3);
     runBar.setHeight(3);
     runBar.setFill(StatusColors.of(NodeStatus.RUNNING));
-    progressTrack.setHeight(4);
-    progressTrack.setArcWidth(4);
-    progressTrack.setArcHeight(4);
-    progressBar.setHeight(4);
-    progressBar.setArcWidth(4);
-    progressBar.setArcHeight(4);
-    progressBar.setFill(StatusColors.of(NodeStatus.RUNNING));
-    for (Text t : List.of(progressText, detail1, detail2)) {
-      t.setFont(DETAIL_FONT);
-      t.setTextOrigin(VPos.BASELINE);
-    }
-    progressText.getStyleClass().add("node-progress");
-    detail1.getStyleClass().add("node-detail");
-    detail2.getStyleClass().add("node-detail");
-    root.getChildren().addAll(topBar, title, subtitle, statusDot, badge, runTrack, runBar, progressTrack, progressBar,
-        progressText, detail1, detail2);
+    root.getChildren().addAll(topBar, title, subtitle, statusDot, badge, runTrack, runBar);
     setColors(GraphColors.LIGHT);
   }
 
@@ -162,11 +144,13 @@ public class DefaultNodeSkin implements NodeSkin {
     subtitle.setFill(next.subtitle());
     badge.setFill(next.subtitle());
     runTrack.setFill(next.runTrack());
-    progressTrack.setFill(next.runTrack());
-    progressText.setFill(next.subtitle());
-    if (node != null) {
-      detail1.setFill(detailColor(node.getStatus()));
-      detail2.setFill(detailColor(node.getStatus()));
+    if (lines != null) {
+      lines.progressTrack.setFill(next.runTrack());
+      lines.progressText.setFill(next.subtitle());
+      if (node != null) {
+        lines.detail1.setFill(detailColor(node.getStatus()));
+        lines.detail2.setFill(detailColor(node.getStatus()));
+      }
     }
     inputNames.forEach(t -> t.setFill(next.subtitle()));
     outputNames.forEach(t -> t.setFill(next.subtitle()));
@@ -243,40 +227,11 @@ public class DefaultNodeSkin implements NodeSkin {
       subtitle.setVisible(true);
     }
     root.setOpacity(status == NodeStatus.SKIPPED ? SKIPPED_OPACITY : 1);
-    // the detail: one or two lines, elided, in the failure's colour
-    detail1.setVisible(hasDetail);
-    detail2.setVisible(false);
-    if (hasDetail) {
-      String[] lines = twoLines(detailText, w - 28);
-      Color color = detailColor(status);
-      detail1.setText(lines[0]);
-      detail1.setFill(color);
-      detail1.setX(14);
-      detail1.setY(DETAIL_FIRST_Y);
-      boolean second = lines[1] != null && DETAIL_FIRST_Y + DETAIL_LINE <= h - 6;
-      detail2.setVisible(second);
-      if (second) {
-        detail2.setText(lines[1]);
-        detail2.setFill(color);
-        detail2.setX(14);
-        detail2.setY(DETAIL_FIRST_Y + DETAIL_LINE);
-      }
+    if (compact && lines == null) {
+      lines = new RunLines();
     }
-    // a known progress: a thin bar under the title and its text; else a moving bar while running
-    progressTrack.setVisible(hasProgress);
-    progressBar.setVisible(hasProgress);
-    progressText.setVisible(hasProgress && !node.getProgressText().isEmpty());
-    if (hasProgress) {
-      double track = w - 28;
-      progressTrack.setX(14);
-      progressTrack.setY(PROGRESS_Y);
-      progressTrack.setWidth(track);
-      progressBar.setX(14);
-      progressBar.setY(PROGRESS_Y);
-      progressBar.setWidth(Math.max(fraction > 0 ? 4 : 0, track * fraction));
-      progressText.setText(fitDetail(node.getProgressText(), track));
-      progressText.setX(14);
-      progressText.setY(PROGRESS_Y + 17);
+    if (lines != null) {
+      updateLines(lines, w, h, status, detailText, hasDetail, hasProgress, fraction);
     }
     boolean running = status == NodeStatus.RUNNING && !hasProgress;
     runTrack.setVisible(running);
@@ -309,6 +264,74 @@ public class DefaultNodeSkin implements NodeSkin {
       name.setText(p.name());
       name.setX(w + 8);
       name.setY(y - 6);
+    }
+  }
+
+  private void updateLines(RunLines l, double w, double h, NodeStatus status, String detailText, boolean hasDetail,
+      boolean hasProgress, double fraction) {
+    // the detail: one or two lines, elided, in the failure's colour
+    l.detail1.setVisible(hasDetail);
+    l.detail2.setVisible(false);
+    if (hasDetail) {
+      String[] parts = twoLines(detailText, w - 28);
+      Color color = detailColor(status);
+      l.detail1.setText(parts[0]);
+      l.detail1.setFill(color);
+      l.detail1.setX(14);
+      l.detail1.setY(DETAIL_FIRST_Y);
+      boolean second = parts[1] != null && DETAIL_FIRST_Y + DETAIL_LINE <= h - 6;
+      l.detail2.setVisible(second);
+      if (second) {
+        l.detail2.setText(parts[1]);
+        l.detail2.setFill(color);
+        l.detail2.setX(14);
+        l.detail2.setY(DETAIL_FIRST_Y + DETAIL_LINE);
+      }
+    }
+    // a known progress: a thin bar under the title and its text; else a moving bar while running
+    l.progressTrack.setVisible(hasProgress);
+    l.progressBar.setVisible(hasProgress);
+    l.progressText.setVisible(hasProgress && !node.getProgressText().isEmpty());
+    if (hasProgress) {
+      double track = w - 28;
+      l.progressTrack.setX(14);
+      l.progressTrack.setY(PROGRESS_Y);
+      l.progressTrack.setWidth(track);
+      l.progressBar.setX(14);
+      l.progressBar.setY(PROGRESS_Y);
+      l.progressBar.setWidth(Math.max(fraction > 0 ? 4 : 0, track * fraction));
+      l.progressText.setText(fitDetail(node.getProgressText(), track));
+      l.progressText.setX(14);
+      l.progressText.setY(PROGRESS_Y + 17);
+    }
+  }
+
+  /** The progress bar with its text and the two detail lines. */
+  private final class RunLines {
+    final Rectangle progressTrack = new Rectangle();
+    final Rectangle progressBar = new Rectangle();
+    final Text progressText = new Text();
+    final Text detail1 = new Text();
+    final Text detail2 = new Text();
+
+    RunLines() {
+      progressTrack.setHeight(4);
+      progressTrack.setArcWidth(4);
+      progressTrack.setArcHeight(4);
+      progressTrack.setFill(colors.runTrack());
+      progressBar.setHeight(4);
+      progressBar.setArcWidth(4);
+      progressBar.setArcHeight(4);
+      progressBar.setFill(StatusColors.of(NodeStatus.RUNNING));
+      for (Text t : List.of(progressText, detail1, detail2)) {
+        t.setFont(DETAIL_FONT);
+        t.setTextOrigin(VPos.BASELINE);
+      }
+      progressText.setFill(colors.subtitle());
+      progressText.getStyleClass().add("node-progress");
+      detail1.getStyleClass().add("node-detail");
+      detail2.getStyleClass().add("node-detail");
+      root.getChildren().addAll(progressTrack, progressBar, progressText, detail1, detail2);
     }
   }
 

@@ -322,6 +322,18 @@ class NodeRunRobotTest {
         .contains("output 'people' of Step b").contains("3 rows (all)");
     robot.interact(() -> ((Stage) table.getScene().getWindow()).close());
 
+    // the Run menu's items act on the selected step
+    MenuItem upTo = window.runMenu().getItems().stream().filter(i -> "runUpToHereMenuItem".equals(i.getId()))
+        .findFirst().orElseThrow();
+    robot.interact(() -> view.getSelection().clear());
+    assertThat(upTo.isDisable()).as("no step selected").isTrue();
+    robot.interact(() -> window.canvas().select("a"));
+    assertThat(upTo.isDisable()).isFalse();
+    WaitForAsyncUtils.asyncFx(upTo::fire); // not interact: the Run dialog waits for an answer on the FX thread
+    confirmRunDialog(robot, "Runs 'Step a' and the steps before it; nothing after it.");
+    designer.waitUntil(60, "the run up to a to end", () -> runState.getText().startsWith("Completed after ")
+        && !RunningDesigner.find(robot, "#runButton").isDisabled());
+
     // "Run from here" on a: asks as Run does, then runs
     openContextMenu(robot, view, node(window, "a"));
     choose(robot, "Run from here");

@@ -68,7 +68,10 @@ final class OutputPreview {
     if (!delimited.isEmpty()) {
       Path read = delimited.size() == files.size() ? data : delimited.get(0);
       char delimiter = delimited.get(0).getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
-      return DelimitedText.preview(read, delimiter, maxRows);
+      DatasetPreview preview = DelimitedText.preview(read, delimiter, maxRows);
+      // the run's folders say nothing the dialog does not: the output's own name is enough
+      String source = preview.source().replace(data.toAbsolutePath().toString(), data.getFileName().toString());
+      return new DatasetPreview(preview.header(), preview.rows(), preview.more(), source);
     }
     throw new WorkspaceException(step + "'s output '" + port + "' holds " + names(files)
         + ": only delimited text (.csv, .tsv, .txt) and Parquet can be previewed");

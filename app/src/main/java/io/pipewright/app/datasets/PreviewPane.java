@@ -62,6 +62,19 @@ public final class PreviewPane extends VBox {
     return table;
   }
 
+  /** A column as wide as its name and its longest value among the first rows, within 70 to 300 px. */
+  private double widthOf(String name, int index) {
+    int longest = name.length() + 2;
+    List<List<String>> rows = table.getItems();
+    for (int r = 0, n = Math.min(rows.size(), 100); r < n; r++) {
+      List<String> row = rows.get(r);
+      if (index < row.size()) {
+        longest = Math.max(longest, row.get(index).length());
+      }
+    }
+    return Math.max(70, Math.min(300, longest * 7.5 + 24));
+  }
+
   private void columns(List<String> header) {
     List<TableColumn<List<String>, String>> columns = new java.util.ArrayList<>();
     TableColumn<List<String>, String> number = new TableColumn<>("#");
@@ -79,7 +92,7 @@ public final class PreviewPane extends VBox {
       int index = i;
       TableColumn<List<String>, String> column = new TableColumn<>(header.get(i));
       column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().size() ? c.getValue().get(index) : ""));
-      column.setPrefWidth(Math.max(70, Math.min(220, header.get(i).length() * 9 + 30)));
+      column.setPrefWidth(widthOf(header.get(i), index));
       columns.add(column);
     }
     table.getColumns().setAll(columns);

@@ -21,6 +21,8 @@ import javafx.stage.Window;
 public final class OutputPreviewDialog extends Dialog<Void> {
   /** How many rows a preview shows. */
   public static final int ROWS = 100;
+  private static final double WIDTH = 900;
+  private static final double HEIGHT = 560;
 
   private final PreviewViewModel preview;
   private final PreviewPane pane;
@@ -35,8 +37,9 @@ public final class OutputPreviewDialog extends Dialog<Void> {
     getDialogPane().setId("outputPreview");
     getDialogPane().setContent(pane);
     getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-    pane.setPrefSize(820, 460);
-    String what = "output '" + port + "' of " + stepName + " (run " + runId + ")";
+    getDialogPane().setPrefSize(WIDTH, HEIGHT);
+    // the window's title names the output and the step: the message says which run and what was read
+    String what = "Run " + runId;
     Optional<Workspace> workspace = context.workspace();
     if (workspace.isEmpty()) {
       preview.clear("The workspace is still opening.");
@@ -70,6 +73,9 @@ public final class OutputPreviewDialog extends Dialog<Void> {
       }
     }
     dialog.show();
+    // wide enough for a table of several columns (the dialog alone sizes to its buttons' row)
+    dialog.setWidth(Math.max(dialog.getWidth(), WIDTH));
+    dialog.setHeight(Math.max(dialog.getHeight(), HEIGHT));
     return dialog;
   }
 

@@ -87,7 +87,11 @@ public final class LogView extends BorderPane {
         Platform.runLater(() -> {
           if (i < list.getItems().size()) {
             list.getSelectionModel().clearAndSelect(i);
-            list.scrollTo(Math.max(0, i - 3));
+            // the line in the middle of what the list shows
+            VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+            int rows = flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null ? 0
+                : flow.getLastVisibleCell().getIndex() - flow.getFirstVisibleCell().getIndex();
+            list.scrollTo(Math.max(0, i - rows / 2));
           }
         });
       }

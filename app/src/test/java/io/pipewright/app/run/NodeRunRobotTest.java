@@ -275,6 +275,17 @@ class NodeRunRobotTest {
     assertThat(table.getItems().get(0)).containsExactly("1", "0", "3", "Braund, Mr. Owen Harris", "male", "22.0", "7.25");
     Label message = robot.lookup("#outputPreview #previewMessage").queryAs(Label.class);
     assertThat(message.getText()).contains("first 100 rows").contains("Parquet, 891 rows");
+    String previewShot = System.getProperty("pipewright.screenshot.preview");
+    if (previewShot != null) {
+      robot.interact(() -> {
+        var image = javafx.embed.swing.SwingFXUtils.fromFXImage(table.getScene().snapshot(null), null);
+        try {
+          javax.imageio.ImageIO.write(image, "png", Path.of(previewShot).toFile());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
   }
 
   /** a → b, script steps: b writes a CSV file. */
@@ -319,7 +330,8 @@ class NodeRunRobotTest {
     assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("#", "id", "name");
     assertThat(table.getItems()).containsExactly(List.of("1", "Ada"), List.of("2", "Alan"), List.of("3", "Grace"));
     assertThat(robot.lookup("#outputPreview #previewMessage").queryAs(Label.class).getText())
-        .contains("output 'people' of Step b").contains("3 rows (all)");
+        .startsWith("Run ").contains("3 rows (all)").endsWith("from people (1 file)");
+    assertThat(((Stage) table.getScene().getWindow()).getTitle()).isEqualTo("Output 'people' of Step b");
     robot.interact(() -> ((Stage) table.getScene().getWindow()).close());
 
     // the Run menu's items act on the selected step

@@ -274,6 +274,13 @@ public final class LocalWorkspace implements Workspace {
     return history.childRuns(runId);
   }
 
+  @Override
+  public DatasetPreview previewOutput(String runId, String stepId, String port, int maxRows) throws WorkspaceException {
+    ChildRun child = childRuns(runId).stream().filter(c -> c.stepId().equals(stepId)).findFirst()
+        .orElseThrow(() -> new WorkspaceException("run " + runId + " has no step '" + stepId + "'"));
+    return OutputPreview.of(child, port, maxRows, this::compute);
+  }
+
   /** Every status transition of a run, oldest first. */
   public List<String> transitions(String runId) throws WorkspaceException {
     return history.transitions(runId);

@@ -2,6 +2,7 @@ package io.pipewright.app.history;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainWindow;
+import io.pipewright.app.preview.OutputPreviewDialog;
 import io.pipewright.app.run.RunMonitor;
 import io.pipewright.app.run.RunViewModel;
 import io.pipewright.app.run.StepRunState;
@@ -146,34 +147,29 @@ public final class RunsFeature {
         });
   }
 
-  /**
-   * "Show in log": the step's stream in the Log tab. The one place that calls the log viewer: once
-   * the new viewer is in, this becomes {@code runs.log().reveal(runId, stepId, stream, line)},
-   * which also scrolls to the line.
-   */
+  /** "Show in log": the Log tab opens the step's stream at the cause's line (counted from 1). */
   void showInLog(String runId, String stepId, String stream, long line) {
     Optional<Workspace> workspace = context.workspace();
     if (workspace.isEmpty()) {
       return;
     }
     String name = selected.step(stepId).map(StepRunState::name).orElse(stepId);
-    runs.log().streamProperty().set(stream);
+    // the step's log first (a run of another day: the Log tab knows only the run of this window)
     runs.log().show(workspace.get(), runId, stepId, name, () -> true);
+    runs.log().reveal(runId, stepId, stream, line);
     window.showTab(window.logTab());
-    context.statusProperty().set(name + ": the cause is on line " + line + " of " + stream);
   }
 
-  /**
-   * Whether "Preview" buttons show. The one place that calls the output preview: it becomes true,
-   * and {@link #previewOutput} calls {@code OutputPreviewDialog.show(context, window.getScene().getWindow(),
-   * runId, stepId, port)}, once the preview dialog is in.
-   */
+  /** Whether the step details offer "Preview" per output. */
   boolean canPreview() {
-    return false;
+    return true;
   }
 
+  /** The first rows a step of a run wrote to an output port, in the preview window. */
   void previewOutput(String runId, String stepId, String port) {
-    // Connected at the merge with the preview dialog (see canPreview).
+    String name = selected.step(stepId).map(StepRunState::name).orElse(stepId);
+    OutputPreviewDialog.show(context, window.getScene() == null ? null : window.getScene().getWindow(), runId, stepId,
+        name, port);
   }
 
   public RunsView view() {

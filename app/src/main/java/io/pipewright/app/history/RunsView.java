@@ -478,13 +478,24 @@ public final class RunsView extends BorderPane {
   private List<TableColumn<StepRunState, ?>> stepColumns() {
     TableColumn<StepRunState, RunStatusLook> status = new TableColumn<>("Status");
     status.setCellValueFactory(c -> Bindings.createObjectBinding(() -> RunStatusLook.of(c.getValue()),
-        c.getValue().statusProperty(), c.getValue().messageProperty()));
+        c.getValue().statusProperty(), c.getValue().messageProperty(), c.getValue().progressProperty()));
     status.setCellFactory(c -> new TableCell<>() {
       @Override
       protected void updateItem(RunStatusLook look, boolean empty) {
         super.updateItem(look, empty);
         setGraphic(empty || look == null ? null : look.icon());
         setText(empty || look == null ? null : look.label());
+        StepRunState row = empty || getTableRow() == null ? null : getTableRow().getItem();
+        io.pipewright.workspace.StepProgress progress = row == null ? null : row.progress();
+        if (look != null && progress != null && progress.fraction() >= 0) {
+          // a running Spark step: how far its tasks have come, under its status
+          javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(progress.fraction());
+          bar.getStyleClass().add("step-progress");
+          bar.setPrefWidth(44);
+          HBox box = new HBox(4, look.icon(), bar);
+          box.setAlignment(Pos.CENTER_LEFT);
+          setGraphic(box);
+        }
       }
     });
     status.setPrefWidth(118);
@@ -510,7 +521,7 @@ public final class RunsView extends BorderPane {
     reuse.setPrefWidth(220);
     TableColumn<StepRunState, String> message = new TableColumn<>("Message");
     message.setCellValueFactory(c -> Bindings.createStringBinding(() -> messageOf(c.getValue()),
-        c.getValue().statusProperty(), c.getValue().messageProperty()));
+        c.getValue().statusProperty(), c.getValue().messageProperty(), c.getValue().progressProperty()));
     message.setCellFactory(c -> textWithTooltip());
     message.setPrefWidth(320);
     return List.of(status, step, started, duration, reuse, message);
@@ -595,12 +606,17 @@ public final class RunsView extends BorderPane {
     return reuse == null ? "" : reuse;
   }
 
-  static String messageOf(StepRunState s) {
+  public static String messageOf(StepRunState s) {
     switch (s.status()) {
       case REUSED:
         return "";
       case RUNNING:
-        return s.message() == null ? "" : "on " + s.message();
+        String where = s.message() == null ? "" : "on " + s.message();
+        if (s.progress() != null) {
+          // live Spark progress: "stage 2 of 3 · 150/200 tasks on local-spark"
+          return s.progress().describe() + (where.isEmpty() ? "" : " " + where);
+        }
+        return where;
       default:
         return s.message() == null ? "" : s.message();
     }

@@ -117,6 +117,38 @@ public final class StepDetailsView extends ScrollPane {
     }
     box.getChildren().add(facts);
 
+    if (!d.inputs().isEmpty()) {
+      GridPane inputs = grid();
+      int row = 0;
+      for (Map.Entry<String, String> in : new java.util.TreeMap<>(d.inputs()).entrySet()) {
+        inputs.addRow(row++, new Label(in.getKey()), path(in.getValue()));
+      }
+      box.getChildren().add(section("Inputs", inputs));
+    }
+    if (!child.outputs().isEmpty()) {
+      GridPane outputs = grid();
+      int row = 0;
+      for (Map.Entry<String, String> out : new java.util.TreeMap<>(child.outputs()).entrySet()) {
+        Button preview = new Button("Preview");
+        preview.setId("preview-" + out.getKey());
+        preview.getStyleClass().add("small");
+        preview.setTooltip(new Tooltip("Show the first 100 rows " + step.name() + " wrote to " + out.getKey()));
+        preview.setOnAction(e -> actions.previewOutput(run.runId(), step.stepId(), out.getKey()));
+        preview.setVisible(actions.canPreview());
+        preview.setManaged(actions.canPreview());
+        outputs.addRow(row++, new Label(out.getKey()), path(out.getValue()), preview);
+      }
+      box.getChildren().add(section("Outputs", outputs));
+    }
+    if (!d.registered().isEmpty()) {
+      GridPane registered = grid();
+      int row = 0;
+      for (DatasetVersion v : d.registered()) {
+        registered.addRow(row++, new Label(v.name() + " v" + v.version()), new Label(v.kind()), path(v.location()));
+      }
+      box.getChildren().add(section("Registered datasets", registered));
+    }
+
     VBox reuse = new VBox(2);
     String decision = child.reuse() == null ? (child.status() == io.pipewright.workspace.RunStatus.REUSED
         ? child.message() : "no reuse decision recorded") : child.reuse();
@@ -164,37 +196,6 @@ public final class StepDetailsView extends ScrollPane {
       box.getChildren().add(section("Launch", row));
     }
 
-    if (!d.inputs().isEmpty()) {
-      GridPane inputs = grid();
-      int row = 0;
-      for (Map.Entry<String, String> in : new java.util.TreeMap<>(d.inputs()).entrySet()) {
-        inputs.addRow(row++, new Label(in.getKey()), path(in.getValue()));
-      }
-      box.getChildren().add(section("Inputs", inputs));
-    }
-    if (!child.outputs().isEmpty()) {
-      GridPane outputs = grid();
-      int row = 0;
-      for (Map.Entry<String, String> out : new java.util.TreeMap<>(child.outputs()).entrySet()) {
-        Button preview = new Button("Preview");
-        preview.setId("preview-" + out.getKey());
-        preview.getStyleClass().add("small");
-        preview.setTooltip(new Tooltip("Show the first 100 rows " + step.name() + " wrote to " + out.getKey()));
-        preview.setOnAction(e -> actions.previewOutput(run.runId(), step.stepId(), out.getKey()));
-        preview.setVisible(actions.canPreview());
-        preview.setManaged(actions.canPreview());
-        outputs.addRow(row++, new Label(out.getKey()), path(out.getValue()), preview);
-      }
-      box.getChildren().add(section("Outputs", outputs));
-    }
-    if (!d.registered().isEmpty()) {
-      GridPane registered = grid();
-      int row = 0;
-      for (DatasetVersion v : d.registered()) {
-        registered.addRow(row++, new Label(v.name() + " v" + v.version()), new Label(v.kind()), path(v.location()));
-      }
-      box.getChildren().add(section("Registered datasets", registered));
-    }
   }
 
   private Node failure(RunSummary run, ChildRun child, FailureLocation f) {

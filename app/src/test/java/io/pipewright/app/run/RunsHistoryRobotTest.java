@@ -50,7 +50,7 @@ class RunsHistoryRobotTest {
   private Pipeline editedSince;
   private final Pipeline pipeline = ScriptSteps.pipeline("three")
       .step("a", "echo preparing")
-      .after("a", "b", "echo b failing >&2; exit 3")
+      .after("a", "b", "echo preparing b; echo ValueError: could not convert string to float: male >&2; exit 3")
       .after("b", "c", "echo c")
       .build();
 
@@ -189,11 +189,33 @@ class RunsHistoryRobotTest {
     assertThat(RunningDesigner.<Label>find(robot, "#runHeader").getText()).startsWith("Run " + runIds.get(1) + " · Failed");
     screenshot(designer, robot, "pipewright.screenshot.runs.history");
 
+    // the cause in the log, at its line
+    designer.waitUntil(10, "Show in log", () -> robot.lookup("#stepDetails #showInLog").tryQuery().isPresent());
+    robot.clickOn("#stepDetails #showInLog");
+    designer.waitUntil(20, "the cause's line selected in the Log tab", () -> {
+      javafx.scene.control.ListView<String> lines = RunningDesigner.find(robot, "#logLines");
+      return lines.getSelectionModel().getSelectedItem() != null
+          && lines.getSelectionModel().getSelectedItem().contains("ValueError: could not convert");
+    });
+    MainWindow window = (MainWindow) robot.lookup(".main-window").query();
+    assertThat(window.bottomTabs().getSelectionModel().getSelectedItem()).isSameAs(window.logTab());
+    robot.interact(() -> window.showTab(window.runsTab()));
+
     robot.clickOn("#timelineTab");
     designer.waitUntil(10, "the bars of the steps that ran", () -> robot.lookup("#bar-a").tryQuery().isPresent()
         && robot.lookup("#bar-b").tryQuery().isPresent());
     assertThat(robot.lookup("#bar-c").tryQuery()).as("c never started: no bar").isEmpty();
     screenshot(designer, robot, "pipewright.screenshot.runs.timeline");
+
+    // what step a wrote, previewed from its details (the panel made as high as a user reading details makes it)
+    robot.interact(() -> ((MainWindow) robot.lookup(".main-window").query()).verticalSplit().setDividerPositions(0.4));
+    robot.clickOn("#stepsTab");
+    clickStep(robot, "a");
+    designer.waitUntil(10, "Preview of a's output", () -> robot.lookup("#stepDetails #preview-out").tryQuery()
+        .map(Node::isVisible).orElse(false));
+    robot.clickOn("#stepDetails #preview-out");
+    designer.waitUntil(10, "the output preview", () -> robot.lookup("#outputPreview").tryQuery().isPresent());
+    robot.push(KeyCode.ESCAPE);
   }
 
   @Test

@@ -121,7 +121,7 @@ public final class StepDetailsView extends ScrollPane {
       GridPane inputs = grid();
       int row = 0;
       for (Map.Entry<String, String> in : new java.util.TreeMap<>(d.inputs()).entrySet()) {
-        inputs.addRow(row++, new Label(in.getKey()), path(in.getValue()));
+        inputs.addRow(row++, key(in.getKey()), path(in.getValue()));
       }
       box.getChildren().add(section("Inputs", inputs));
     }
@@ -132,11 +132,12 @@ public final class StepDetailsView extends ScrollPane {
         Button preview = new Button("Preview");
         preview.setId("preview-" + out.getKey());
         preview.getStyleClass().add("small");
+        preview.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         preview.setTooltip(new Tooltip("Show the first 100 rows " + step.name() + " wrote to " + out.getKey()));
         preview.setOnAction(e -> actions.previewOutput(run.runId(), step.stepId(), out.getKey()));
         preview.setVisible(actions.canPreview());
         preview.setManaged(actions.canPreview());
-        outputs.addRow(row++, new Label(out.getKey()), path(out.getValue()), preview);
+        outputs.addRow(row++, key(out.getKey()), path(out.getValue()), preview);
       }
       box.getChildren().add(section("Outputs", outputs));
     }
@@ -144,7 +145,7 @@ public final class StepDetailsView extends ScrollPane {
       GridPane registered = grid();
       int row = 0;
       for (DatasetVersion v : d.registered()) {
-        registered.addRow(row++, new Label(v.name() + " v" + v.version()), new Label(v.kind()), path(v.location()));
+        registered.addRow(row++, key(v.name() + " v" + v.version()), key(v.kind()), path(v.location()));
       }
       box.getChildren().add(section("Registered datasets", registered));
     }
@@ -233,6 +234,7 @@ public final class StepDetailsView extends ScrollPane {
   private static int fact(GridPane g, int row, String name, String value) {
     Label n = new Label(name);
     n.getStyleClass().add("details-key");
+    n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     g.addRow(row, n, selectable(value == null ? "" : value));
     return row + 1;
   }
@@ -242,6 +244,13 @@ public final class StepDetailsView extends ScrollPane {
     Label l = new Label(text);
     l.setWrapText(true);
     l.setTooltip(text.length() > 60 ? new Tooltip(text) : null);
+    return l;
+  }
+
+  /** A name beside a path: never shortened to "…" for the path's sake. */
+  private static Label key(String text) {
+    Label l = new Label(text);
+    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     return l;
   }
 

@@ -25,7 +25,9 @@ public final class RunsFeature {
   private final RunHistoryViewModel history;
   private final SelectedRunViewModel selected;
   private final OpenedRunView opened;
-  private final RunsView view;
+  /** The tab's content holder; the view in it is made when the tab is first shown (not at start). */
+  private final javafx.scene.layout.StackPane tab = new javafx.scene.layout.StackPane();
+  private RunsView view;
   private boolean syncingSelection;
 
   private RunsFeature(MainWindow window, AppContext context, RunViewModel runs) {
@@ -35,7 +37,6 @@ public final class RunsFeature {
     this.history = new RunHistoryViewModel(context);
     this.selected = new SelectedRunViewModel(context, runs);
     this.opened = new OpenedRunView(window, context, this::selectFromOpenedRun);
-    this.view = new RunsView(history, selected, runs, new Actions(), context.executor());
   }
 
   /** Fills the Runs tab; {@code runs} is what {@code RunFeature.install} returned. */
@@ -46,16 +47,20 @@ public final class RunsFeature {
   }
 
   private void build() {
-    window.setTabContent(window.runsTab(), view);
+    tab.setId("runsTabContent");
+    window.setTabContent(window.runsTab(), tab);
     // The history is read when the tab is looked at (not at start: nobody may look).
     window.runsTab().selectedProperty().addListener((o, a, shown) -> {
       if (shown) {
-        view.refresh();
+        view().refresh();
       }
     });
+    if (window.runsTab().isSelected()) {
+      view();
+    }
     context.workspaceProperty().addListener((o, a, b) -> {
       if (b != null && window.runsTab().isSelected()) {
-        view.refresh();
+        view().refresh();
       }
     });
     // A run started in this window is listed and shown at once, and listed again when it ends.
@@ -70,7 +75,9 @@ public final class RunsFeature {
       if (id != null && m != null && shown != null && shown.runId().equals(m.runId()) && !opened.isOpen()) {
         syncingSelection = true;
         try {
-          view.selectStep(id);
+          if (view != null) {
+            view.selectStep(id);
+          }
         } finally {
           syncingSelection = false;
         }
@@ -79,12 +86,16 @@ public final class RunsFeature {
   }
 
   private void follow(RunMonitor m) {
-    view.selectWhenListed(m.runId());
+    if (view != null) {
+      view.selectWhenListed(m.runId());
+    }
     history.refresh();
     showRunOf(m);
     m.finishedProperty().addListener((o, a, done) -> {
-      if (done) {
+      if (done && view != null) {
         view.refresh();
+      } else if (done) {
+        history.refresh();
       }
     });
   }
@@ -105,7 +116,7 @@ public final class RunsFeature {
 
   private void selectFromOpenedRun(String stepId) {
     RunSummary shown = selected.run();
-    if (shown != null && opened.shows(shown.runId())) {
+    if (shown != null && opened.shows(shown.runId()) && view != null) {
       view.selectStep(stepId);
     }
   }
@@ -172,7 +183,12 @@ public final class RunsFeature {
         name, port);
   }
 
+  /** The Runs view, made at its first use. */
   public RunsView view() {
+    if (view == null) {
+      view = new RunsView(history, selected, runs, new Actions(), context.executor());
+      tab.getChildren().setAll(view);
+    }
     return view;
   }
 

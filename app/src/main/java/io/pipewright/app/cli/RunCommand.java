@@ -5,11 +5,13 @@ import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.LoadedPipeline;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.Step;
+import io.pipewright.workspace.ChildRun;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.RunEvent;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.StepSelection;
 import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.IOException;
@@ -73,12 +75,25 @@ final class RunCommand implements Callable<Integer> {
       + " (see: pipewright computes list); script steps keep theirs.")
   String target;
 
+  @Option(names = "--from", paramLabel = "STEP", description = "Run this step (id or name) and everything after it;"
+      + " the steps before it are not rerun: they give the outputs of their latest successful run.")
+  String fromStep;
+
+  @Option(names = "--to", paramLabel = "STEP", description = "Run this step (id or name) and the steps it needs;"
+      + " nothing after it.")
+  String toStep;
+
+  @Option(names = "--only", paramLabel = "STEP", description = "Run only this step (id or name), with the outputs"
+      + " its upstream steps' latest successful runs recorded.")
+  String onlyStep;
+
   @Override
   public Integer call() throws WorkspaceException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (PipewrightCommand.OpeningWorkspace opening = root.openWorkspaceInBackground()) {
       // The pipeline is read while the workspace opens; both take a noticeable part of the start.
+      StepSelection selection = selection();
       LoadedPipeline loaded = PipelineLoading.read(file);
       LocalWorkspace workspace = opening.get();
       if (target != null) {
@@ -96,13 +111,35 @@ final class RunCommand implements Callable<Integer> {
       Pipeline pipeline = checked.loaded().pipeline();
       Instant started = Instant.now();
       RunHandle run = workspace.submit(pipeline,
-          new SubmitOptions(experiment, file, parameters, regenerateOutputs, target));
+          new SubmitOptions(experiment, file, parameters, regenerateOutputs, target, selection));
       out.println("run " + run.runId() + " of '" + pipeline.name() + "' in " + workspace.description()
           + (target == null ? "" : ", Spark steps on " + target));
       int exit = new Watcher(workspace, pipeline, run, out, started).watch();
       root.passwords.hint().ifPresent(h -> err.println("pipewright: " + h));
       return exit;
     }
+  }
+
+  /** The steps to run from --from, --to or --only; a usage error when more than one is given. */
+  private StepSelection selection() {
+    int given = (fromStep == null ? 0 : 1) + (toStep == null ? 0 : 1) + (onlyStep == null ? 0 : 1);
+    if (given > 1) {
+      throw new PipewrightCommand.UserException("--from, --to and --only exclude each other: give one of them",
+          PipewrightCommand.USAGE);
+    }
+    for (String step : new String[] {fromStep, toStep, onlyStep}) {
+      if (step != null && step.isBlank()) {
+        throw new PipewrightCommand.UserException("--from, --to and --only need a step id or name",
+            PipewrightCommand.USAGE);
+      }
+    }
+    if (fromStep != null) {
+      return StepSelection.from(fromStep);
+    }
+    if (toStep != null) {
+      return StepSelection.to(toStep);
+    }
+    return onlyStep != null ? StepSelection.only(onlyStep) : StepSelection.ALL;
   }
 
   /** A usage error unless {@link #target} names a compute target that runs Spark; the line lists those that do. */
@@ -130,6 +167,7 @@ final class RunCommand implements Callable<Integer> {
     private final Map<String, String> partialLines = new HashMap<>();
     private final Map<String, Instant> stepStarts = new HashMap<>();
     private final AtomicBoolean done = new AtomicBoolean();
+    private final java.util.Set<String> printed = new java.util.HashSet<>();
     private final int nameWidth;
 
     Watcher(LocalWorkspace workspace, Pipeline pipeline, RunHandle run, PrintWriter out, Instant started) {
@@ -140,6 +178,25 @@ final class RunCommand implements Callable<Integer> {
       this.started = started;
       this.nameWidth = pipeline.steps().stream().mapToInt(s -> s.name().length()).max().orElse(4);
       run.addListener(events::add);
+      settledBeforeListening();
+    }
+
+    /**
+     * Steps the run settled before the listener was added (a listener hears nothing earlier): those a
+     * step selection leaves out or gives recorded outputs are settled at once. Read from the history;
+     * an event heard as well is printed once.
+     */
+    private void settledBeforeListening() {
+      try {
+        for (ChildRun child : workspace.childRuns(run.runId())) {
+          if (child.status().isFinal() || child.message() != null && child.status() == RunStatus.NOT_STARTED) {
+            events.add(new RunEvent(run.runId(), child.stepId(), child.status(), child.message(),
+                child.endedAt() == null ? Instant.now() : child.endedAt()));
+          }
+        }
+      } catch (WorkspaceException e) {
+        // The events still come; only those before the listener are not printed.
+      }
     }
 
     int watch() throws InterruptedException {
@@ -201,6 +258,9 @@ final class RunCommand implements Callable<Integer> {
 
     private void printStepEvent(RunEvent event) {
       String stepId = event.stepId();
+      if (!printed.add(stepId + "\u0000" + event.status() + "\u0000" + event.message())) {
+        return;
+      }
       if (event.status() == RunStatus.RUNNING) {
         stepStarts.put(stepId, event.at());
       }

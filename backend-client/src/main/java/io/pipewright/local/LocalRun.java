@@ -450,6 +450,7 @@ final class LocalRun implements RunHandle {
           stepOutputs, parameters, logs);
       logs.note("compute: " + target.name() + " (" + target.kind() + ")");
       LaunchedStep launched = launcher.launch(launch);
+      launched.onProgress(recording::progress);
       running.put(id, launched);
       coresHeld.put(id, cores);
       freeCores -= cores;

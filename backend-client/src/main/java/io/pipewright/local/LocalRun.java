@@ -450,7 +450,12 @@ final class LocalRun implements RunHandle {
           stepOutputs, parameters, logs);
       logs.note("compute: " + target.name() + " (" + target.kind() + ")");
       LaunchedStep launched = launcher.launch(launch);
-      launched.onProgress(recording::progress);
+      // Through the loop, so that no progress follows the step's end.
+      launched.onProgress(progress -> post(() -> {
+        if (running.containsKey(id)) {
+          recording.progress(progress);
+        }
+      }));
       running.put(id, launched);
       coresHeld.put(id, cores);
       freeCores -= cores;

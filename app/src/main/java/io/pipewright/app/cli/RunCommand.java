@@ -10,7 +10,9 @@ import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.RunEvent;
 import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunListener;
 import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.StepProgress;
 import io.pipewright.workspace.StepSelection;
 import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.WorkspaceException;
@@ -55,6 +57,8 @@ final class RunCommand implements Callable<Integer> {
 
   /** How often the driver's stdout is polled for new lines. */
   private static final long TAIL_MILLIS = 150;
+  /** How often a running Spark step's progress is printed, when it changed and stdout is a terminal. */
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
   @ParentCommand PipewrightCommand root;
   @Spec CommandSpec spec;
@@ -114,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
           new SubmitOptions(experiment, file, parameters, regenerateOutputs, target, selection));
       out.println("run " + run.runId() + " of '" + pipeline.name() + "' in " + workspace.description()
           + (target == null ? "" : ", Spark steps on " + target));
-      int exit = new Watcher(workspace, pipeline, run, out, started).watch();
+      int exit = new Watcher(workspace, pipeline, run, out, started, System.console() != null).watch();
       root.passwords.hint().ifPresent(h -> err.println("pipewright: " + h));
       return exit;
     }
@@ -168,16 +172,33 @@ final class RunCommand implements Callable<Integer> {
     private final Map<String, Instant> stepStarts = new HashMap<>();
     private final AtomicBoolean done = new AtomicBoolean();
     private final java.util.Set<String> printed = new java.util.HashSet<>();
+    /** The latest progress of each running Spark step (only on a terminal), printed every few seconds. */
+    private final Map<String, StepProgress> progress = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> progressShown = new HashMap<>();
+    private Instant progressPrinted = Instant.EPOCH;
     private final int nameWidth;
 
-    Watcher(LocalWorkspace workspace, Pipeline pipeline, RunHandle run, PrintWriter out, Instant started) {
+    Watcher(LocalWorkspace workspace, Pipeline pipeline, RunHandle run, PrintWriter out, Instant started,
+        boolean showProgress) {
       this.workspace = workspace;
       this.pipeline = pipeline;
       this.run = run;
       this.out = out;
       this.started = started;
       this.nameWidth = pipeline.steps().stream().mapToInt(s -> s.name().length()).max().orElse(4);
-      run.addListener(events::add);
+      run.addListener(new RunListener() {
+        @Override
+        public void onEvent(RunEvent event) {
+          events.add(event);
+        }
+
+        @Override
+        public void onProgress(StepProgress p) {
+          if (showProgress) {
+            progress.put(p.stepId(), p);
+          }
+        }
+      });
       settledBeforeListening();
     }
 
@@ -222,6 +243,7 @@ final class RunCommand implements Callable<Integer> {
         while (finalStatus == null) {
           RunEvent event = events.poll(TAIL_MILLIS, TimeUnit.MILLISECONDS);
           tailRunning();
+          printProgress();
           while (event != null) {
             if (event.isRunLevel()) {
               if (!event.status().isFinal() && event.message() != null) {
@@ -265,6 +287,7 @@ final class RunCommand implements Callable<Integer> {
         stepStarts.put(stepId, event.at());
       }
       if (event.status().isFinal() || event.status() == RunStatus.FINALIZING) {
+        progress.remove(stepId);
         tail(stepId, true);
       }
       StringBuilder line = new StringBuilder("[" + name(stepId) + "] " + event.status().label());
@@ -278,6 +301,21 @@ final class RunCommand implements Callable<Integer> {
         line.append(": ").append(event.message());
       }
       out.println(line);
+      out.flush();
+    }
+
+    /** At most every {@link #PROGRESS_EVERY}, a line per running Spark step whose progress changed. */
+    private void printProgress() {
+      if (progress.isEmpty() || Duration.between(progressPrinted, Instant.now()).compareTo(PROGRESS_EVERY) < 0) {
+        return;
+      }
+      progressPrinted = Instant.now();
+      for (StepProgress p : progress.values()) {
+        String line = p.describe() + (p.stage() == null ? "" : " · " + p.stage());
+        if (!line.equals(progressShown.put(p.stepId(), line))) {
+          out.println("[" + name(p.stepId()) + "] " + line);
+        }
+      }
       out.flush();
     }
 

@@ -9,7 +9,10 @@ import io.pipewright.workspace.LaunchedStep;
 import io.pipewright.workspace.RemoteBackend;
 import io.pipewright.workspace.StepLaunch;
 import io.pipewright.workspace.WorkspaceException;
+import io.pipewright.workspace.SparkProgressStep;
+import io.pipewright.workspace.SparkUiMonitor;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 /**
@@ -47,14 +50,27 @@ public abstract class RemoteLauncher implements ComputeLauncher {
           + " runs Spark steps only");
     }
     check(launch, spark);
-    return RemoteStep.start(cancel -> {
+    CompletableFuture<String> sparkUi = new CompletableFuture<>();
+    RemoteStep step = RemoteStep.start(cancel -> {
       Staging staging = staging(launch, cancel);
       SparkSubmission submission = staging.submission(launch, context.sqlDriverJar(),
           "pipewright-" + launch.runId() + "-" + launch.step().id(), Map.of("spark.ui.showConsoleProgress", "false"));
       RemoteJob job = job(launch, submission);
       launch.logs().note(job.where() + ": " + staging.describe());
       return new RemoteStep.Prepared(job, staging);
-    }, launch.logs(), POLL_EVERY);
+    }, launch.logs(), POLL_EVERY, sparkUi::complete);
+    SparkProgressStep watched = SparkProgressStep.later(step);
+    sparkUi.thenAccept(url -> watched.start(SparkUiMonitor.find(), new SparkUiMonitor.Target(launch.runId(),
+        launch.step().id(), url, sparkUiAppName(launch), "Spark UI")));
+    return watched;
+  }
+
+  /**
+   * The application name the driver's UI lists for this step (to tell it from another driver's UI
+   * at the same address), or null to take any.
+   */
+  protected String sparkUiAppName(StepLaunch launch) {
+    return null;
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,9 @@ public final class RemoteStep implements LaunchedStep {
   private final CompletableFuture<StepResult> completion = new CompletableFuture<>();
   private final CompletableFuture<String> remoteJob = new CompletableFuture<>();
   private volatile boolean canceled;
+  /** Told the driver's Spark UI once the job says where it is; null when nobody asks. */
+  private final Consumer<String> sparkUi;
+  private boolean sparkUiFound;
 
   /** What a step does before it submits, on the watcher thread: stage its files, describe its job. */
   @FunctionalInterface
@@ -60,10 +64,11 @@ public final class RemoteStep implements LaunchedStep {
   /** A prepared step: its job, and where its files are. */
   public record Prepared(RemoteJob job, Staging staging) {}
 
-  private RemoteStep(Preparation preparation, StepLogs logs, Duration pollEvery) {
+  private RemoteStep(Preparation preparation, StepLogs logs, Duration pollEvery, Consumer<String> sparkUi) {
     this.preparation = preparation;
     this.logs = logs;
     this.pollEvery = pollEvery;
+    this.sparkUi = sparkUi;
   }
 
   /** Starts watching {@code job} on a background thread and returns at once. */
@@ -73,7 +78,15 @@ public final class RemoteStep implements LaunchedStep {
 
   /** Prepares, submits and watches a step on a background thread; returns at once. */
   public static RemoteStep start(Preparation preparation, StepLogs logs, Duration pollEvery) {
-    RemoteStep step = new RemoteStep(preparation, logs, pollEvery);
+    return start(preparation, logs, pollEvery, null);
+  }
+
+  /**
+   * Prepares, submits and watches a step on a background thread; returns at once. {@code sparkUi}
+   * is told the driver's Spark UI once the job says where it is ({@link RemoteJob#sparkUiUrl}).
+   */
+  public static RemoteStep start(Preparation preparation, StepLogs logs, Duration pollEvery, Consumer<String> sparkUi) {
+    RemoteStep step = new RemoteStep(preparation, logs, pollEvery, sparkUi);
     WATCHERS.execute(step::watch);
     return step;
   }
@@ -158,6 +171,9 @@ public final class RemoteStep implements LaunchedStep {
         lastLabel = state.label();
       }
       logProblemNoted = tail(id, logProblemNoted);
+      if (state.phase() == Phase.RUNNING) {
+        findSparkUi(id);
+      }
       if (state.ended() || canceled) {
         break;
       }
@@ -193,6 +209,23 @@ public final class RemoteStep implements LaunchedStep {
     }
     return StepResult.failure("the Spark driver failed on " + job.where() + " (" + state.label() + ")"
         + (cause.isBlank() ? "" : ": " + cause));
+  }
+
+  private void findSparkUi(String id) {
+    if (sparkUi == null || sparkUiFound) {
+      return;
+    }
+    try {
+      String url = job.sparkUiUrl(id, cancellation);
+      if (url != null) {
+        sparkUiFound = true;
+        logs.note("Spark UI: " + url);
+        sparkUi.accept(url);
+      }
+    } catch (RemoteException e) {
+      // The progress stays unknown; the job's status and log still come.
+      LOG.debug("{}: cannot find the Spark UI of {}: {}", job.where(), id, e.getMessage());
+    }
   }
 
   /** Appends new driver output; notes the first problem reading it, once. Returns whether one was noted. */

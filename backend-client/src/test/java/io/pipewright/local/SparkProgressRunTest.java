@@ -4,6 +4,7 @@ import static io.pipewright.local.Pipelines.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.model.Pipeline;
+import io.pipewright.testing.SparkCluster;
 import io.pipewright.workspace.RunEvent;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunListener;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Live progress of a real local Spark SQL step, from its driver's monitoring API, to the run's listeners. */
+/**
+ * Live progress of a real Spark SQL step, from its driver's monitoring API, to the run's listeners:
+ * on local Spark, and on a real standalone cluster on loopback (the driver on the worker).
+ */
 class SparkProgressRunTest {
 
   @TempDir Path temp;
@@ -45,10 +49,27 @@ class SparkProgressRunTest {
 
   @Test
   void aRunningSparkStepReportsItsStagesAndTasksToTheRunsListenersBeforeItCompletes() throws Exception {
+    assertProgressHeard(null);
+  }
+
+  @Test
+  void aSparkStepOnAStandaloneClusterReportsItsProgressFromItsDriversUiOnTheWorker() throws Exception {
+    SparkCluster cluster = SparkCluster.shared();
+    fx.workspace.attachCompute("cluster", "spark-standalone", Map.of("masterUrl", cluster.masterUrl(),
+        "restUrl", cluster.restUrl(), "webUrl", cluster.webUrl()));
+
+    assertProgressHeard("cluster");
+
+    assertThat(fx.log(fx.lastRunId, "busy", io.pipewright.workspace.LogStream.PIPEWRIGHT))
+        .containsPattern("Spark UI: http://127\\.0\\.0\\.1:\\d+");
+  }
+
+  private void assertProgressHeard(String target) throws Exception {
     Pipeline busy = pipeline("busy").sql("busy", "busy.sql", List.of(), List.of("busy")).build();
     List<Object> heard = new CopyOnWriteArrayList<>();
     RunHandle run = fx.workspace.submit(busy, new io.pipewright.workspace.SubmitOptions(null,
-        fx.sources.resolve("busy.pipeline.json"), Map.of(), true));
+        fx.sources.resolve("busy.pipeline.json"), Map.of(), true, target));
+    fx.lastRunId = run.runId();
     run.addListener(new RunListener() {
       @Override
       public void onEvent(RunEvent event) {
@@ -61,7 +82,8 @@ class SparkProgressRunTest {
       }
     });
 
-    assertThat(run.await(Duration.ofMinutes(3))).as("the run ends").contains(RunStatus.COMPLETED);
+    assertThat(run.await(Duration.ofMinutes(4))).as("the run ends; %s", fx.workspace.transitions(run.runId()))
+        .contains(RunStatus.COMPLETED);
 
     int completed = indexOf(heard, e -> e instanceof RunEvent r && "busy".equals(r.stepId())
         && r.status() == RunStatus.COMPLETED);

@@ -88,16 +88,21 @@ final class StepPlan {
       }
     }
     Set<String> runs = new LinkedHashSet<>();
+    // Steps whose outputs a step that runs reads: they must have recorded outputs.
     Set<String> takeRecorded = new LinkedHashSet<>();
+    // Steps further upstream: shown with their recorded outputs when they have some, else not run.
+    Set<String> mayTakeRecorded = new LinkedHashSet<>();
     Function<String, String> notRunWhy;
     String recordedWhy;
     switch (selection.mode()) {
       case FROM -> {
         runs.addAll(closure(x, down));
         for (String id : runs) {
-          takeRecorded.addAll(closure(id, up));
+          takeRecorded.addAll(up.getOrDefault(id, List.of()));
+          mayTakeRecorded.addAll(closure(id, up));
         }
         takeRecorded.removeAll(runs);
+        mayTakeRecorded.removeAll(runs);
         recordedWhy = "not rerun: the run starts from " + name;
         notRunWhy = id -> "not run: not needed when running from " + name;
       }
@@ -122,10 +127,20 @@ final class StepPlan {
       if (runs.contains(id)) {
         continue;
       }
+      Step step = pipeline.step(id).orElseThrow();
+      Optional<HistoryStore.RecordedResult> result = Optional.empty();
       if (takeRecorded.contains(id)) {
-        Step step = pipeline.step(id).orElseThrow();
-        HistoryStore.RecordedResult result = recordedResult(pipeline, step, history);
-        recorded.put(id, new Recorded(result, "outputs of run " + result.runId() + " (" + recordedWhy + ")"));
+        result = Optional.of(recordedResult(pipeline, step, history));
+      } else if (mayTakeRecorded.contains(id)) {
+        try {
+          result = Optional.of(recordedResult(pipeline, step, history));
+        } catch (WorkspaceException e) {
+          // Not needed: the steps after it give their own recorded outputs.
+        }
+      }
+      if (result.isPresent()) {
+        String runId = result.get().runId();
+        recorded.put(id, new Recorded(result.get(), "outputs of run " + runId + " (" + recordedWhy + ")"));
       } else {
         notRun.put(id, notRunWhy.apply(id));
       }

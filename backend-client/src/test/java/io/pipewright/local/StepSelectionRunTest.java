@@ -188,6 +188,22 @@ class StepSelectionRunTest {
   }
 
   @Test
+  void aStepFurtherUpstreamWhoseOutputsAreGoneIsNotNeededWhenTheStepAfterItGivesItsOwn() throws Exception {
+    assertThat(run(chain(), StepSelection.ALL, false)).isEqualTo(RunStatus.COMPLETED);
+    String first = fx.lastRunId;
+    Path aOut = fx.workspace.stepDirectory(first, "a").resolve("outputs/out");
+    Files.delete(aOut.resolve("data.txt"));
+    Files.delete(aOut);
+
+    assertThat(run(chain(), StepSelection.from("c"), true)).isEqualTo(RunStatus.COMPLETED);
+
+    assertThat(fx.child("a").status()).isEqualTo(RunStatus.NOT_STARTED);
+    assertThat(fx.child("a").message()).isEqualTo("not run: not needed when running from 'c'");
+    assertThat(fx.child("b").status()).isEqualTo(RunStatus.REUSED);
+    fx.assertStatus("c", RunStatus.COMPLETED);
+  }
+
+  @Test
   void anUnknownStepFailsTheSubmitListingTheSteps() {
     assertThatThrownBy(() -> submit(chain(), StepSelection.to("train"), false))
         .isInstanceOf(WorkspaceException.class)

@@ -94,6 +94,8 @@ class SparkProgressRunTest {
           assertThat(p.stagesTotal()).isPositive();
           assertThat(p.tasksTotal()).isPositive();
         })
+        .anySatisfy(p -> assertThat(p.stage()).as("the job's description, from the SQL driver")
+            .isEqualTo("writing output 'busy'"))
         .allSatisfy(p -> {
           assertThat(p.runId()).isEqualTo(run.runId());
           assertThat(p.stepId()).isEqualTo("busy");

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +49,8 @@ public final class RemoteStep implements LaunchedStep {
   private final CompletableFuture<StepResult> completion = new CompletableFuture<>();
   private final CompletableFuture<String> remoteJob = new CompletableFuture<>();
   private volatile boolean canceled;
-  /** Told the driver's Spark UI once the job says where it is; null when nobody asks. */
-  private final Consumer<String> sparkUi;
+  /** Told the job's state as the engine words it, and the driver's Spark UI once the job says where it is. */
+  private final Reports reports;
   private boolean sparkUiFound;
 
   /** What a step does before it submits, on the watcher thread: stage its files, describe its job. */
@@ -64,11 +63,22 @@ public final class RemoteStep implements LaunchedStep {
   /** A prepared step: its job, and where its files are. */
   public record Prepared(RemoteJob job, Staging staging) {}
 
-  private RemoteStep(Preparation preparation, StepLogs logs, Duration pollEvery, Consumer<String> sparkUi) {
+  private RemoteStep(Preparation preparation, StepLogs logs, Duration pollEvery, Reports reports) {
     this.preparation = preparation;
     this.logs = logs;
     this.pollEvery = pollEvery;
-    this.sparkUi = sparkUi;
+    this.reports = reports;
+  }
+
+  /** What a running job reports besides its end, on the step's watcher thread. */
+  public interface Reports {
+    Reports NONE = new Reports() {};
+
+    /** The job's state changed: the engine's own word ("RUNNING", "starting"). */
+    default void state(String label) {}
+
+    /** The driver's Spark UI, once the job says where it is ({@link RemoteJob#sparkUiUrl}); at most once. */
+    default void sparkUi(String url) {}
   }
 
   /** Starts watching {@code job} on a background thread and returns at once. */
@@ -78,15 +88,15 @@ public final class RemoteStep implements LaunchedStep {
 
   /** Prepares, submits and watches a step on a background thread; returns at once. */
   public static RemoteStep start(Preparation preparation, StepLogs logs, Duration pollEvery) {
-    return start(preparation, logs, pollEvery, null);
+    return start(preparation, logs, pollEvery, Reports.NONE);
   }
 
   /**
-   * Prepares, submits and watches a step on a background thread; returns at once. {@code sparkUi}
-   * is told the driver's Spark UI once the job says where it is ({@link RemoteJob#sparkUiUrl}).
+   * Prepares, submits and watches a step on a background thread; returns at once. {@code reports}
+   * hears the job's states and its driver's Spark UI.
    */
-  public static RemoteStep start(Preparation preparation, StepLogs logs, Duration pollEvery, Consumer<String> sparkUi) {
-    RemoteStep step = new RemoteStep(preparation, logs, pollEvery, sparkUi);
+  public static RemoteStep start(Preparation preparation, StepLogs logs, Duration pollEvery, Reports reports) {
+    RemoteStep step = new RemoteStep(preparation, logs, pollEvery, reports);
     WATCHERS.execute(step::watch);
     return step;
   }
@@ -169,6 +179,9 @@ public final class RemoteStep implements LaunchedStep {
       if (!state.label().equals(lastLabel)) {
         logs.note("state: " + state.label() + (state.message() == null || state.ended() ? "" : " (" + state.message() + ")"));
         lastLabel = state.label();
+        if (!state.ended()) {
+          reports.state(state.label());
+        }
       }
       logProblemNoted = tail(id, logProblemNoted);
       if (state.phase() == Phase.RUNNING) {
@@ -212,7 +225,7 @@ public final class RemoteStep implements LaunchedStep {
   }
 
   private void findSparkUi(String id) {
-    if (sparkUi == null || sparkUiFound) {
+    if (sparkUiFound) {
       return;
     }
     try {
@@ -220,7 +233,7 @@ public final class RemoteStep implements LaunchedStep {
       if (url != null) {
         sparkUiFound = true;
         logs.note("Spark UI: " + url);
-        sparkUi.accept(url);
+        reports.sparkUi(url);
       }
     } catch (RemoteException e) {
       // The progress stays unknown; the job's status and log still come.

@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * to find the application, then {@code /applications/{id}/jobs} and {@code /stages?status=active}
  * (two small answers; the full stage list carries every stage's metrics and is not read).
  *
+ * <p>What it costs a driver, measured on a 30 s local SQL step (2 cores): the first answer of its
+ * REST API about 1.1 s of CPU (Spark initializes the API then), then about 25 ms a poll; the UI
+ * itself is on by default in Spark and costs nothing measurable more with the small retention
+ * Pipewright sets.
+ *
  * <p>The figures cover the application so far: jobs are counted as they are submitted, and a
  * running job's stages count once they start (its pending stages may end skipped, as Spark's
  * adaptive execution does with shuffles it already has, so they are not promised). Tasks are those
@@ -42,6 +47,8 @@ public final class SparkUiProgress implements SparkUiMonitor {
   private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
   private static final AtomicInteger THREADS = new AtomicInteger();
   private static final ScheduledExecutorService POLLER = Executors.newScheduledThreadPool(2, daemon());
+
+  private static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
 
   private final Duration interval;
 
@@ -102,7 +109,12 @@ public final class SparkUiProgress implements SparkUiMonitor {
         }
         String app = "/api/v1/applications/" + URLEncoder.encode(appId, StandardCharsets.UTF_8);
         JsonNode jobs = client.get(app + "/jobs", cancel);
-        JsonNode active = client.get(app + "/stages?status=active", cancel);
+        // The active stages only matter while a job runs (each costs the driver their metrics' JSON).
+        boolean running = false;
+        for (JsonNode job : jobs) {
+          running |= "RUNNING".equals(job.path("status").asText());
+        }
+        JsonNode active = running ? client.get(app + "/stages?status=active", cancel) : EMPTY;
         StepProgress progress = progress(target, jobs, active, Instant.now());
         if (last != null && same(last, progress)) {
           return;

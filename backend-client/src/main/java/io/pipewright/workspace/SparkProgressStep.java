@@ -48,6 +48,16 @@ public final class SparkProgressStep implements LaunchedStep {
     step.completion().whenComplete((result, error) -> watch.close());
   }
 
+  /**
+   * A progress known otherwise (the state a remote engine reports), heard until the driver's UI is
+   * watched; ignored after that.
+   */
+  public void report(StepProgress progress) {
+    if (watch == null) {
+      deliver(progress);
+    }
+  }
+
   private void deliver(StepProgress progress) {
     if (step.completion().isDone()) {
       return;

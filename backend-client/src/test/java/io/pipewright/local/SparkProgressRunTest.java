@@ -4,6 +4,7 @@ import static io.pipewright.local.Pipelines.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.model.Pipeline;
+import io.pipewright.testing.LivyServer;
 import io.pipewright.testing.SparkCluster;
 import io.pipewright.workspace.RunEvent;
 import io.pipewright.workspace.RunHandle;
@@ -64,7 +65,44 @@ class SparkProgressRunTest {
         .containsPattern("Spark UI: http://127\\.0\\.0\\.1:\\d+");
   }
 
+  @Test
+  void aSparkStepOnLivyReportsTheBatchsStateWhereLivyGivesNoSparkUi() throws Exception {
+    fx.workspace.attachCompute("livy", "livy", Map.of("url", LivyServer.shared().url()));
+
+    List<Object> heard = runHeard("livy");
+
+    List<StepProgress> progress = heard.stream().filter(StepProgress.class::isInstance).map(StepProgress.class::cast)
+        .toList();
+    assertThat(progress).as("heard: %s", heard).isNotEmpty().allSatisfy(p -> {
+      assertThat(p.source()).isEqualTo("Livy");
+      assertThat(p.tasksTotal()).isZero();
+      assertThat(p.describe()).isEqualTo(p.stage()).isIn("starting", "running");
+    });
+  }
+
   private void assertProgressHeard(String target) throws Exception {
+    List<Object> heard = runHeard(target);
+    int completed = indexOf(heard, e -> e instanceof RunEvent r && "busy".equals(r.stepId())
+        && r.status() == RunStatus.COMPLETED);
+    List<StepProgress> before = heard.subList(0, completed).stream()
+        .filter(StepProgress.class::isInstance).map(StepProgress.class::cast)
+        .filter(p -> "Spark UI".equals(p.source())).toList();
+    assertThat(before).as("progress from the Spark UI heard before the step completed; heard: %s", heard)
+        .anySatisfy(p -> {
+          assertThat(p.stagesTotal()).isPositive();
+          assertThat(p.tasksTotal()).isPositive();
+        })
+        .anySatisfy(p -> assertThat(p.stage()).as("the job's description, from the SQL driver")
+            .isEqualTo("writing output 'busy'"))
+        .allSatisfy(p -> {
+          assertThat(p.runId()).isEqualTo(fx.lastRunId);
+          assertThat(p.stepId()).isEqualTo("busy");
+          assertThat(p.tasksDone()).isBetween(0, p.tasksTotal());
+        });
+  }
+
+  /** Runs the busy step on {@code target} (null: its own, local Spark); returns the events and progress heard, in order. */
+  private List<Object> runHeard(String target) throws Exception {
     Pipeline busy = pipeline("busy").sql("busy", "busy.sql", List.of(), List.of("busy")).build();
     List<Object> heard = new CopyOnWriteArrayList<>();
     RunHandle run = fx.workspace.submit(busy, new io.pipewright.workspace.SubmitOptions(null,
@@ -84,26 +122,11 @@ class SparkProgressRunTest {
 
     assertThat(run.await(Duration.ofMinutes(4))).as("the run ends; %s", fx.workspace.transitions(run.runId()))
         .contains(RunStatus.COMPLETED);
-
     int completed = indexOf(heard, e -> e instanceof RunEvent r && "busy".equals(r.stepId())
         && r.status() == RunStatus.COMPLETED);
-    List<StepProgress> before = heard.subList(0, completed).stream()
-        .filter(StepProgress.class::isInstance).map(StepProgress.class::cast).toList();
-    assertThat(before).as("progress heard before the step completed; heard: %s", heard)
-        .anySatisfy(p -> {
-          assertThat(p.stagesTotal()).isPositive();
-          assertThat(p.tasksTotal()).isPositive();
-        })
-        .anySatisfy(p -> assertThat(p.stage()).as("the job's description, from the SQL driver")
-            .isEqualTo("writing output 'busy'"))
-        .allSatisfy(p -> {
-          assertThat(p.runId()).isEqualTo(run.runId());
-          assertThat(p.stepId()).isEqualTo("busy");
-          assertThat(p.source()).isEqualTo("Spark UI");
-          assertThat(p.tasksDone()).isBetween(0, p.tasksTotal());
-        });
     assertThat(heard.subList(completed, heard.size())).as("nothing after the step completed")
         .noneMatch(StepProgress.class::isInstance);
+    return heard;
   }
 
   private static int indexOf(List<Object> list, java.util.function.Predicate<Object> test) {

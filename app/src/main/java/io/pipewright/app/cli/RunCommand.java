@@ -311,6 +311,9 @@ final class RunCommand implements Callable<Integer> {
       }
       progressPrinted = Instant.now();
       for (StepProgress p : progress.values()) {
+        if (p.fraction() < 0 && p.stage() == null) {
+          continue; // nothing known yet
+        }
         String line = p.describe() + (p.stage() == null ? "" : " · " + p.stage());
         if (!line.equals(progressShown.put(p.stepId(), line))) {
           out.println("[" + name(p.stepId()) + "] " + line);

@@ -63,7 +63,9 @@ final class LivyJob implements RemoteJob {
   public String submit(Cancellation cancel) throws RemoteException, WorkspaceException {
     ObjectNode request = createRequest();
     String path = livy.detailed("/batches");
-    logs.note("request: POST " + Redaction.url(livy.url()) + path + " " + Redaction.body(request.toString()));
+    String launch = "POST " + Redaction.url(livy.url()) + path + " " + Redaction.body(request.toString());
+    logs.note("request: " + launch);
+    logs.launched(launch);
     try {
       return created(livy.call(rest -> rest.post(path, request, cancel)));
     } catch (RemoteException e) {

@@ -133,7 +133,9 @@ final class LocalSparkLauncher implements ComputeLauncher {
           launch.workDirectory().resolve("step.sql"), path -> path));
     }
     launch.logs().note("spark: " + runtime.sparkVersion() + " from " + runtime.home() + ", java " + runtime.java());
-    LaunchedStep step = ProcessStep.start(command, launch.workDirectory(), env, launch.logs(), "Spark driver");
+    List<String> recorded = new ArrayList<>(command);
+    recorded.set(recorded.indexOf("-cp") + 1, "<the class path of the Spark runtime in " + runtime.home() + ">");
+    LaunchedStep step = ProcessStep.start(command, recorded, launch.workDirectory(), env, launch.logs(), "Spark driver");
     if (cds.writes()) {
       step.completion().thenAccept(result -> archive.written(result.succeeded()));
     }

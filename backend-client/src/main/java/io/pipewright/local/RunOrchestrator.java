@@ -222,7 +222,7 @@ final class RunOrchestrator {
     long selfStarted = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     HistoryCalls.write(() -> store.insertRun(new HistoryStore.NewRun(runId, experiment, pipeline.id(), pipeline.name(),
         options.pipelineFile().toAbsolutePath().toString(), PipelineFormat.write(pipeline), Json.write(parameters),
-        self.pid(), selfStarted, children), Instant.now()));
+        self.pid(), selfStarted, children, options.sparkTarget(), options.regenerateOutputs()), Instant.now()));
     try {
       Files.createDirectories(layout.run(runId));
     } catch (IOException e) {

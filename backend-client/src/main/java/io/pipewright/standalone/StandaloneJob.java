@@ -80,7 +80,9 @@ final class StandaloneJob implements RemoteJob {
   public String submit(Cancellation cancel) throws RemoteException, WorkspaceException {
     Set<String> before = driverIds(cancel);
     JsonNode request = createRequest();
-    logs.note("request: POST " + urls.rest() + "/v1/submissions/create " + Redaction.body(request.toString()));
+    String launch = "POST " + urls.rest() + "/v1/submissions/create " + Redaction.body(request.toString());
+    logs.note("request: " + launch);
+    logs.launched(launch);
     try {
       return created(rest.post("/v1/submissions/create", request, cancel));
     } catch (RemoteException e) {

@@ -80,6 +80,22 @@ public final class LogView extends BorderPane {
     setCenter(list);
 
     list.getItems().addListener(this::keepToBottom);
+    // "Show in log": after the scroll to the bottom that the same batch of lines may have asked for
+    viewModel.revealedProperty().addListener((o, a, index) -> {
+      int i = index.intValue();
+      if (i >= 0) {
+        Platform.runLater(() -> {
+          if (i < list.getItems().size()) {
+            list.getSelectionModel().clearAndSelect(i);
+            // the line in the middle of what the list shows
+            VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+            int rows = flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null ? 0
+                : flow.getLastVisibleCell().getIndex() - flow.getFirstVisibleCell().getIndex();
+            list.scrollTo(Math.max(0, i - rows / 2));
+          }
+        });
+      }
+    });
     list.setOnKeyPressed(e -> {
       if (KeyCombination.keyCombination("Shortcut+C").match(e)) {
         copySelection();

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,8 +40,13 @@ public final class LogViewModel {
       "The selected step's driver output appears here while it runs.");
   private final ReadOnlyStringWrapper capNote = new ReadOnlyStringWrapper(this, "capNote", "");
   private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped", 0);
+  private final ReadOnlyIntegerWrapper revealed = new ReadOnlyIntegerWrapper(this, "revealed", -1);
   private TaskExecutor.Cancellable ticking;
   private Target target;
+  /** The workspace of the last step shown, for {@link #reveal} of another step of it. */
+  private Workspace workspace;
+  /** The line (from 1) to reveal once it has been read; 0 for none. */
+  private long pendingLine;
   private LogTail tail;
   private long generation;
   private boolean reading;
@@ -62,11 +69,60 @@ public final class LogViewModel {
    */
   public void show(Workspace workspace, String runId, String stepId, String stepName, BooleanSupplier ended) {
     Target next = new Target(workspace, runId, stepId, stepName, ended);
+    this.workspace = workspace;
     if (next.sameStepAs(target)) {
       return;
     }
     target = next;
+    pendingLine = 0;
     restart();
+  }
+
+  /**
+   * Opens a step's stream and, once read, selects and scrolls to a line of it (counted from 1): a
+   * failure's cause, for "Show in log". A step other than the one shown opens from the workspace of
+   * the last one shown (this run's).
+   */
+  public void reveal(String runId, String stepId, String streamName, long line) {
+    if (target == null || !target.runId.equals(runId) || !target.stepId.equals(stepId)) {
+      if (workspace == null) {
+        return;
+      }
+      target = new Target(workspace, runId, stepId, stepId, () -> true);
+      pendingLine = 0;
+      if (streamName.equals(stream.get())) {
+        restart();
+      }
+    }
+    pendingLine = Math.max(1, line);
+    revealed.set(-1);
+    if (!streamName.equals(stream.get())) {
+      stream.set(streamName); // starts reading it from the start
+    } else {
+      checkReveal();
+    }
+  }
+
+  /**
+   * The index in {@link #lines()} of the line last revealed ({@link #reveal}), set once it has been
+   * read; -1 while none.
+   */
+  public ReadOnlyIntegerProperty revealedProperty() {
+    return revealed.getReadOnlyProperty();
+  }
+
+  private void checkReveal() {
+    if (pendingLine <= 0 || lines.isEmpty()) {
+      if (pendingLine > 0 && complete) {
+        pendingLine = 0;
+      }
+      return;
+    }
+    long index = pendingLine - 1 - dropped.get();
+    if (index < lines.size() || complete) {
+      pendingLine = 0;
+      revealed.set((int) Math.max(0, Math.min(index, lines.size() - 1)));
+    }
   }
 
   /** Shows nothing (the run's decorations were cleared, another document was opened). */
@@ -141,6 +197,7 @@ public final class LogViewModel {
           placeholder.set(target.stepName + " wrote nothing to " + stream.get() + ".");
         }
       }
+      checkReveal();
     }, e -> {
       if (mine != generation) {
         return;

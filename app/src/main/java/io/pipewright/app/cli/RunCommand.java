@@ -314,7 +314,7 @@ final class RunCommand implements Callable<Integer> {
         if (p.fraction() < 0 && p.stage() == null) {
           continue; // nothing known yet
         }
-        String line = p.describe() + (p.stage() == null ? "" : " · " + p.stage());
+        String line = p.describe() + (p.stage() == null || p.describe().equals(p.stage()) ? "" : " · " + p.stage());
         if (!line.equals(progressShown.put(p.stepId(), line))) {
           out.println("[" + name(p.stepId()) + "] " + line);
         }

@@ -434,6 +434,31 @@ final class HistoryStore implements AutoCloseable {
     }
   }
 
+  /** A successful (Completed or Reused) child run whose recorded outputs a rerun takes instead of running the step. */
+  record RecordedResult(String runId, RunStatus status, Instant endedAt, String fingerprint, String fingerprintParts,
+      Map<String, String> outputs) {}
+
+  /** The latest successful child run of this step of this pipeline (by end time), with its outputs. */
+  synchronized Optional<RecordedResult> latestSuccessful(String pipelineId, String stepId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT c.run_id, c.status, c.ended_at, c.fingerprint, c.fingerprint_parts FROM child_runs c"
+            + " JOIN runs r ON r.id = c.run_id WHERE r.pipeline_id = ? AND c.step_id = ? AND c.status IN (?, ?)"
+            + " ORDER BY c.ended_at DESC, r.created_at DESC LIMIT 1")) {
+      ps.setString(1, pipelineId);
+      ps.setString(2, stepId);
+      ps.setString(3, RunStatus.COMPLETED.label());
+      ps.setString(4, RunStatus.REUSED.label());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String runId = rs.getString(1);
+        return Optional.of(new RecordedResult(runId, RunStatus.fromLabel(rs.getString(2)), instant(rs, 3),
+            rs.getString(4), rs.getString(5), outputs(runId, stepId)));
+      }
+    }
+  }
+
   synchronized Map<String, String> outputs(String runId, String stepId) throws SQLException {
     Map<String, String> outputs = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(

@@ -86,6 +86,8 @@ final class LocalRun implements RunHandle {
   private final Map<String, Edge> inputEdges = new HashMap<>();
   private final Map<String, List<String>> upstreams = new HashMap<>();
   private final Map<String, ComputeTarget> targets;
+  /** Which steps run, which take recorded outputs, which are not run (the submit's step selection). */
+  private final StepPlan plan;
 
   // State below is touched only on the loop thread.
   private final Map<String, RunStatus> status = new HashMap<>();
@@ -95,6 +97,8 @@ final class LocalRun implements RunHandle {
   private final Map<String, Integer> coresHeld = new HashMap<>();
   private final Set<String> blocked = new HashSet<>();
   private final Set<String> prepared = new HashSet<>();
+  /** Steps the selection leaves out: not run, and not counted in the run's outcome. */
+  private final Set<String> leftOut = new HashSet<>();
   private final int totalCores;
   private int freeCores;
   private boolean canceled;
@@ -110,7 +114,7 @@ final class LocalRun implements RunHandle {
       FileHashes fileHashes, Consumer<LocalRun> ended) {}
 
   LocalRun(Services services, String runId, Pipeline pipeline, SubmitOptions options, Map<String, String> parameters,
-      List<String> order, Map<String, ComputeTarget> targets) {
+      List<String> order, Map<String, ComputeTarget> targets, StepPlan plan) {
     this.store = services.store();
     this.layout = services.layout();
     this.computes = services.computes();
@@ -131,6 +135,7 @@ final class LocalRun implements RunHandle {
       return t;
     });
     this.targets = targets;
+    this.plan = plan;
     pipeline.steps().forEach(step -> steps.put(step.id(), step));
     pipeline.datasets().forEach(dataset -> datasets.put(dataset.id(), dataset));
     for (Edge edge : pipeline.edges()) {
@@ -145,6 +150,7 @@ final class LocalRun implements RunHandle {
   void start() {
     post(() -> {
       setRunStatus(RunStatus.RUNNING, null);
+      applyPlan();
       schedule();
     });
   }
@@ -253,6 +259,38 @@ final class LocalRun implements RunHandle {
     if (running.isEmpty()) {
       finish();
     }
+  }
+
+  /** Settles the steps the selection does not run: left out, or given the outputs an earlier run recorded. */
+  private void applyPlan() {
+    for (String id : order) {
+      Optional<String> notRun = plan.notRun(id);
+      if (notRun.isPresent()) {
+        leftOut.add(id);
+        blocked.add(id);
+        setStepStatus(id, RunStatus.NOT_STARTED, notRun.get());
+        continue;
+      }
+      plan.recorded(id).ifPresent(recorded -> takeRecorded(id, recorded));
+    }
+  }
+
+  private void takeRecorded(String id, StepPlan.Recorded recorded) {
+    HistoryStore.RecordedResult result = recorded.result();
+    Map<String, Path> taken = new LinkedHashMap<>();
+    result.outputs().forEach((port, path) -> taken.put(port, Path.of(path)));
+    outputs.put(id, taken);
+    prepared.add(id);
+    if (result.fingerprint() != null) {
+      // Downstream fingerprints name this one, so that a later run reuses what this run computes.
+      fingerprints.put(id, result.fingerprint());
+      recording.record(() -> store.setChildFingerprint(runId, id, result.fingerprint(), result.fingerprintParts()));
+    }
+    String reason = "reused: " + recorded.message();
+    recording.record(() -> store.setChildReuse(runId, id, result.runId(), reason));
+    taken.forEach((port, path) -> recording.record(() -> store.recordOutput(runId, id, port, path.toString())));
+    new LocalStepLogs(layout, runId, id).note(reason);
+    setStepStatus(id, RunStatus.REUSED, recorded.message());
   }
 
   private List<String> upstream(String stepId) {
@@ -478,6 +516,12 @@ final class LocalRun implements RunHandle {
           stepOutputs, parameters, logs);
       logs.note("compute: " + target.name() + " (" + target.kind() + ")");
       LaunchedStep launched = launcher.launch(launch);
+      // Through the loop, so that no progress follows the step's end.
+      launched.onProgress(progress -> post(() -> {
+        if (running.containsKey(id)) {
+          recording.progress(progress);
+        }
+      }));
       running.put(id, launched);
       coresHeld.put(id, cores);
       freeCores -= cores;
@@ -681,7 +725,7 @@ final class LocalRun implements RunHandle {
     } else if (failure != null) {
       runStatus = RunStatus.FAILED;
       message = failure;
-    } else if (order.stream().allMatch(id -> status.get(id).isSuccess())) {
+    } else if (order.stream().filter(id -> !leftOut.contains(id)).allMatch(id -> status.get(id).isSuccess())) {
       runStatus = RunStatus.COMPLETED;
     } else {
       runStatus = RunStatus.FAILED;

@@ -1,6 +1,7 @@
 package io.pipewright.workspace;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** A step a launcher has started. */
 public interface LaunchedStep {
@@ -24,6 +25,12 @@ public interface LaunchedStep {
   default CompletableFuture<String> remoteJob() {
     return CompletableFuture.completedFuture(null);
   }
+
+  /**
+   * Sends {@code listener} how far the step has come while it runs, when the launcher knows (a
+   * Spark driver's UI, what a target reports); launchers that do not know send nothing.
+   */
+  default void onProgress(Consumer<StepProgress> listener) {}
 
   /**
    * How a step ended. {@code message} says why it failed, in the user's terms; {@code exitCode} is

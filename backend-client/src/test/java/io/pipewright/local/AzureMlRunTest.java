@@ -1,6 +1,7 @@
 package io.pipewright.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,6 +140,18 @@ class AzureMlRunTest {
   }
 
   // ---- tests --------------------------------------------------------------------------------
+
+  @Test
+  void runningFromOneStepIsRefusedBecauseAzureMlRunsThePipelineAsOneJob() throws Exception {
+    Pipeline pipeline = PipelineFormat.read(pipelineFile).pipeline();
+
+    assertThatThrownBy(() -> workspace.submit(pipeline, new SubmitOptions(null, pipelineFile, Map.of(), false, null,
+        io.pipewright.workspace.StepSelection.from("train"))))
+        .isInstanceOf(io.pipewright.workspace.WorkspaceException.class)
+        .hasMessage("'aml' runs the pipeline as one job: running from, up to or only one step is not supported"
+            + " there; run the whole pipeline, or run it here with --target local-spark");
+    assertThat(workspace.runs(10)).isEmpty();
+  }
 
   @Test
   void theSynapseTitanicSampleRunsAsOnePipelineJobWithASparkAndACommandChildJob() throws Exception {

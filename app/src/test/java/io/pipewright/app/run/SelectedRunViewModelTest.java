@@ -107,6 +107,25 @@ class SelectedRunViewModelTest {
     assertThat(second.pipelineFile()).isEqualTo(run.pipelineFile());
     assertThat(workspace.childRuns(second.runId())).filteredOn(c -> c.stepId().equals("b"))
         .extracting(c -> c.status()).containsExactly(RunStatus.FAILED);
+    assertThat(workspace.childRuns(second.runId())).filteredOn(c -> c.stepId().equals("a")).singleElement()
+        .satisfies(a -> assertThat(a.message()).contains("not rerun: the run starts from 'Step b'"));
+  }
+
+  @Test
+  void runOnlyThisStepRunsTheSelectedStepAlone() throws Exception {
+    RunSummary run = ranElsewhere("nightly", Map.of());
+    selected.select(run);
+    selected.stepProperty().set(selected.step("a").orElseThrow());
+
+    selected.runOnlyStep();
+
+    RunMonitor only = runs.monitor();
+    EngineTestSupport.end(only.handle());
+    var steps = workspace.childRuns(only.runId());
+    assertThat(steps.get(0).stepId()).isEqualTo("a");
+    assertThat(steps.get(0).status().isSuccess()).as("a ran (or was reused: nothing changed)").isTrue();
+    assertThat(steps.subList(1, 3)).extracting(c -> c.stepId() + " " + c.status() + " " + c.message())
+        .containsExactly("b NotStarted not run: only 'Step a' runs", "c NotStarted not run: only 'Step a' runs");
   }
 
   @Test

@@ -35,7 +35,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * Running from the canvas: Run (F5) and Stop (Shift+F5) in the Run menu and the toolbar, the run's
- * state on the canvas, the Runs tab and the Log tab. {@link #install} is the one call the window
+ * state on the canvas and the Log tab (the Runs tab is {@code history.RunsFeature}'s). {@link #install} is the one call the window
  * needs.
  */
 public final class RunFeature {
@@ -44,14 +44,11 @@ public final class RunFeature {
   private final MainWindow window;
   private final AppContext context;
   private final RunViewModel viewModel;
-  private final RunsView runsView;
-  private boolean syncingSelection;
 
   private RunFeature(MainWindow window, AppContext context) {
     this.window = window;
     this.context = context;
     this.viewModel = new RunViewModel(context, window.problems().runBlockedReasonBinding());
-    this.runsView = new RunsView(viewModel, this::selectFromRuns, context::openInBrowser);
   }
 
   /** Adds Run and Stop to the window and fills its Runs and Log tabs. */
@@ -136,21 +133,10 @@ public final class RunFeature {
 
     window.toolBar().getItems().addAll(new Separator(), runWrapper, stopButton, runState);
 
-    window.setTabContent(window.runsTab(), runsView);
     LogView logView = new LogView(viewModel.log());
     window.setTabContent(window.logTab(), logView);
     viewModel.log().visibleProperty().bind(window.logTab().selectedProperty());
 
-    context.selectedNodeIdProperty().addListener((o, a, id) -> {
-      if (id != null) {
-        syncingSelection = true;
-        try {
-          runsView.selectStep(id);
-        } finally {
-          syncingSelection = false;
-        }
-      }
-    });
     window.canvas().viewProperty().addListener((o, a, b) -> {
       explainNodes(b);
       clickNodes(b);
@@ -325,12 +311,6 @@ public final class RunFeature {
         showFailureInLog(stepId);
       }
     });
-  }
-
-  private void selectFromRuns(String stepId) {
-    if (!syncingSelection) {
-      window.canvas().select(stepId);
-    }
   }
 
   /** A tooltip over a decorated step says what happened to it (the failure cause, why it did not run). */

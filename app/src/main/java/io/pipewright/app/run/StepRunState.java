@@ -131,6 +131,18 @@ public final class StepRunState {
     return m == null ? s.label() : s.label() + ": " + m;
   }
 
+  /** A step of a run as the history recorded it: a run this window does not follow (the Runs view's history). */
+  public static StepRunState recorded(io.pipewright.workspace.ChildRun child) {
+    StepRunState state = new StepRunState(child.stepId(), child.stepName());
+    state.compute.set(child.compute());
+    state.setReuse(child.reuse());
+    state.setStartedAt(child.startedAt());
+    state.setEndedAt(child.endedAt());
+    state.setDuration(child.duration().orElse(null));
+    state.setStatus(child.status(), child.message());
+    return state;
+  }
+
   void setStatus(RunStatus value, String why) {
     // The message first: whoever hears of the new status reads the message that goes with it.
     message.set(why);

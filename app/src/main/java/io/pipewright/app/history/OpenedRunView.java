@@ -427,10 +427,10 @@ public final class OpenedRunView {
       Optional<ChildRun> child = shown.step(step.id());
       if (child.isPresent()) {
         StepRunState s = StepRunState.recorded(child.get());
-        row = addRow(grid, row, "status", s.describe());
-        row = addRow(grid, row, "duration", Durations.format(s.duration()));
+        row = addRow(grid, row, "Status", s.describe());
+        row = addRow(grid, row, "Duration", Durations.format(s.duration()));
         if (child.get().reuse() != null) {
-          row = addRow(grid, row, "reuse", child.get().reuse());
+          row = addRow(grid, row, "Reuse", child.get().reuse());
         }
       }
       for (Map.Entry<String, String> f : RunComparison.settings(step).entrySet()) {
@@ -438,19 +438,19 @@ public final class OpenedRunView {
       }
     } else if (dataset != null) {
       heading.setText(dataset.name());
-      row = addRow(grid, row, "kind", dataset.kind().toString());
-      row = addRow(grid, row, "source", String.valueOf(dataset.source()));
+      row = addRow(grid, row, "Kind", dataset.kind().toString());
+      row = addRow(grid, row, "Source", String.valueOf(dataset.source()));
     } else {
       RunSummary r = shown.run();
       heading.setText(shown.pipeline().name());
-      row = addRow(grid, row, "run", r.runId());
-      row = addRow(grid, row, "experiment", r.experiment());
-      row = addRow(grid, row, "status", r.status().label() + (r.message() == null ? "" : ": " + r.message()));
-      row = addRow(grid, row, "duration", r.duration().map(Durations::format).orElse(""));
-      row = addRow(grid, row, "target", RunComparison.target(r.target()));
-      row = addRow(grid, row, "parameters", r.parameters().isEmpty() ? "defaults" : RunsView.parameters(r.parameters()));
-      row = addRow(grid, row, "regenerate", r.regenerateOutputs() ? "yes" : "no");
-      addRow(grid, row, "file", r.pipelineFile());
+      row = addRow(grid, row, "Run", r.runId());
+      row = addRow(grid, row, "Experiment", r.experiment());
+      row = addRow(grid, row, "Status", r.status().label() + (r.message() == null ? "" : ": " + r.message()));
+      row = addRow(grid, row, "Duration", r.duration().map(Durations::format).orElse(""));
+      row = addRow(grid, row, "Target", RunComparison.target(r.target()));
+      row = addRow(grid, row, "Parameters", r.parameters().isEmpty() ? "defaults" : RunsView.parameters(r.parameters()));
+      row = addRow(grid, row, "Regenerate outputs", r.regenerateOutputs() ? "yes" : "no");
+      addRow(grid, row, "File", r.pipelineFile());
     }
     properties.getChildren().addAll(heading, note, grid);
   }

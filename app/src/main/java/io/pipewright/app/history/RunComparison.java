@@ -40,7 +40,7 @@ public record RunComparison(RecordedRun left, RecordedRun right, List<Row> rows)
    * One line of the comparison.
    *
    * @param section "Run", "Parameters", "Inputs", "Steps" or "Settings of <step>"
-   * @param what the thing compared ("driverMemory", a parameter's name, a step's name)
+   * @param what the thing compared ("Driver memory", a parameter's name, a step's name)
    * @param difference for durations, right minus left ("+3.2 s"); else empty
    * @param same whether the two sides are the same (durations: within a tenth of each other, or half
    *     a second)
@@ -204,41 +204,41 @@ public record RunComparison(RecordedRun left, RecordedRun right, List<Row> rows)
     if (s == null) {
       return f;
     }
-    f.put("compute", s.compute());
+    f.put("Compute", s.compute());
     if (s.kind() instanceof SparkStep spark) {
       SparkEntry entry = spark.entry();
       String kind = entry instanceof SparkEntry.Sql ? "sql" : entry instanceof SparkEntry.Jar ? "jar" : "python";
-      f.put("entry", kind + " " + entry.file()
+      f.put("Entry", kind + " " + entry.file()
           + (entry instanceof SparkEntry.Jar jar && jar.mainClass() != null ? " (" + jar.mainClass() + ")" : ""));
       SparkSettings x = spark.settings();
-      f.put("driverMemory", x.driverMemory());
-      f.put("driverCores", String.valueOf(x.driverCores()));
-      f.put("executorMemory", x.executorMemory());
-      f.put("executorCores", String.valueOf(x.executorCores()));
+      f.put("Driver memory", x.driverMemory());
+      f.put("Driver cores", String.valueOf(x.driverCores()));
+      f.put("Executor memory", x.executorMemory());
+      f.put("Executor cores", String.valueOf(x.executorCores()));
       if (x.dynamicAllocation() != null) {
-        f.put("dynamicAllocation", x.dynamicAllocation().minExecutors() + "–" + x.dynamicAllocation().maxExecutors());
+        f.put("Dynamic allocation", x.dynamicAllocation().minExecutors() + "–" + x.dynamicAllocation().maxExecutors());
       } else {
-        f.put("executors", String.valueOf(x.executors()));
+        f.put("Executors", String.valueOf(x.executors()));
       }
-      x.conf().forEach((k, v) -> f.put("conf " + k, v));
-      list(f, "pyFiles", x.pyFiles());
-      list(f, "jars", x.jars());
-      list(f, "files", x.files());
-      list(f, "archives", x.archives());
+      x.conf().forEach((k, v) -> f.put("Conf " + k, v));
+      list(f, "Python files", x.pyFiles());
+      list(f, "JARs", x.jars());
+      list(f, "Files", x.files());
+      list(f, "Archives", x.archives());
     } else if (s.kind() instanceof ScriptStep script) {
-      f.put("command", script.command());
+      f.put("Command", script.command());
     }
-    f.put("sourceDirectory", s.sourceDirectory());
-    f.put("arguments", String.join(" ", s.arguments()));
+    f.put("Source directory", s.sourceDirectory());
+    f.put("Arguments", String.join(" ", s.arguments()));
     for (InputPort in : s.inputs()) {
-      f.put("input " + in.name(), in.mode().toString().toLowerCase(Locale.ROOT) + (in.optional() ? ", optional" : ""));
+      f.put("Input " + in.name(), in.mode().toString().toLowerCase(Locale.ROOT) + (in.optional() ? ", optional" : ""));
     }
     for (OutputPort out : s.outputs()) {
-      f.put("output " + out.name(), out.registerAs() == null ? "not registered" : "registered as " + out.registerAs());
+      f.put("Output " + out.name(), out.registerAs() == null ? "not registered" : "registered as " + out.registerAs());
     }
-    s.environment().variables().forEach((k, v) -> f.put("env " + k, v));
-    list(f, "pipPackages", s.environment().pipPackages());
-    f.put("allowReuse", s.allowReuse() ? "yes" : "no");
+    s.environment().variables().forEach((k, v) -> f.put("Environment variable " + k, v));
+    list(f, "pip packages", s.environment().pipPackages());
+    f.put("Allow reuse", s.allowReuse() ? "yes" : "no");
     return f;
   }
 

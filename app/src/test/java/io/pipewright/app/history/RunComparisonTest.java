@@ -63,9 +63,9 @@ class RunComparisonTest {
             "Inputs | Titanic | tabular · workspaceblobstore:titanic/Titanic.csv → tabular · workspaceblobstore:titanic/Titanic-v2.csv",
             "Steps | Prepare data · status | Failed → Completed",
             "Steps | Prepare data · duration | 12.0 s → 15.0 s (+3.0 s)",
-            "Settings of Prepare data | executorMemory | 7g → 8g");
+            "Settings of Prepare data | Executor memory | 7g → 8g");
     assertThat(c.rows()).filteredOn(RunComparison.Row::same).extracting(RunComparison.Row::what)
-        .contains("driverMemory", "conf spark.sql.shuffle.partitions", "entry", "arguments", "compute", "Target");
+        .contains("Driver memory", "Conf spark.sql.shuffle.partitions", "Entry", "Arguments", "Compute", "Target");
     assertThat(c.differences()).isEqualTo(8);
   }
 
@@ -89,7 +89,7 @@ class RunComparisonTest {
 
     RunComparison c = RunComparison.of(left, right);
 
-    assertThat(c.rows()).filteredOn(r -> r.what().equals("executorMemory")).singleElement()
+    assertThat(c.rows()).filteredOn(r -> r.what().equals("Executor memory")).singleElement()
         .satisfies(r -> {
           assertThat(r.left()).isEqualTo("7g");
           assertThat(r.right()).isNull();

@@ -2,6 +2,7 @@ package io.pipewright.app.run;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainWindow;
+import io.pipewright.app.log.LogView;
 import io.pipewright.graph.view.GraphView;
 import io.pipewright.graph.view.Hit;
 import io.pipewright.model.Pipeline;
@@ -122,9 +123,10 @@ public final class RunFeature {
     window.toolBar().getItems().addAll(new Separator(), runWrapper, stopButton, runState);
 
     window.setTabContent(window.runsTab(), runsView);
-    LogView logView = new LogView(viewModel.log());
+    LogView logView = new LogView(viewModel.log(), context.dialogs());
     window.setTabContent(window.logTab(), logView);
     viewModel.log().visibleProperty().bind(window.logTab().selectedProperty());
+    viewModel.log().revealedProperty().addListener((o, a, b) -> window.showTab(window.logTab()));
 
     context.selectedNodeIdProperty().addListener((o, a, id) -> {
       if (id != null) {

@@ -1,5 +1,6 @@
 package io.pipewright.app.designer;
 
+import io.pipewright.app.log.LogView;
 import io.pipewright.app.DesignerApp;
 import io.pipewright.graph.model.GraphNode;
 import java.awt.image.BufferedImage;
@@ -13,7 +14,6 @@ import java.util.function.BooleanSupplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -75,9 +75,8 @@ public final class RunningDesigner {
     if (stage.getScene().lookup("#runsTable") instanceof TableView<?> runs) {
       runs.getItems().forEach(r -> out.append("runs row: ").append(r).append('\n'));
     }
-    if (stage.getScene().lookup("#logLines") instanceof ListView<?> log) {
-      int size = log.getItems().size();
-      log.getItems().subList(Math.max(0, size - 30), size).forEach(l -> out.append("log: ").append(l).append('\n'));
+    if (stage.getScene().lookup("#logView") instanceof LogView log) {
+      log.viewModel().shownLines().forEach(l -> out.append("log: ").append(l).append('\n'));
     }
     return out.toString();
   }
@@ -87,10 +86,10 @@ public final class RunningDesigner {
     return robot.lookup(query).query();
   }
 
-  /** The lines of the Log tab. */
+  /** The lines the Log tab shows now (it keeps to the end of a growing log). */
   public static String log(FxRobot robot) {
-    ListView<String> lines = find(robot, "#logLines");
-    return String.join("\n", lines.getItems());
+    LogView log = find(robot, "#logView");
+    return String.join("\n", log.viewModel().shownLines());
   }
 
   /** Writes what the window shows now to a PNG file. */

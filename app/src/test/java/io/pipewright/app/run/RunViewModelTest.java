@@ -200,11 +200,11 @@ class RunViewModelTest {
 
     runToEnd(new RunRequest("", false));
     assertThat(viewModel.log().stepId()).isEqualTo("b");
-    assertThat(viewModel.log().lines()).containsExactly("from b");
+    assertThat(viewModel.log().shownLines()).containsExactly("from b");
 
     context.selectedNodeIdProperty().set("a");
     assertThat(viewModel.log().stepId()).isEqualTo("a");
-    assertThat(viewModel.log().lines()).containsExactly("from a");
+    assertThat(viewModel.log().shownLines()).containsExactly("from a");
   }
 
   @Test

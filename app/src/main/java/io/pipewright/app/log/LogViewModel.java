@@ -704,7 +704,7 @@ public final class LogViewModel {
           Part part = new Part(size * k / n, size * (k + 1) / n);
           parts.add(part);
         }
-        for (Part part : parts) {
+        for (Part part : List.copyOf(parts)) {
           run(part, ended || s.target.ended.getAsBoolean(), () -> partDone());
         }
       }, e -> searchStatus.set("Cannot search: " + e.getMessage()));

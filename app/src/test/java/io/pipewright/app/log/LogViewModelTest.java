@@ -199,10 +199,10 @@ class LogViewModelTest {
     Path file = generated(3 << 20);
     List<String> expected = lines(file);
     showCat(file);
-    List<Integer> matching = new ArrayList<>();
+    List<Long> matching = new ArrayList<>();
     for (int i = 0; i < expected.size(); i++) {
       if (expected.get(i).contains("IllegalStateException")) {
-        matching.add(i);
+        matching.add((long) i);
       }
     }
 
@@ -212,7 +212,7 @@ class LogViewModelTest {
     String total = String.format(java.util.Locale.ROOT, "%,d", matching.size());
     assertThat(log.searchStatusProperty().get()).isEqualTo("1 of " + total);
     assertThat(log.highlightedLineProperty().get()).isEqualTo(matching.get(0));
-    assertThat(log.shownLines()).contains(expected.get(matching.get(0)));
+    assertThat(log.shownLines()).contains(expected.get(matching.get(0).intValue()));
     log.next();
     assertThat(log.searchStatusProperty().get()).isEqualTo("2 of " + total);
     assertThat(log.highlightedLineProperty().get()).isEqualTo(matching.get(1));
@@ -255,7 +255,7 @@ class LogViewModelTest {
     assertThat(log.rowCountProperty().get()).isEqualTo(kept.size());
     log.scrollTo(0);
     for (int r = 0; r < 50; r++) {
-      assertThat(log.row(r).line()).isEqualTo(kept.get(r));
+      assertThat(log.row(r).line()).isEqualTo((long) kept.get(r));
     }
     assertThat(log.shownLines()).noneMatch(l -> l.contains(" INFO "));
     assertThat(log.statusProperty().get()).contains(String.format(java.util.Locale.ROOT,
@@ -315,6 +315,7 @@ class LogViewModelTest {
   void aCopyHasTheSelectedLinesWithoutEscapeCodesAndTheFramesOfAFold() throws Exception {
     Path file = generated(1 << 20);
     List<String> expected = lines(file);
+    log.visibleRowsProperty().set(400);
     showCat(file);
     log.scrollTo(0);
 

@@ -178,7 +178,11 @@ public final class LogView extends BorderPane {
         .then("following").otherwise(""));
     Region grow2 = new Region();
     HBox.setHgrow(grow2, Priority.ALWAYS);
-    HBox statusBar = new HBox(8, status, saving, grow2, following, follow);
+    Label notice = new Label();
+    notice.setId("logNotice");
+    notice.getStyleClass().add("log-notice");
+    notice.textProperty().bind(model.noticeProperty());
+    HBox statusBar = new HBox(8, status, saving, notice, grow2, following, follow);
     statusBar.setAlignment(Pos.CENTER_LEFT);
     statusBar.setPadding(new Insets(1, 8, 1, 8));
     statusBar.getStyleClass().add("log-status-bar");

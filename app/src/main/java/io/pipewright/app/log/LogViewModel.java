@@ -74,6 +74,7 @@ public final class LogViewModel {
   private final ReadOnlyStringWrapper runLabel = new ReadOnlyStringWrapper(this, "runLabel", "");
   private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NOTHING_SHOWN);
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
   private final ReadOnlyLongWrapper rowCount = new ReadOnlyLongWrapper(this, "rowCount", 0);
   private final ReadOnlyLongWrapper lineCount = new ReadOnlyLongWrapper(this, "lineCount", 0);
   private final ReadOnlyLongWrapper topRow = new ReadOnlyLongWrapper(this, "topRow", 0);
@@ -216,6 +217,7 @@ public final class LogViewModel {
     searchStatus.set("");
     searchProgress.set(-1);
     status.set("");
+    notice.set("");
     bump();
     if (target == null) {
       title.set("");
@@ -981,10 +983,10 @@ public final class LogViewModel {
       return text.toString();
     }, text -> {
       to.accept(text);
-      status.set(total > MAX_COPY_LINES
+      notice.set(total > MAX_COPY_LINES
           ? String.format(Locale.ROOT, "Copied the first %,d of %,d lines: Save… writes the whole log", MAX_COPY_LINES, total)
           : String.format(Locale.ROOT, "Copied %,d lines", total));
-    }, e -> status.set("Cannot copy: " + e.getMessage()));
+    }, e -> notice.set("Cannot copy: " + e.getMessage()));
   }
 
   /** Writes the whole stream as it is now to {@code file}, in the background, with progress. */
@@ -1016,11 +1018,11 @@ public final class LogViewModel {
     }, written -> {
       s.saving = null;
       saveProgress.set(-1);
-      status.set("Saved " + Bytes.format(written) + " of " + s.name + " to " + file);
+      notice.set("Saved " + Bytes.format(written) + " of " + s.name + " to " + file);
     }, e -> {
       s.saving = null;
       saveProgress.set(-1);
-      status.set("Cannot save to " + file + ": " + e.getMessage());
+      notice.set("Cannot save to " + file + ": " + e.getMessage());
     });
   }
 
@@ -1068,9 +1070,14 @@ public final class LogViewModel {
     return placeholder.getReadOnlyProperty();
   }
 
-  /** "1,234,567 lines · 1.0 GB · indexing 45%", or what the last copy or save did. */
+  /** "1,234,567 lines · 1.0 GB · indexing 45%". */
   public ReadOnlyStringProperty statusProperty() {
     return status.getReadOnlyProperty();
+  }
+
+  /** What the last copy or save did: "Copied 12 lines", "Saved 1.0 GB of driver/stdout to …". */
+  public ReadOnlyStringProperty noticeProperty() {
+    return notice.getReadOnlyProperty();
   }
 
   public ReadOnlyLongProperty rowCountProperty() {

@@ -329,7 +329,7 @@ class LogViewModelTest {
       want.append(plain(expected.get(i))).append('\n');
     }
     assertThat(copied.get()).isEqualTo(want.toString()).doesNotContain("\u001b");
-    assertThat(log.statusProperty().get()).isEqualTo(String.format(java.util.Locale.ROOT, "Copied %,d lines", lastLine + 1));
+    assertThat(log.noticeProperty().get()).isEqualTo(String.format(java.util.Locale.ROOT, "Copied %,d lines", lastLine + 1));
   }
 
   @Test
@@ -341,7 +341,7 @@ class LogViewModelTest {
     log.save(saved);
 
     assertThat(saved).hasSameBinaryContentAs(file);
-    assertThat(log.statusProperty().get()).startsWith("Saved 3.0 MB of driver/stdout to ");
+    assertThat(log.noticeProperty().get()).startsWith("Saved 3.0 MB of driver/stdout to ");
     assertThat(log.saveProgressProperty().get()).isEqualTo(-1);
   }
 

@@ -173,6 +173,23 @@ public final class LogViewModel {
     revealed.set(revealed.get() + 1);
   }
 
+  /**
+   * Shows one stream that is not a step's (a file the user opened; the bench).
+   *
+   * @param label what the title calls it
+   */
+  public void show(LogStream logStream, String label, BooleanSupplier ended) {
+    Target next = new Target(null, "", label, label, ended);
+    next.stream = logStream;
+    target = next;
+    streams.setAll(logStream.name());
+    if (logStream.name().equals(stream.get())) {
+      restart();
+    } else {
+      stream.set(logStream.name()); // restarts
+    }
+  }
+
   /** Shows nothing (the run's decorations were cleared, another document was opened). */
   public void clear() {
     target = null;
@@ -227,13 +244,14 @@ public final class LogViewModel {
       return;
     }
     title.set(target.stepName + " · " + stream.get());
-    runLabel.set("run " + target.runId);
+    runLabel.set(target.runId.isEmpty() ? "" : "run " + target.runId);
     placeholder.set("Opening " + stream.get() + " of " + target.stepName + "…");
     Target of = target;
     String name = stream.get();
     Session s = new Session(of, name);
     session = s;
-    executor.submit(() -> new LogBytes(of.workspace.log(of.runId, of.stepId, name)), bytes -> {
+    executor.submit(() -> new LogBytes(of.stream != null ? of.stream : of.workspace.log(of.runId, of.stepId, name)),
+        bytes -> {
       if (session != s) {
         return;
       }
@@ -1220,6 +1238,7 @@ public final class LogViewModel {
     final String stepId;
     final String stepName;
     final BooleanSupplier ended;
+    LogStream stream;
 
     Target(Workspace workspace, String runId, String stepId, String stepName, BooleanSupplier ended) {
       this.workspace = workspace;

@@ -44,10 +44,8 @@ final class LineIndex {
     }
     int i = 0;
     while (i < length) {
-      while (i < length && bytes[i] != '\n') {
-        i++;
-      }
-      if (i == length) {
+      i = Swar.indexOf(bytes, (byte) '\n', i, length);
+      if (i < 0) {
         break;
       }
       boolean frame = lineStart < 0 ? isFrame(head, 0, headLength) : isFrame(bytes, lineStart, i);

@@ -97,12 +97,7 @@ final class LineScanner {
   }
 
   static int indexOf(byte[] b, byte v, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == v) {
-        return i;
-      }
-    }
-    return -1;
+    return Swar.indexOf(b, v, from, to);
   }
 
   static int lastIndexOf(byte[] b, byte v, int from, int to) {

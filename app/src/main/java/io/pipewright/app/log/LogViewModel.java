@@ -324,6 +324,7 @@ public final class LogViewModel {
             return true;
           }
           s.index.scan(chunk, n);
+          s.awaitNoSearch(); // a search takes the cores first: it is what the user waits for
           if (first) {
             first = false;
             executor.onUiThread(() -> publish(s)); // the first screen without waiting for the tick
@@ -732,12 +733,17 @@ public final class LogViewModel {
 
     private void run(Part part, boolean takeUnended, Runnable then) {
       boolean lastPart = parts.isEmpty() || part == parts.get(parts.size() - 1);
+      s.searching(+1);
       executor.submit(() -> {
         SearchPattern pattern = SearchPattern.of(text, regex, matchCase);
         try (LogBytes.Reader reader = s.bytes.open()) {
+          byte[] sample = new byte[64 * 1024];
+          pattern.tuneTo(sample, reader.read(part.start, sample, 0, sample.length));
           part.end = LineScanner.scan(reader, part.start, part.limit, takeUnended && lastPart, (b, from, to, base) ->
               part.count.addAndGet(pattern.matchLines(b, from, to, base, part.offsets, KEEP_MATCHES / SEARCH_PARTS)),
               part.progress, () -> cancelled || s.closed);
+        } finally {
+          s.searching(-1);
         }
         return part;
       }, p -> then.run(), e -> {
@@ -1228,6 +1234,28 @@ public final class LogViewModel {
       closed = true;
       if (search != null) {
         search.cancel();
+      }
+      searching(0);
+    }
+
+    private final Object searchLock = new Object();
+    private int searchParts;
+
+    /** A search part starts (+1) or ends (-1). */
+    void searching(int change) {
+      synchronized (searchLock) {
+        searchParts += change;
+        searchLock.notifyAll();
+      }
+    }
+
+    /** Waits while search parts run (at most a few seconds at a time). */
+    void awaitNoSearch() throws InterruptedException {
+      synchronized (searchLock) {
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (searchParts > 0 && !closed && System.nanoTime() < until) {
+          searchLock.wait(100);
+        }
       }
     }
   }

@@ -16,7 +16,7 @@ final class SearchPattern {
   private final boolean regex;
   private final boolean matchCase;
   private final byte[] literal; // lower case when !matchCase; null: check every line
-  private final int rare; // index in literal of the byte scanned for
+  private int rare; // index in literal of the byte scanned for
   private final Pattern pattern; // null: the literal is the whole test
   private final boolean asciiPattern;
   private final Matcher matcher;
@@ -58,6 +58,28 @@ final class SearchPattern {
   Pattern display() {
     int flags = matchCase ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     return regex ? Pattern.compile(query, flags) : Pattern.compile(query, flags | Pattern.LITERAL);
+  }
+
+  /** Looks for the literal's byte that is rarest in {@code sample} (a stretch of the log to search). */
+  void tuneTo(byte[] sample, int length) {
+    if (literal == null || literal.length == 1) {
+      return;
+    }
+    int[] counts = new int[256];
+    for (int i = 0; i < length; i++) {
+      int c = sample[i] & 0xff;
+      if (!matchCase && c >= 'A' && c <= 'Z') {
+        c += 32;
+      }
+      counts[c]++;
+    }
+    int best = rare;
+    for (int i = 0; i < literal.length; i++) {
+      if (counts[literal[i] & 0xff] < counts[literal[best] & 0xff]) {
+        best = i;
+      }
+    }
+    rare = best;
   }
 
   boolean hasLiteral() {
@@ -123,25 +145,32 @@ final class SearchPattern {
     return matcher.reset(new String(b, from, end - from, StandardCharsets.UTF_8)).find();
   }
 
-  /** The first occurrence of the literal in {@code b[from..to)}, or -1. */
+  /** The first occurrence of the literal in {@code b[from..to)}, or -1: its rarest byte looked for a word at a time. */
   private int find(byte[] b, int from, int to) {
     byte[] lit = literal;
     int m = lit.length;
     int k = rare;
     byte v = lit[k];
-    int last = to - m + k;
-    if (matchCase) {
-      for (int j = from + k; j <= last; j++) {
-        if (b[j] == v && equalsAt(b, j - k, lit)) {
-          return j - k;
+    byte up = matchCase ? v : (byte) Character.toUpperCase((char) v);
+    long low = Swar.broadcast(v);
+    long high = Swar.broadcast(up);
+    int last = to - m + k; // the last index where the rare byte can sit
+    int j = from + k;
+    for (; j + 8 <= last + 1; j += 8) {
+      long w = Swar.word(b, j);
+      long t = matchCase ? Swar.lanes(w, low) : Swar.lanes(w, low) | Swar.lanes(w, high);
+      while (t != 0) {
+        int at = j + (Long.numberOfTrailingZeros(t) >>> 3);
+        byte x = b[at];
+        if ((x == v || x == up) && (matchCase ? equalsAt(b, at - k, lit) : equalsIgnoreCaseAt(b, at - k, lit))) {
+          return at - k;
         }
+        t &= t - 1;
       }
-      return -1;
     }
-    byte up = (byte) Character.toUpperCase((char) v);
-    for (int j = from + k; j <= last; j++) {
+    for (; j <= last; j++) {
       byte x = b[j];
-      if ((x == v || x == up) && equalsIgnoreCaseAt(b, j - k, lit)) {
+      if ((x == v || x == up) && (matchCase ? equalsAt(b, j - k, lit) : equalsIgnoreCaseAt(b, j - k, lit))) {
         return j - k;
       }
     }

@@ -157,8 +157,19 @@ public final class LogViewModel {
     }
     boolean same = target != null && target.runId.equals(runId) && target.stepId.equals(stepId);
     if (!same) {
-      target = new Target(workspace, runId, stepId, stepId, () -> false);
+      boolean[] ended = {false};
+      Target t = new Target(workspace, runId, stepId, stepId, () -> ended[0]);
+      target = t;
       loadStreamNames();
+      // the step's name for the title, and whether its log is complete
+      executor.submit(() -> workspace.childRuns(runId).stream().filter(c -> c.stepId().equals(stepId)).findFirst(),
+          child -> child.ifPresent(c -> {
+            ended[0] = c.status().isFinal();
+            if (target == t) {
+              t.stepName = c.stepName();
+              title.set(t.stepName + " · " + stream.get());
+            }
+          }), e -> LOG.debug("Cannot read the steps of run {}", runId, e));
     }
     if (!streams.contains(streamName)) {
       streams.add(streamName);
@@ -1264,7 +1275,7 @@ public final class LogViewModel {
     final Workspace workspace;
     final String runId;
     final String stepId;
-    final String stepName;
+    String stepName;
     final BooleanSupplier ended;
     LogStream stream;
 

@@ -48,7 +48,8 @@ public final class SparkLikeLog {
       line.setLength(0);
       int roll = random.nextInt(1000);
       n++;
-      String time = String.format("26/12/05 %02d:%02d:%02d", (n / 3600_000) % 24, (n / 60_000) % 60, (n / 1000) % 60);
+      long second = 9 * 3600 + n / 40; // forty lines a second from 09:00
+      String time = String.format("26/12/05 %02d:%02d:%02d", (second / 3600) % 24, (second / 60) % 60, second % 60);
       if (roll < 6) {
         boolean ansi = random.nextBoolean();
         line.append(time).append(' ').append(ansi ? "\u001b[31mERROR\u001b[0m" : "ERROR")

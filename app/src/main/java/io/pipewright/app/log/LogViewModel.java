@@ -663,9 +663,28 @@ public final class LogViewModel {
     if (search.total == 0) {
       return;
     }
-    long from = highlightedLine.get() >= 0 ? highlightedLine.get() : lineOfRow(topRow.get());
     long[] offsets = search.offsets.array();
     int kept = search.offsets.size();
+    if (search.current >= 0 && search.current < kept && (search.currentLine == highlightedLine.get()
+        || search.currentLine == PENDING)) {
+      // on from the current match, even while the last step's line is still being found
+      int k = forward ? (search.current + 1) % kept : (search.current - 1 + kept) % kept;
+      search.current = k;
+      search.currentLine = PENDING;
+      search.describe();
+      executor.submit(() -> {
+        try (LogBytes.Reader reader = s.bytes.open()) {
+          return LineReader.lineOf(reader, s.index, offsets[k]);
+        }
+      }, line -> {
+        if (session == s && s.search == search && search.current == k) {
+          search.currentLine = line;
+          showLine(line);
+        }
+      }, e -> LOG.warn("Cannot find the next match in {}", s.name, e));
+      return;
+    }
+    long from = highlightedLine.get() >= 0 ? highlightedLine.get() : lineOfRow(topRow.get());
     executor.submit(() -> {
       try (LogBytes.Reader reader = s.bytes.open()) {
         long at = from < 0 ? -1 : LineReader.offsetOf(reader, s.index, Math.max(0, from));
@@ -692,10 +711,13 @@ public final class LogViewModel {
         return;
       }
       search.current = (int) found[0];
+      search.currentLine = found[1];
       search.describe();
       showLine(found[1]);
     }, e -> LOG.warn("Cannot find the next match in {}", s.name, e));
   }
+
+  private static final long PENDING = -2;
 
   /** One search of the whole log: parts counted in parallel, then extended as the log grows. */
   private final class Search {
@@ -712,6 +734,7 @@ public final class LogViewModel {
     boolean extending;
     volatile boolean cancelled;
     int current = -1;
+    long currentLine = -1;
     int pendingStep;
     long size;
 

@@ -301,7 +301,7 @@ public final class LogViewModel {
       return;
     }
     boolean ended = s.target.ended.getAsBoolean();
-    if (!s.indexing && !(s.indexComplete && s.endedWhenIndexed)) {
+    if (!s.indexing && !(s.indexComplete && s.endedWhenIndexed) && !s.searchRunning()) {
       startIndexing(s, ended);
     }
     publish(s);
@@ -335,10 +335,12 @@ public final class LogViewModel {
             return true;
           }
           s.index.scan(chunk, n);
-          s.awaitNoSearch(); // a search takes the cores first: it is what the user waits for
           if (first) {
             first = false;
             executor.onUiThread(() -> publish(s)); // the first screen without waiting for the tick
+          }
+          if (s.searchRunning()) {
+            return false; // a search takes the cores first (it is what the user waits for); a tick resumes
           }
         }
         return false;
@@ -376,7 +378,15 @@ public final class LogViewModel {
       s.rows = RowMap.of(idx, s.unfolded);
     }
     lineCount.set(idx.lines());
-    rowCount.set(s.rows.rows());
+    rowCount.set(s.rows.rows() + estimatedRowsNotIndexed(s));
+    if (!s.placed && (idx.scanned() > 0 || s.indexComplete)) {
+      s.placed = true;
+      if (s.target.ended.getAsBoolean() && !s.indexComplete && idx.scanned() < s.size) {
+        // a big finished log opens at its start, at once, rather than at its end once indexed
+        following.set(false);
+        topRow.set(0);
+      }
+    }
     if (s.pendingLine >= 0 && (idx.lines() > s.pendingLine || s.indexComplete)) {
       long line = Math.min(s.pendingLine, Math.max(0, idx.lines() - 1));
       s.pendingLine = -1;
@@ -388,6 +398,19 @@ public final class LogViewModel {
     updateStatus(s);
     ensureLoaded();
     bump();
+  }
+
+  /**
+   * While the index is being built, the rows of the rest of the log as estimated from the lines per
+   * byte so far: the scroll bar spans the whole log from the start (those rows show once indexed).
+   */
+  private long estimatedRowsNotIndexed(Session s) {
+    LineIndex.Snapshot idx = s.published;
+    long size = s.size;
+    if (problemsOnly.get() || s.indexComplete || idx.scanned() == 0 || size <= idx.scanned()) {
+      return 0;
+    }
+    return (long) ((size - idx.scanned()) * ((double) idx.lines() / idx.scanned()));
   }
 
   private void updateStatus(Session s) {
@@ -440,22 +463,28 @@ public final class LogViewModel {
 
   /** Scrolls so that {@code row} is the top row; following stops unless this is the end. */
   public void scrollTo(long row) {
-    long max = maxTop();
-    long top = Math.max(0, Math.min(row, max));
+    long top = Math.max(0, Math.min(row, maxTop()));
     topRow.set(top);
-    following.set(top >= max);
+    following.set(top >= endTop());
     ensureLoaded();
   }
 
-  /** Scrolls to the end and follows the log while it grows. */
+  /** Scrolls to the end (of what is indexed) and follows the log while it grows. */
   public void scrollToEnd() {
-    topRow.set(maxTop());
+    topRow.set(endTop());
     following.set(true);
     ensureLoaded();
   }
 
   private long maxTop() {
     return Math.max(0, rowCount.get() - visibleRows.get());
+  }
+
+  /** The top row that shows the last row read so far. */
+  private long endTop() {
+    Session s = session;
+    long known = s == null ? rowCount.get() : s.rows.rows();
+    return Math.max(0, known - visibleRows.get());
   }
 
   /** Reads the rows around the screen that are not decoded yet (one read at a time). */
@@ -1251,6 +1280,7 @@ public final class LogViewModel {
     LineIndex.Snapshot published = LineIndex.Snapshot.EMPTY;
     RowMap rows = RowMap.EMPTY;
     boolean indexing;
+    boolean placed;
     boolean indexComplete;
     boolean endedWhenIndexed;
     boolean loading;
@@ -1283,13 +1313,9 @@ public final class LogViewModel {
       }
     }
 
-    /** Waits while search parts run (at most a few seconds at a time). */
-    void awaitNoSearch() throws InterruptedException {
+    boolean searchRunning() {
       synchronized (searchLock) {
-        long until = System.nanoTime() + 5_000_000_000L;
-        while (searchParts > 0 && !closed && System.nanoTime() < until) {
-          searchLock.wait(100);
-        }
+        return searchParts > 0;
       }
     }
   }

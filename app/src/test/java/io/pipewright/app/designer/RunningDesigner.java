@@ -1,7 +1,7 @@
 package io.pipewright.app.designer;
 
-import io.pipewright.app.log.LogView;
 import io.pipewright.app.DesignerApp;
+import io.pipewright.app.log.LogView;
 import io.pipewright.graph.model.GraphNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

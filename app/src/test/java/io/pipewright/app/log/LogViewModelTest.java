@@ -74,6 +74,7 @@ class LogViewModelTest {
     log.show(workspace, run.runId(), "a", "Step a", () -> true);
 
     assertThat(log.shownLines()).containsExactly("hello", "world");
+    assertThat(log.followingProperty().get()).as("a small log is shown at its end").isTrue();
     assertThat(log.titleProperty().get()).isEqualTo("Step a · driver/stdout");
     assertThat(log.runLabelProperty().get()).isEqualTo("run " + run.runId());
     assertThat(log.statusProperty().get()).startsWith("2 lines · 12 B");
@@ -121,8 +122,9 @@ class LogViewModelTest {
     log.visibleRowsProperty().set(30);
 
     showCat(file);
-    log.scrollTo(0);
 
+    assertThat(log.topRowProperty().get()).as("a big finished log opens at its start").isZero();
+    assertThat(log.followingProperty().get()).isFalse();
     assertThat(log.lineCountProperty().get()).isEqualTo(expected.size());
     assertThat(log.shownLines()).hasSize(30);
     for (int r = 0; r < 30; r++) {

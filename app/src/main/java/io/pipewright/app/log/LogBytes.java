@@ -29,6 +29,10 @@ final class LogBytes {
     return stream.name();
   }
 
+  LogStream stream() {
+    return stream;
+  }
+
   Optional<Path> file() {
     return Optional.ofNullable(file);
   }

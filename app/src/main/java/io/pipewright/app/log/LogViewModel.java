@@ -1394,6 +1394,12 @@ public final class LogViewModel {
     return true;
   }
 
+  /** The stream shown, once opened; empty before. Read it off the UI thread. */
+  public Optional<LogStream> shownStream() {
+    Session s = session;
+    return s == null || s.bytes == null ? Optional.empty() : Optional.of(s.bytes.stream());
+  }
+
   /** The file the stream is, when local (for the bench's comparison with grep). */
   Optional<Path> file() {
     Session s = session;

@@ -86,10 +86,22 @@ public final class RunningDesigner {
     return robot.lookup(query).query();
   }
 
-  /** The lines the Log tab shows now (it keeps to the end of a growing log). */
+  /**
+   * All of the stream the Log tab shows (its rows on screen are only a window on it), read from the
+   * stream on the calling thread; empty while none is open.
+   */
   public static String log(FxRobot robot) {
     LogView log = find(robot, "#logView");
-    return String.join("\n", log.viewModel().shownLines());
+    try {
+      var stream = WaitForAsyncUtils.asyncFx(() -> log.viewModel().shownStream()).get();
+      if (stream.isEmpty()) {
+        return "";
+      }
+      long size = stream.get().size();
+      return new String(stream.get().read(0, (int) Math.min(size, 64 << 20)), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot read the Log tab's stream", e);
+    }
   }
 
   /** Writes what the window shows now to a PNG file. */

@@ -365,6 +365,12 @@ public final class LogViewModel {
       return;
     }
     LineIndex.Snapshot idx = s.index.snapshot();
+    boolean indexState = s.indexComplete;
+    if (idx.scanned() == s.published.scanned() && s.placed && s.pendingLine < 0 && indexState == s.publishedComplete
+        && !(problemsOnly.get() && s.filter != null && s.filter.running)) {
+      return; // nothing new
+    }
+    s.publishedComplete = indexState;
     if (idx.scanned() != s.published.scanned()) {
       // The last line may have grown: read it again.
       if (s.published.lines() > 0) {
@@ -1281,6 +1287,7 @@ public final class LogViewModel {
     RowMap rows = RowMap.EMPTY;
     boolean indexing;
     boolean placed;
+    boolean publishedComplete;
     boolean indexComplete;
     boolean endedWhenIndexed;
     boolean loading;

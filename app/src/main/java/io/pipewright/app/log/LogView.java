@@ -64,7 +64,16 @@ public final class LogView extends BorderPane {
     ComboBox<String> streams = new ComboBox<>(model.streams());
     streams.setId("logStream");
     streams.setFocusTraversable(false);
-    streams.valueProperty().bindBidirectional(model.streamProperty());
+    // Not bound both ways: a combo box whose items change clears its value, which is no stream to show.
+    streams.setValue(model.streamProperty().get());
+    streams.valueProperty().addListener((o, a, b) -> {
+      if (b != null) {
+        model.streamProperty().set(b);
+      }
+    });
+    model.streamProperty().addListener((o, a, b) -> streams.setValue(b));
+    model.streams().addListener((javafx.collections.ListChangeListener<String>) c ->
+        streams.setValue(model.streamProperty().get()));
     streams.setTooltip(new Tooltip("Which log of the step"));
 
     search.setId("logSearch");

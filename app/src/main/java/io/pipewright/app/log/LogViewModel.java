@@ -109,7 +109,13 @@ public final class LogViewModel {
   public LogViewModel(TaskExecutor executor, Supplier<Optional<Workspace>> workspaces) {
     this.executor = executor;
     this.workspaces = workspaces;
-    stream.addListener((o, a, b) -> restart());
+    stream.addListener((o, a, b) -> {
+      if (b == null) {
+        stream.set(a); // one stream is always shown
+      } else if (!b.equals(a)) {
+        restart();
+      }
+    });
     query.addListener((o, a, b) -> searchSoon());
     regex.addListener((o, a, b) -> searchSoon());
     matchCase.addListener((o, a, b) -> searchSoon());

@@ -76,7 +76,13 @@ public final class RunningDesigner {
       runs.getItems().forEach(r -> out.append("runs row: ").append(r).append('\n'));
     }
     if (stage.getScene().lookup("#logView") instanceof LogView log) {
-      log.viewModel().shownLines().forEach(l -> out.append("log: ").append(l).append('\n'));
+      var m = log.viewModel();
+      out.append("log tab: ").append(m.titleProperty().get()).append(" · ").append(m.statusProperty().get())
+          .append(" · rows ").append(m.rowCountProperty().get()).append(" · ").append(m.placeholderProperty().get())
+          .append('\n');
+      m.shownLines().forEach(l -> out.append("log: ").append(l).append('\n'));
+    } else {
+      out.append("log tab: not shown\n");
     }
     return out.toString();
   }

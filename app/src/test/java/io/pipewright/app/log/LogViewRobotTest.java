@@ -165,4 +165,18 @@ class LogViewRobotTest {
     assertThat(model.row(fold).isFold()).isFalse();
     assertThat(model.row(fold).styled().text()).isEqualTo(lines.get((int) row.line()));
   }
+
+  @Test
+  void theStreamChoiceShowsAnotherStreamOfTheStep(FxRobot robot) throws Exception {
+    assertThat(robot.lookup("#logStream").queryComboBox().getItems())
+        .contains("driver/stdout", "driver/stderr", "pipewright/log");
+
+    robot.clickOn("#logStream");
+    robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> cell
+        && "driver/stderr".equals(cell.getText()));
+
+    waitUntil(() -> "Prepare data wrote nothing to driver/stderr.".equals(model.placeholderProperty().get()));
+    assertThat(model.titleProperty().get()).isEqualTo("Prepare data · driver/stderr");
+    assertThat(robot.lookup("#logPlaceholder").queryLabeled().isVisible()).isTrue();
+  }
 }

@@ -644,6 +644,10 @@ public final class LogViewModel {
     if (s == null) {
       return;
     }
+    if (s.search != null && s.search.text.equals(query.get()) && s.search.regex == regex.get()
+        && s.search.matchCase == matchCase.get()) {
+      return; // already counting (or counted) this
+    }
     if (s.search != null) {
       s.search.cancel();
       s.search = null;
@@ -811,7 +815,7 @@ public final class LogViewModel {
       s.searching(+1);
       executor.submit(() -> {
         SearchPattern pattern = SearchPattern.of(text, regex, matchCase);
-        try (LogBytes.Reader reader = s.bytes.open()) {
+        try (LogBytes.Reader reader = s.bytes.openForScan()) {
           byte[] sample = new byte[64 * 1024];
           pattern.tuneTo(sample, reader.read(part.start, sample, 0, sample.length));
           part.end = LineScanner.scan(reader, part.start, part.limit, takeUnended && lastPart, (b, from, to, base) ->
@@ -968,7 +972,7 @@ public final class LogViewModel {
       running = true;
       size = Math.max(s.published.scanned(), s.size);
       executor.submit(() -> {
-        try (LogBytes.Reader reader = s.bytes.open()) {
+        try (LogBytes.Reader reader = s.bytes.openForScan()) {
           long from = scan.offset();
           progress.set(from);
           return LineScanner.scan(reader, from, Long.MAX_VALUE, ended, (b, f, t, base) -> {

@@ -59,20 +59,31 @@ public final class LogViewBench {
       });
       executor.await(model::screenReady, Duration.ofSeconds(60));
       long openMs = (System.nanoTime() - start) / 1_000_000;
-      // the index goes on in the background; the search does not wait for it
-      long searchStart = System.nanoTime();
-      executor.call(() -> {
-        model.queryProperty().set(pattern);
-        model.startSearch();
-        return null;
-      });
-      executor.await(() -> model.matchCount() >= 0, Duration.ofMinutes(5));
-      long searchMs = (System.nanoTime() - searchStart) / 1_000_000;
-      long count = executor.call(model::matchCount);
+      // The index goes on in the background; the first search does not wait for it. Three searches, as
+      // the script runs grep three times: the median is reported, the first as well.
+      long[] searches = new long[3];
+      long count = -1;
+      for (int i = 0; i < searches.length; i++) {
+        String query = i % 2 == 0 ? pattern : pattern + " "; // a new query each time
+        long searchStart = System.nanoTime();
+        executor.call(() -> {
+          model.queryProperty().set(query);
+          model.startSearch();
+          return null;
+        });
+        executor.await(() -> model.matchCount() >= 0, Duration.ofMinutes(5));
+        searches[i] = (System.nanoTime() - searchStart) / 1_000_000;
+        if (i == 0) {
+          count = executor.call(model::matchCount);
+        }
+      }
+      long firstSearchMs = searches[0];
+      java.util.Arrays.sort(searches);
+      long searchMs = searches[1];
       executor.await(model::indexComplete, Duration.ofMinutes(5));
       long indexMs = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf(Locale.ROOT, "open_ms=%d search_ms=%d count=%d index_ms=%d lines=%d%n", openMs, searchMs, count,
-          indexMs, executor.call(() -> model.lineCountProperty().get()));
+      System.out.printf(Locale.ROOT, "open_ms=%d search_ms=%d first_search_ms=%d count=%d index_ms=%d lines=%d%n", openMs,
+          searchMs, firstSearchMs, count, indexMs, executor.call(() -> model.lineCountProperty().get()));
       executor.call(() -> {
         model.dispose();
         return null;

@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
  * the search (one scanner per part of the file, in parallel) and the filter.
  */
 final class LineScanner {
-  static final int CHUNK = 4 << 20;
+  static final int CHUNK = 1 << 20;
 
   /** Receives whole lines: {@code bytes[from..to)}, each ended by {@code \n} except a last line taken at the end. */
   interface Regions {

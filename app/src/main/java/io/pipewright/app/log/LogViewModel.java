@@ -805,14 +805,16 @@ public final class LogViewModel {
           parts.add(part);
         }
         for (Part part : List.copyOf(parts)) {
-          run(part, ended || s.target.ended.getAsBoolean(), () -> partDone());
+          run(part, ended || s.target.ended.getAsBoolean(), true, () -> partDone());
         }
       }, e -> searchStatus.set("Cannot search: " + e.getMessage()));
     }
 
-    private void run(Part part, boolean takeUnended, Runnable then) {
+    /** Counts one part; a part of the first count ({@code first}) has the index wait, one of what was appended not. */
+    private void run(Part part, boolean takeUnended, boolean first, Runnable then) {
       boolean lastPart = parts.isEmpty() || part == parts.get(parts.size() - 1);
-      s.searching(+1);
+      int yielding = first ? 1 : 0;
+      s.searching(+yielding);
       executor.submit(() -> {
         SearchPattern pattern = SearchPattern.of(text, regex, matchCase);
         try (LogBytes.Reader reader = s.bytes.openForScan()) {
@@ -822,7 +824,7 @@ public final class LogViewModel {
               part.count.addAndGet(pattern.matchLines(b, from, to, base, part.offsets, KEEP_MATCHES / SEARCH_PARTS)),
               part.progress, () -> cancelled || s.closed);
         } finally {
-          s.searching(-1);
+          s.searching(-yielding);
         }
         return part;
       }, p -> then.run(), e -> {
@@ -873,7 +875,7 @@ public final class LogViewModel {
       extending = true;
       Part more = new Part(searchedTo, Long.MAX_VALUE);
       parts.add(more);
-      run(more, ended, () -> {
+      run(more, ended, false, () -> {
         extending = false;
         parts.clear();
         if (cancelled || more.end < 0) {
@@ -1382,6 +1384,15 @@ public final class LogViewModel {
       session.close();
     }
     stopTicking();
+  }
+
+  /** For the bench: bytes of the log shown taken in by the index, and counted by the search. */
+  long[] coveredBytes() {
+    Session s = session;
+    if (s == null) {
+      return new long[] {0, 0};
+    }
+    return new long[] {s.published.scanned(), s.search == null ? 0 : s.search.searchedTo};
   }
 
   /** For tests: whether the index has reached the end of what was written when it last looked. */

@@ -35,12 +35,17 @@ import java.util.function.Consumer;
 public final class LogViewBench {
   private LogViewBench() {}
 
-  public static void main(String[] args) throws Exception {
-    switch (args[0]) {
-      case "generate" -> SparkLikeLog.write(Path.of(args[1]), Long.parseLong(args[2]), 12);
-      case "open-search" -> openAndSearch(Path.of(args[1]), args[2]);
-      case "follow" -> follow(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-      default -> throw new IllegalArgumentException(args[0]);
+  public static void main(String[] args) {
+    try {
+      switch (args[0]) {
+        case "generate" -> SparkLikeLog.write(Path.of(args[1]), Long.parseLong(args[2]), 12);
+        case "open-search" -> openAndSearch(Path.of(args[1]), args[2]);
+        case "follow" -> follow(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        default -> throw new IllegalArgumentException(args[0]);
+      }
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1);
     }
     System.exit(0);
   }
@@ -105,7 +110,11 @@ public final class LogViewBench {
     AtomicLong maxHeap = new AtomicLong();
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicLong written = new AtomicLong();
-    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "heap-sampler");
+      t.setDaemon(true);
+      return t;
+    });
     sampler.scheduleAtFixedRate(() -> maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
         0, 10, TimeUnit.MILLISECONDS);
     try (BenchExecutor executor = new BenchExecutor()) {
@@ -144,12 +153,9 @@ public final class LogViewBench {
       writer.join();
       long writtenAt = System.nanoTime();
       long size = Files.size(file);
-      executor.await(() -> model.isIdle() && model.indexComplete() && model.followingProperty().get()
-          && model.screenReady() && model.statusProperty().get().contains(String.format(Locale.ROOT, "%,d lines",
-          model.lineCountProperty().get())), Duration.ofMinutes(5));
+      executor.await(() -> model.isIdle() && model.coveredBytes()[0] == size && model.coveredBytes()[1] == size
+          && model.followingProperty().get() && model.screenReady(), Duration.ofMinutes(2));
       long caughtUp = System.nanoTime();
-      executor.await(() -> executor.idleIndex(model, size), Duration.ofMinutes(5));
-      caughtUp = Math.max(caughtUp, System.nanoTime());
       double secondsTaken = (caughtUp - start) / 1e9;
       double followMbS = size / (1024.0 * 1024) / secondsTaken;
       sampler.shutdownNow();
@@ -214,10 +220,6 @@ public final class LogViewBench {
         }
         Thread.sleep(1);
       }
-    }
-
-    boolean idleIndex(LogViewModel model, long size) {
-      return model.lineCountProperty().get() > 0 && model.isIdle();
     }
 
     @Override

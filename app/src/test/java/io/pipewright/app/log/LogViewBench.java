@@ -83,6 +83,7 @@ public final class LogViewBench {
         }
       }
       long firstSearchMs = searches[0];
+      System.err.println("  searches: " + java.util.Arrays.toString(searches) + " ms");
       java.util.Arrays.sort(searches);
       long searchMs = searches[1];
       executor.await(model::indexComplete, Duration.ofMinutes(5));

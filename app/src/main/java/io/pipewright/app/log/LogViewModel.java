@@ -279,7 +279,7 @@ public final class LogViewModel {
       }
       tick();
       if (!query.get().isEmpty()) {
-        startSearch();
+        startSearch(false); // counts again for the new stream, without moving the view
       }
       if (problemsOnly.get()) {
         filterChanged();
@@ -640,6 +640,11 @@ public final class LogViewModel {
 
   /** Starts counting the current query over the whole log (a search under way is dropped). */
   void startSearch() {
+    startSearch(true);
+  }
+
+  /** @param jump whether to go to the first match once counted (a query the user just typed) */
+  private void startSearch(boolean jump) {
     Session s = session;
     if (s == null) {
       return;
@@ -672,6 +677,7 @@ public final class LogViewModel {
       return; // started when the stream is open
     }
     s.search = new Search(s, query.get(), regex.get(), matchCase.get(), pattern);
+    s.search.jump = jump;
     s.search.start(s.target.ended.getAsBoolean());
     bump();
   }
@@ -780,6 +786,7 @@ public final class LogViewModel {
     volatile boolean cancelled;
     int current = -1;
     long currentLine = -1;
+    boolean jump = true;
     int pendingStep;
     long size;
 
@@ -852,7 +859,7 @@ public final class LogViewModel {
         boolean forward = pendingStep > 0;
         pendingStep = 0;
         step(forward);
-      } else if (total > 0 && highlightedLine.get() < 0) {
+      } else if (total > 0 && jump && highlightedLine.get() < 0) {
         step(true);
       }
     }

@@ -154,8 +154,16 @@ public final class LogViewBench {
       writer.join();
       long writtenAt = System.nanoTime();
       long size = Files.size(file);
-      executor.await(() -> model.isIdle() && model.coveredBytes()[0] == size && model.coveredBytes()[1] == size
-          && model.followingProperty().get() && model.screenReady(), Duration.ofMinutes(2));
+      try {
+        executor.await(() -> model.isIdle() && model.coveredBytes()[0] == size && model.coveredBytes()[1] == size
+            && model.followingProperty().get() && model.screenReady(), Duration.ofMinutes(1));
+      } catch (IllegalStateException e) {
+        System.err.println("  follow: " + executor.call(() -> "size " + size + " covered "
+            + java.util.Arrays.toString(model.coveredBytes()) + " idle " + model.isIdle() + " following "
+            + model.followingProperty().get() + " screen " + model.screenReady() + " top " + model.topRowProperty().get()
+            + " rows " + model.rowCountProperty().get() + " lines " + model.lineCountProperty().get()));
+        throw e;
+      }
       long caughtUp = System.nanoTime();
       double secondsTaken = (caughtUp - start) / 1e9;
       double followMbS = size / (1024.0 * 1024) / secondsTaken;

@@ -66,7 +66,7 @@ public final class DesignerApp extends Application {
     StartupReport.mark("window");
     io.pipewright.app.compute.ComputesFeature computes = io.pipewright.app.compute.ComputesFeature.install(window, context);
     io.pipewright.app.properties.PropertiesFeature.install(window, context);
-    RunFeature.install(window, context);
+    io.pipewright.app.history.RunsFeature.install(window, context, RunFeature.install(window, context));
     io.pipewright.app.azure.AzureFeature azure =
         io.pipewright.app.azure.AzureFeature.install(window, context, this::openInBrowser);
     // The compute dialogs list from Azure while someone is signed in, and stay typed otherwise.

@@ -81,6 +81,9 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
   // Watch state, touched by the watch thread only.
   private final Map<String, String> childOfStep = new HashMap<>();
   private final Map<String, RunStatus> stepStatus = new HashMap<>();
+  /** The step that failed first, as the polls saw it, and its cause; null until one fails. */
+  private String firstFailed;
+  private String firstFailure;
   private final Map<String, Long> logOffsets = new HashMap<>();
   private final Set<String> registered = new HashSet<>();
   private final Set<String> tailedToEnd = new HashSet<>();
@@ -131,6 +134,8 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
         componentIds.put(stepId, path);
         recorder.logs(stepId).note("Azure ML: component " + path + " (" + spec.path("type").asText() + ", on "
             + mapping.computeName(stepId) + ")");
+        recorder.logs(stepId).launched("Azure ML component " + path + " on " + mapping.computeName(stepId) + ": "
+            + io.pipewright.http.Redaction.body(spec.toString()));
       }
       ObjectNode body = mapping.body(componentIds);
       Files.createDirectories(submission.runDirectory());
@@ -323,6 +328,10 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
       if (status == RunStatus.FAILED) {
         message = errorOf(child).orElse("the Azure ML child job " + runId + " failed");
         recorder.logs(step).note("failed: " + message);
+        if (firstFailed == null) {
+          firstFailed = step;
+          firstFailure = message;
+        }
       } else if (status == RunStatus.RUNNING) {
         message = mapping.computeName(step);
       }
@@ -465,22 +474,45 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
     }
   }
 
+  private String stepName(String stepId) {
+    return submission.pipeline().step(stepId).map(io.pipewright.model.Step::name).orElse(stepId);
+  }
+
+  /** The steps whose outputs {@code stepId} reads, directly or through other steps. */
+  private java.util.Set<String> upstreamOf(String stepId) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(java.util.List.of(stepId));
+    while (!todo.isEmpty()) {
+      String current = todo.pop();
+      for (io.pipewright.model.Edge edge : submission.pipeline().edges()) {
+        if (edge.to().node().equals(current) && submission.pipeline().step(edge.from().node()).isPresent()
+            && found.add(edge.from().node())) {
+          todo.push(edge.from().node());
+        }
+      }
+    }
+    return found;
+  }
+
   private void end(RunStatus status) throws IOException {
     // Steps Azure ML never started.
     for (String step : submission.order()) {
       RunStatus s = stepStatus.get(step);
       if (s == null || !s.isFinal()) {
         RunStatus settled = status == RunStatus.CANCELED ? RunStatus.CANCELED : RunStatus.NOT_STARTED;
-        recorder.stepStatus(step, settled, status == RunStatus.CANCELED ? "canceled" : "not run");
+        recorder.stepStatus(step, settled, status == RunStatus.CANCELED ? "canceled"
+            : firstFailed != null && upstreamOf(step).contains(firstFailed)
+                ? "not run: upstream step '" + stepName(firstFailed) + "' failed" : "not run");
       }
     }
     // The run's message keeps where it ran, so that the history links to its Studio page.
     String where = "Azure ML pipeline job " + jobName + (studio == null ? "" : ": " + studio);
     String message = where;
     if (status == RunStatus.FAILED) {
-      message = submission.order().stream().filter(id -> stepStatus.get(id) == RunStatus.FAILED).findFirst()
-          .map(id -> "step '" + submission.pipeline().step(id).orElseThrow().name() + "' failed")
-          .orElse("the Azure ML pipeline job failed") + " (" + where + ")";
+      message = (firstFailed != null ? "step '" + stepName(firstFailed) + "' failed: " + firstFailure
+          : submission.order().stream().filter(id -> stepStatus.get(id) == RunStatus.FAILED).findFirst()
+              .map(id -> "step '" + stepName(id) + "' failed")
+              .orElse("the Azure ML pipeline job failed")) + " (" + where + ")";
     } else if (status == RunStatus.CANCELED) {
       message = "canceled (" + where + ")";
     }

@@ -6,6 +6,7 @@ import io.pipewright.azure.Arm;
 import io.pipewright.http.Cancellation;
 import io.pipewright.http.RestClient;
 import io.pipewright.model.Step;
+import io.pipewright.workspace.IgnoreFiles;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A step's code folder as an Azure ML code asset, the documented way: {@code POST
@@ -87,28 +87,25 @@ final class CodeUpload {
     return codePath;
   }
 
-  /** The files under {@code source} by path relative to it ({@code /} between names), hidden ones left out. */
+  /**
+   * The files under {@code source} by path relative to it ({@code /} between names): its snapshot
+   * as Azure ML takes one ({@code .amlignore}, else {@code .gitignore}: {@link IgnoreFiles}), hidden
+   * files and folders and {@code __pycache__} left out.
+   */
   static Map<String, Path> filesOf(Path source) throws WorkspaceException {
     if (!Files.isDirectory(source)) {
       throw new WorkspaceException("the source directory " + source + " does not exist");
     }
     Map<String, Path> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path file : (Iterable<Path>) walk::iterator) {
-        Path relative = source.relativize(file);
-        boolean hidden = false;
-        for (Path part : relative) {
-          hidden |= part.toString().startsWith(".") || part.toString().equals("__pycache__");
-        }
-        if (hidden || !Files.isRegularFile(file)) {
-          continue;
-        }
+    try {
+      for (Path file : IgnoreFiles.files(source, (path, directory) -> path.getFileName().toString().startsWith(".")
+          || path.getFileName().toString().equals("__pycache__"))) {
         if (Files.size(file) > MAX_FILE) {
           throw new WorkspaceException("the source directory has a file too large to upload as code: " + file);
         }
-        files.put(relative.toString().replace('\\', '/'), file);
+        files.put(source.relativize(file).toString().replace('\\', '/'), file);
       }
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new WorkspaceException("cannot read the source directory " + source + ": " + e.getMessage(), e);
     }
     return files;

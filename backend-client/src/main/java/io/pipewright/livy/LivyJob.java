@@ -44,6 +44,8 @@ final class LivyJob implements RemoteJob {
   /** Synapse: the batch as the last poll read it, whose {@code log} the next tail uses. */
   private JsonNode lastBatch;
   private String errorsNoted;
+  /** Polls of a running batch since its appInfo was last read for the Spark UI. */
+  private int sinceUiLookUp = Integer.MAX_VALUE - 1;
 
   LivyJob(LivyConnection livy, SparkSubmission submission, String proxyUser, StepLogs logs) {
     this.livy = livy;
@@ -61,7 +63,9 @@ final class LivyJob implements RemoteJob {
   public String submit(Cancellation cancel) throws RemoteException, WorkspaceException {
     ObjectNode request = createRequest();
     String path = livy.detailed("/batches");
-    logs.note("request: POST " + Redaction.url(livy.url()) + path + " " + Redaction.body(request.toString()));
+    String launch = "POST " + Redaction.url(livy.url()) + path + " " + Redaction.body(request.toString());
+    logs.note("request: " + launch);
+    logs.launched(launch);
     try {
       return created(livy.call(rest -> rest.post(path, request, cancel)));
     } catch (RemoteException e) {
@@ -206,6 +210,28 @@ final class LivyJob implements RemoteJob {
       }
     }
     return String.join("; ", errors);
+  }
+
+  /**
+   * The batch's {@code appInfo.sparkUiUrl} (set by Livy on YARN, through its proxy; empty on other
+   * masters, where the progress stays unknown and the step shows the batch's state). Read at most
+   * every tenth poll while the batch runs. Not on Synapse, whose Spark UI is behind Azure AD sign-in
+   * in the browser: there the step shows the batch's state.
+   */
+  @Override
+  public String sparkUiUrl(String id, Cancellation cancel) throws RemoteException {
+    if (livy.synapse() || ++sinceUiLookUp < 10) {
+      return null;
+    }
+    sinceUiLookUp = 0;
+    JsonNode batch;
+    try {
+      batch = livy.call(rest -> rest.get("/batches/" + id, cancel));
+    } catch (WorkspaceException e) {
+      return null;
+    }
+    String url = batch.path("appInfo").path("sparkUiUrl").asText("");
+    return url.isBlank() || "null".equals(url) ? null : url.replaceAll("/+$", "");
   }
 
   private static Phase phase(String state) {

@@ -190,7 +190,8 @@ final class DelegatedRun implements RunHandle {
 
     @Override
     public synchronized StepLogs logs(String stepId) {
-      return logs.computeIfAbsent(stepId, id -> new LocalStepLogs(layout, runId, id));
+      return logs.computeIfAbsent(stepId, id -> new LocalStepLogs(layout, runId, id)
+          .onLaunched(line -> recording.record(() -> store.setChildLaunch(runId, id, line))));
     }
 
     @Override

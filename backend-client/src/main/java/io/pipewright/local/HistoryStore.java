@@ -3,6 +3,9 @@ package io.pipewright.local;
 import io.pipewright.workspace.ChildRun;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.ExperimentSummary;
+import io.pipewright.workspace.RunPage;
+import io.pipewright.workspace.RunQuery;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.RunSummary;
 import io.pipewright.workspace.WorkspaceException;
@@ -38,7 +41,7 @@ final class HistoryStore implements AutoCloseable {
   /** Migrations in order; the schema version is the number applied. */
   private static final List<String> MIGRATIONS = List.of("V1__history.sql", "V2__file_hashes.sql", "V3__designer.sql",
       "V4__connection_tests.sql",
-      "V5__remote_jobs.sql");
+      "V5__remote_jobs.sql", "V6__run_view.sql");
 
   private final Connection connection;
 
@@ -129,7 +132,17 @@ final class HistoryStore implements AutoCloseable {
       String parametersJson,
       long ownerPid,
       long ownerStarted,
-      List<NewChild> children) {}
+      List<NewChild> children,
+      String target,
+      boolean regenerate) {
+
+    /** A run with each step on its own compute, not regenerating its outputs. */
+    NewRun(String runId, String experiment, String pipelineId, String pipelineName, String pipelineFile,
+        String pipelineJson, String parametersJson, long ownerPid, long ownerStarted, List<NewChild> children) {
+      this(runId, experiment, pipelineId, pipelineName, pipelineFile, pipelineJson, parametersJson, ownerPid,
+          ownerStarted, children, null, false);
+    }
+  }
 
   record NewChild(String stepId, String stepName, String compute) {}
 
@@ -137,19 +150,26 @@ final class HistoryStore implements AutoCloseable {
     inTransaction(() -> {
       long experimentId = experimentId(run.experiment(), now);
       try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT INTO runs(id, experiment_id, pipeline_id, pipeline_name, pipeline_file, pipeline_json, parameters,"
-              + " status, created_at, owner_pid, owner_started) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+          "INSERT INTO runs(id, experiment_id, pipeline_id, pipeline_name, pipeline_file, parameters,"
+              + " status, created_at, owner_pid, owner_started, target, regenerate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
         ps.setString(1, run.runId());
         ps.setLong(2, experimentId);
         ps.setString(3, run.pipelineId());
         ps.setString(4, run.pipelineName());
         ps.setString(5, run.pipelineFile());
-        ps.setString(6, run.pipelineJson());
-        ps.setString(7, run.parametersJson());
-        ps.setString(8, RunStatus.NOT_STARTED.label());
-        ps.setLong(9, now.toEpochMilli());
-        ps.setLong(10, run.ownerPid());
-        ps.setLong(11, run.ownerStarted());
+        ps.setString(6, run.parametersJson());
+        ps.setString(7, RunStatus.NOT_STARTED.label());
+        ps.setLong(8, now.toEpochMilli());
+        ps.setLong(9, run.ownerPid());
+        ps.setLong(10, run.ownerStarted());
+        ps.setString(11, run.target());
+        ps.setInt(12, run.regenerate() ? 1 : 0);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT INTO run_pipelines(run_id, pipeline_json) VALUES (?,?)")) {
+        ps.setString(1, run.runId());
+        ps.setString(2, run.pipelineJson());
         ps.executeUpdate();
       }
       try (PreparedStatement ps = connection.prepareStatement(
@@ -251,6 +271,110 @@ final class HistoryStore implements AutoCloseable {
         fingerprint, partsJson, runId, stepId);
   }
 
+  /** As above, with the detail behind each part (JSON: part to field to value), to explain a later run's changes. */
+  synchronized void setChildFingerprint(String runId, String stepId, String fingerprint, String partsJson,
+      String detailsJson) throws SQLException {
+    update("UPDATE child_runs SET fingerprint = ?, fingerprint_parts = ?, fingerprint_details = ?"
+        + " WHERE run_id = ? AND step_id = ?", fingerprint, partsJson, detailsJson, runId, stepId);
+  }
+
+  /**
+   * The fingerprint detail of the step's latest Completed child run in a run of the same pipeline;
+   * empty when there is none or it was recorded before details were (schema 5).
+   */
+  synchronized Optional<String> lastFingerprintDetails(String pipelineId, String stepId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT c.fingerprint_details FROM child_runs c JOIN runs r ON r.id = c.run_id"
+            + " WHERE r.pipeline_id = ? AND c.step_id = ? AND c.status = ?"
+            + " ORDER BY c.ended_at DESC LIMIT 1")) {
+      ps.setString(1, pipelineId);
+      ps.setString(2, stepId);
+      ps.setString(3, RunStatus.COMPLETED.label());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Records the reuse decision with, when it was not reused, what changed (JSON list of lines). */
+  synchronized void setChildReuse(String runId, String stepId, String reusedFrom, String reason, String changesJson)
+      throws SQLException {
+    update("UPDATE child_runs SET reused_from = ?, reuse = ?, reuse_changes = ? WHERE run_id = ? AND step_id = ?",
+        reusedFrom, reason, changesJson, runId, stepId);
+  }
+
+  /** Records how a step was launched (masked) and the data handed to its inputs (JSON: port to path). */
+  synchronized void setChildLaunch(String runId, String stepId, String launch) throws SQLException {
+    update("UPDATE child_runs SET launch = ? WHERE run_id = ? AND step_id = ?", launch, runId, stepId);
+  }
+
+  synchronized void setChildInputs(String runId, String stepId, String inputsJson) throws SQLException {
+    update("UPDATE child_runs SET inputs = ? WHERE run_id = ? AND step_id = ?", inputsJson, runId, stepId);
+  }
+
+  /** Records a step's exit code and where its failure cause is in its logs (each null when not known). */
+  synchronized void setChildEnding(String runId, String stepId, Integer exitCode, String failureStream,
+      Long failureLine) throws SQLException {
+    update("UPDATE child_runs SET exit_code = ?, failure_stream = ?, failure_line = ? WHERE run_id = ? AND step_id = ?",
+        exitCode, failureStream, failureLine, runId, stepId);
+  }
+
+  /** What the history keeps of one child run beyond its {@link ChildRun}. */
+  record ChildDetails(String launch, Integer exitCode, String inputsJson, String failureStream, Long failureLine,
+      String reuseChangesJson) {}
+
+  synchronized Optional<ChildDetails> childDetails(String runId, String stepId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT launch, exit_code, inputs, failure_stream, failure_line, reuse_changes FROM child_runs"
+            + " WHERE run_id = ? AND step_id = ?")) {
+      ps.setString(1, runId);
+      ps.setString(2, stepId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        int exit = rs.getInt(2);
+        Integer exitCode = rs.wasNull() ? null : exit;
+        long line = rs.getLong(5);
+        Long failureLine = rs.wasNull() ? null : line;
+        return Optional.of(new ChildDetails(rs.getString(1), exitCode, rs.getString(3), rs.getString(4), failureLine,
+            rs.getString(6)));
+      }
+    }
+  }
+
+  /** Dataset versions registered from a step of a run. */
+  synchronized List<DatasetVersion> datasetsOf(String runId, String stepId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        DATASET_SELECT + " WHERE run_id = ? AND step_id = ? ORDER BY name, version")) {
+      ps.setString(1, runId);
+      ps.setString(2, stepId);
+      List<DatasetVersion> list = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          list.add(datasetVersion(rs));
+        }
+      }
+      return list;
+    }
+  }
+
+  /** A step's status transitions, oldest first. */
+  synchronized List<Transition> transitions(String runId, String stepId) throws SQLException {
+    List<Transition> list = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT step_id, status, message, at FROM status_transitions WHERE run_id = ? AND step_id = ? ORDER BY id")) {
+      ps.setString(1, runId);
+      ps.setString(2, stepId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          list.add(new Transition(rs.getString(1), RunStatus.fromLabel(rs.getString(2)), rs.getString(3), instant(rs, 4)));
+        }
+      }
+    }
+    return list;
+  }
+
   synchronized void setChildReuse(String runId, String stepId, String reusedFrom, String reason) throws SQLException {
     update("UPDATE child_runs SET reused_from = ?, reuse = ? WHERE run_id = ? AND step_id = ?",
         reusedFrom, reason, runId, stepId);
@@ -306,6 +430,31 @@ final class HistoryStore implements AutoCloseable {
       ps.setString(3, RunStatus.COMPLETED.label());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** A successful (Completed or Reused) child run whose recorded outputs a rerun takes instead of running the step. */
+  record RecordedResult(String runId, RunStatus status, Instant endedAt, String fingerprint, String fingerprintParts,
+      Map<String, String> outputs) {}
+
+  /** The latest successful child run of this step of this pipeline (by end time), with its outputs. */
+  synchronized Optional<RecordedResult> latestSuccessful(String pipelineId, String stepId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT c.run_id, c.status, c.ended_at, c.fingerprint, c.fingerprint_parts FROM child_runs c"
+            + " JOIN runs r ON r.id = c.run_id WHERE r.pipeline_id = ? AND c.step_id = ? AND c.status IN (?, ?)"
+            + " ORDER BY c.ended_at DESC, r.created_at DESC LIMIT 1")) {
+      ps.setString(1, pipelineId);
+      ps.setString(2, stepId);
+      ps.setString(3, RunStatus.COMPLETED.label());
+      ps.setString(4, RunStatus.REUSED.label());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String runId = rs.getString(1);
+        return Optional.of(new RecordedResult(runId, RunStatus.fromLabel(rs.getString(2)), instant(rs, 3),
+            rs.getString(4), rs.getString(5), outputs(runId, stepId)));
       }
     }
   }
@@ -380,7 +529,92 @@ final class HistoryStore implements AutoCloseable {
 
   private static final String RUN_SELECT =
       "SELECT r.id, e.name, r.pipeline_name, r.pipeline_file, r.status, r.message, r.created_at, r.started_at,"
-          + " r.ended_at FROM runs r JOIN experiments e ON e.id = r.experiment_id";
+          + " r.ended_at, r.target, r.parameters, r.regenerate FROM runs r JOIN experiments e ON e.id = r.experiment_id";
+
+  /**
+   * A run's parameters as they are shown ({@code epochs=1500 rate=0.1}) from their JSON ({@code
+   * {"epochs":"1500","rate":"0.1"}}, written compact with sorted keys), so that a search for {@code
+   * epochs=1500} finds them.
+   */
+  private static final String PARAMETERS_AS_SHOWN =
+      "replace(replace(replace(replace(r.parameters, '\":\"', '='), '\",\"', ' '), '{\"', ''), '\"}', '')";
+
+  /**
+   * A page of the history, newest first: runs of an experiment (null: all), whose status is one of
+   * {@code statuses} (empty: any), whose id, experiment, pipeline name, target, message or
+   * parameters contain {@code text} (null: any; case-insensitive for ASCII, as SQLite's LIKE), and
+   * how many match in all.
+   */
+  synchronized RunPage runs(RunQuery query) throws SQLException {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> values = new ArrayList<>();
+    if (query.experiment() != null) {
+      where.append(" AND r.experiment_id = (SELECT id FROM experiments WHERE name = ?)");
+      values.add(query.experiment());
+    }
+    if (!query.statuses().isEmpty()) {
+      where.append(" AND r.status IN (").append(String.join(",", java.util.Collections.nCopies(query.statuses().size(), "?")))
+          .append(')');
+      query.statuses().stream().map(RunStatus::label).sorted().forEach(values::add);
+    }
+    if (query.text() != null) {
+      String like = "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      where.append(" AND (r.id LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR r.pipeline_name LIKE ? ESCAPE '\\'"
+          + " OR r.target LIKE ? ESCAPE '\\' OR r.message LIKE ? ESCAPE '\\' OR r.parameters LIKE ? ESCAPE '\\'"
+          + " OR " + PARAMETERS_AS_SHOWN + " LIKE ? ESCAPE '\\')");
+      for (int i = 0; i < 7; i++) {
+        values.add(like);
+      }
+    }
+    int total;
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT COUNT(*) FROM runs r JOIN experiments e ON e.id = r.experiment_id" + where)) {
+      bind(ps, values);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        total = rs.getInt(1);
+      }
+    }
+    List<RunSummary> page = new ArrayList<>();
+    if (query.limit() > 0 && query.offset() < total) {
+      try (PreparedStatement ps = connection.prepareStatement(
+          RUN_SELECT + where + " ORDER BY r.created_at DESC, r.rowid DESC LIMIT ? OFFSET ?")) {
+        List<Object> all = new ArrayList<>(values);
+        all.add(query.limit());
+        all.add(query.offset());
+        bind(ps, all);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            page.add(runSummary(rs));
+          }
+        }
+      }
+    }
+    return new RunPage(page, total);
+  }
+
+  /** Experiments that have runs, the one with the latest run first. */
+  synchronized List<ExperimentSummary> experiments() throws SQLException {
+    List<ExperimentSummary> list = new ArrayList<>();
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT e.name, COUNT(r.id), MAX(r.created_at) AS last FROM experiments e JOIN runs r ON r.experiment_id = e.id"
+            + " GROUP BY e.id ORDER BY last DESC, e.name")) {
+      while (rs.next()) {
+        list.add(new ExperimentSummary(rs.getString(1), rs.getInt(2), instant(rs, 3)));
+      }
+    }
+    return list;
+  }
+
+  /** The pipeline JSON a run was submitted with. */
+  synchronized Optional<String> pipelineJson(String runId) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT pipeline_json FROM run_pipelines WHERE run_id = ?")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
 
   private List<RunSummary> runsWhere(String where) throws SQLException {
     List<RunSummary> runs = new ArrayList<>();
@@ -393,8 +627,11 @@ final class HistoryStore implements AutoCloseable {
   }
 
   private static RunSummary runSummary(ResultSet rs) throws SQLException {
+    String parameters = rs.getString(11);
     return new RunSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        RunStatus.fromLabel(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9));
+        RunStatus.fromLabel(rs.getString(5)), rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9),
+        rs.getString(10), parameters == null ? Map.of() : new java.util.TreeMap<>(Json.stringMap(parameters)),
+        rs.getInt(12) != 0);
   }
 
   synchronized List<ChildRun> childRuns(String runId) throws SQLException {
@@ -677,19 +914,23 @@ final class HistoryStore implements AutoCloseable {
 
   private int updateCount(String sql, Object... values) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        Object v = values[i];
-        if (v == null) {
-          ps.setNull(i + 1, Types.VARCHAR);
-        } else if (v instanceof Long l) {
-          ps.setLong(i + 1, l);
-        } else if (v instanceof Integer n) {
-          ps.setInt(i + 1, n);
-        } else {
-          ps.setString(i + 1, v.toString());
-        }
-      }
+      bind(ps, java.util.Arrays.asList(values));
       return ps.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      if (v == null) {
+        ps.setNull(i + 1, Types.VARCHAR);
+      } else if (v instanceof Long l) {
+        ps.setLong(i + 1, l);
+      } else if (v instanceof Integer n) {
+        ps.setInt(i + 1, n);
+      } else {
+        ps.setString(i + 1, v.toString());
+      }
     }
   }
 

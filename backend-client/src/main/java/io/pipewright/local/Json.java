@@ -26,6 +26,27 @@ final class Json {
     }
   }
 
+  /** A list of strings, or an empty list when the text is null or not one. */
+  static java.util.List<String> stringList(String text) {
+    if (text == null) {
+      return java.util.List.of();
+    }
+    try {
+      return MAPPER.readValue(text, new TypeReference<java.util.List<String>>() {});
+    } catch (JsonProcessingException e) {
+      return java.util.List.of();
+    }
+  }
+
+  /** A map of maps of strings (a fingerprint's details), or an empty map when the text is not one. */
+  static Map<String, Map<String, String>> nestedMap(String text) {
+    try {
+      return MAPPER.readValue(text, new TypeReference<Map<String, Map<String, String>>>() {});
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+
   /** A map of strings, or an empty map when the text is not one. */
   static Map<String, String> stringMap(String text) {
     try {

@@ -14,9 +14,12 @@ import io.pipewright.model.Step;
 import io.pipewright.workspace.ComputeLauncher;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.DatasetVersion;
+import io.pipewright.workspace.FailureCause;
+import io.pipewright.workspace.FailureLocation;
 import io.pipewright.workspace.FileTrees;
 import io.pipewright.workspace.LaunchedStep;
 import io.pipewright.workspace.LaunchedStep.StepResult;
+import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.RunEvent;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunListener;
@@ -83,6 +86,8 @@ final class LocalRun implements RunHandle {
   private final Map<String, Edge> inputEdges = new HashMap<>();
   private final Map<String, List<String>> upstreams = new HashMap<>();
   private final Map<String, ComputeTarget> targets;
+  /** Which steps run, which take recorded outputs, which are not run (the submit's step selection). */
+  private final StepPlan plan;
 
   // State below is touched only on the loop thread.
   private final Map<String, RunStatus> status = new HashMap<>();
@@ -92,6 +97,8 @@ final class LocalRun implements RunHandle {
   private final Map<String, Integer> coresHeld = new HashMap<>();
   private final Set<String> blocked = new HashSet<>();
   private final Set<String> prepared = new HashSet<>();
+  /** Steps the selection leaves out: not run, and not counted in the run's outcome. */
+  private final Set<String> leftOut = new HashSet<>();
   private final int totalCores;
   private int freeCores;
   private boolean canceled;
@@ -107,7 +114,7 @@ final class LocalRun implements RunHandle {
       FileHashes fileHashes, Consumer<LocalRun> ended) {}
 
   LocalRun(Services services, String runId, Pipeline pipeline, SubmitOptions options, Map<String, String> parameters,
-      List<String> order, Map<String, ComputeTarget> targets) {
+      List<String> order, Map<String, ComputeTarget> targets, StepPlan plan) {
     this.store = services.store();
     this.layout = services.layout();
     this.computes = services.computes();
@@ -128,6 +135,7 @@ final class LocalRun implements RunHandle {
       return t;
     });
     this.targets = targets;
+    this.plan = plan;
     pipeline.steps().forEach(step -> steps.put(step.id(), step));
     pipeline.datasets().forEach(dataset -> datasets.put(dataset.id(), dataset));
     for (Edge edge : pipeline.edges()) {
@@ -142,6 +150,7 @@ final class LocalRun implements RunHandle {
   void start() {
     post(() -> {
       setRunStatus(RunStatus.RUNNING, null);
+      applyPlan();
       schedule();
     });
   }
@@ -252,6 +261,38 @@ final class LocalRun implements RunHandle {
     }
   }
 
+  /** Settles the steps the selection does not run: left out, or given the outputs an earlier run recorded. */
+  private void applyPlan() {
+    for (String id : order) {
+      Optional<String> notRun = plan.notRun(id);
+      if (notRun.isPresent()) {
+        leftOut.add(id);
+        blocked.add(id);
+        setStepStatus(id, RunStatus.NOT_STARTED, notRun.get());
+        continue;
+      }
+      plan.recorded(id).ifPresent(recorded -> takeRecorded(id, recorded));
+    }
+  }
+
+  private void takeRecorded(String id, StepPlan.Recorded recorded) {
+    HistoryStore.RecordedResult result = recorded.result();
+    Map<String, Path> taken = new LinkedHashMap<>();
+    result.outputs().forEach((port, path) -> taken.put(port, Path.of(path)));
+    outputs.put(id, taken);
+    prepared.add(id);
+    if (result.fingerprint() != null) {
+      // Downstream fingerprints name this one, so that a later run reuses what this run computes.
+      fingerprints.put(id, result.fingerprint());
+      recording.record(() -> store.setChildFingerprint(runId, id, result.fingerprint(), result.fingerprintParts()));
+    }
+    String reason = "reused: " + recorded.message();
+    recording.record(() -> store.setChildReuse(runId, id, result.runId(), reason));
+    taken.forEach((port, path) -> recording.record(() -> store.recordOutput(runId, id, port, path.toString())));
+    new LocalStepLogs(layout, runId, id).note(reason);
+    setStepStatus(id, RunStatus.REUSED, recorded.message());
+  }
+
   private List<String> upstream(String stepId) {
     return upstreams.getOrDefault(stepId, List.of());
   }
@@ -284,9 +325,11 @@ final class LocalRun implements RunHandle {
     }
     fingerprints.put(id, fingerprint.value());
     String partsJson = Json.write(fingerprint.parts());
-    recording.record(() -> store.setChildFingerprint(runId, id, fingerprint.value(), partsJson));
+    String detailsJson = Json.write(fingerprint.details());
+    recording.record(() -> store.setChildFingerprint(runId, id, fingerprint.value(), partsJson, detailsJson));
 
     String reason;
+    List<String> changes = List.of();
     if (!step.allowReuse()) {
       reason = "not reused: the step does not allow reuse";
     } else if (options.regenerateOutputs()) {
@@ -303,16 +346,28 @@ final class LocalRun implements RunHandle {
       if (!candidates.isEmpty()) {
         reason = "not reused: the identical earlier result (run " + candidates.get(0).runId() + ") has lost its outputs";
       } else {
-        reason = query(() -> store.lastFingerprintParts(pipeline.id(), id))
-            .map(json -> "not reused: " + describeChanges(fingerprint.changedSince(Json.stringMap(json)))
-                + " since the last completed run")
-            .orElse("not reused: no earlier run of this step");
+        changes = query(() -> store.lastFingerprintDetails(pipeline.id(), id))
+            .map(json -> ReuseChanges.between(Json.nestedMap(json), fingerprint.details()))
+            .orElse(List.of());
+        reason = !changes.isEmpty() ? "not reused: " + summary(changes)
+            : query(() -> store.lastFingerprintParts(pipeline.id(), id))
+                .map(json -> "not reused: " + describeChanges(fingerprint.changedSince(Json.stringMap(json)))
+                    + " since the last completed run")
+                .orElse("not reused: no earlier run of this step");
       }
     }
     String finalReason = reason;
-    recording.record(() -> store.setChildReuse(runId, id, null, finalReason));
+    String changesJson = Json.write(changes);
+    recording.record(() -> store.setChildReuse(runId, id, null, finalReason, changesJson));
     new LocalStepLogs(layout, runId, id).note(reason);
     return true;
+  }
+
+  /** The first changes for the step's reuse line; its details list them all. */
+  private static String summary(List<String> changes) {
+    int shown = Math.min(3, changes.size());
+    String line = String.join("; ", changes.subList(0, shown));
+    return changes.size() > shown ? line + "; and " + (changes.size() - shown) + " more" : line;
   }
 
   private static String describeChanges(List<String> parts) {
@@ -335,8 +390,10 @@ final class LocalRun implements RunHandle {
 
   private Fingerprints.Fingerprint fingerprint(Step step) throws WorkspaceException {
     Map<String, String> parts = new LinkedHashMap<>();
+    Map<String, Map<String, String>> details = new LinkedHashMap<>();
     ComputeTarget target = targets.get(step.id());
     parts.put("definition", Fingerprints.definition(step, target.name(), parameters));
+    details.put(ReuseChanges.DEFINITION, Fingerprints.definitionFields(step, target.name(), parameters));
     Path source = sourceDirectory(step);
     List<Path> extra = new ArrayList<>();
     if (step.kind() instanceof SparkStep spark) {
@@ -345,30 +402,50 @@ final class LocalRun implements RunHandle {
           spark.settings().files(), spark.settings().archives())) {
         files.forEach(f -> extra.add(source.resolve(f)));
       }
-      parts.put("runtime", Fingerprints.sha256(Fingerprints.runtimeIdentity(target, fileHashes)));
+      String runtime = Fingerprints.runtimeIdentity(target, fileHashes);
+      parts.put("runtime", Fingerprints.sha256(runtime));
+      details.put(ReuseChanges.RUNTIME, Map.of("identity", runtime));
     }
-    parts.put("sources", Fingerprints.sources(source, extra, fileHashes));
+    Map<String, String> sourceFiles = new LinkedHashMap<>();
+    String sourcesHash = Fingerprints.sources(source, extra, fileHashes, sourceFiles);
+    parts.put("sources", sourcesHash);
+    details.put(ReuseChanges.SOURCES, sourceFiles.size() > ReuseChanges.FILES_KEPT
+        ? Map.of(ReuseChanges.ALL_FILES, ReuseChanges.manyFiles(sourceFiles.size(), sourcesHash)) : sourceFiles);
     StringBuilder inputs = new StringBuilder();
+    Map<String, String> inputDetails = new LinkedHashMap<>();
     for (InputPort port : step.inputs()) {
       Optional<Edge> edge = edgeInto(step.id(), port.name());
       if (edge.isEmpty()) {
         inputs.append(port.name()).append("=none\n");
+        inputDetails.put(port.name(), "none");
         continue;
       }
       String from = edge.get().from().node();
       if (steps.containsKey(from)) {
         inputs.append(port.name()).append("=step:").append(fingerprints.get(from)).append('/')
             .append(edge.get().from().port()).append('\n');
+        inputDetails.put(port.name(), ReuseChanges.FROM_STEP + from + "/" + edge.get().from().port() + " "
+            + fingerprints.get(from));
       } else {
         Path data = datasetPath(datasets.get(from)).path();
-        inputs.append(port.name()).append("=data:").append(Fingerprints.content(data, fileHashes))
-            .append('\n');
+        Map<String, String> files = new LinkedHashMap<>();
+        String content = Fingerprints.content(data, fileHashes, files);
+        inputs.append(port.name()).append("=data:").append(content).append('\n');
+        if (files.isEmpty()) {
+          inputDetails.put(port.name(), Files.exists(data) ? "no files" : "missing");
+        } else if (files.size() > ReuseChanges.FILES_KEPT) {
+          inputDetails.put(port.name(), ReuseChanges.manyFiles(files.size(), content));
+        } else {
+          files.forEach((file, detail) -> inputDetails.put(port.name() + ReuseChanges.FILE_OF + file, detail));
+        }
       }
     }
     parts.put("inputs", Fingerprints.sha256(inputs.toString()));
+    details.put(ReuseChanges.INPUTS, inputDetails);
     parts.put("environment", Fingerprints.environment(step));
+    details.put(ReuseChanges.ENVIRONMENT, Fingerprints.environmentFields(step));
     fileHashes.save();
-    return Fingerprints.Fingerprint.of(parts);
+    return Fingerprints.Fingerprint.of(parts, details);
   }
 
   private void reuse(Step step, HistoryStore.ReuseCandidate candidate) {
@@ -383,8 +460,31 @@ final class LocalRun implements RunHandle {
     reusedOutputs.forEach((port, path) -> recording.record(() -> store.recordOutput(runId, id, port, path.toString())));
     LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
     logs.note(reason);
+    recordReusedInputs(step);
     registerOutputs(step, reusedOutputs, logs);
     setStepStatus(id, RunStatus.REUSED, identical);
+  }
+
+  /** The data a reused step's inputs would have had, for its details (nothing is staged). */
+  private void recordReusedInputs(Step step) {
+    Map<String, String> paths = new java.util.TreeMap<>();
+    for (InputPort port : step.inputs()) {
+      Optional<Edge> edge = edgeInto(step.id(), port.name());
+      if (edge.isEmpty()) {
+        continue;
+      }
+      String from = edge.get().from().node();
+      try {
+        Path path = steps.containsKey(from) ? outputs.getOrDefault(from, Map.of()).get(edge.get().from().port())
+            : datasetPath(datasets.get(from)).path();
+        if (path != null) {
+          paths.put(port.name(), path.toString());
+        }
+      } catch (WorkspaceException e) {
+        // The fingerprint read this input a moment ago; a dataset gone since has no path to show.
+      }
+    }
+    recording.record(() -> store.setChildInputs(runId, step.id(), Json.write(paths)));
   }
 
   // ---- launching ----------------------------------------------------------------------------
@@ -392,7 +492,8 @@ final class LocalRun implements RunHandle {
   private void launch(Step step, int cores) {
     String id = step.id();
     setStepStatus(id, RunStatus.PREPARING, null);
-    LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
+    LocalStepLogs logs = new LocalStepLogs(layout, runId, id)
+        .onLaunched(line -> recording.record(() -> store.setChildLaunch(runId, id, line)));
     try {
       ComputeTarget target = targets.get(id);
       ComputeLauncher launcher = computes.launcherFor(step, target);
@@ -407,11 +508,20 @@ final class LocalRun implements RunHandle {
       }
       outputs.put(id, stepOutputs);
       Map<String, StepLaunch.Input> inputs = stageInputs(step, stepDir, logs);
+      Map<String, String> inputPaths = new java.util.TreeMap<>();
+      inputs.forEach((port, input) -> inputPaths.put(port, input.path().toString()));
+      recording.record(() -> store.setChildInputs(runId, id, Json.write(inputPaths)));
       List<String> arguments = step.arguments().stream().map(a -> resolve(a, inputs, stepOutputs)).toList();
       StepLaunch launch = new StepLaunch(runId, step, target, work, sourceDirectory(step), arguments, inputs,
           stepOutputs, parameters, logs);
       logs.note("compute: " + target.name() + " (" + target.kind() + ")");
       LaunchedStep launched = launcher.launch(launch);
+      // Through the loop, so that no progress follows the step's end.
+      launched.onProgress(progress -> post(() -> {
+        if (running.containsKey(id)) {
+          recording.progress(progress);
+        }
+      }));
       running.put(id, launched);
       coresHeld.put(id, cores);
       freeCores -= cores;
@@ -510,6 +620,7 @@ final class LocalRun implements RunHandle {
     freeCores += coresHeld.getOrDefault(id, 0);
     coresHeld.remove(id);
     LocalStepLogs logs = new LocalStepLogs(layout, runId, id);
+    recordEnding(id, result, logs);
     if (result.canceled() || (canceled && !result.succeeded())) {
       setStepStatus(id, RunStatus.CANCELED, "canceled while running");
     } else if (!result.succeeded()) {
@@ -532,6 +643,29 @@ final class LocalRun implements RunHandle {
       }
     }
     schedule();
+  }
+
+  /**
+   * Records the step's exit code and, when it failed with a cause found in its logs, where that
+   * cause is (stderr first, then stdout), so that "Show in log" can go to the line.
+   */
+  private void recordEnding(String id, StepResult result, LocalStepLogs logs) {
+    Optional<FailureLocation> where = Optional.empty();
+    if (!result.succeeded() && !result.canceled() && result.message() != null) {
+      where = locate(LogStream.DRIVER_STDERR, logs.stderrFile(), result.message())
+          .or(() -> locate(LogStream.DRIVER_STDOUT, logs.stdoutFile(), result.message()));
+    }
+    if (result.exitCode() == null && where.isEmpty()) {
+      return;
+    }
+    String stream = where.map(FailureLocation::stream).orElse(null);
+    Long line = where.map(FailureLocation::line).orElse(null);
+    recording.record(() -> store.setChildEnding(runId, id, result.exitCode(), stream, line));
+  }
+
+  private static Optional<FailureLocation> locate(String stream, Path file, String message) {
+    return FailureCause.locate(file).filter(l -> !l.cause().isBlank() && message.contains(l.cause()))
+        .map(l -> new FailureLocation(stream, l.line(), l.cause()));
   }
 
   private static boolean isEmptyDirectory(Path dir) {
@@ -591,7 +725,7 @@ final class LocalRun implements RunHandle {
     } else if (failure != null) {
       runStatus = RunStatus.FAILED;
       message = failure;
-    } else if (order.stream().allMatch(id -> status.get(id).isSuccess())) {
+    } else if (order.stream().filter(id -> !leftOut.contains(id)).allMatch(id -> status.get(id).isSuccess())) {
       runStatus = RunStatus.COMPLETED;
     } else {
       runStatus = RunStatus.FAILED;

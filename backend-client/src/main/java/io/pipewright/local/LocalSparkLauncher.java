@@ -8,6 +8,8 @@ import io.pipewright.model.Step;
 import io.pipewright.workspace.ComputeLauncher;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.LaunchedStep;
+import io.pipewright.workspace.SparkProgressStep;
+import io.pipewright.workspace.SparkUiMonitor;
 import io.pipewright.workspace.SqlDriverArguments;
 import io.pipewright.workspace.StepLaunch;
 import io.pipewright.workspace.WorkspaceException;
@@ -116,7 +118,8 @@ final class LocalSparkLauncher implements ComputeLauncher {
     command.add("-cp");
     command.add(runtime.classPath());
     command.add("org.apache.spark.deploy.SparkSubmit");
-    command.addAll(submitOptions(launch, settings, threads));
+    int ui = freePort();
+    command.addAll(submitOptions(launch, settings, threads, ui));
     if (spark.entry() instanceof SparkEntry.Jar jar) {
       command.add("--class");
       command.add(jar.mainClass());
@@ -130,11 +133,13 @@ final class LocalSparkLauncher implements ComputeLauncher {
           launch.workDirectory().resolve("step.sql"), path -> path));
     }
     launch.logs().note("spark: " + runtime.sparkVersion() + " from " + runtime.home() + ", java " + runtime.java());
-    LaunchedStep step = ProcessStep.start(command, launch.workDirectory(), env, launch.logs(), "Spark driver");
+    List<String> recorded = new ArrayList<>(command);
+    recorded.set(recorded.indexOf("-cp") + 1, "<the class path of the Spark runtime in " + runtime.home() + ">");
+    LaunchedStep step = ProcessStep.start(command, recorded, launch.workDirectory(), env, launch.logs(), "Spark driver");
     if (cds.writes()) {
       step.completion().thenAccept(result -> archive.written(result.succeeded()));
     }
-    return step;
+    return watched(step, launch, ui);
   }
 
   /** The runtime of a target and the class-data archive its drivers use (null: none). */
@@ -241,14 +246,52 @@ final class LocalSparkLauncher implements ComputeLauncher {
     return tmp;
   }
 
-  private static List<String> submitOptions(StepLaunch launch, SparkSettings settings, int threads)
+  /**
+   * The driver's UI, on this machine only, at a port chosen here so that its monitoring API can be
+   * polled for the step's progress, and kept small: it remembers the last 100 jobs and stages
+   * instead of 1,000 (a long step does not grow the driver's heap for a UI nobody browses). Spark
+   * enables its UI by default, so this adds no work to a driver, only the polling's two small
+   * requests a second.
+   */
+  static List<String> uiOptions(int port) {
+    return List.of(
+        "--conf", "spark.ui.enabled=true",
+        "--conf", "spark.ui.port=" + port,
+        "--conf", "spark.driver.bindAddress=127.0.0.1",
+        "--conf", "spark.driver.host=127.0.0.1",
+        "--conf", "spark.ui.retainedJobs=100",
+        "--conf", "spark.ui.retainedStages=100",
+        "--conf", "spark.ui.retainedTasks=10000",
+        "--conf", "spark.sql.ui.retainedExecutions=50",
+        "--conf", "spark.ui.showConsoleProgress=false");
+  }
+
+  /** The step's progress from its driver's UI at {@code port}, while it runs. */
+  private static LaunchedStep watched(LaunchedStep step, StepLaunch launch, int port) {
+    return SparkProgressStep.watch(step, SparkUiMonitor.find(), new SparkUiMonitor.Target(launch.runId(),
+        launch.step().id(), "http://127.0.0.1:" + port, launch.step().name(), "Spark UI"));
+  }
+
+  /**
+   * A port free on 127.0.0.1 now. Another process may take it before the driver binds it; Spark then
+   * takes the next one and the progress stays unknown (the watch checks the application's name).
+   */
+  static int freePort() throws WorkspaceException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new WorkspaceException("cannot find a free port on 127.0.0.1 for the Spark UI: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> submitOptions(StepLaunch launch, SparkSettings settings, int threads, int uiPort)
       throws WorkspaceException {
     List<String> options = new ArrayList<>(List.of(
         "--master", "local[" + threads + "]",
         "--name", launch.step().name(),
         "--conf", "spark.driver.memory=" + settings.driverMemory(),
-        "--conf", "spark.local.dir=" + tmpDir(launch),
-        "--conf", "spark.ui.showConsoleProgress=false"));
+        "--conf", "spark.local.dir=" + tmpDir(launch)));
+    options.addAll(uiOptions(uiPort));
     settings.conf().forEach((k, v) -> {
       options.add("--conf");
       options.add(k + "=" + v);
@@ -308,9 +351,10 @@ final class LocalSparkLauncher implements ComputeLauncher {
     command.add(sparkHome.get().resolve("bin/spark-submit").toString());
     command.add("--driver-memory");
     command.add(settings.driverMemory());
-    command.addAll(submitOptions(launch, settings, threads));
+    int ui = freePort();
+    command.addAll(submitOptions(launch, settings, threads, ui));
     command.add(launch.sourceDirectory().resolve(python.file()).toString());
     command.addAll(launch.arguments());
-    return ProcessStep.start(command, launch.workDirectory(), env, launch.logs(), "PySpark driver");
+    return watched(ProcessStep.start(command, launch.workDirectory(), env, launch.logs(), "PySpark driver"), launch, ui);
   }
 }

@@ -1,5 +1,6 @@
 package io.pipewright.local;
 
+import io.pipewright.workspace.CommandLines;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.StepLogs;
 import java.io.IOException;
@@ -39,6 +40,19 @@ final class LocalStepLogs implements StepLogs {
   @Override
   public Path stderrFile() {
     return stderr;
+  }
+
+  private volatile java.util.function.Consumer<String> launchedListener = line -> {};
+
+  /** Whom to tell how the step was launched (the run, to record it). */
+  LocalStepLogs onLaunched(java.util.function.Consumer<String> listener) {
+    this.launchedListener = listener;
+    return this;
+  }
+
+  @Override
+  public void launched(String commandLine) {
+    launchedListener.accept(CommandLines.maskLine(commandLine));
   }
 
   @Override

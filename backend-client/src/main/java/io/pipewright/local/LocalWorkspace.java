@@ -10,10 +10,14 @@ import io.pipewright.workspace.DatasetPreview;
 import io.pipewright.workspace.DatasetVersion;
 import io.pipewright.workspace.Datastore;
 import io.pipewright.workspace.DatastoreEntry;
+import io.pipewright.workspace.ExperimentSummary;
 import io.pipewright.workspace.LinkedService;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.PasswordPrompt;
 import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunPage;
+import io.pipewright.workspace.RunQuery;
+import io.pipewright.workspace.StepDetails;
 import io.pipewright.workspace.RunSummary;
 import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.Workspace;
@@ -239,6 +243,27 @@ public final class LocalWorkspace implements Workspace {
     return history.runs(limit);
   }
 
+  /** A page of the history, paged, filtered and counted in the database. */
+  @Override
+  public RunPage runs(RunQuery query) throws WorkspaceException {
+    return history.runs(query);
+  }
+
+  @Override
+  public List<ExperimentSummary> experiments() throws WorkspaceException {
+    return history.experiments();
+  }
+
+  @Override
+  public Optional<String> recordedPipeline(String runId) throws WorkspaceException {
+    return history.recordedPipeline(runId);
+  }
+
+  @Override
+  public StepDetails stepDetails(String runId, String stepId) throws WorkspaceException {
+    return history.stepDetails(runId, stepId);
+  }
+
   @Override
   public Optional<RunSummary> run(String runId) throws WorkspaceException {
     return history.run(runId);
@@ -247,6 +272,13 @@ public final class LocalWorkspace implements Workspace {
   @Override
   public List<ChildRun> childRuns(String runId) throws WorkspaceException {
     return history.childRuns(runId);
+  }
+
+  @Override
+  public DatasetPreview previewOutput(String runId, String stepId, String port, int maxRows) throws WorkspaceException {
+    ChildRun child = childRuns(runId).stream().filter(c -> c.stepId().equals(stepId)).findFirst()
+        .orElseThrow(() -> new WorkspaceException("run " + runId + " has no step '" + stepId + "'"));
+    return OutputPreview.of(child, port, maxRows, this::compute);
   }
 
   /** Every status transition of a run, oldest first. */

@@ -1,5 +1,6 @@
 package io.pipewright.local;
 
+import io.pipewright.workspace.CommandLines;
 import io.pipewright.workspace.FailureCause;
 import io.pipewright.workspace.LaunchedStep;
 import io.pipewright.workspace.StepLogs;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * A step running as a local process whose stdout and stderr go straight to the step's log files
@@ -29,23 +29,33 @@ final class ProcessStep implements LaunchedStep {
       }
       int exit = p.exitValue();
       if (exit == 0) {
-        return StepResult.success();
+        return StepResult.success(0);
       }
       String cause = failureCause(stderrFile);
-      return StepResult.failure(what + " exited with code " + exit + (cause.isEmpty() ? "" : ": " + cause));
+      return StepResult.failure(what + " exited with code " + exit + (cause.isEmpty() ? "" : ": " + cause), exit);
     });
   }
 
   /** Starts {@code command} in {@code directory} with its output appended to the step's logs. */
   static ProcessStep start(List<String> command, Path directory, Map<String, String> environment, StepLogs logs,
       String what) throws WorkspaceException {
+    return start(command, command, directory, environment, logs, what);
+  }
+
+  /**
+   * As above; {@code recorded} is the command as the step's history keeps it (the same words, or
+   * with a long class path shortened), while the log notes the exact command.
+   */
+  static ProcessStep start(List<String> command, List<String> recorded, Path directory,
+      Map<String, String> environment, StepLogs logs, String what) throws WorkspaceException {
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(directory.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.stdoutFile().toFile()))
         .redirectError(ProcessBuilder.Redirect.appendTo(logs.stderrFile().toFile()));
     builder.environment().putAll(environment);
-    logs.note("command: " + String.join(" ", command.stream().map(ProcessStep::quoteForDisplay).toList()));
+    logs.note("command: " + CommandLines.display(command));
+    logs.launched(CommandLines.display(recorded));
     logs.note("directory: " + directory);
     try {
       return new ProcessStep(builder.start(), logs.stderrFile(), what);
@@ -54,15 +64,8 @@ final class ProcessStep implements LaunchedStep {
     }
   }
 
-  /** Words a POSIX shell reads as they are; anything else is shown single-quoted, so it can be pasted. */
-  private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_\\-+=/.,:@%]+");
-
   private static java.io.File nullDevice() {
     return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-  }
-
-  private static String quoteForDisplay(String arg) {
-    return SAFE_WORD.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 
   @Override

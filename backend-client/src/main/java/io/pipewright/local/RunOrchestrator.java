@@ -11,6 +11,7 @@ import io.pipewright.workspace.PipelineBackend;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunTargets;
 import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.StepSelection;
 import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.IOException;
@@ -161,10 +162,16 @@ final class RunOrchestrator {
     for (PipelineBackend backend : computes.pipelineBackends()) {
       Optional<ComputeTarget> workspace = backend.workspaceFor(ownComputes, options.sparkTarget(), byName);
       if (workspace.isPresent()) {
+        if (options.selection().mode() != StepSelection.Mode.ALL) {
+          throw new WorkspaceException("'" + workspace.get().name() + "' runs the pipeline as one job: running from,"
+              + " up to or only one step is not supported there; run the whole pipeline, or run it here with"
+              + " --target " + ComputeTarget.LOCAL_SPARK);
+        }
         return submitTo(backend, workspace.get(), runId, experiment, pipeline, options, parameters, order, byName,
             ownComputes);
       }
     }
+    StepPlan plan = StepPlan.of(pipeline, order, options.selection(), store::latestSuccessful);
     Map<String, ComputeTarget> targets = computesOf(pipeline, options.sparkTarget(), byName);
     warmUpSpark(pipeline, targets);
     List<HistoryStore.NewChild> children = new ArrayList<>();
@@ -174,7 +181,7 @@ final class RunOrchestrator {
       children.add(new HistoryStore.NewChild(id, steps.get(id).name(), targets.get(id).name()));
     }
     insertRun(runId, experiment, pipeline, options, parameters, children);
-    LocalRun run = new LocalRun(services, runId, pipeline, options, parameters, order, targets);
+    LocalRun run = new LocalRun(services, runId, pipeline, options, parameters, order, targets, plan);
     active.add(run);
     run.start();
     return run;
@@ -215,7 +222,7 @@ final class RunOrchestrator {
     long selfStarted = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     HistoryCalls.write(() -> store.insertRun(new HistoryStore.NewRun(runId, experiment, pipeline.id(), pipeline.name(),
         options.pipelineFile().toAbsolutePath().toString(), PipelineFormat.write(pipeline), Json.write(parameters),
-        self.pid(), selfStarted, children), Instant.now()));
+        self.pid(), selfStarted, children, options.sparkTarget(), options.regenerateOutputs()), Instant.now()));
     try {
       Files.createDirectories(layout.run(runId));
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.pipewright.local;
 
 import io.pipewright.workspace.RunEvent;
 import io.pipewright.workspace.RunListener;
+import io.pipewright.workspace.StepProgress;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +40,17 @@ final class RunRecording {
         listener.onEvent(event);
       } catch (RuntimeException e) {
         LOG.warn("run listener failed on {}", event, e);
+      }
+    }
+  }
+
+  /** Tells the listeners how far a running step has come (not recorded in the history). */
+  void progress(StepProgress progress) {
+    for (RunListener listener : listeners) {
+      try {
+        listener.onProgress(progress);
+      } catch (RuntimeException e) {
+        LOG.warn("run listener failed on {}", progress, e);
       }
     }
   }

@@ -26,6 +26,14 @@ public interface RemoteJob {
   /** Appends what the driver wrote since the last call to the step's log files. */
   void tail(String id, Cancellation cancel) throws RemoteException;
 
+  /**
+   * The driver's Spark UI (its monitoring REST API is under {@code /api/v1}), once the engine says
+   * where it is; null until then, or when it never says. Called while the job runs, after a poll.
+   */
+  default String sparkUiUrl(String id, Cancellation cancel) throws RemoteException {
+    return null;
+  }
+
   /** Stops the job and its executors. */
   void kill(String id, Cancellation cancel) throws RemoteException;
 

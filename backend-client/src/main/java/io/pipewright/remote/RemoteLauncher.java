@@ -9,7 +9,12 @@ import io.pipewright.workspace.LaunchedStep;
 import io.pipewright.workspace.RemoteBackend;
 import io.pipewright.workspace.StepLaunch;
 import io.pipewright.workspace.WorkspaceException;
+import io.pipewright.workspace.SparkProgressStep;
+import io.pipewright.workspace.SparkUiMonitor;
+import io.pipewright.workspace.StepProgress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 /**
@@ -47,14 +52,44 @@ public abstract class RemoteLauncher implements ComputeLauncher {
           + " runs Spark steps only");
     }
     check(launch, spark);
-    return RemoteStep.start(cancel -> {
+    CompletableFuture<SparkProgressStep> watched = new CompletableFuture<>();
+    RemoteStep step = RemoteStep.start(cancel -> {
       Staging staging = staging(launch, cancel);
       SparkSubmission submission = staging.submission(launch, context.sqlDriverJar(),
           "pipewright-" + launch.runId() + "-" + launch.step().id(), Map.of("spark.ui.showConsoleProgress", "false"));
       RemoteJob job = job(launch, submission);
       launch.logs().note(job.where() + ": " + staging.describe());
       return new RemoteStep.Prepared(job, staging);
-    }, launch.logs(), POLL_EVERY);
+    }, launch.logs(), POLL_EVERY, new RemoteStep.Reports() {
+      @Override
+      public void state(String label) {
+        // What the target reports until the driver's UI does: its state, no figures.
+        watched.thenAccept(w -> w.report(new StepProgress(launch.runId(), launch.step().id(), 0, 0, 0, 0, 0, label,
+            progressSource(), Instant.now())));
+      }
+
+      @Override
+      public void sparkUi(String url) {
+        watched.thenAccept(w -> w.start(SparkUiMonitor.find(), new SparkUiMonitor.Target(launch.runId(),
+            launch.step().id(), url, sparkUiAppName(launch), "Spark UI")));
+      }
+    });
+    watched.complete(SparkProgressStep.later(step));
+    return watched.join();
+  }
+
+  /** The engine as a progress's source: "Livy", "Standalone cluster". */
+  private String progressSource() {
+    String name = engine.startsWith("a ") ? engine.substring(2) : engine;
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /**
+   * The application name the driver's UI lists for this step (to tell it from another driver's UI
+   * at the same address), or null to take any.
+   */
+  protected String sparkUiAppName(StepLaunch launch) {
+    return null;
   }
 
   /**

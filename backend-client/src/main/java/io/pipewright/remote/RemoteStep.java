@@ -49,6 +49,9 @@ public final class RemoteStep implements LaunchedStep {
   private final CompletableFuture<StepResult> completion = new CompletableFuture<>();
   private final CompletableFuture<String> remoteJob = new CompletableFuture<>();
   private volatile boolean canceled;
+  /** Told the job's state as the engine words it, and the driver's Spark UI once the job says where it is. */
+  private final Reports reports;
+  private boolean sparkUiFound;
 
   /** What a step does before it submits, on the watcher thread: stage its files, describe its job. */
   @FunctionalInterface
@@ -60,10 +63,22 @@ public final class RemoteStep implements LaunchedStep {
   /** A prepared step: its job, and where its files are. */
   public record Prepared(RemoteJob job, Staging staging) {}
 
-  private RemoteStep(Preparation preparation, StepLogs logs, Duration pollEvery) {
+  private RemoteStep(Preparation preparation, StepLogs logs, Duration pollEvery, Reports reports) {
     this.preparation = preparation;
     this.logs = logs;
     this.pollEvery = pollEvery;
+    this.reports = reports;
+  }
+
+  /** What a running job reports besides its end, on the step's watcher thread. */
+  public interface Reports {
+    Reports NONE = new Reports() {};
+
+    /** The job's state changed: the engine's own word ("RUNNING", "starting"). */
+    default void state(String label) {}
+
+    /** The driver's Spark UI, once the job says where it is ({@link RemoteJob#sparkUiUrl}); at most once. */
+    default void sparkUi(String url) {}
   }
 
   /** Starts watching {@code job} on a background thread and returns at once. */
@@ -73,7 +88,15 @@ public final class RemoteStep implements LaunchedStep {
 
   /** Prepares, submits and watches a step on a background thread; returns at once. */
   public static RemoteStep start(Preparation preparation, StepLogs logs, Duration pollEvery) {
-    RemoteStep step = new RemoteStep(preparation, logs, pollEvery);
+    return start(preparation, logs, pollEvery, Reports.NONE);
+  }
+
+  /**
+   * Prepares, submits and watches a step on a background thread; returns at once. {@code reports}
+   * hears the job's states and its driver's Spark UI.
+   */
+  public static RemoteStep start(Preparation preparation, StepLogs logs, Duration pollEvery, Reports reports) {
+    RemoteStep step = new RemoteStep(preparation, logs, pollEvery, reports);
     WATCHERS.execute(step::watch);
     return step;
   }
@@ -156,8 +179,14 @@ public final class RemoteStep implements LaunchedStep {
       if (!state.label().equals(lastLabel)) {
         logs.note("state: " + state.label() + (state.message() == null || state.ended() ? "" : " (" + state.message() + ")"));
         lastLabel = state.label();
+        if (!state.ended()) {
+          reports.state(state.label());
+        }
       }
       logProblemNoted = tail(id, logProblemNoted);
+      if (state.phase() == Phase.RUNNING) {
+        findSparkUi(id);
+      }
       if (state.ended() || canceled) {
         break;
       }
@@ -193,6 +222,23 @@ public final class RemoteStep implements LaunchedStep {
     }
     return StepResult.failure("the Spark driver failed on " + job.where() + " (" + state.label() + ")"
         + (cause.isBlank() ? "" : ": " + cause));
+  }
+
+  private void findSparkUi(String id) {
+    if (sparkUiFound) {
+      return;
+    }
+    try {
+      String url = job.sparkUiUrl(id, cancellation);
+      if (url != null) {
+        sparkUiFound = true;
+        logs.note("Spark UI: " + url);
+        reports.sparkUi(url);
+      }
+    } catch (RemoteException e) {
+      // The progress stays unknown; the job's status and log still come.
+      LOG.debug("{}: cannot find the Spark UI of {}: {}", job.where(), id, e.getMessage());
+    }
   }
 
   /** Appends new driver output; notes the first problem reading it, once. Returns whether one was noted. */

@@ -41,6 +41,10 @@ final class StandaloneJob implements RemoteJob {
   private final StepLogs logs;
   private String workerId;
   private String workerUi;
+  /** The host of the worker the driver runs on ("127.0.0.1"), from the driver's status. */
+  private String workerHost;
+  /** The port the driver's Spark UI is asked to listen on (spark.ui.port), chosen free on this machine. */
+  private final int uiPort;
   private long stdoutOffset;
   private long stderrOffset;
 
@@ -52,6 +56,19 @@ final class StandaloneJob implements RemoteJob {
     this.submission = submission;
     this.sparkVersion = sparkVersion;
     this.logs = logs;
+    this.uiPort = freePort();
+  }
+
+  /**
+   * A port free on this machine now: exactly right for a cluster on this machine, a guess for a
+   * worker elsewhere (where Spark takes the next port if it is taken, and the progress stays unknown).
+   */
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      return 4040; // Spark's own default
+    }
   }
 
   @Override
@@ -63,7 +80,9 @@ final class StandaloneJob implements RemoteJob {
   public String submit(Cancellation cancel) throws RemoteException, WorkspaceException {
     Set<String> before = driverIds(cancel);
     JsonNode request = createRequest();
-    logs.note("request: POST " + urls.rest() + "/v1/submissions/create " + Redaction.body(request.toString()));
+    String launch = "POST " + urls.rest() + "/v1/submissions/create " + Redaction.body(request.toString());
+    logs.note("request: " + launch);
+    logs.launched(launch);
     try {
       return created(rest.post("/v1/submissions/create", request, cancel));
     } catch (RemoteException e) {
@@ -130,6 +149,13 @@ final class StandaloneJob implements RemoteJob {
       properties.put("spark.archives", String.join(",", submission.archives()));
     }
     properties.put("spark.pipewright.tag", submission.tag());
+    // The driver's UI at a known port, so that its monitoring API gives the step's progress; kept small.
+    properties.putIfAbsent("spark.ui.enabled", "true");
+    properties.putIfAbsent("spark.ui.port", Integer.toString(uiPort));
+    properties.putIfAbsent("spark.ui.retainedJobs", "100");
+    properties.putIfAbsent("spark.ui.retainedStages", "100");
+    properties.putIfAbsent("spark.ui.retainedTasks", "10000");
+    properties.putIfAbsent("spark.sql.ui.retainedExecutions", "50");
     ObjectNode spark = body.putObject("sparkProperties");
     properties.forEach(spark::put);
     return body;
@@ -168,6 +194,10 @@ final class StandaloneJob implements RemoteJob {
     }
     if (status.hasNonNull("workerId")) {
       workerId = status.path("workerId").asText();
+    }
+    String hostPort = status.path("workerHostPort").asText("");
+    if (!hostPort.isBlank()) {
+      workerHost = hostPort.substring(0, hostPort.lastIndexOf(':') > 0 ? hostPort.lastIndexOf(':') : hostPort.length());
     }
     String state = status.path("driverState").asText("UNKNOWN");
     String message = status.path("message").asText(null);
@@ -220,6 +250,16 @@ final class StandaloneJob implements RemoteJob {
         return offset;
       }
     }
+  }
+
+  /** The driver's UI on its worker's host at the port the submission asked for, once the driver is placed. */
+  @Override
+  public String sparkUiUrl(String id, Cancellation cancel) {
+    if (workerHost == null) {
+      return null;
+    }
+    String port = submission.conf().getOrDefault("spark.ui.port", Integer.toString(uiPort));
+    return "http://" + (workerHost.contains(":") ? "[" + workerHost + "]" : workerHost) + ":" + port;
   }
 
   @Override

@@ -27,6 +27,12 @@ final class StandaloneLauncher extends RemoteLauncher {
     }
   }
 
+  /** A standalone driver's application is named after its step (spark.app.name). */
+  @Override
+  protected String sparkUiAppName(StepLaunch launch) {
+    return launch.step().name();
+  }
+
   @Override
   protected RemoteJob job(StepLaunch launch, SparkSubmission submission) {
     StandaloneUrls urls = StandaloneUrls.of(launch.target());

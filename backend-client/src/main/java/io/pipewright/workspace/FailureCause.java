@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -39,27 +40,37 @@ public final class FailureCause {
    * non-blank line.
    */
   public static String of(List<String> lines) {
-    String lastNonBlank = "";
-    String lastException = null;
-    String rootCause = null;
-    String jvmStart = null;
-    String outOfMemory = null;
-    String pythonError = null;
+    return find(lines).map(Found::cause).orElse("");
+  }
+
+  /**
+   * The cause and where it is among {@code lines}, as {@link #of(List)} finds it: the index (from
+   * 0) of the line that holds it (a root cause's {@code Caused by:} line, a traceback's error line).
+   * Empty when every line is blank.
+   */
+  public static Optional<Found> find(List<String> lines) {
+    int lastNonBlank = -1;
+    int lastException = -1;
+    int rootCause = -1;
+    int jvmStart = -1;
+    int outOfMemory = -1;
+    int pythonError = -1;
     boolean inTraceback = false;
-    for (String line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       String l = line.strip();
       if (l.isEmpty()) {
         continue;
       }
-      lastNonBlank = l;
+      lastNonBlank = i;
       if (l.startsWith("SQL statement ") || l.startsWith("pipewright:")) {
-        return shorten(l);
+        return Optional.of(new Found(shorten(l), i));
       }
-      if (jvmStart == null && JVM_START.matcher(l).matches()) {
-        jvmStart = l;
+      if (jvmStart < 0 && JVM_START.matcher(l).matches()) {
+        jvmStart = i;
       }
       if (l.contains("java.lang.OutOfMemoryError")) {
-        outOfMemory = l.substring(l.indexOf("java.lang.OutOfMemoryError"));
+        outOfMemory = i;
       }
       if (l.startsWith("Traceback (most recent call last)")) {
         inTraceback = true;
@@ -68,32 +79,53 @@ public final class FailureCause {
       if (inTraceback) {
         // Frames are indented ("File ...", the source line); the first line that is not ends it.
         if (!line.startsWith(" ") && !line.startsWith("\t")) {
-          pythonError = l;
+          pythonError = i;
           inTraceback = false;
         }
         continue;
       }
       if (l.startsWith("Caused by: ")) {
-        rootCause = l.substring("Caused by: ".length());
+        rootCause = i;
       } else if (EXCEPTION_LINE.matcher(l).matches() && !l.startsWith("at ")) {
-        lastException = l;
-        rootCause = null;
+        lastException = i;
+        rootCause = -1;
       }
     }
-    if (jvmStart != null) {
-      return shorten("the JVM could not start: " + jvmStart);
+    if (jvmStart >= 0) {
+      return Optional.of(new Found(shorten("the JVM could not start: " + lines.get(jvmStart).strip()), jvmStart));
     }
-    if (outOfMemory != null) {
-      return shorten("out of memory: " + outOfMemory + " (raise the driver or executor memory)");
+    if (outOfMemory >= 0) {
+      String l = lines.get(outOfMemory).strip();
+      return Optional.of(new Found(shorten("out of memory: " + l.substring(l.indexOf("java.lang.OutOfMemoryError"))
+          + " (raise the driver or executor memory)"), outOfMemory));
     }
-    if (pythonError != null) {
-      return shorten(pythonError);
+    if (pythonError >= 0) {
+      return Optional.of(new Found(shorten(lines.get(pythonError).strip()), pythonError));
     }
-    if (lastException != null) {
-      return shorten(rootCause != null && !rootCause.equals(lastException) ? rootCause + " (in: " + firstPart(lastException)
-          + ")" : lastException);
+    if (lastException >= 0) {
+      String exception = lines.get(lastException).strip();
+      String root = rootCause < 0 ? null : lines.get(rootCause).strip().substring("Caused by: ".length());
+      return root != null && !root.equals(exception)
+          ? Optional.of(new Found(shorten(root + " (in: " + firstPart(exception) + ")"), rootCause))
+          : Optional.of(new Found(shorten(exception), lastException));
     }
-    return shorten(lastNonBlank);
+    return lastNonBlank < 0 ? Optional.empty()
+        : Optional.of(new Found(shorten(lines.get(lastNonBlank).strip()), lastNonBlank));
+  }
+
+  /** A cause and the index of its line among the lines searched. */
+  public record Found(String cause, int index) {}
+
+  /**
+   * A cause in a log file and its line there, counted from 1 over the whole file, for "Show in
+   * log" (the cause is found in the last 64 KiB, as {@link #of(Path)} finds it).
+   */
+  public record Location(String cause, long line) {}
+
+  /** Where in a log file (a driver's stderr) {@link #of(Path)} found the cause; empty when nothing. */
+  public static Optional<Location> locate(Path logFile) {
+    Tail tail = readTail(logFile, 64 * 1024);
+    return find(tail.lines()).map(f -> new Location(f.cause(), tail.firstLine() + f.index()));
   }
 
   /** An exception line up to its message's first sentence, so that the root cause stays in view. */
@@ -106,6 +138,13 @@ public final class FailureCause {
   }
 
   private static List<String> tail(Path file, int bytes) {
+    return readTail(file, bytes).lines();
+  }
+
+  /** The last whole lines of a file, and the number (from 1) in the file of the first of them. */
+  private record Tail(List<String> lines, long firstLine) {}
+
+  private static Tail readTail(Path file, int bytes) {
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
       long length = raf.length();
       long start = Math.max(0, length - bytes);
@@ -113,9 +152,33 @@ public final class FailureCause {
       raf.seek(start);
       raf.readFully(buffer);
       List<String> lines = new String(buffer, StandardCharsets.UTF_8).lines().toList();
-      return start > 0 && !lines.isEmpty() ? lines.subList(1, lines.size()) : lines;
+      if (start == 0 || lines.isEmpty()) {
+        return new Tail(lines, 1);
+      }
+      // The first line read is cut (or starts at the cut): it is left out, and numbering goes on after it.
+      return new Tail(lines.subList(1, lines.size()), newlinesBefore(raf, start) + 2);
     } catch (IOException e) {
-      return Files.exists(file) ? List.of("cannot read " + file + ": " + e.getMessage()) : List.of();
+      return new Tail(Files.exists(file) ? List.of("cannot read " + file + ": " + e.getMessage()) : List.of(), 1);
     }
+  }
+
+  private static long newlinesBefore(RandomAccessFile raf, long end) throws IOException {
+    long count = 0;
+    byte[] buffer = new byte[1 << 20];
+    raf.seek(0);
+    long read = 0;
+    while (read < end) {
+      int n = raf.read(buffer, 0, (int) Math.min(buffer.length, end - read));
+      if (n < 0) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        if (buffer[i] == '\n') {
+          count++;
+        }
+      }
+      read += n;
+    }
+    return count;
   }
 }

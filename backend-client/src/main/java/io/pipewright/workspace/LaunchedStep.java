@@ -1,6 +1,7 @@
 package io.pipewright.workspace;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** A step a launcher has started. */
 public interface LaunchedStep {
@@ -25,18 +26,41 @@ public interface LaunchedStep {
     return CompletableFuture.completedFuture(null);
   }
 
-  /** How a step ended. {@code message} says why it failed, in the user's terms. */
-  record StepResult(boolean succeeded, boolean canceled, String message) {
+  /**
+   * Sends {@code listener} how far the step has come while it runs, when the launcher knows (a
+   * Spark driver's UI, what a target reports); launchers that do not know send nothing.
+   */
+  default void onProgress(Consumer<StepProgress> listener) {}
+
+  /**
+   * How a step ended. {@code message} says why it failed, in the user's terms; {@code exitCode} is
+   * its process's exit code, or what the target reported, null when not known.
+   */
+  record StepResult(boolean succeeded, boolean canceled, String message, Integer exitCode) {
+
+    /** Without an exit code. */
+    public StepResult(boolean succeeded, boolean canceled, String message) {
+      this(succeeded, canceled, message, null);
+    }
+
     public static StepResult success() {
-      return new StepResult(true, false, null);
+      return new StepResult(true, false, null, null);
+    }
+
+    public static StepResult success(Integer exitCode) {
+      return new StepResult(true, false, null, exitCode);
     }
 
     public static StepResult failure(String message) {
-      return new StepResult(false, false, message);
+      return new StepResult(false, false, message, null);
+    }
+
+    public static StepResult failure(String message, Integer exitCode) {
+      return new StepResult(false, false, message, exitCode);
     }
 
     public static StepResult canceledResult() {
-      return new StepResult(false, true, "canceled");
+      return new StepResult(false, true, "canceled", null);
     }
   }
 }

@@ -14,4 +14,11 @@ public interface StepLogs {
 
   /** A line of Pipewright's own about the step (command, notes), in the pipewright/log stream. */
   void note(String line);
+
+  /**
+   * How the step was launched, exactly and with secrets masked ({@link CommandLines#display}): the
+   * command of a process, the spark-submit parameters, the request that created a remote job. The
+   * workspace records it in the step's history. Launchers call it once, besides noting it.
+   */
+  default void launched(String commandLine) {}
 }

@@ -22,7 +22,10 @@ public record StepProgress(
     return tasksTotal <= 0 ? -1 : Math.min(1.0, (double) tasksDone / tasksTotal);
   }
 
-  /** "stage 2 of 3 · 150/200 tasks", as a node and the Runs view show it. */
+  /**
+   * "stage 2 of 3 · 150/200 tasks", as a node and the Runs view show it; with no figures, what the
+   * target reports ({@link #stage}: a Livy batch's "running"), else "starting".
+   */
   public String describe() {
     StringBuilder s = new StringBuilder();
     if (stagesTotal > 0) {
@@ -34,6 +37,6 @@ public record StepProgress(
       }
       s.append(tasksDone).append('/').append(tasksTotal).append(" tasks");
     }
-    return s.length() == 0 ? "starting" : s.toString();
+    return s.length() > 0 ? s.toString() : stage != null ? stage : "starting";
   }
 }

@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The package arrows of ARCHITECTURE.md inside backend-client:
  * {@code local, standalone, livy, azureml → workspace → model}; {@code standalone, livy, azureml →
  * remote → http} (remote: what the remote launchers share); {@code livy, azureml → azure → http, workspace}
- * (azure: signing in and Resource Manager's conventions). Breaking one fails the build.
+ * (azure: signing in and Resource Manager's conventions); {@code sparkui → http, workspace} (a Spark
+ * driver's progress, loaded as a service). Breaking one fails the build.
  */
 @AnalyzeClasses(packages = "io.pipewright", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -37,7 +38,7 @@ class ArchitectureTest {
       .that().resideInAPackage("io.pipewright.workspace..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "io.pipewright.local..", "io.pipewright.http..", "io.pipewright.standalone..",
-          "io.pipewright.livy..", "io.pipewright.azureml..", "io.pipewright.azure..")
+          "io.pipewright.livy..", "io.pipewright.azureml..", "io.pipewright.azure..", "io.pipewright.sparkui..")
       .because("the workspace SPI is what every backend implements");
 
   @ArchTest
@@ -45,15 +46,31 @@ class ArchitectureTest {
       .that().resideInAPackage("io.pipewright.local..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "io.pipewright.http..", "io.pipewright.remote..", "io.pipewright.standalone..", "io.pipewright.livy..",
+          "io.pipewright.azureml..", "io.pipewright.azure..", "io.pipewright.sparkui..")
+      .because("the embedded workspace works offline, with no HTTP client; remote backends and the Spark UI's"
+          + " progress are services it loads");
+
+  @ArchTest
+  static final ArchRule sparkUiKnowsOnlyHttpAndWorkspace = noClasses()
+      .that().resideInAPackage("io.pipewright.sparkui..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "io.pipewright.local..", "io.pipewright.remote..", "io.pipewright.standalone..", "io.pipewright.livy..",
           "io.pipewright.azureml..", "io.pipewright.azure..")
-      .because("the embedded workspace works offline, with no HTTP client; remote backends are services it loads");
+      .because("the Spark UI's progress is a service: sparkui → http, workspace, and nothing uses it but as one");
+
+  @ArchTest
+  static final ArchRule nothingImportsSparkUi = noClasses()
+      .that().resideInAPackage("io.pipewright..").and().resideOutsideOfPackage("io.pipewright.sparkui..")
+      .should().dependOnClassesThat().resideInAPackage("io.pipewright.sparkui..")
+      .because("it is found through ServiceLoader as a workspace.SparkUiMonitor");
 
   @ArchTest
   static final ArchRule httpKnowsNoPipeline = noClasses()
       .that().resideInAPackage("io.pipewright.http..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "io.pipewright.model..", "io.pipewright.workspace..", "io.pipewright.remote..",
-          "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..", "io.pipewright.azure..")
+          "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..", "io.pipewright.azure..",
+          "io.pipewright.sparkui..")
       .because("the HTTP layer is a client library: Azure, Livy and Spark build on it, not it on them");
 
   @ArchTest
@@ -73,7 +90,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule remoteBackendsDoNotImportTheEmbeddedOne = noClasses()
       .that().resideInAnyPackage("io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..",
-          "io.pipewright.http..", "io.pipewright.remote..", "io.pipewright.azure..")
+          "io.pipewright.http..", "io.pipewright.remote..", "io.pipewright.azure..", "io.pipewright.sparkui..")
       .should().dependOnClassesThat().resideInAPackage("io.pipewright.local..")
       .allowEmptyShould(true)
       .because("backends meet only through the workspace SPI");

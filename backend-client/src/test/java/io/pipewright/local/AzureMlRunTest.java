@@ -1,6 +1,7 @@
 package io.pipewright.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -141,6 +142,18 @@ class AzureMlRunTest {
   // ---- tests --------------------------------------------------------------------------------
 
   @Test
+  void runningFromOneStepIsRefusedBecauseAzureMlRunsThePipelineAsOneJob() throws Exception {
+    Pipeline pipeline = PipelineFormat.read(pipelineFile).pipeline();
+
+    assertThatThrownBy(() -> workspace.submit(pipeline, new SubmitOptions(null, pipelineFile, Map.of(), false, null,
+        io.pipewright.workspace.StepSelection.from("train"))))
+        .isInstanceOf(io.pipewright.workspace.WorkspaceException.class)
+        .hasMessage("'aml' runs the pipeline as one job: running from, up to or only one step is not supported"
+            + " there; run the whole pipeline, or run it here with --target local-spark");
+    assertThat(workspace.runs(10)).isEmpty();
+  }
+
+  @Test
   void theSynapseTitanicSampleRunsAsOnePipelineJobWithASparkAndACommandChildJob() throws Exception {
     acceptsTheJob();
     AzureMlAnswers.completeTheRun(server);
@@ -149,6 +162,8 @@ class AzureMlRunTest {
 
     assertThat(await(run)).as(log(run.runId(), "prep", LogStream.PIPEWRIGHT)).isEqualTo(RunStatus.COMPLETED);
     String job = "pipewright-" + run.runId().toLowerCase();
+    assertThat(workspace.stepDetails(run.runId(), "prep").launch()).startsWith("Azure ML component " + WS
+        + "/components/azureml_anonymous/versions/").contains("\"type\":\"spark\"");
 
     // One job, and its body exactly.
     List<RecordedRequest> puts = server.requests("PUT", WS + "/jobs/.*");
@@ -302,10 +317,12 @@ class AzureMlRunTest {
     assertThat(prep.message()).isEqualTo(
         "UserError: AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `titanic` cannot be found.");
     assertThat(childRun(run.runId(), "train").status()).isEqualTo(RunStatus.NOT_STARTED);
+    assertThat(childRun(run.runId(), "train").message()).isEqualTo("not run: upstream step 'Prepare data' failed");
     assertThat(remoteJobs(run.runId()).get("train")).endsWith("/train_run_2");
     assertThat(server.requests("GET", HISTORY + "/runs/.*/children"))
         .anySatisfy(r -> assertThat(r.getUrl().queryParameter("$continuationtoken")).isEqualTo("page 2"));
-    assertThat(workspace.run(run.runId()).orElseThrow().message()).isEqualTo("step 'Prepare data' failed (Azure ML"
+    assertThat(workspace.run(run.runId()).orElseThrow().message()).isEqualTo("step 'Prepare data' failed: UserError:"
+        + " AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] The table or view `titanic` cannot be found. (Azure ML"
         + " pipeline job pipewright-" + run.runId().toLowerCase() + ": https://ml.azure.com/runs/pipewright-job?wsid=" + WS + ")");
     assertThat(log(run.runId(), "prep", LogStream.DRIVER_STDERR)).isEqualTo("Traceback: AnalysisException\n");
     // --regenerate-outputs is Azure ML's force_rerun.

@@ -79,4 +79,25 @@ class FingerprintsTest {
 
     assertThat(Fingerprints.content(out, hashes)).isEqualTo(before);
   }
+
+  @Test
+  void aNotebookAndALogIgnoredByGitignoreLeaveTheSourcesAsTheyWere() throws Exception {
+    Files.writeString(src.resolve(".gitignore"), "*.ipynb\n*.log\n.ipynb_checkpoints/\n");
+    String before = sources();
+    Files.writeString(src.resolve("explore.ipynb"), "{\"cells\": []}");
+    Files.writeString(src.resolve("spark.log"), "INFO");
+    Files.writeString(Files.createDirectories(src.resolve(".ipynb_checkpoints")).resolve("x.ipynb"), "{}");
+
+    assertThat(sources()).isEqualTo(before);
+  }
+
+  @Test
+  void aFileAnAmlignoreDoesNotNameChangesTheSourcesEvenIfTheGitignoreNamesIt() throws Exception {
+    Files.writeString(src.resolve(".gitignore"), "*.txt\n");
+    Files.writeString(src.resolve(".amlignore"), "*.ipynb\n");
+    String before = sources();
+    Files.writeString(src.resolve("notes.txt"), "read me");
+
+    assertThat(sources()).isNotEqualTo(before);
+  }
 }

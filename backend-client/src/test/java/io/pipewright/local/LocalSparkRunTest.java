@@ -157,6 +157,13 @@ class LocalSparkRunTest {
     fx.assertStatus("count", RunStatus.NOT_STARTED);
     assertThat(fx.child("count").message()).isEqualTo("not run: upstream step 'select' failed");
     assertThat(fx.workspace.run(fx.lastRunId).orElseThrow().message()).contains("step 'select' failed");
+    var details = fx.workspace.stepDetails(fx.lastRunId, "select");
+    assertThat(details.launch()).contains("org.apache.spark.deploy.SparkSubmit --master 'local[")
+        .contains("--conf spark.driver.memory=1g").contains("<the class path of the Spark runtime in ");
+    assertThat(details.exitCode()).isNotNull().isNotZero();
+    var failure = details.failure().orElseThrow();
+    assertThat(fx.log("select", failure.stream()).lines().toList().get((int) failure.line() - 1))
+        .contains("statement 2").contains("no_such_table");
   }
 
   @Test

@@ -161,6 +161,67 @@ class LocalWorkspaceTest {
   }
 
   @Test
+  void aFailedStepsDetailsHoldItsLaunchExitCodeAndTheLineOfItsCause() throws Exception {
+    Pipeline failing = pipeline("failing")
+        .script("bad", "python3 fail.py --password hunter2", List.of(), List.of("out"), List.of("token=abc"))
+        .build();
+
+    assertThat(fx.run(failing)).isEqualTo(RunStatus.FAILED);
+
+    var details = fx.workspace.stepDetails(fx.lastRunId, "bad");
+    assertThat(details.launch()).isEqualTo("python3 fail.py --password *** token=***");
+    assertThat(fx.log("bad", LogStream.PIPEWRIGHT)).contains("command: python3 fail.py --password *** token=***")
+        .doesNotContain("hunter2").doesNotContain("abc");
+    assertThat(details.exitCode()).isEqualTo(1);
+    var failure = details.failure().orElseThrow();
+    assertThat(failure.stream()).isEqualTo(LogStream.DRIVER_STDERR);
+    assertThat(fx.log("bad", LogStream.DRIVER_STDERR).lines().toList().get((int) failure.line() - 1))
+        .isEqualTo("ValueError: the data has no rows");
+    assertThat(details.history()).extracting(c -> c.status())
+        .containsExactly(RunStatus.PREPARING, RunStatus.RUNNING, RunStatus.FAILED);
+    assertThat(fx.workspace.run(fx.lastRunId).orElseThrow().message())
+        .isEqualTo("step 'bad' failed: python3 exited with code 1: ValueError: the data has no rows");
+  }
+
+  @Test
+  void aCompletedStepsDetailsHoldItsInputsOutputsRegisteredVersionAndExitCode() throws Exception {
+    Pipeline producer = pipeline("producer")
+        .dataset("numbers", DatasetKind.TABULAR, "numbers/n.csv")
+        .add(Pipelines.step("copy", new ScriptStep("python3 copy.py"), List.of("numbers"), InputMode.DIRECT,
+            List.of("out"), List.of("{inputs.numbers}", "{outputs.out}"), "numbers_copy"))
+        .edge("numbers", "copy.numbers")
+        .build();
+
+    assertThat(fx.run(producer)).isEqualTo(RunStatus.COMPLETED);
+
+    var details = fx.workspace.stepDetails(fx.lastRunId, "copy");
+    Path data = fx.workspace.datastoreRoot("default").resolve("numbers/n.csv");
+    assertThat(details.inputs()).containsExactly(java.util.Map.entry("numbers", data.toString()));
+    assertThat(details.child().outputs()).containsKey("out");
+    assertThat(details.registered()).singleElement().satisfies(v -> {
+      assertThat(v.name()).isEqualTo("numbers_copy");
+      assertThat(v.version()).isEqualTo(1);
+    });
+    assertThat(details.exitCode()).isZero();
+    assertThat(details.failure()).isEmpty();
+    assertThat(details.launch()).startsWith("python3 copy.py " + data);
+  }
+
+  @Test
+  void theRecordedPipelineTargetAndParametersOfARunAreReadBack() throws Exception {
+    assertThat(fx.run(copyPipeline(), true)).isEqualTo(RunStatus.COMPLETED);
+
+    var run = fx.workspace.run(fx.lastRunId).orElseThrow();
+    assertThat(run.regenerateOutputs()).isTrue();
+    assertThat(run.target()).isNull();
+    assertThat(fx.workspace.recordedPipeline(fx.lastRunId)).get().asString().contains("python3 copy.py").contains("\"numbers\"");
+    assertThat(fx.workspace.experiments()).singleElement().satisfies(e -> {
+      assertThat(e.name()).isEqualTo("copy");
+      assertThat(e.runs()).isEqualTo(1);
+    });
+  }
+
+  @Test
   void aStepThatWritesNothingToAnOutputFails() throws Exception {
     Pipeline silent = pipeline("silent")
         .script("quiet", "python3 -c pass", List.of(), List.of("out"), List.of())
@@ -179,11 +240,34 @@ class LocalWorkspaceTest {
     assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
     fx.assertStatus("copy", RunStatus.REUSED);
     assertThat(fx.child("copy").outputs().get("out")).contains(first);
+    var reused = fx.workspace.stepDetails(fx.lastRunId, "copy");
+    assertThat(reused.inputs()).containsOnlyKeys("numbers");
+    assertThat(reused.launch()).isNull();
+    assertThat(reused.exitCode()).isNull();
+    assertThat(reused.reuseChanges()).isEmpty();
 
     fx.source("copy.py", COPY_PY + "\nprint('changed')\n");
     assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
     fx.assertStatus("copy", RunStatus.COMPLETED);
-    assertThat(fx.child("copy").reuse()).isEqualTo("not reused: its source files changed since the last completed run");
+    assertThat(fx.child("copy").reuse()).isEqualTo("not reused: source file copy.py changed");
+    assertThat(fx.workspace.stepDetails(fx.lastRunId, "copy").reuseChanges()).containsExactly("source file copy.py changed");
+  }
+
+  @Test
+  void aNotebookOrLogIgnoredByGitignoreNextToThePipelineKeepsReuseAndAnotherFileIsNamed() throws Exception {
+    fx.source(".gitignore", "*.ipynb\nlogs/\n");
+    assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
+    fx.source("explore.ipynb", "{\"cells\": []}");
+    java.nio.file.Files.createDirectories(fx.sources.resolve("logs"));
+    fx.source("logs/spark.log", "INFO started");
+
+    assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
+    fx.assertStatus("copy", RunStatus.REUSED);
+
+    fx.source("notes.txt", "what copy does");
+    assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
+    fx.assertStatus("copy", RunStatus.COMPLETED);
+    assertThat(fx.child("copy").reuse()).isEqualTo("not reused: source file notes.txt added");
   }
 
   @Test
@@ -237,7 +321,7 @@ class LocalWorkspaceTest {
     assertThat(fx.run(copyPipeline())).isEqualTo(RunStatus.COMPLETED);
 
     fx.assertStatus("copy", RunStatus.COMPLETED);
-    assertThat(fx.child("copy").reuse()).contains("its inputs changed");
+    assertThat(fx.child("copy").reuse()).isEqualTo("not reused: input numbers changed: n.csv modified");
   }
 
   @Test

@@ -126,6 +126,8 @@ class RemoteFaultsTest {
     assertThat(created.get()).isEqualTo("pipewright-" + fx.lastRunId + "-one");
     assertThat(fx.log("one", LogStream.PIPEWRIGHT)).contains("found the batch it created: 7");
     assertThat(fx.stdout("one")).isEqualTo("one: 1\n");
+    assertThat(fx.workspace.stepDetails(fx.lastRunId, "one").launch())
+        .startsWith("POST " + url() + "/batches {").contains("\"name\":\"pipewright-" + fx.lastRunId + "-one\"");
   }
 
   @Test

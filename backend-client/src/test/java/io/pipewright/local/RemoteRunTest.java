@@ -154,6 +154,12 @@ class RemoteRunTest {
 
     fx.assertStatus("select", RunStatus.FAILED);
     assertThat(fx.child("select").message()).contains("statement 2").contains("no_such_table");
+    var details = fx.workspace.stepDetails(run.runId(), "select");
+    assertThat(details.launch()).startsWith("POST ");
+    assertThat(details.exitCode()).as("what the target says: neither reports one").isNull();
+    var failure = details.failure().orElseThrow();
+    assertThat(fx.log(run.runId(), "select", failure.stream()).lines().toList().get((int) failure.line() - 1))
+        .contains("statement 2");
   }
 
   @ParameterizedTest

@@ -180,6 +180,8 @@ class SynapseRunTest {
          "name": "pipewright-%2$s-prep"}
         """.formatted(staged, run)));
     assertThat(created.get()).isEqualTo("pipewright-" + run + "-prep");
+    assertThat(fx.workspace.stepDetails(run, "prep").launch()).startsWith("POST ").contains("/batches?detailed=true {")
+        .contains("\"className\":\"io.pipewright.spark.SqlStepDriver\"");
     // The files the batch names were uploaded, whole.
     String root = "default/pipewright/" + run + "/prep/";
     Path driverJar = SparkRuntime.locate(null, null).sqlDriverJar();

@@ -78,4 +78,50 @@ class FailureCauseTest {
     assertThat(cause("starting\nexit status 3\n\n")).isEqualTo("exit status 3");
     assertThat(FailureCause.of(List.of())).isEmpty();
   }
+
+  @Test
+  void theCauseIsLocatedOnItsLineCountedFromOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+      throws Exception {
+    java.nio.file.Path stderr = java.nio.file.Files.writeString(temp.resolve("stderr"), """
+        INFO SparkContext: Running Spark version 4.1.3
+        Exception in thread "main" org.apache.spark.SparkException: Job aborted due to stage failure
+        \tat org.apache.spark.scheduler.DAGScheduler.abortStage(DAGScheduler.scala:2834)
+        Caused by: java.lang.ArithmeticException: / by zero
+        \tat Prep.main(Prep.java:12)
+        INFO ShutdownHookManager: Shutdown hook called
+        """);
+
+    FailureCause.Location location = FailureCause.locate(stderr).orElseThrow();
+
+    assertThat(location.line()).isEqualTo(4);
+    assertThat(location.cause()).startsWith("java.lang.ArithmeticException: / by zero (in: Exception in thread");
+    assertThat(location.cause()).isEqualTo(FailureCause.of(stderr));
+  }
+
+  @Test
+  void aCauseAfterMoreThanTheTailReadIsNumberedOverTheWholeFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+      throws Exception {
+    StringBuilder log = new StringBuilder();
+    for (int i = 1; i <= 5000; i++) {
+      log.append("INFO Executor: finished task ").append(i).append(" of stage 0.0 in 12 ms\n");
+    }
+    log.append("Traceback (most recent call last):\n  File \"prep.py\", line 3, in <module>\n    1 / 0\n");
+    log.append("ZeroDivisionError: division by zero\n");
+    log.append("INFO ShutdownHookManager: Shutdown hook called\n");
+    java.nio.file.Path stderr = java.nio.file.Files.writeString(temp.resolve("stderr"), log);
+
+    FailureCause.Location location = FailureCause.locate(stderr).orElseThrow();
+
+    assertThat(java.nio.file.Files.size(stderr)).isGreaterThan(64 * 1024);
+    assertThat(location.cause()).isEqualTo("ZeroDivisionError: division by zero");
+    assertThat(location.line()).isEqualTo(5004);
+    assertThat(java.nio.file.Files.readAllLines(stderr).get((int) location.line() - 1))
+        .isEqualTo("ZeroDivisionError: division by zero");
+  }
+
+  @Test
+  void anEmptyLogHasNoCauseToLocate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+    assertThat(FailureCause.locate(java.nio.file.Files.writeString(temp.resolve("stderr"), "\n\n"))).isEmpty();
+    assertThat(FailureCause.locate(temp.resolve("missing"))).isEmpty();
+  }
 }

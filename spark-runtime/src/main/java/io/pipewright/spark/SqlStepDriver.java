@@ -240,6 +240,9 @@ public final class SqlStepDriver {
   // ---- statements ------------------------------------------------------------------------------
 
   private void runStatement(SparkSession spark, SqlScript.Statement statement) {
+    // What the driver's UI (and Pipewright's progress) calls the jobs this statement starts.
+    spark.sparkContext().setJobDescription(
+        "statement " + statement.number() + ": " + statement.firstLine(HEADER_CHARS));
     try {
       Dataset<Row> result = spark.sql(statement.text());
       if (returnsRows(statement.text()) && result.schema().fields().length > 0) {
@@ -345,6 +348,7 @@ public final class SqlStepDriver {
       exists = false;
     }
     if (exists) {
+      spark.sparkContext().setJobDescription("writing output '" + name + "'");
       try {
         Observation rows = new Observation("pipewright_output_" + name);
         Dataset<Row> frame = spark.table(name).observe(rows, count(lit(1)).as("rows"));

@@ -36,6 +36,8 @@ public final class CanvasPane extends StackPane {
   private final PaletteViewModel palette;
   private final ObjectProperty<GraphView> view = new SimpleObjectProperty<>(this, "view");
   private final ObjectProperty<GraphColors> colors = new SimpleObjectProperty<>(this, "colors", GraphColors.LIGHT);
+  private final java.util.List<java.util.function.BiConsumer<Hit, java.util.List<MenuItem>>> menuItems =
+      new java.util.ArrayList<>();
 
   public CanvasPane(AppContext context, PaletteViewModel palette) {
     this.context = context;
@@ -151,6 +153,14 @@ public final class CanvasPane extends StackPane {
     }
   }
 
+  /**
+   * Lets a feature add items to the context menu of a node or a port (Run from here, Preview output):
+   * {@code items} gets what it adds, shown after the editing items.
+   */
+  public void addContextMenuItems(java.util.function.BiConsumer<Hit, java.util.List<MenuItem>> items) {
+    menuItems.add(items);
+  }
+
   private ContextMenu contextMenu(GraphView graphView, Hit hit) {
     ContextMenu menu = new ContextMenu();
     switch (hit.kind()) {
@@ -165,6 +175,12 @@ public final class CanvasPane extends StackPane {
             menuItem("Cut", "Shortcut+X", () -> fire(graphView, KeyCode.X)),
             new SeparatorMenuItem(),
             menuItem("Delete", "Delete", graphView::deleteSelection));
+        java.util.List<MenuItem> more = new java.util.ArrayList<>();
+        menuItems.forEach(m -> m.accept(hit, more));
+        if (!more.isEmpty()) {
+          menu.getItems().add(new SeparatorMenuItem());
+          menu.getItems().addAll(more);
+        }
         break;
       case EDGE:
         graphView.getSelection().clear();

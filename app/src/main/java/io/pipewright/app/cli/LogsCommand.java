@@ -2,6 +2,7 @@ package io.pipewright.app.cli;
 
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.ChildRun;
+import io.pipewright.workspace.FailureLocation;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.WorkspaceException;
@@ -35,12 +36,22 @@ final class LogsCommand implements Callable<Integer> {
   @Option(names = {"-f", "--follow"}, description = "Keep printing as the log grows, until the step ends.")
   boolean follow;
 
+  @Option(names = "--failure", description = "Only the lines around the failed step's cause, in the stream where it"
+      + " was found, numbered; the cause's line marked with >.")
+  boolean failure;
+
+  /** Lines shown before and after the cause with --failure. */
+  private static final int AROUND = 5;
+
   @Override
   public Integer call() throws WorkspaceException, IOException, InterruptedException {
     try (LocalWorkspace workspace = root.openWorkspace()) {
       workspace.run(runId).orElseThrow(() -> new PipewrightCommand.UserException(
           "no run " + runId + " in " + workspace.description() + " (see: pipewright runs list)", PipewrightCommand.FAILED));
       ChildRun child = findStep(workspace);
+      if (failure) {
+        return printFailure(workspace, child);
+      }
       List<String> streams = workspace.logStreams(runId, child.stepId());
       if (!streams.contains(stream) && !(follow && !child.status().isFinal())) {
         throw new PipewrightCommand.UserException("step '" + child.stepId() + "' of run " + runId + " has no log '"
@@ -68,6 +79,53 @@ final class LogsCommand implements Callable<Integer> {
         Thread.sleep(FOLLOW_MILLIS);
       }
     }
+  }
+
+  private int printFailure(LocalWorkspace workspace, ChildRun child) throws WorkspaceException, IOException {
+    FailureLocation where = workspace.stepDetails(runId, child.stepId()).failure().orElseThrow(() ->
+        new PipewrightCommand.UserException("step '" + child.stepId() + "' of run " + runId + " has no failure found in"
+            + " its logs" + (child.status() == RunStatus.FAILED && child.message() != null ? " (" + child.message() + ")" : ""),
+            PipewrightCommand.FAILED));
+    LogStream log = workspace.log(runId, child.stepId(), where.stream());
+    long first = Math.max(1, where.line() - AROUND);
+    long last = where.line() + AROUND;
+    PrintStream out = System.out;
+    out.println(where.stream() + " line " + where.line() + ": " + where.cause());
+    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    long number = 1;
+    long offset = 0;
+    int width = Long.toString(last).length();
+    while (number <= last) {
+      byte[] bytes = log.read(offset, 1 << 20);
+      if (bytes.length == 0) {
+        break;
+      }
+      offset += bytes.length;
+      for (int i = 0; i < bytes.length && number <= last; i++) {
+        if (bytes[i] != '\n') {
+          if (number >= first) {
+            line.write(bytes[i]);
+          }
+          continue;
+        }
+        if (number >= first) {
+          printLine(out, number, width, number == where.line(), line);
+        }
+        line.reset();
+        number++;
+      }
+    }
+    if (number <= last && line.size() > 0) {
+      printLine(out, number, width, number == where.line(), line);
+    }
+    out.flush();
+    return PipewrightCommand.OK;
+  }
+
+  private static void printLine(PrintStream out, long number, int width, boolean cause,
+      java.io.ByteArrayOutputStream line) {
+    out.println((cause ? "> " : "  ") + String.format(java.util.Locale.ROOT, "%" + width + "d", number) + "  "
+        + line.toString(java.nio.charset.StandardCharsets.UTF_8).stripTrailing());
   }
 
   private boolean isFinal(LocalWorkspace workspace, String stepId) throws WorkspaceException {

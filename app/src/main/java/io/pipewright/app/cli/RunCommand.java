@@ -5,11 +5,15 @@ import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.LoadedPipeline;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.Step;
+import io.pipewright.workspace.ChildRun;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.RunEvent;
 import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunListener;
 import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.StepProgress;
+import io.pipewright.workspace.StepSelection;
 import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.IOException;
@@ -53,6 +57,8 @@ final class RunCommand implements Callable<Integer> {
 
   /** How often the driver's stdout is polled for new lines. */
   private static final long TAIL_MILLIS = 150;
+  /** How often a running Spark step's progress is printed, when it changed and stdout is a terminal. */
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
   @ParentCommand PipewrightCommand root;
   @Spec CommandSpec spec;
@@ -73,12 +79,25 @@ final class RunCommand implements Callable<Integer> {
       + " (see: pipewright computes list); script steps keep theirs.")
   String target;
 
+  @Option(names = "--from", paramLabel = "STEP", description = "Run this step (id or name) and everything after it;"
+      + " the steps before it are not rerun: they give the outputs of their latest successful run.")
+  String fromStep;
+
+  @Option(names = "--to", paramLabel = "STEP", description = "Run this step (id or name) and the steps it needs;"
+      + " nothing after it.")
+  String toStep;
+
+  @Option(names = "--only", paramLabel = "STEP", description = "Run only this step (id or name), with the outputs"
+      + " its upstream steps' latest successful runs recorded.")
+  String onlyStep;
+
   @Override
   public Integer call() throws WorkspaceException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (PipewrightCommand.OpeningWorkspace opening = root.openWorkspaceInBackground()) {
       // The pipeline is read while the workspace opens; both take a noticeable part of the start.
+      StepSelection selection = selection();
       LoadedPipeline loaded = PipelineLoading.read(file);
       LocalWorkspace workspace = opening.get();
       if (target != null) {
@@ -96,13 +115,35 @@ final class RunCommand implements Callable<Integer> {
       Pipeline pipeline = checked.loaded().pipeline();
       Instant started = Instant.now();
       RunHandle run = workspace.submit(pipeline,
-          new SubmitOptions(experiment, file, parameters, regenerateOutputs, target));
+          new SubmitOptions(experiment, file, parameters, regenerateOutputs, target, selection));
       out.println("run " + run.runId() + " of '" + pipeline.name() + "' in " + workspace.description()
           + (target == null ? "" : ", Spark steps on " + target));
-      int exit = new Watcher(workspace, pipeline, run, out, started).watch();
+      int exit = new Watcher(workspace, pipeline, run, out, started, System.console() != null).watch();
       root.passwords.hint().ifPresent(h -> err.println("pipewright: " + h));
       return exit;
     }
+  }
+
+  /** The steps to run from --from, --to or --only; a usage error when more than one is given. */
+  private StepSelection selection() {
+    int given = (fromStep == null ? 0 : 1) + (toStep == null ? 0 : 1) + (onlyStep == null ? 0 : 1);
+    if (given > 1) {
+      throw new PipewrightCommand.UserException("--from, --to and --only exclude each other: give one of them",
+          PipewrightCommand.USAGE);
+    }
+    for (String step : new String[] {fromStep, toStep, onlyStep}) {
+      if (step != null && step.isBlank()) {
+        throw new PipewrightCommand.UserException("--from, --to and --only need a step id or name",
+            PipewrightCommand.USAGE);
+      }
+    }
+    if (fromStep != null) {
+      return StepSelection.from(fromStep);
+    }
+    if (toStep != null) {
+      return StepSelection.to(toStep);
+    }
+    return onlyStep != null ? StepSelection.only(onlyStep) : StepSelection.ALL;
   }
 
   /** A usage error unless {@link #target} names a compute target that runs Spark; the line lists those that do. */
@@ -130,16 +171,53 @@ final class RunCommand implements Callable<Integer> {
     private final Map<String, String> partialLines = new HashMap<>();
     private final Map<String, Instant> stepStarts = new HashMap<>();
     private final AtomicBoolean done = new AtomicBoolean();
+    private final java.util.Set<String> printed = new java.util.HashSet<>();
+    /** The latest progress of each running Spark step (only on a terminal), printed every few seconds. */
+    private final Map<String, StepProgress> progress = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> progressShown = new HashMap<>();
+    private Instant progressPrinted = Instant.EPOCH;
     private final int nameWidth;
 
-    Watcher(LocalWorkspace workspace, Pipeline pipeline, RunHandle run, PrintWriter out, Instant started) {
+    Watcher(LocalWorkspace workspace, Pipeline pipeline, RunHandle run, PrintWriter out, Instant started,
+        boolean showProgress) {
       this.workspace = workspace;
       this.pipeline = pipeline;
       this.run = run;
       this.out = out;
       this.started = started;
       this.nameWidth = pipeline.steps().stream().mapToInt(s -> s.name().length()).max().orElse(4);
-      run.addListener(events::add);
+      run.addListener(new RunListener() {
+        @Override
+        public void onEvent(RunEvent event) {
+          events.add(event);
+        }
+
+        @Override
+        public void onProgress(StepProgress p) {
+          if (showProgress) {
+            progress.put(p.stepId(), p);
+          }
+        }
+      });
+      settledBeforeListening();
+    }
+
+    /**
+     * Steps the run settled before the listener was added (a listener hears nothing earlier): those a
+     * step selection leaves out or gives recorded outputs are settled at once. Read from the history;
+     * an event heard as well is printed once.
+     */
+    private void settledBeforeListening() {
+      try {
+        for (ChildRun child : workspace.childRuns(run.runId())) {
+          if (child.status().isFinal() || child.message() != null && child.status() == RunStatus.NOT_STARTED) {
+            events.add(new RunEvent(run.runId(), child.stepId(), child.status(), child.message(),
+                child.endedAt() == null ? Instant.now() : child.endedAt()));
+          }
+        }
+      } catch (WorkspaceException e) {
+        // The events still come; only those before the listener are not printed.
+      }
     }
 
     int watch() throws InterruptedException {
@@ -165,6 +243,7 @@ final class RunCommand implements Callable<Integer> {
         while (finalStatus == null) {
           RunEvent event = events.poll(TAIL_MILLIS, TimeUnit.MILLISECONDS);
           tailRunning();
+          printProgress();
           while (event != null) {
             if (event.isRunLevel()) {
               if (!event.status().isFinal() && event.message() != null) {
@@ -201,10 +280,14 @@ final class RunCommand implements Callable<Integer> {
 
     private void printStepEvent(RunEvent event) {
       String stepId = event.stepId();
+      if (!printed.add(stepId + "\u0000" + event.status() + "\u0000" + event.message())) {
+        return;
+      }
       if (event.status() == RunStatus.RUNNING) {
         stepStarts.put(stepId, event.at());
       }
       if (event.status().isFinal() || event.status() == RunStatus.FINALIZING) {
+        progress.remove(stepId);
         tail(stepId, true);
       }
       StringBuilder line = new StringBuilder("[" + name(stepId) + "] " + event.status().label());
@@ -218,6 +301,24 @@ final class RunCommand implements Callable<Integer> {
         line.append(": ").append(event.message());
       }
       out.println(line);
+      out.flush();
+    }
+
+    /** At most every {@link #PROGRESS_EVERY}, a line per running Spark step whose progress changed. */
+    private void printProgress() {
+      if (progress.isEmpty() || Duration.between(progressPrinted, Instant.now()).compareTo(PROGRESS_EVERY) < 0) {
+        return;
+      }
+      progressPrinted = Instant.now();
+      for (StepProgress p : progress.values()) {
+        if (p.fraction() < 0 && p.stage() == null) {
+          continue; // nothing known yet
+        }
+        String line = p.describe() + (p.stage() == null || p.describe().equals(p.stage()) ? "" : " · " + p.stage());
+        if (!line.equals(progressShown.put(p.stepId(), line))) {
+          out.println("[" + name(p.stepId()) + "] " + line);
+        }
+      }
       out.flush();
     }
 

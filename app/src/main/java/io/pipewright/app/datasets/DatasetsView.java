@@ -41,7 +41,7 @@ public final class DatasetsView extends SplitPane {
   private final TreeView<BrowseItem> tree = new TreeView<>();
   private final TreeItem<BrowseItem> registered = new TreeItem<>(BrowseItem.section("Registered datasets"));
   private final TreeItem<BrowseItem> stores = new TreeItem<>(BrowseItem.section("Datastores"));
-  private final TableView<List<String>> table = new TableView<>();
+  private final TableView<List<String>> table;
 
   /** @param register opens the register dialog for a datastore file or folder */
   public DatasetsView(DatasetsViewModel viewModel, Consumer<BrowseItem> register) {
@@ -79,58 +79,13 @@ public final class DatasetsView extends SplitPane {
     Label error = Forms.problemLabel(viewModel.errorProperty());
     left.setBottom(error);
 
-    PreviewViewModel preview = viewModel.previewModel();
-    Label message = new Label();
-    message.setId("previewMessage");
-    message.getStyleClass().add("preview-message");
-    message.textProperty().bind(preview.messageProperty());
-    ProgressIndicator loading = new ProgressIndicator();
-    loading.setId("previewLoading");
-    loading.setPrefSize(18, 18);
-    loading.setMaxSize(18, 18);
-    loading.visibleProperty().bind(preview.loadingProperty());
-    loading.managedProperty().bind(loading.visibleProperty());
-    Label previewError = Forms.problemLabel(preview.errorProperty());
-    previewError.setId("previewError");
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox top = new HBox(8, new FontIcon(MaterialDesignT.TABLE_EYE), loading, message, grow);
-    top.setAlignment(Pos.CENTER_LEFT);
-    top.getStyleClass().add("pane-toolbar");
-    table.setId("previewTable");
-    table.setItems(preview.rows());
-    table.setPlaceholder(new Label("Select a tabular dataset or a .csv file of a datastore to see its first rows."));
-    preview.header().addListener((ListChangeListener<String>) c -> columns(preview.header()));
-    StackPane tableBox = new StackPane(table);
-    VBox right = new VBox(top, previewError, tableBox);
-    VBox.setVgrow(tableBox, Priority.ALWAYS);
+    PreviewPane right = new PreviewPane(viewModel.previewModel(),
+        "Select a tabular dataset or a .csv file of a datastore to see its first rows.");
+    table = right.table();
 
     getItems().setAll(left, right);
     setDividerPositions(0.3);
     SplitPane.setResizableWithParent(left, false);
-  }
-
-  private void columns(List<String> header) {
-    List<TableColumn<List<String>, String>> columns = new java.util.ArrayList<>();
-    TableColumn<List<String>, String> number = new TableColumn<>("#");
-    number.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-      @Override
-      protected void updateItem(String value, boolean empty) {
-        super.updateItem(value, empty);
-        setText(empty ? null : Integer.toString(getIndex() + 1));
-      }
-    });
-    number.setSortable(false);
-    number.setPrefWidth(44);
-    columns.add(number);
-    for (int i = 0; i < header.size(); i++) {
-      int index = i;
-      TableColumn<List<String>, String> column = new TableColumn<>(header.get(i));
-      column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().size() ? c.getValue().get(index) : ""));
-      column.setPrefWidth(Math.max(70, Math.min(220, header.get(i).length() * 9 + 30)));
-      columns.add(column);
-    }
-    table.getColumns().setAll(columns);
   }
 
   private void selected(BrowseItem item) {

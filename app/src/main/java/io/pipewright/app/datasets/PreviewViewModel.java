@@ -29,7 +29,7 @@ public final class PreviewViewModel {
   }
 
   /** Loads {@code what} ("titanic version 1") with {@code read}, replacing what is shown. */
-  void load(String what, Callable<DatasetPreview> read) {
+  public void load(String what, Callable<DatasetPreview> read) {
     long mine = ++generation;
     loading.set(true);
     error.set("");
@@ -39,9 +39,9 @@ public final class PreviewViewModel {
         return;
       }
       loading.set(false);
-      rows.clear();
-      header.setAll(preview.header());
+      // the rows first: the columns are sized to the header and the rows when the header changes
       rows.setAll(preview.rows());
+      header.setAll(preview.header());
       message.set(describe(what, preview));
     }, e -> {
       if (mine != generation) {

@@ -473,6 +473,19 @@ public final class LogViewModel {
     return out;
   }
 
+  /** The text of the highlighted line while it is on screen (decoded), else empty. */
+  public Optional<String> highlightedText() {
+    long line = highlightedLine.get();
+    long top = topRow.get();
+    for (long r = top; line >= 0 && r < Math.min(rowCount.get(), top + visibleRows.get()); r++) {
+      Row row = row(r);
+      if (row != null && !row.isFold() && row.line() == line) {
+        return Optional.of(row.styled().text());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Scrolls so that {@code row} is the top row; following stops unless this is the end. */
   public void scrollTo(long row) {
     long top = Math.max(0, Math.min(row, maxTop()));

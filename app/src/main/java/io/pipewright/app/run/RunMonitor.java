@@ -6,8 +6,10 @@ import io.pipewright.model.Step;
 import io.pipewright.workspace.ChildRun;
 import io.pipewright.workspace.RunEvent;
 import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunListener;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.RunSummary;
+import io.pipewright.workspace.StepProgress;
 import io.pipewright.workspace.Workspace;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -48,6 +51,8 @@ public final class RunMonitor {
   private final RunHandle handle;
   private final Clock clock;
   private final Queue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
+  /** The latest progress of each step not yet applied: many reports between two ticks make one update. */
+  private final Map<String, StepProgress> progressInbox = new ConcurrentHashMap<>();
   private final Map<String, StepRunState> byId = new LinkedHashMap<>();
   private final ObservableList<StepRunState> steps = FXCollections.observableArrayList();
   private final ObservableList<StepRunState> readOnlySteps = FXCollections.unmodifiableObservableList(steps);
@@ -78,7 +83,23 @@ public final class RunMonitor {
       byId.put(step.id(), state);
       steps.add(state);
     }
-    handle.addListener(inbox::add);
+    handle.addListener(new RunListener() {
+      @Override
+      public void onEvent(RunEvent event) {
+        inbox.add(event);
+      }
+
+      @Override
+      public void onProgress(StepProgress progress) {
+        if (progress.stepId() != null) {
+          progressInbox.merge(progress.stepId(), progress, RunMonitor::newer);
+        }
+      }
+    });
+  }
+
+  private static StepProgress newer(StepProgress a, StepProgress b) {
+    return a.at() != null && b.at() != null && a.at().isAfter(b.at()) ? a : b;
   }
 
   public RunMonitor(TaskExecutor executor, Workspace workspace, Pipeline pipeline, RunHandle handle) {
@@ -152,6 +173,7 @@ public final class RunMonitor {
   /** Applies what arrived since the last tick, in one batch. Runs on the UI thread. */
   void tick() {
     boolean changed = drainInbox();
+    applyProgress();
     advanceDurations();
     if (changed) {
       readHistory();
@@ -193,6 +215,20 @@ public final class RunMonitor {
     }
     if (event.status().isFinal()) {
       state.setEndedAt(event.at());
+    }
+  }
+
+  /** Applies the latest progress of each step that is still running (late reports of an ended step are dropped). */
+  private void applyProgress() {
+    if (progressInbox.isEmpty()) {
+      return;
+    }
+    for (String stepId : List.copyOf(progressInbox.keySet())) {
+      StepProgress p = progressInbox.remove(stepId);
+      StepRunState state = byId.get(stepId);
+      if (p != null && state != null && state.status() == RunStatus.RUNNING) {
+        state.setProgress(p);
+      }
     }
   }
 

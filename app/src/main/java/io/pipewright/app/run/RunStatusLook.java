@@ -13,17 +13,17 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** How a step's status looks in lists: one icon and one colour per status, the canvas's colours. */
-record RunStatusLook(RunStatus status, boolean skipped) {
+public record RunStatusLook(RunStatus status, boolean skipped) {
 
-  static RunStatusLook of(StepRunState state) {
+  public static RunStatusLook of(StepRunState state) {
     return new RunStatusLook(state.status(), state.isSkipped());
   }
 
-  String label() {
+  public String label() {
     return skipped ? "Not run" : status.label();
   }
 
-  Ikon ikon() {
+  public Ikon ikon() {
     if (skipped) {
       return MaterialDesignM.MINUS_CIRCLE_OUTLINE;
     }
@@ -48,13 +48,18 @@ record RunStatusLook(RunStatus status, boolean skipped) {
     }
   }
 
-  Color color() {
+  /** The canvas's status of a run or step that has ended (for the history: nothing is waiting any more). */
+  public static NodeStatus endedNodeStatus(RunStatus status, boolean skipped) {
+    return RunDecorations.nodeStatus(status, skipped, true);
+  }
+
+  public Color color() {
     NodeStatus s = RunDecorations.nodeStatus(status, skipped, false);
     // The canvas's pale grey of skipped steps is too light for an icon on white.
     return s == NodeStatus.SKIPPED || s == NodeStatus.QUEUED ? Color.web("#64748b") : StatusColors.of(s);
   }
 
-  FontIcon icon() {
+  public FontIcon icon() {
     FontIcon icon = new FontIcon(ikon());
     icon.setIconSize(16);
     // Inline, so that the theme's icon colour for table cells does not win.

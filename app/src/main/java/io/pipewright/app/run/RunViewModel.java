@@ -6,14 +6,19 @@ import io.pipewright.app.log.LogViewModel;
 import io.pipewright.app.samples.SampleData;
 import io.pipewright.model.Parameter;
 import io.pipewright.model.Pipeline;
+import io.pipewright.model.Step;
 import io.pipewright.workspace.ComputeTarget;
+import io.pipewright.workspace.FailureLocation;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.RunSummary;
+import io.pipewright.workspace.StepSelection;
 import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.Workspace;
 import java.nio.file.Path;
+import io.pipewright.workspace.LogStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -203,6 +208,79 @@ public final class RunViewModel {
    * workspace is touched in the background; the views follow the run once it is submitted.
    */
   public void submit(RunRequest request) {
+    submit(request, StepSelection.ALL);
+  }
+
+  /**
+   * Asks the Run dialog, as Run (F5) does, then submits the open pipeline with the steps chosen
+   * ("Run from here", "Run up to here", "Run only this step"). Returns whether it was submitted
+   * (the dialog was not canceled and Run is possible).
+   */
+  public boolean run(StepSelection selection) {
+    if (!canRunBinding().get()) {
+      context.statusProperty().set("Cannot run: " + runBlockedReasonBinding().get());
+      return false;
+    }
+    Pipeline pipeline = context.document().pipeline();
+    if (selection.mode() != StepSelection.Mode.ALL && pipeline.steps().stream().noneMatch(s -> s.id().equals(selection.stepId()))) {
+      context.statusProperty().set("Cannot run: the pipeline has no step '" + selection.stepId() + "'");
+      return false;
+    }
+    String note = selectionNote(pipeline, selection);
+    RunDialog dialog = new RunDialog(pipeline.name(), pipeline.parameters(), defaults(), sparkTargetChoices(),
+        defaultExperiment(), note.isEmpty() ? submitNote() : note + " " + submitNote());
+    Optional<RunRequest> request = context.dialogs().show(dialog);
+    request.ifPresent(r -> submit(r, selection));
+    return request.isPresent();
+  }
+
+  /**
+   * Runs the open pipeline again as an earlier run ran it (its experiment, parameter values and
+   * Spark target), with the steps chosen ("Rerun from failed step": {@link StepSelection#from}).
+   * Asks nothing.
+   */
+  public void rerun(RunSummary run, StepSelection selection) {
+    submit(new RunRequest(run.experiment(), false, run.parameters(), run.target()), selection);
+  }
+
+  /** The step that failed first in the run shown, to rerun from; empty when none failed. */
+  public Optional<String> firstFailedStep() {
+    RunMonitor m = monitor.get();
+    return m == null ? Optional.empty() : firstFailed(m).map(StepRunState::stepId);
+  }
+
+  /** "Rerun from failed step": the run shown again, from the step that failed first. */
+  public void rerunFromFailedStep() {
+    RunMonitor m = monitor.get();
+    Optional<String> failed = firstFailedStep();
+    if (m == null || failed.isEmpty()) {
+      context.statusProperty().set("Cannot rerun: no step of the last run failed");
+      return;
+    }
+    submit(defaults(), StepSelection.from(failed.get()));
+  }
+
+  /** What the Run dialog says about the steps chosen ("Runs only 'Train model' …"). */
+  static String selectionNote(Pipeline pipeline, StepSelection selection) {
+    if (selection.mode() == StepSelection.Mode.ALL) {
+      return "";
+    }
+    String name = pipeline.steps().stream().filter(s -> s.id().equals(selection.stepId())).map(Step::name)
+        .findFirst().orElse(selection.stepId());
+    switch (selection.mode()) {
+      case FROM:
+        return "Runs '" + name + "' and the steps after it; the steps before it give their last outputs.";
+      case TO:
+        return "Runs '" + name + "' and the steps before it; nothing after it.";
+      case ONLY:
+        return "Runs only '" + name + "', with the inputs its upstream steps last wrote.";
+      default:
+        return "";
+    }
+  }
+
+  /** Submits with the steps chosen; see {@link #submit(RunRequest)}. */
+  public void submit(RunRequest request, StepSelection selection) {
     Optional<Workspace> open = context.workspace();
     if (open.isEmpty() || !canRunBinding().get()) {
       context.statusProperty().set("Cannot run: " + runBlockedReasonBinding().get());
@@ -222,7 +300,7 @@ public final class RunViewModel {
       sparkTargets.put(pipeline.id(), request.sparkTarget());
     }
     SubmitOptions options = new SubmitOptions(experiment, baseFile(document), parameters, request.regenerateOutputs(),
-        request.sparkTarget());
+        request.sparkTarget(), selection);
     clearDecorations();
     submitting.set(true);
     running.set(true);
@@ -276,7 +354,7 @@ public final class RunViewModel {
       if (done && monitor.get() == m) {
         running.set(false);
         context.statusProperty().set(endLine(m));
-        runLine.set(m.status().label() + " after " + Durations.format(m.elapsedProperty().get()));
+        runLine.set(runLine(m));
       }
     });
     m.elapsedProperty().addListener((o, a, b) -> {
@@ -292,6 +370,82 @@ public final class RunViewModel {
   private void showLog(RunMonitor m, String stepId) {
     m.step(stepId).ifPresent(state -> log.show(context.workspace().orElseThrow(), m.runId(), stepId, state.name(),
         () -> state.status().isFinal() || state.isSkipped() || m.isFinished()));
+  }
+
+  /**
+   * The toolbar's line once a run has ended: "Completed after 45.2 s", "Failed after 12.3 s: step
+   * 'Prepare data' failed first — java.lang.ArithmeticException: / by zero".
+   */
+  static String runLine(RunMonitor m) {
+    String line = m.status().label() + " after " + Durations.format(m.elapsedProperty().get());
+    if (m.status() == RunStatus.FAILED) {
+      Optional<StepRunState> first = firstFailed(m);
+      if (first.isPresent()) {
+        String cause = first.get().message();
+        line += ": step '" + first.get().name() + "' failed first";
+        if (cause != null && !cause.isBlank()) {
+          line += " — " + RunDecorations.withoutExitCode(cause);
+        }
+      } else if (m.messageProperty().get() != null) {
+        line += ": " + m.messageProperty().get();
+      }
+    }
+    return line;
+  }
+
+  /** The failed step that ended first (the pipeline's order breaks ties and unknown times). */
+  static Optional<StepRunState> firstFailed(RunMonitor m) {
+    StepRunState first = null;
+    for (StepRunState s : m.steps()) {
+      if (s.status() != RunStatus.FAILED) {
+        continue;
+      }
+      Instant ended = s.endedAtProperty().get();
+      Instant best = first == null ? null : first.endedAtProperty().get();
+      if (first == null || (ended != null && best != null && ended.isBefore(best))) {
+        first = s;
+      }
+    }
+    return Optional.ofNullable(first);
+  }
+
+  /**
+   * "Show in log": opens a step's log in the Log tab at the line of its failure's cause, as the
+   * history located it ({@link Workspace#stepDetails}); where it did not, at the last line of its
+   * logs that holds the cause the step's message names. Reads in the background.
+   */
+  public void showFailureInLog(String stepId) {
+    RunMonitor m = monitor.get();
+    Optional<Workspace> open = context.workspace();
+    if (m == null || open.isEmpty() || m.step(stepId).isEmpty()) {
+      return;
+    }
+    Workspace workspace = open.get();
+    StepRunState state = m.step(stepId).get();
+    followRunning = false;
+    showLog(m, stepId);
+    String runId = m.runId();
+    String cause = state.message();
+    context.executor().submit(() -> locateFailure(workspace, runId, stepId, cause), found -> {
+      if (found.isPresent()) {
+        log.reveal(runId, stepId, found.get().stream(), found.get().line());
+      } else {
+        log.streamProperty().set(LogStream.DRIVER_STDERR);
+        context.statusProperty().set("The cause of " + state.name() + "'s failure was not found in its logs");
+      }
+    }, e -> {
+      LOG.warn("Cannot locate the failure of {} in run {}", stepId, runId, e);
+      context.statusProperty().set("Cannot read the logs of " + state.name() + ": " + e.getMessage());
+    });
+  }
+
+  static Optional<FailureLocation> locateFailure(Workspace workspace, String runId, String stepId, String cause)
+      throws Exception {
+    Optional<FailureLocation> recorded = workspace.stepDetails(runId, stepId).failure();
+    if (recorded.isPresent()) {
+      return recorded;
+    }
+    return CauseLocator.find(workspace, runId, stepId, cause);
   }
 
   /** Cancels the run in progress: running steps' processes are killed, pending steps never start. */

@@ -1,6 +1,7 @@
 package io.pipewright.app.run;
 
 import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.StepProgress;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +26,7 @@ public final class StepRunState {
   private final ObjectProperty<Instant> startedAt = new SimpleObjectProperty<>(this, "startedAt");
   private final ObjectProperty<Instant> endedAt = new SimpleObjectProperty<>(this, "endedAt");
   private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>(this, "duration");
+  private final ObjectProperty<StepProgress> progress = new SimpleObjectProperty<>(this, "progress");
 
   StepRunState(String stepId, String name) {
     this.stepId = stepId;
@@ -95,6 +97,22 @@ public final class StepRunState {
     return duration.get();
   }
 
+  /**
+   * How far the running step has come, as its Spark driver (or its target) last reported; {@code
+   * null} while nothing is known and once it is no longer running.
+   */
+  public ReadOnlyObjectProperty<StepProgress> progressProperty() {
+    return progress;
+  }
+
+  public StepProgress progress() {
+    return progress.get();
+  }
+
+  void setProgress(StepProgress value) {
+    progress.set(value);
+  }
+
   /** A step that never started because an upstream step failed or did not run. */
   public boolean isSkipped() {
     return status() == RunStatus.NOT_STARTED && message() != null;
@@ -113,9 +131,24 @@ public final class StepRunState {
     return m == null ? s.label() : s.label() + ": " + m;
   }
 
+  /** A step of a run as the history recorded it: a run this window does not follow (the Runs view's history). */
+  public static StepRunState recorded(io.pipewright.workspace.ChildRun child) {
+    StepRunState state = new StepRunState(child.stepId(), child.stepName());
+    state.compute.set(child.compute());
+    state.setReuse(child.reuse());
+    state.setStartedAt(child.startedAt());
+    state.setEndedAt(child.endedAt());
+    state.setDuration(child.duration().orElse(null));
+    state.setStatus(child.status(), child.message());
+    return state;
+  }
+
   void setStatus(RunStatus value, String why) {
     // The message first: whoever hears of the new status reads the message that goes with it.
     message.set(why);
+    if (value != RunStatus.RUNNING) {
+      progress.set(null); // a progress told before the step ended is not its state any more
+    }
     status.set(value);
   }
 

@@ -110,6 +110,16 @@ public final class RunningDesigner {
     }
   }
 
+  /** The text of the line the Log tab highlights ("Show in log", a match) while it is on screen, else null. */
+  public static String highlightedLogLine(FxRobot robot) {
+    LogView log = find(robot, "#logView");
+    try {
+      return WaitForAsyncUtils.asyncFx(() -> log.viewModel().highlightedText().orElse(null)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot ask the Log tab", e);
+    }
+  }
+
   /** Writes what the window shows now to a PNG file. */
   public void screenshot(FxRobot robot, Path file) {
     robot.interact(() -> {

@@ -13,7 +13,9 @@ import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Pipeline;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.StepProgress;
 import io.pipewright.workspace.SubmitOptions;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -71,9 +73,100 @@ class RunDecorationsTest {
     executor.tick();
 
     assertThat(shown.graph().node("a").getStatus()).isEqualTo(NodeStatus.FAILED);
-    assertThat(shown.graph().node("a").getBadge()).startsWith("failed · ");
+    // the cause is under the title: the badge only says how long it ran
+    assertThat(shown.graph().node("a").getDetail()).isEqualTo("sh exited with code 2");
+    assertThat(shown.graph().node("a").getBadge()).matches("\\d+\\.\\d s");
     assertThat(shown.graph().node("b").getStatus()).isEqualTo(NodeStatus.SKIPPED);
-    assertThat(shown.graph().node("b").getBadge()).isEqualTo("not run");
+    assertThat(shown.graph().node("b").getDetail()).isEqualTo("not run: upstream 'Step a' failed");
+    assertThat(shown.graph().node("b").getBadge()).isEmpty();
+  }
+
+  @Test
+  void aFailedStepsNodeShowsTheExceptionAndMessageFromItsLogWithoutPackages() throws Exception {
+    Shown shown = run(ScriptSteps.pipeline("p")
+        .step("a", "echo org.apache.spark.SparkArithmeticException: [DIVIDE_BY_ZERO] Division by zero. >&2; exit 1").build());
+    end(shown.run());
+    executor.tick();
+
+    assertThat(shown.monitor().step("a").orElseThrow().message())
+        .isEqualTo("sh exited with code 1: org.apache.spark.SparkArithmeticException: [DIVIDE_BY_ZERO] Division by zero.");
+    assertThat(shown.graph().node("a").getDetail()).isEqualTo("SparkArithmeticException: [DIVIDE_BY_ZERO] Division by zero.");
+  }
+
+  @Test
+  void theShortCauseKeepsTheMessageAndDropsOnlyExitCodesAndPackages() {
+    assertThat(RunDecorations.shortCause("Spark driver exited with code 1: java.lang.ArithmeticException: / by zero"))
+        .isEqualTo("ArithmeticException: / by zero");
+    assertThat(RunDecorations.shortCause("Spark driver exited with code 1: SQL statement 2 (line 4) failed: "
+        + "[DIVIDE_BY_ZERO] Division by zero.")).isEqualTo("line 4: [DIVIDE_BY_ZERO] Division by zero.");
+    assertThat(RunDecorations.shortCause("sh exited with code 3")).isEqualTo("sh exited with code 3");
+    assertThat(RunDecorations.shortCause("Caused by: scala.MatchError: x (of class java.lang.String)"))
+        .isEqualTo("Caused by: MatchError: x (of class java.lang.String)");
+  }
+
+  @Test
+  void aRunningStepShowsItsSparkProgressUntilItEnds() throws Exception {
+    Pipeline pipeline = ScriptSteps.pipeline("p").step("a", "sleep 60").build();
+    GraphModel graph = new PipelineDocument(pipeline, null).graph();
+    Reporting run = new Reporting(workspace.submit(pipeline,
+        new SubmitOptions(null, temp.resolve("src/p.pipeline.json"), Map.of(), false)));
+    RunMonitor monitor = new RunMonitor(executor, workspace, pipeline, run);
+    new RunDecorations(graph, monitor);
+    monitor.start();
+    awaitStep(workspace, run, "a", RunStatus.RUNNING);
+    executor.tick();
+
+    run.report(new StepProgress(run.runId(), "a", 0, 3, 10, 200, 2, "count at prep.sql:3", "Spark UI", Instant.now()));
+    run.report(new StepProgress(run.runId(), "a", 1, 3, 150, 200, 2, "count at prep.sql:3", "Spark UI", Instant.now()));
+    assertThat(graph.node("a").getProgress()).as("nothing before the tick").isEqualTo(GraphNode.NO_PROGRESS);
+    executor.tick();
+
+    assertThat(graph.node("a").getProgress()).isEqualTo(0.75);
+    assertThat(graph.node("a").getProgressText()).isEqualTo("stage 2 of 3 · 150/200 tasks");
+
+    monitor.cancel();
+    end(run);
+    executor.tick();
+    assertThat(graph.node("a").getProgress()).isEqualTo(GraphNode.NO_PROGRESS);
+    assertThat(graph.node("a").getProgressText()).isEmpty();
+  }
+
+  /**
+   * A real run whose listeners can also be told progress, as the engine tells a Spark step's (the
+   * script steps used here have none of their own).
+   */
+  private static final class Reporting implements RunHandle {
+    private final RunHandle run;
+    private final java.util.List<io.pipewright.workspace.RunListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Reporting(RunHandle run) {
+      this.run = run;
+    }
+
+    void report(StepProgress progress) {
+      listeners.forEach(l -> l.onProgress(progress));
+    }
+
+    @Override
+    public String runId() {
+      return run.runId();
+    }
+
+    @Override
+    public void addListener(io.pipewright.workspace.RunListener listener) {
+      listeners.add(listener);
+      run.addListener(listener);
+    }
+
+    @Override
+    public java.util.Optional<RunStatus> await(java.time.Duration timeout) throws InterruptedException {
+      return run.await(timeout);
+    }
+
+    @Override
+    public void cancel() {
+      run.cancel();
+    }
   }
 
   @Test

@@ -125,7 +125,7 @@ class RunMonitorTest {
 
     StepRunState a = monitor.step("a").orElseThrow();
     assertThat(a.status()).isEqualTo(RunStatus.REUSED);
-    assertThat(RunsView.reuseOf(a)).startsWith("reused: identical to step 'a' of run ");
+    assertThat(io.pipewright.app.history.RunsView.reuseOf(a)).startsWith("reused: identical to step 'a' of run ");
     assertThat(monitor.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(monitor.isFinished()).isTrue();
   }

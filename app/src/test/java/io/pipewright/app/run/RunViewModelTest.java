@@ -16,6 +16,8 @@ import io.pipewright.model.ScriptStep;
 import io.pipewright.model.Step;
 import io.pipewright.workspace.RunHandle;
 import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.RunSummary;
+import io.pipewright.workspace.StepSelection;
 import io.pipewright.workspace.SubmitOptions;
 import io.pipewright.workspace.Workspace;
 import io.pipewright.workspace.WorkspaceException;
@@ -291,5 +293,84 @@ class RunViewModelTest {
             s.sourceDirectory(), s.inputs(), s.outputs(), s.arguments(), s.environment(), s.allowReuse())).toList();
     return new Pipeline(p.id(), p.name(), p.description(), p.parameters(), p.defaultCompute(), p.datasets(), steps,
         p.edges(), p.layout());
+  }
+
+  @Test
+  void runFromAStepSubmitsWithThatSelection() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").after("a", "b", "echo b").build(), file);
+    Recording recording = new Recording(workspace);
+    context.workspaceProperty().set(recording);
+
+    runToEnd(new RunRequest("exp", false));
+    viewModel.submit(new RunRequest("exp", false), StepSelection.from("b"));
+    end(handleOf(viewModel.monitor()));
+    executor.tick();
+    viewModel.submit(new RunRequest("exp", false), StepSelection.only("a"));
+    end(handleOf(viewModel.monitor()));
+    executor.tick();
+
+    assertThat(recording.submitted).extracting(SubmitOptions::selection)
+        .containsExactly(StepSelection.ALL, StepSelection.from("b"), StepSelection.only("a"));
+  }
+
+  @Test
+  void aRerunTakesTheEarlierRunsExperimentParametersAndTargetWithTheSelection() throws Exception {
+    Pipeline withParameter = new Pipeline("p", "p", null, List.of(new io.pipewright.model.Parameter("n", "1", null)),
+        "local-process", List.of(), ScriptSteps.pipeline("p").step("a", "echo a").build().steps(), List.of(), null);
+    openDocument(withParameter, file);
+    Recording recording = new Recording(workspace);
+    context.workspaceProperty().set(recording);
+    context.computes().setAll(workspace.computes());
+    RunSummary earlier = new RunSummary("r-1", "nightly", "p", file.toString(), RunStatus.FAILED, "step 'a' failed",
+        java.time.Instant.now(), null, null, "local-spark", Map.of("n", "7"), true);
+
+    viewModel.rerun(earlier, StepSelection.from("a"));
+    end(handleOf(viewModel.monitor()));
+    executor.tick();
+
+    SubmitOptions options = recording.submitted.get(0);
+    assertThat(options.experiment()).isEqualTo("nightly");
+    assertThat(options.parameters()).containsExactly(Map.entry("n", "7"));
+    assertThat(options.sparkTarget()).isEqualTo("local-spark");
+    assertThat(options.selection()).isEqualTo(StepSelection.from("a"));
+    assertThat(options.regenerateOutputs()).as("a rerun reuses what it can").isFalse();
+  }
+
+  @Test
+  void afterAFailedRunTheRunLineNamesTheStepThatFailedFirstAndRerunFromFailedStepStartsThere() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a")
+        .after("a", "b", "echo java.lang.ArithmeticException: / by zero >&2; exit 1")
+        .after("b", "c", "echo c").build(), file);
+    Recording recording = new Recording(workspace);
+    context.workspaceProperty().set(recording);
+
+    runToEnd(new RunRequest("exp", false));
+
+    assertThat(viewModel.runLineProperty().get())
+        .matches("Failed after \\d+\\.\\d s: step 'Step b' failed first — java.lang.ArithmeticException: / by zero");
+    assertThat(viewModel.firstFailedStep()).contains("b");
+
+    viewModel.rerunFromFailedStep();
+    end(handleOf(viewModel.monitor()));
+    executor.tick();
+    assertThat(recording.submitted).extracting(SubmitOptions::selection)
+        .containsExactly(StepSelection.ALL, StepSelection.from("b"));
+    assertThat(recording.submitted.get(1).experiment()).isEqualTo("exp");
+  }
+
+  @Test
+  void showInLogOpensTheFailedStepsLogAtTheLineOfItsCause() throws Exception {
+    openDocument(ScriptSteps.pipeline("p")
+        .step("a", "echo starting >&2; echo working >&2; echo java.lang.ArithmeticException: / by zero >&2; echo bye >&2; exit 1")
+        .build(), file);
+    runToEnd(new RunRequest("", false));
+    assertThat(viewModel.monitor().step("a").orElseThrow().message()).contains("ArithmeticException");
+
+    viewModel.showFailureInLog("a");
+    executor.tick();
+
+    assertThat(viewModel.log().streamProperty().get()).isEqualTo(io.pipewright.workspace.LogStream.DRIVER_STDERR);
+    assertThat(viewModel.log().highlightedLineProperty().get()).as("the third line, from 0").isEqualTo(2);
+    assertThat(viewModel.log().highlightedText()).contains("java.lang.ArithmeticException: / by zero");
   }
 }

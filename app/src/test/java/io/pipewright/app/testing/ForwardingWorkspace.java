@@ -148,6 +148,26 @@ public class ForwardingWorkspace implements Workspace {
   }
 
   @Override
+  public io.pipewright.workspace.RunPage runs(io.pipewright.workspace.RunQuery query) throws WorkspaceException {
+    return delegate.runs(query);
+  }
+
+  @Override
+  public List<io.pipewright.workspace.ExperimentSummary> experiments() throws WorkspaceException {
+    return delegate.experiments();
+  }
+
+  @Override
+  public Optional<String> recordedPipeline(String runId) throws WorkspaceException {
+    return delegate.recordedPipeline(runId);
+  }
+
+  @Override
+  public io.pipewright.workspace.StepDetails stepDetails(String runId, String stepId) throws WorkspaceException {
+    return delegate.stepDetails(runId, stepId);
+  }
+
+  @Override
   public List<ChildRun> childRuns(String runId) throws WorkspaceException {
     return delegate.childRuns(runId);
   }

@@ -22,6 +22,8 @@ import javafx.beans.property.StringProperty;
 public final class GraphNode {
   public static final double DEFAULT_WIDTH = 180;
   public static final double DEFAULT_HEIGHT = 64;
+  /** The {@link #progressProperty() progress} of a node that shows none. */
+  public static final double NO_PROGRESS = -1;
 
   private final String id;
   private final String kind;
@@ -34,6 +36,9 @@ public final class GraphNode {
   private final DoubleProperty height;
   private final ObjectProperty<NodeStatus> status;
   private final StringProperty badge;
+  private final DoubleProperty progress;
+  private final StringProperty progressText;
+  private final StringProperty detail;
   /** The models this node is in (almost always one), told about its changes. */
   private GraphModel[] models = NO_MODELS;
   private static final GraphModel[] NO_MODELS = ModelSet.NONE;
@@ -60,6 +65,9 @@ public final class GraphNode {
     this.height = new ReportedDouble("height", DEFAULT_HEIGHT, NodeChange.SIZE);
     this.status = new ReportedStatus();
     this.badge = new ReportedString("badge", "", NodeChange.BADGE);
+    this.progress = new ReportedDouble("progress", NO_PROGRESS, NodeChange.PROGRESS);
+    this.progressText = new ReportedString("progressText", "", NodeChange.PROGRESS);
+    this.detail = new ReportedString("detail", "", NodeChange.DETAIL);
   }
 
   /** The node is now in a model (called by the model). */
@@ -232,6 +240,51 @@ public final class GraphNode {
 
   public void setBadge(String value) {
     badge.set(value == null ? "" : value);
+  }
+
+  /**
+   * How far the node's work has come, 0 to 1, drawn as a thin bar under the title; {@link
+   * #NO_PROGRESS} (any negative value) for none. Values above 1 count as 1.
+   */
+  public DoubleProperty progressProperty() {
+    return progress;
+  }
+
+  public double getProgress() {
+    return progress.get();
+  }
+
+  public void setProgress(double value) {
+    progress.set(Double.isNaN(value) || value < 0 ? NO_PROGRESS : Math.min(1, value));
+  }
+
+  /** A short text under the progress bar ("stage 2 of 3 · 150/200 tasks"); empty for none. */
+  public StringProperty progressTextProperty() {
+    return progressText;
+  }
+
+  public String getProgressText() {
+    return progressText.get();
+  }
+
+  public void setProgressText(String value) {
+    progressText.set(value == null ? "" : value);
+  }
+
+  /**
+   * A line or two under the title saying what happened to the node (a failure's cause, why it did
+   * not run); drawn elided, in the status's colour when it failed. Empty for none.
+   */
+  public StringProperty detailProperty() {
+    return detail;
+  }
+
+  public String getDetail() {
+    return detail.get();
+  }
+
+  public void setDetail(String value) {
+    detail.set(value == null ? "" : value);
   }
 
   /** The model x of a port's anchor. */

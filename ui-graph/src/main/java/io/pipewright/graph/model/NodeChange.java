@@ -8,5 +8,9 @@ public enum NodeChange {
   SIZE,
   TITLE,
   STATUS,
-  BADGE
+  BADGE,
+  /** The progress fraction or its text. */
+  PROGRESS,
+  /** The detail line (a failure's cause, why it did not run). */
+  DETAIL
 }

@@ -1,6 +1,8 @@
 package io.pipewright.workspace;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A named log of a child run ({@code driver/stdout}), read by offset while it grows, so a viewer
@@ -19,4 +21,13 @@ public interface LogStream {
 
   /** Up to {@code maxBytes} bytes from {@code offset}; fewer (or none) at the end. */
   byte[] read(long offset, int maxBytes) throws IOException;
+
+  /**
+   * The local file this stream is appended to, when there is one: a viewer may then read it
+   * directly (positional reads, memory mapping) instead of through {@link #read}. Empty for streams
+   * that are not a local file.
+   */
+  default Optional<Path> file() {
+    return Optional.empty();
+  }
 }

@@ -2,6 +2,7 @@ package io.pipewright.app.run;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainWindow;
+import io.pipewright.app.log.LogView;
 import io.pipewright.graph.view.GraphView;
 import io.pipewright.graph.view.Hit;
 import io.pipewright.app.preview.OutputPreviewDialog;
@@ -133,9 +134,10 @@ public final class RunFeature {
 
     window.toolBar().getItems().addAll(new Separator(), runWrapper, stopButton, runState);
 
-    LogView logView = new LogView(viewModel.log());
+    LogView logView = new LogView(viewModel.log(), context.dialogs());
     window.setTabContent(window.logTab(), logView);
     viewModel.log().visibleProperty().bind(window.logTab().selectedProperty());
+    viewModel.log().revealedProperty().addListener((o, a, b) -> window.showTab(window.logTab()));
 
     window.canvas().viewProperty().addListener((o, a, b) -> {
       explainNodes(b);

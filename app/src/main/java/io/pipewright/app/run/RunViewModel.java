@@ -2,6 +2,7 @@ package io.pipewright.app.run;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.log.LogViewModel;
 import io.pipewright.app.samples.SampleData;
 import io.pipewright.model.Parameter;
 import io.pipewright.model.Pipeline;
@@ -79,7 +80,7 @@ public final class RunViewModel {
     this.context = context;
     this.problemsReason = problemsReason;
     this.clock = clock;
-    this.log = new LogViewModel(context.executor());
+    this.log = new LogViewModel(context.executor(), context::workspace);
     this.blockedReason = Bindings.createStringBinding(() -> {
       if (context.workspaceProperty().get() == null) {
         return "The workspace is still opening.";

@@ -1,6 +1,7 @@
 package io.pipewright.app.designer;
 
 import io.pipewright.app.DesignerApp;
+import io.pipewright.app.log.LogView;
 import io.pipewright.graph.model.GraphNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.function.BooleanSupplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -75,9 +75,14 @@ public final class RunningDesigner {
     if (stage.getScene().lookup("#runsTable") instanceof TableView<?> runs) {
       runs.getItems().forEach(r -> out.append("runs row: ").append(r).append('\n'));
     }
-    if (stage.getScene().lookup("#logLines") instanceof ListView<?> log) {
-      int size = log.getItems().size();
-      log.getItems().subList(Math.max(0, size - 30), size).forEach(l -> out.append("log: ").append(l).append('\n'));
+    if (stage.getScene().lookup("#logView") instanceof LogView log) {
+      var m = log.viewModel();
+      out.append("log tab: ").append(m.titleProperty().get()).append(" · ").append(m.statusProperty().get())
+          .append(" · rows ").append(m.rowCountProperty().get()).append(" · ").append(m.placeholderProperty().get())
+          .append('\n');
+      m.shownLines().forEach(l -> out.append("log: ").append(l).append('\n'));
+    } else {
+      out.append("log tab: not shown\n");
     }
     return out.toString();
   }
@@ -87,10 +92,32 @@ public final class RunningDesigner {
     return robot.lookup(query).query();
   }
 
-  /** The lines of the Log tab. */
+  /**
+   * All of the stream the Log tab shows (its rows on screen are only a window on it), read from the
+   * stream on the calling thread; empty while none is open.
+   */
   public static String log(FxRobot robot) {
-    ListView<String> lines = find(robot, "#logLines");
-    return String.join("\n", lines.getItems());
+    LogView log = find(robot, "#logView");
+    try {
+      var stream = WaitForAsyncUtils.asyncFx(() -> log.viewModel().shownStream()).get();
+      if (stream.isEmpty()) {
+        return "";
+      }
+      long size = stream.get().size();
+      return new String(stream.get().read(0, (int) Math.min(size, 64 << 20)), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot read the Log tab's stream", e);
+    }
+  }
+
+  /** The text of the line the Log tab highlights ("Show in log", a match) while it is on screen, else null. */
+  public static String highlightedLogLine(FxRobot robot) {
+    LogView log = find(robot, "#logView");
+    try {
+      return WaitForAsyncUtils.asyncFx(() -> log.viewModel().highlightedText().orElse(null)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot ask the Log tab", e);
+    }
   }
 
   /** Writes what the window shows now to a PNG file. */

@@ -21,7 +21,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.ContextMenuEvent;
@@ -226,25 +225,26 @@ class NodeRunRobotTest {
     // a click on the cause opens the log at its line
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.runsTab()));
     robot.clickOn(onScreen(window.graphView(), fares.getX() + 40, fares.getY() + 36));
-    ListView<String> lines = RunningDesigner.find(robot, "#logLines");
-    designer.waitUntil(20, "the cause's line selected in the Log tab", () -> lines.getSelectionModel().getSelectedItem() != null
-        && lines.getSelectionModel().getSelectedItem().contains("DIVIDE_BY_ZERO"));
+    designer.waitUntil(20, "the cause's line highlighted in the Log tab", () -> {
+      String line = RunningDesigner.highlightedLogLine(robot);
+      return line != null && line.contains("DIVIDE_BY_ZERO");
+    });
     assertThat(window.bottomTabs().getSelectionModel().getSelectedItem()).isSameAs(window.logTab());
     assertThat(((Label) RunningDesigner.find(robot, "#logTitle")).getText()).isEqualTo("Fare per class · driver/stderr");
 
     // and so does "Show in log" in its context menu, after looking elsewhere
+    io.pipewright.app.log.LogViewModel log = RunningDesigner.<io.pipewright.app.log.LogView>find(robot, "#logView")
+        .viewModel();
     robot.interact(() -> {
       window.bottomTabs().getSelectionModel().select(window.runsTab());
-      lines.getSelectionModel().clearSelection();
+      log.goToLine(1); // the first line highlighted instead
     });
     openContextMenu(robot, window.graphView(), fares);
     choose(robot, "Show in log");
-    designer.waitUntil(20, "the cause's line selected again", () -> lines.getSelectionModel().getSelectedItem() != null
-        && lines.getSelectionModel().getSelectedItem().contains("DIVIDE_BY_ZERO"));
-    int index = lines.getSelectionModel().getSelectedIndex();
-    var flow = (javafx.scene.control.skin.VirtualFlow<?>) lines.lookup(".virtual-flow");
-    designer.waitUntil(5, "the cause's line in view", () -> flow.getFirstVisibleCell() != null
-        && flow.getFirstVisibleCell().getIndex() <= index && flow.getLastVisibleCell().getIndex() >= index);
+    designer.waitUntil(20, "the cause's line highlighted again, in view", () -> {
+      String line = RunningDesigner.highlightedLogLine(robot);
+      return line != null && line.contains("DIVIDE_BY_ZERO");
+    });
 
     String screenshot = System.getProperty("pipewright.screenshot.failure");
     if (screenshot != null) {

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -102,11 +101,10 @@ class RunRobotTest {
     robot.interact(() -> window.bottomTabs().getSelectionModel().select(window.logTab()));
     designer.waitUntil(10, "Spark's show() output in the Log tab", () -> RunningDesigner.log(robot).contains("|PassengerId|Survived|Pclass|Name"));
     assertThat(((Label) RunningDesigner.find(robot, "#logTitle")).getText()).isEqualTo("Prepare data · driver/stdout");
-    ListView<String> lines = RunningDesigner.find(robot, "#logLines");
-    designer.waitUntil(5, "the Log tab to show the last line", () -> {
-      var flow = (javafx.scene.control.skin.VirtualFlow<?>) lines.lookup(".virtual-flow");
-      return flow.getLastVisibleCell() != null && flow.getLastVisibleCell().getIndex() == lines.getItems().size() - 1;
-    });
+    io.pipewright.app.log.LogViewModel log = RunningDesigner.<io.pipewright.app.log.LogView>find(robot, "#logView")
+        .viewModel();
+    designer.waitUntil(5, "the Log tab to show the last line", () -> log.followingProperty().get()
+        && log.topRowProperty().get() + log.visibleRowsProperty().get() >= log.rowCountProperty().get());
     assertThat(((Label) RunningDesigner.find(robot, "#runState")).getText()).startsWith("Completed after ");
 
     String screenshot = System.getProperty("pipewright.screenshot");

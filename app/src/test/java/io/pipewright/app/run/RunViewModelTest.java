@@ -202,11 +202,11 @@ class RunViewModelTest {
 
     runToEnd(new RunRequest("", false));
     assertThat(viewModel.log().stepId()).isEqualTo("b");
-    assertThat(viewModel.log().lines()).containsExactly("from b");
+    assertThat(viewModel.log().shownLines()).containsExactly("from b");
 
     context.selectedNodeIdProperty().set("a");
     assertThat(viewModel.log().stepId()).isEqualTo("a");
-    assertThat(viewModel.log().lines()).containsExactly("from a");
+    assertThat(viewModel.log().shownLines()).containsExactly("from a");
   }
 
   @Test
@@ -370,7 +370,7 @@ class RunViewModelTest {
     executor.tick();
 
     assertThat(viewModel.log().streamProperty().get()).isEqualTo(io.pipewright.workspace.LogStream.DRIVER_STDERR);
-    assertThat(viewModel.log().revealedProperty().get()).isEqualTo(2);
-    assertThat(viewModel.log().lines().get(2)).isEqualTo("java.lang.ArithmeticException: / by zero");
+    assertThat(viewModel.log().highlightedLineProperty().get()).as("the third line, from 0").isEqualTo(2);
+    assertThat(viewModel.log().highlightedText()).contains("java.lang.ArithmeticException: / by zero");
   }
 }

@@ -192,10 +192,9 @@ class RunsHistoryRobotTest {
     // the cause in the log, at its line
     designer.waitUntil(10, "Show in log", () -> robot.lookup("#stepDetails #showInLog").tryQuery().isPresent());
     robot.clickOn("#stepDetails #showInLog");
-    designer.waitUntil(20, "the cause's line selected in the Log tab", () -> {
-      javafx.scene.control.ListView<String> lines = RunningDesigner.find(robot, "#logLines");
-      return lines.getSelectionModel().getSelectedItem() != null
-          && lines.getSelectionModel().getSelectedItem().contains("ValueError: could not convert");
+    designer.waitUntil(20, "the cause's line highlighted in the Log tab", () -> {
+      String line = RunningDesigner.highlightedLogLine(robot);
+      return line != null && line.contains("ValueError: could not convert");
     });
     MainWindow window = (MainWindow) robot.lookup(".main-window").query();
     assertThat(window.bottomTabs().getSelectionModel().getSelectedItem()).isSameAs(window.logTab());

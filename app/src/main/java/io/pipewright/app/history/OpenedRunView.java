@@ -77,7 +77,6 @@ public final class OpenedRunView {
   private GraphView view;
   private GraphView hiddenCanvas;
   private Scene scene;
-  private boolean pressedOnNode;
 
   public OpenedRunView(MainWindow window, AppContext context, Consumer<String> onStepSelected) {
     this.window = window;
@@ -286,18 +285,14 @@ public final class OpenedRunView {
 
   /** Refuses edits: no moving, no connecting; selecting, panning and zooming work. */
   private void readOnly(GraphView v) {
+    // A press on a step or its port selects it and starts no gesture: nothing to drag or connect.
+    // (Consuming the drags of a gesture the view had started left Monocle's drag-and-drop broken.)
     v.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
       Hit hit = v.hitTest(e.getX(), e.getY());
-      pressedOnNode = hit.node() != null;
-      if (hit.kind() == Hit.Kind.PORT) {
+      if (hit.node() != null && e.isPrimaryButtonDown()) {
         v.getSelection().clear();
         v.getSelection().select(hit.node());
         v.requestFocus();
-        e.consume();
-      }
-    });
-    v.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
-      if (pressedOnNode) {
         e.consume();
       }
     });

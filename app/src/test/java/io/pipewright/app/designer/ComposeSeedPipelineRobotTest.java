@@ -53,6 +53,7 @@ class ComposeSeedPipelineRobotTest {
 
   @Start
   void start(Stage stage) {
+    io.pipewright.app.LeftoverWindows.hideAllBut(stage);
     designer.stage(stage);
   }
 

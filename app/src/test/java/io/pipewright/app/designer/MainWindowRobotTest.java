@@ -35,6 +35,7 @@ class MainWindowRobotTest {
 
   @Start
   void start(Stage stage) {
+    io.pipewright.app.LeftoverWindows.hideAllBut(stage);
     executor = new FxTaskExecutor();
     context = new AppContext(executor, new FxDialogService(stage), PipelineDocument.empty());
     viewModel = new MainViewModel(context);

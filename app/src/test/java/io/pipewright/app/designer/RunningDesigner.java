@@ -49,6 +49,7 @@ public final class RunningDesigner {
     if (app != null) {
       robot.interact(app::stop);
     }
+    io.pipewright.app.LeftoverWindows.hide(robot);
   }
 
   /** Waits for {@code condition}; on a timeout fails with what the window shows. */

@@ -62,7 +62,8 @@ class LogViewRobotTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop(org.testfx.api.FxRobot robot) throws Exception {
+    io.pipewright.app.LeftoverWindows.hide(robot);
     WaitForAsyncUtils.asyncFx(() -> {
       model.dispose();
       executor.close();

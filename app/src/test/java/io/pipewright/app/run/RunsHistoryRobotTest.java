@@ -251,8 +251,9 @@ class RunsHistoryRobotTest {
     double x = recorded.getModel().node("b").getX();
     javafx.geometry.Point2D at = recorded.modelToScreen(x + 40, recorded.getModel().node("b").getY() + 20);
     Node canvasNode = recorded;
-    robot.moveTo(canvasNode.localToScreen(at.getX(), at.getY())).press(javafx.scene.input.MouseButton.PRIMARY)
-        .moveBy(120, 60).release(javafx.scene.input.MouseButton.PRIMARY);
+    // A click, not a drag: under Monocle a press-drag on this canvas leaves the next test's
+    // drag-and-drop from the palette broken (see the issue 12 note); a press starts no gesture here.
+    robot.moveTo(canvasNode.localToScreen(at.getX(), at.getY())).clickOn(javafx.scene.input.MouseButton.PRIMARY);
     robot.push(KeyCode.DELETE);
     robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
@@ -315,7 +316,7 @@ class RunsHistoryRobotTest {
     int differing = table.getItems().size();
     robot.clickOn("#showSameRows");
     assertThat(table.getItems().size()).isGreaterThan(differing);
-    assertThat(table.getItems()).anyMatch(r -> r.same() && r.what().equals("command"));
+    assertThat(table.getItems()).anyMatch(r -> r.same() && r.what().equals("Command"));
     screenshot(designer, robot, "pipewright.screenshot.runs.compare");
     robot.push(KeyCode.ESCAPE);
   }

@@ -63,7 +63,8 @@ class StepDetailsRobotTest {
   }
 
   @AfterEach
-  void close() {
+  void close(org.testfx.api.FxRobot robot) {
+    io.pipewright.app.LeftoverWindows.hide(robot);
     if (executor != null) {
       executor.close();
     }

@@ -108,6 +108,8 @@ public class GraphView extends Region {
   private final Group nodeLayer = new Group();
   // made, drawn and shown after the view's first pulse (see afterFirstPulse), or when asked for
   private Minimap minimap;
+  /** How many times its own size a view must be for the minimap to show. */
+  static final double ROOMY = 3;
   /** Whether the view's first pulse is over: the minimap is shown, the static layer cached at 1.5×. */
   private boolean firstPulseDone;
 
@@ -300,6 +302,7 @@ public class GraphView extends Region {
     return backgroundDragPans;
   }
 
+  /** Whether the minimap may show; it shows only over a view at least three times its size, where it leaves room for the graph. */
   public BooleanProperty showMinimapProperty() {
     return showMinimap;
   }
@@ -628,7 +631,9 @@ public class GraphView extends Region {
     }
     firstPulseDone = true;
     Minimap map = minimap();
-    map.visibleProperty().bind(showMinimap);
+    // shown where it leaves room for the graph: over a short or narrow view it would hide nodes
+    map.visibleProperty().bind(showMinimap.and(heightProperty().greaterThanOrEqualTo(ROOMY * map.prefHeight(-1)))
+        .and(widthProperty().greaterThanOrEqualTo(ROOMY * map.prefWidth(-1))));
     map.redrawNodes();
     modelWatcher.takeOverviewChange();
     map.updateViewport();

@@ -65,6 +65,18 @@ class FirstPulseRobotTest {
   }
 
   @Test
+  void theMinimapStepsAsideOverAViewTooSmallToLeaveRoomForTheGraph() throws Exception {
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, view::isFirstPulseDone);
+    WaitForAsyncUtils.asyncFx(() -> view.getScene().getWindow().setHeight(400));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.getHeight()).isLessThan(3 * view.getMinimap().prefHeight(-1));
+    assertThat(view.getMinimap().isVisible()).isFalse();
+    WaitForAsyncUtils.asyncFx(() -> view.getScene().getWindow().setHeight(700));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(view.getMinimap().isVisible()).isTrue();
+  }
+
+  @Test
   void noCanvasIsMadeWhileNothingDynamicIsShown() throws Exception {
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, view::isFirstPulseDone);
     WaitForAsyncUtils.waitForFxEvents();

@@ -278,24 +278,6 @@ final class HistoryStore implements AutoCloseable {
         + " WHERE run_id = ? AND step_id = ?", fingerprint, partsJson, detailsJson, runId, stepId);
   }
 
-  /**
-   * The fingerprint detail of the step's latest Completed child run in a run of the same pipeline;
-   * empty when there is none or it was recorded before details were (schema 5).
-   */
-  synchronized Optional<String> lastFingerprintDetails(String pipelineId, String stepId) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT c.fingerprint_details FROM child_runs c JOIN runs r ON r.id = c.run_id"
-            + " WHERE r.pipeline_id = ? AND c.step_id = ? AND c.status = ?"
-            + " ORDER BY c.ended_at DESC LIMIT 1")) {
-      ps.setString(1, pipelineId);
-      ps.setString(2, stepId);
-      ps.setString(3, RunStatus.COMPLETED.label());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
   /** Records the reuse decision with, when it was not reused, what changed (JSON list of lines). */
   synchronized void setChildReuse(String runId, String stepId, String reusedFrom, String reason, String changesJson)
       throws SQLException {
@@ -419,17 +401,22 @@ final class HistoryStore implements AutoCloseable {
     return withOutputs;
   }
 
-  /** The fingerprint parts of the latest completed run of this step of this pipeline, if any. */
-  synchronized Optional<String> lastFingerprintParts(String pipelineId, String stepId) throws SQLException {
+  /**
+   * The fingerprint of the step's latest Completed child run in a run of the same pipeline: its parts
+   * and their detail (null when recorded before details were, schema 5); empty when there is none.
+   */
+  record LastFingerprint(String partsJson, String detailsJson) {}
+
+  synchronized Optional<LastFingerprint> lastFingerprint(String pipelineId, String stepId) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT c.fingerprint_parts FROM child_runs c JOIN runs r ON r.id = c.run_id"
+        "SELECT c.fingerprint_parts, c.fingerprint_details FROM child_runs c JOIN runs r ON r.id = c.run_id"
             + " WHERE r.pipeline_id = ? AND c.step_id = ? AND c.status = ? AND c.fingerprint_parts IS NOT NULL"
             + " ORDER BY c.ended_at DESC LIMIT 1")) {
       ps.setString(1, pipelineId);
       ps.setString(2, stepId);
       ps.setString(3, RunStatus.COMPLETED.label());
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        return rs.next() ? Optional.of(new LastFingerprint(rs.getString(1), rs.getString(2))) : Optional.empty();
       }
     }
   }

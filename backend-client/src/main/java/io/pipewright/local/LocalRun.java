@@ -346,12 +346,12 @@ final class LocalRun implements RunHandle {
       if (!candidates.isEmpty()) {
         reason = "not reused: the identical earlier result (run " + candidates.get(0).runId() + ") has lost its outputs";
       } else {
-        changes = query(() -> store.lastFingerprintDetails(pipeline.id(), id))
+        Optional<HistoryStore.LastFingerprint> last = query(() -> store.lastFingerprint(pipeline.id(), id));
+        changes = last.map(HistoryStore.LastFingerprint::detailsJson)
             .map(json -> ReuseChanges.between(Json.nestedMap(json), fingerprint.details()))
             .orElse(List.of());
         reason = !changes.isEmpty() ? "not reused: " + summary(changes)
-            : query(() -> store.lastFingerprintParts(pipeline.id(), id))
-                .map(json -> "not reused: " + describeChanges(fingerprint.changedSince(Json.stringMap(json)))
+            : last.map(l -> "not reused: " + describeChanges(fingerprint.changedSince(Json.stringMap(l.partsJson())))
                     + " since the last completed run")
                 .orElse("not reused: no earlier run of this step");
       }

@@ -8,7 +8,8 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
@@ -61,19 +62,21 @@ public final class LogView extends BorderPane {
     run.getStyleClass().add("log-run");
     run.textProperty().bind(model.runLabelProperty());
 
-    ComboBox<String> streams = new ComboBox<>(model.streams());
+    // A menu button named after the stream shown: a combo box whose items change (another step's
+    // streams) clears its selection and can be left showing nothing.
+    MenuButton streams = new MenuButton();
     streams.setId("logStream");
+    streams.getStyleClass().add("log-stream-choice");
     streams.setFocusTraversable(false);
-    // Not bound both ways: a combo box whose items change clears its value, which is no stream to show.
-    streams.setValue(model.streamProperty().get());
-    streams.valueProperty().addListener((o, a, b) -> {
-      if (b != null) {
-        model.streamProperty().set(b);
-      }
-    });
-    model.streamProperty().addListener((o, a, b) -> streams.setValue(b));
-    model.streams().addListener((javafx.collections.ListChangeListener<String>) c ->
-        streams.setValue(model.streamProperty().get()));
+    streams.textProperty().bind(model.streamProperty());
+    Runnable fillStreams = () -> streams.getItems().setAll(model.streams().stream().map(name -> {
+      MenuItem item = new MenuItem(name);
+      item.setMnemonicParsing(false);
+      item.setOnAction(e -> model.streamProperty().set(name));
+      return item;
+    }).toList());
+    model.streams().addListener((javafx.collections.ListChangeListener<String>) c -> fillStreams.run());
+    fillStreams.run();
     streams.setTooltip(new Tooltip("Which log of the step"));
 
     search.setId("logSearch");

@@ -168,16 +168,30 @@ class LogViewRobotTest {
   }
 
   @Test
+  void theStreamChoiceStillNamesTheStreamWhenAnotherStepIsShown(FxRobot robot) throws Exception {
+    RunHandle other = LogSteps.finished(workspace, temp.resolve("src"), "echo trained");
+    WaitForAsyncUtils.asyncFx(() -> model.show(workspace, other.runId(), "a", "Train model", () -> true)).get();
+    waitUntil(() -> model.titleProperty().get().equals("Train model · driver/stdout") && model.screenReady());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    javafx.scene.control.MenuButton streams = robot.lookup("#logStream").queryAs(javafx.scene.control.MenuButton.class);
+    assertThat(streams.getText()).isEqualTo("driver/stdout");
+    assertThat(streams.getItems()).extracting(javafx.scene.control.MenuItem::getText).contains("driver/stdout");
+  }
+
+  @Test
   void theStreamChoiceShowsAnotherStreamOfTheStep(FxRobot robot) throws Exception {
-    assertThat(robot.lookup("#logStream").queryComboBox().getItems())
-        .contains("driver/stdout", "driver/stderr", "pipewright/log");
+    assertThat(robot.lookup("#logStream").queryAs(javafx.scene.control.MenuButton.class).getItems())
+        .extracting(javafx.scene.control.MenuItem::getText).contains("driver/stdout", "driver/stderr", "pipewright/log");
 
     robot.clickOn("#logStream");
-    robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> cell
-        && "driver/stderr".equals(cell.getText()));
+    robot.clickOn((javafx.scene.Node n) -> n.getStyleClass().contains("menu-item") && n.lookup(".label") != null
+        && "driver/stderr".equals(((javafx.scene.control.Label) n.lookup(".label")).getText()));
 
     waitUntil(() -> "Prepare data wrote nothing to driver/stderr.".equals(model.placeholderProperty().get()));
     assertThat(model.titleProperty().get()).isEqualTo("Prepare data · driver/stderr");
+    assertThat(robot.lookup("#logStream").queryAs(javafx.scene.control.MenuButton.class).getText())
+        .isEqualTo("driver/stderr");
     assertThat(robot.lookup("#logPlaceholder").queryLabeled().isVisible()).isTrue();
   }
 }

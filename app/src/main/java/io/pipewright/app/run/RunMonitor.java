@@ -202,6 +202,10 @@ public final class RunMonitor {
       }
       return;
     }
+    if (status.get() == RunStatus.NOT_STARTED && event.status() != RunStatus.NOT_STARTED) {
+      // a step is under way: so is the run, even when its own Running came before this monitor listened
+      status.set(RunStatus.RUNNING);
+    }
     StepRunState state = byId.get(event.stepId());
     if (state == null) {
       return;
@@ -263,6 +267,9 @@ public final class RunMonitor {
         readAgain = true; // what just arrived may be newer than this read
       }
       read.children().forEach(this::merge);
+      // A run whose Running came before its listener was added says so in the history.
+      read.run().filter(r -> !r.status().isFinal() && r.status() != RunStatus.NOT_STARTED)
+          .filter(r -> status.get() == RunStatus.NOT_STARTED).ifPresent(r -> status.set(r.status()));
       // A run that ended before its listener was added (every step reused) sends no final event.
       boolean endedInHistory = read.run().filter(r -> r.status().isFinal()).map(r -> {
         if (!finalEventSeen) {

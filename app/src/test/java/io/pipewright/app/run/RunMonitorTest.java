@@ -131,6 +131,19 @@ class RunMonitorTest {
   }
 
   @Test
+  void aRunWatchedAfterItStartedRunningSaysRunningNotStarting() throws Exception {
+    Pipeline pipeline = ScriptSteps.pipeline("p").step("a", "sleep 60").build();
+    RunHandle run = submit(pipeline);
+    awaitStep(workspace, run, "a", RunStatus.RUNNING); // the run's own Running is past: no listener hears it
+    RunMonitor monitor = watch(pipeline, run);
+    executor.tick();
+
+    assertThat(monitor.status()).isEqualTo(RunStatus.RUNNING);
+    monitor.cancel();
+    end(run);
+  }
+
+  @Test
   void aStatusNeverGoesBackWhenAnOlderHistoryReadArrivesAfterAnEvent() {
     assertThat(RunMonitor.rank(RunStatus.COMPLETED, null)).isGreaterThan(RunMonitor.rank(RunStatus.RUNNING, "local-process"));
     assertThat(RunMonitor.rank(RunStatus.NOT_STARTED, "not run: upstream step 'a' failed"))

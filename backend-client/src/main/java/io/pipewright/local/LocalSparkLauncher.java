@@ -47,7 +47,8 @@ final class LocalSparkLauncher implements ComputeLauncher {
 
   /** The settings a local-spark compute understands. */
   static final java.util.Set<String> SETTINGS =
-      java.util.Set.of("cores", "javaHome", "sparkHome", "pysparkHome", "jvmOptions", "classDataSharing");
+      java.util.Set.of("cores", "javaHome", "sparkHome", "pysparkHome", "jvmOptions", "classDataSharing",
+          "warmDriver", "warmIdleMinutes");
 
   private final Map<String, SparkRuntime> runtimes = new ConcurrentHashMap<>();
   private final Map<String, Warming> warming = new ConcurrentHashMap<>();

@@ -61,7 +61,13 @@ public record ComputeKind(String id, String label, String description, boolean r
                 "Extra options of the Spark JVM, separated by spaces."),
             ComputeSetting.of("classDataSharing", "Class-data sharing", Type.CHOICE, false,
                 "Whether Spark starts from a class-data archive (faster start).")
-                .withChoices(List.of("true", "false")))),
+                .withChoices(List.of("true", "false")),
+            ComputeSetting.of("warmDriver", "Warm driver", Type.CHOICE, false,
+                "Whether the designer runs SQL steps in a long-lived Spark driver (reruns in about a second).")
+                .withChoices(List.of("true", "false")).withDefault("true"),
+            ComputeSetting.of("warmIdleMinutes", "Warm driver idle stop", Type.WHOLE_NUMBER, false,
+                "Minutes a warm driver with nothing to run stays up; it also stops when the designer closes.")
+                .withRange(1, 1440).withDefault("10"))),
         new ComputeKind(LOCAL_PROCESS, "Local process", "Script steps as processes on this machine", false, true,
             List.of()),
         new ComputeKind(SPARK_STANDALONE, "Spark standalone cluster",

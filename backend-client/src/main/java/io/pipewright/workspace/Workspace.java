@@ -165,6 +165,15 @@ public interface Workspace extends AutoCloseable {
 
   LogStream log(String runId, String stepId, String stream) throws WorkspaceException;
 
+  /**
+   * The warm Spark drivers of this workspace (the embedded one), for the status bar; empty for a
+   * workspace that has none (a remote one).
+   */
+  default Optional<WarmSpark> warmSpark() {
+    return Optional.empty();
+  }
+
+  /** Closes the workspace; stops its warm Spark drivers. */
   @Override
   void close();
 }

@@ -44,4 +44,12 @@ public interface WarmSpark {
 
   /** Stops every warm driver (steps running in one fail as canceled). Returns at once. */
   void stopAll();
+
+  /**
+   * Why {@code step} on {@code target} would run in a cold JVM of its own rather than in a warm
+   * driver, in the words its log uses ("a JAR step runs its own main class", "spark.executor.memory
+   * only applies when a driver starts"); empty when it would run warm. Pure: no I/O, no waiting,
+   * safe on the FX thread. Whether the run asks for warm Spark at all is the caller's to know.
+   */
+  java.util.Optional<String> coldReason(io.pipewright.model.Step step, ComputeTarget target);
 }

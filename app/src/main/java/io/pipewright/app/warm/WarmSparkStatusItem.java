@@ -1,0 +1,50 @@
+package io.pipewright.app.warm;
+
+import io.pipewright.app.document.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Side;
+import javafx.scene.Node;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+
+/**
+ * The status bar's warm Spark item: hidden while no warm Spark driver runs; otherwise what it is
+ * doing ("Spark warm · 412 MB of 1 GB · idle 3 min"), a spinner while it starts, its drivers in the
+ * tooltip, and a menu with Stop warm Spark.
+ */
+public final class WarmSparkStatusItem extends MenuButton {
+
+  public WarmSparkStatusItem(WarmSparkViewModel model) {
+    setId("warmSparkStatus");
+    getStyleClass().add("flat");
+    // The look of the status bar's other items, without a stylesheet of its own.
+    setStyle("-fx-padding: 0 4 0 4; -fx-background-color: transparent; -fx-text-fill: -color-fg-muted;"
+        + " -fx-font-size: 0.9em;");
+    setFocusTraversable(false);
+    setMnemonicParsing(false);
+    setPopupSide(Side.TOP); // at the bottom of the window: the menu opens upwards
+    visibleProperty().bind(model.shownProperty());
+    managedProperty().bind(model.shownProperty());
+    textProperty().bind(model.textProperty());
+    Tooltip tip = new Tooltip();
+    tip.textProperty().bind(model.detailProperty());
+    tip.setWrapText(true);
+    tip.setMaxWidth(480);
+    setTooltip(tip);
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setPrefSize(14, 14);
+    spinner.setMaxSize(14, 14);
+    Node fire = Icons.of(MaterialDesignF.FIRE);
+    graphicProperty().bind(Bindings.when(model.startingProperty()).then((Node) spinner).otherwise(fire));
+
+    MenuItem stop = new MenuItem();
+    stop.setId("warmSparkStop");
+    stop.setMnemonicParsing(false);
+    stop.textProperty().bind(model.stopLabelProperty());
+    stop.setOnAction(e -> model.stopAll());
+    getItems().setAll(stop);
+  }
+}

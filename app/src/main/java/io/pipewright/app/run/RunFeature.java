@@ -356,6 +356,9 @@ public final class RunFeature {
             + (progress.stage() == null ? "" : "\n" + progress.stage())
             + (progress.source() == null ? "" : " (" + progress.source() + ")");
       }
+      if (s.ranIn() != null) {
+        text += "\n" + (s.status() == RunStatus.RUNNING ? "Runs in " : "Ran in ") + s.ranIn();
+      }
       if (s.reuse() != null && s.status() != RunStatus.REUSED) {
         text += "\n" + s.reuse();
       }

@@ -225,4 +225,12 @@ class SparkPanelModelTest {
     assertThat(spark.footprint()).startsWith("Asks 2 cores, 1 GiB (local mode")
         .contains("of " + cores + (cores == 1 ? " core, " : " cores, ")).contains("(this machine): ");
   }
+
+  @Test
+  void whereTheDesignerRunsASqlStepEndsTheFootprintLine() {
+    assertThat(SparkPanelModel.whereItRuns(java.util.Optional.empty(), "1g"))
+        .isEqualTo(" · runs in the warm Spark driver (heap 1g, shared with other steps)");
+    assertThat(SparkPanelModel.whereItRuns(java.util.Optional.of("spark.executor.memory only applies when a driver starts"),
+        "1g")).isEqualTo(" · runs in a JVM of its own: spark.executor.memory only applies when a driver starts");
+  }
 }

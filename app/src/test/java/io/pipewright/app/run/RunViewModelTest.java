@@ -359,6 +359,22 @@ class RunViewModelTest {
   }
 
   @Test
+  void theDesignersRunsAndRerunsAskForWarmSpark() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+    Recording recording = new Recording(workspace);
+    context.workspaceProperty().set(recording);
+
+    runToEnd(new RunRequest("exp", false));
+    viewModel.rerun(workspace.run(viewModel.monitor().runId()).orElseThrow(), StepSelection.only("a"));
+    end(handleOf(viewModel.monitor()));
+    executor.tick();
+
+    assertThat(recording.submitted).extracting(SubmitOptions::selection)
+        .containsExactly(StepSelection.ALL, StepSelection.only("a"));
+    assertThat(recording.submitted).extracting(SubmitOptions::warmSpark).containsExactly(true, true);
+  }
+
+  @Test
   void showInLogOpensTheFailedStepsLogAtTheLineOfItsCause() throws Exception {
     openDocument(ScriptSteps.pipeline("p")
         .step("a", "echo starting >&2; echo working >&2; echo java.lang.ArithmeticException: / by zero >&2; echo bye >&2; exit 1")

@@ -67,7 +67,7 @@ public final class RunMonitor {
   private boolean reading;
   private boolean readAgain;
   private boolean finalEventSeen;
-  /** The steps whose launch has been read from the history (it is read once). */
+  /** The steps whose launch has been read from the history after they ended (it is not read again). */
   private final java.util.Set<String> launchRead = new java.util.HashSet<>();
 
   /**
@@ -275,12 +275,13 @@ public final class RunMonitor {
       }
       read.children().forEach(this::merge);
       read.launches().forEach((stepId, launch) -> {
-        launchRead.add(stepId);
         StepRunState state = byId.get(stepId);
         if (state != null) {
           state.setRanIn(WarmLaunch.where(launch).orElse(null));
         }
       });
+      // Read until the step has ended: a step a warm driver refuses launches again, cold.
+      read.children().stream().filter(c -> c.status().isFinal()).map(ChildRun::stepId).forEach(launchRead::add);
       // A run whose Running came before its listener was added says so in the history.
       read.run().filter(r -> !r.status().isFinal() && r.status() != RunStatus.NOT_STARTED)
           .filter(r -> status.get() == RunStatus.NOT_STARTED).ifPresent(r -> status.set(r.status()));
@@ -355,6 +356,7 @@ public final class RunMonitor {
         if (launch != null) {
           found.put(child.stepId(), launch);
         }
+
       } catch (Exception e) {
         // what ran where is a detail: the step's status is what counts
         LOG.debug("Cannot read how step {} of run {} was launched", child.stepId(), runId, e);

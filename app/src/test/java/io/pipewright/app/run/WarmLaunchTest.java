@@ -11,6 +11,8 @@ class WarmLaunchTest {
   void aWarmLaunchNamesTheDriversPid() {
     assertThat(WarmLaunch.where("warm driver pid 4242 (started 2 min ago, Spark UI http://127.0.0.1:4040, "
         + "job group run-1/prep)")).contains("the warm Spark driver (pid 4242)");
+    assertThat(WarmLaunch.where("'warm Spark driver pid 4242:' io.pipewright.spark.SqlStepDriver --sql step.sql"))
+        .contains("the warm Spark driver (pid 4242)");
   }
 
   @Test

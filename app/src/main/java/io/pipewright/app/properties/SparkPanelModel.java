@@ -319,8 +319,9 @@ public final class SparkPanelModel {
       return;
     }
     String summary = f.get().summary();
-    // A SQL step on local Spark: the designer's runs put it in the warm Spark driver where they can.
-    boolean mayRunWarm = ((SparkStep) step.step().kind()).entry() instanceof io.pipewright.model.SparkEntry.Sql
+    // A SQL step on local Spark that fits: the designer's runs put it in the warm Spark driver where they can.
+    boolean mayRunWarm = f.get().fits()
+        && ((SparkStep) step.step().kind()).entry() instanceof io.pipewright.model.SparkEntry.Sql
         && io.pipewright.workspace.ComputeKind.LOCAL_SPARK.equals(compute.get().kind());
     String where = !mayRunWarm ? "" : ctx.warmSpark.get().map(warm -> whereItRuns(
         warm.coldReason(typedStep(), compute.get()), typedSettings().driverMemory())).orElse("");
@@ -330,8 +331,8 @@ public final class SparkPanelModel {
   }
 
   /**
-   * Where a Spark step on local Spark runs when the designer runs it, for the end of the footprint
-   * line: " · runs in the warm Spark driver (heap 1g, shared with other steps)", or " · runs in a JVM
+   * Where a SQL step on local Spark runs when the designer runs it, for the end of the footprint
+   * line of a step that fits: " · runs in the warm Spark driver (heap 1g, shared with other steps)", or " · runs in a JVM
    * of its own: a JAR step runs its own main class" with warm Spark's reason; empty elsewhere.
    */
   static String whereItRuns(Optional<String> coldReason, String heap) {

@@ -359,6 +359,22 @@ class RunViewModelTest {
   }
 
   @Test
+  void aSqlStepRunInTheWarmSparkDriverSaysSoAndAScriptStepDoesNot() throws Exception {
+    Path sample = io.pipewright.app.samples.Samples.titanic(temp.resolve("home"));
+    openDocument(io.pipewright.model.PipelineFormat.read(sample).pipeline(), sample);
+
+    viewModel.submit(new RunRequest("warm", false), StepSelection.ALL);
+    RunMonitor monitor = viewModel.monitor();
+    // a warm driver's first start and Spark's, then the training script: minutes on a loaded machine
+    assertThat(handleOf(monitor).await(java.time.Duration.ofMinutes(5))).contains(RunStatus.COMPLETED);
+    executor.tick();
+
+    assertThat(monitor.step("prep").orElseThrow().ranIn()).matches("the warm Spark driver \\(pid \\d+\\)");
+    assertThat(monitor.step("train").orElseThrow().ranIn()).as("a script step runs in a process of its own").isNull();
+    assertThat(viewModel.runLineProperty().get()).matches("Completed after \\d+\\.\\d s");
+  }
+
+  @Test
   void theDesignersRunsAndRerunsAskForWarmSpark() throws Exception {
     openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
     Recording recording = new Recording(workspace);

@@ -115,9 +115,19 @@ class WarmSparkRobotTest {
     assertThat(workspace().stepDetails(rerun, "prep").launch()).as("the rerun's SQL step ran in the same warm driver")
         .contains("warm Spark driver pid " + pid);
     designer.waitUntil(10, "the warm Spark item after the rerun", () -> item.getText().startsWith("Spark warm · "));
+    robot.interact(() -> window.canvas().select("prep"));
+    Label footprint = RunningDesigner.find(robot, "#footprint");
+    designer.waitUntil(10, "the footprint line", () -> footprint.getText().contains("(this machine)"));
+    assertThat(footprint.getText()).endsWith(": fits · runs in the warm Spark driver (heap 1g, shared with other steps)");
 
     String screenshot = System.getProperty("pipewright.screenshot.warm");
     if (screenshot != null) {
+      // Once more, as a user iterating on the SQL does: the driver has run the step before.
+      Files.writeString(sql, "-- edited again\n" + Files.readString(sql));
+      runToCompletion(robot, window);
+      robot.interact(() -> window.canvas().select("prep"));
+      designer.waitUntil(30, "Spark's show() output in the Log tab",
+          () -> RunningDesigner.log(robot).contains("|PassengerId|Survived|Pclass|Name"));
       designer.screenshot(robot, Path.of(screenshot));
     }
 

@@ -108,6 +108,45 @@ class WarmSparkViewModelTest {
     assertThat(workspace.warmSpark().orElseThrow().drivers()).isEmpty();
   }
 
+  /** A clock the test moves. */
+  private static final class MovingClock extends java.time.Clock {
+    private volatile java.time.Instant now = java.time.Instant.now();
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void theIdleTimeAdvancesEachMinuteWhileTheDriverWaits() throws Exception {
+    MovingClock clock = new MovingClock();
+    context.workspaceProperty().set(workspace);
+    WarmSparkViewModel model = new WarmSparkViewModel(context, clock);
+    assertThat(runPrep()).isEqualTo(RunStatus.COMPLETED);
+    await(model.textProperty(), t -> t.endsWith("idle <1 min"), "the idle warm driver");
+
+    clock.advance(Duration.ofMinutes(3));
+    executor.tick();
+
+    assertThat(model.textProperty().get()).endsWith(" · idle 3 min");
+    assertThat(model.detailProperty().get()).contains("idle 3 min: stops at ");
+  }
+
   @Test
   void aDriverAlreadyUpWhenTheWorkspaceIsSetShowsAtOnce() throws Exception {
     assertThat(runPrep()).isEqualTo(RunStatus.COMPLETED);

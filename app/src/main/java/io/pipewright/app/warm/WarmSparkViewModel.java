@@ -167,12 +167,12 @@ public final class WarmSparkViewModel {
   private void apply(List<Driver> now) {
     drivers.set(List.copyOf(now));
     boolean any = !now.isEmpty();
-    shown.set(any);
-    starting.set(any && now.stream().noneMatch(Driver::ready));
     int running = now.stream().mapToInt(Driver::runningSteps).sum();
     stopLabel.set(running == 0 ? "Stop warm Spark"
         : "Stop warm Spark (cancels " + running + (running == 1 ? " running step)" : " running steps)"));
     refreshText();
+    starting.set(any && now.stream().noneMatch(Driver::ready));
+    shown.set(any); // last: whoever hears the item show or go finds its words already set
     if (any && ticking == null) {
       ticking = executor.every(TICK, this::refreshText);
     } else if (!any && ticking != null) {

@@ -112,8 +112,8 @@ class WarmSparkViewModelTest {
   private static final class MovingClock extends java.time.Clock {
     private volatile java.time.Instant now = java.time.Instant.now();
 
-    void advance(Duration by) {
-      now = now.plus(by);
+    void set(java.time.Instant to) {
+      now = to;
     }
 
     @Override
@@ -140,7 +140,7 @@ class WarmSparkViewModelTest {
     assertThat(runPrep()).isEqualTo(RunStatus.COMPLETED);
     await(model.textProperty(), t -> t.endsWith("idle <1 min"), "the idle warm driver");
 
-    clock.advance(Duration.ofMinutes(3));
+    clock.set(model.driversProperty().get().get(0).idleSince().plus(Duration.ofMinutes(3)).plusSeconds(1));
     executor.tick();
 
     assertThat(model.textProperty().get()).endsWith(" · idle 3 min");

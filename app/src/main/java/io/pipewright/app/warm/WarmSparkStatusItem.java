@@ -1,7 +1,6 @@
 package io.pipewright.app.warm;
 
 import io.pipewright.app.document.Icons;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
@@ -16,6 +15,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
  * tooltip, and a menu with Stop warm Spark.
  */
 public final class WarmSparkStatusItem extends MenuButton {
+  private ProgressIndicator spinner;
 
   public WarmSparkStatusItem(WarmSparkViewModel model) {
     setId("warmSparkStatus");
@@ -34,11 +34,10 @@ public final class WarmSparkStatusItem extends MenuButton {
     tip.setWrapText(true);
     tip.setMaxWidth(480);
     setTooltip(tip);
-    ProgressIndicator spinner = new ProgressIndicator();
-    spinner.setPrefSize(14, 14);
-    spinner.setMaxSize(14, 14);
     Node fire = Icons.of(MaterialDesignF.FIRE);
-    graphicProperty().bind(Bindings.when(model.startingProperty()).then((Node) spinner).otherwise(fire));
+    setGraphic(fire);
+    // The spinner is made when a driver first starts: the designer's start has no time for what it does not show.
+    model.startingProperty().addListener((o, was, starting) -> setGraphic(starting ? spinner() : fire));
 
     MenuItem stop = new MenuItem();
     stop.setId("warmSparkStop");
@@ -46,5 +45,14 @@ public final class WarmSparkStatusItem extends MenuButton {
     stop.textProperty().bind(model.stopLabelProperty());
     stop.setOnAction(e -> model.stopAll());
     getItems().setAll(stop);
+  }
+
+  private ProgressIndicator spinner() {
+    if (spinner == null) {
+      spinner = new ProgressIndicator();
+      spinner.setPrefSize(14, 14);
+      spinner.setMaxSize(14, 14);
+    }
+    return spinner;
   }
 }

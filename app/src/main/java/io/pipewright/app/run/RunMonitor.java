@@ -340,10 +340,13 @@ public final class RunMonitor {
 
   /**
    * How the steps that have launched since the last read were launched, as the history recorded it
-   * (read once a step is running or has ended; a remote workspace may not know, and says nothing).
+   * (read while a step runs and once when it has ended), on a workspace with warm Spark.
    */
   private Map<String, String> launches(List<ChildRun> children, java.util.Set<String> known) {
     Map<String, String> found = new LinkedHashMap<>();
+    if (workspace.warmSpark().isEmpty()) {
+      return found; // only the embedded workspace has warm Spark; a remote one would be asked over the network
+    }
     for (ChildRun child : children) {
       RunStatus s = child.status();
       boolean launched = s == RunStatus.RUNNING || s == RunStatus.FINALIZING
@@ -356,7 +359,6 @@ public final class RunMonitor {
         if (launch != null) {
           found.put(child.stepId(), launch);
         }
-
       } catch (Exception e) {
         // what ran where is a detail: the step's status is what counts
         LOG.debug("Cannot read how step {} of run {} was launched", child.stepId(), runId, e);

@@ -29,7 +29,16 @@ public final class Launcher {
     if (runsColdSpark(args)) {
       io.pipewright.local.LocalWorkspace.startSparkDriverAhead();
     }
-    System.exit(PipewrightCommand.execute(args));
+    // A command that logs before logging is set up gets SLF4J's "replayed" warning on stderr.
+    System.exit(PipewrightCommand.execute(() -> join(logging), args));
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

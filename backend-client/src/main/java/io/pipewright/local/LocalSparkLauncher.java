@@ -149,12 +149,36 @@ final class LocalSparkLauncher implements ComputeLauncher {
     launch.logs().note("Spark UI: http://127.0.0.1:" + ui + " (while the step runs)");
     List<String> recorded = new ArrayList<>(command);
     recorded.set(recorded.indexOf("-cp") + 1, "<the class path of the Spark runtime in " + runtime.home() + ">");
-    LaunchedStep step = ProcessStep.start(command, recorded, launch.workDirectory(), env, launch.logs(), "Spark driver");
+    LaunchedStep step = startDriver(launch, spark, command, recorded, env, cds.writes());
     if (cds.writes()) {
       step.completion().thenAccept(result -> archive.written(result.succeeded()));
     }
     return progress != null ? ProgressFile.watch(step, progress, launch.runId(), launch.step().id())
         : watched(step, launch, ui);
+  }
+
+  /**
+   * Starts a cold driver, or hands the step to the one started ahead for the same JVM
+   * ({@link SparkBootstrap}): SQL steps only (our driver reads no environment variable and no relative
+   * path), without environment variables of their own, once the class-data archive exists.
+   */
+  private ProcessStep startDriver(StepLaunch launch, SparkStep spark, List<String> command, List<String> recorded,
+      Map<String, String> env, boolean writesArchive) throws WorkspaceException {
+    boolean fits = spark.entry() instanceof SparkEntry.Sql && launch.step().environment().variables().isEmpty()
+        && !writesArchive;
+    if (fits) {
+      Process ahead = SparkBootstrap.take(command, launch.logs().stdoutFile(), launch.logs().stderrFile(),
+          launch.workDirectory());
+      if (ahead != null) {
+        return ProcessStep.adopt(ahead, command, recorded, launch.workDirectory(), launch.logs(), "Spark driver");
+      }
+      Map<String, String> fixed = new java.util.LinkedHashMap<>(env);
+      fixed.keySet().removeIf(name -> name.startsWith("PIPEWRIGHT_"));
+      SparkBootstrap.remember(cacheDirectory, command, fixed);
+    } else {
+      SparkBootstrap.discardWaiting();
+    }
+    return ProcessStep.start(command, recorded, launch.workDirectory(), env, launch.logs(), "Spark driver");
   }
 
   /** Whether the driver of this step can count its own progress (see {@link ProgressFile}). */

@@ -20,9 +20,14 @@ public final class WarmSparkStatusItem extends MenuButton {
   public WarmSparkStatusItem(WarmSparkViewModel model) {
     setId("warmSparkStatus");
     getStyleClass().add("flat");
-    // The look of the status bar's other items, without a stylesheet of its own.
-    setStyle("-fx-padding: 0 4 0 4; -fx-background-color: transparent; -fx-text-fill: -color-fg-muted;"
-        + " -fx-font-size: 0.9em;");
+    // The look of the status bar's other items, without a stylesheet of its own: the smaller, muted
+    // text on the item's label only (on the item, the size would reach its menu too).
+    setStyle("-fx-padding: 0 4 0 4; -fx-background-color: transparent;");
+    skinProperty().addListener((o, was, skin) -> {
+      if (lookup(".label") instanceof javafx.scene.control.Label label) {
+        label.setStyle("-fx-font-size: 0.9em; -fx-text-fill: -color-fg-muted;");
+      }
+    });
     setFocusTraversable(false);
     setMnemonicParsing(false);
     setPopupSide(Side.TOP); // at the bottom of the window: the menu opens upwards

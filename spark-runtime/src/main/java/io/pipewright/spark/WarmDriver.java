@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,13 +49,17 @@ public final class WarmDriver {
 
   private static final String JOB_GROUP = "spark.jobGroup.id";
   private static final long HEAP_EVERY_MILLIS = 2000;
+  private static final long INTERRUPT_AFTER_MILLIS = 5000;
 
   private final ObjectMapper json = new ObjectMapper();
   private final PrintStream events;
   private final StepOutputs outputs;
   private final Map<String, Thread> running = new ConcurrentHashMap<>();
   private final Map<String, Boolean> canceled = new ConcurrentHashMap<>();
+  /** Steps accepted and not yet done (their thread may not have started). */
+  private final java.util.Set<String> accepted = ConcurrentHashMap.newKeySet();
   private final ExecutorService steps = Executors.newCachedThreadPool(daemon("pipewright-step"));
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("pipewright-timer"));
   private volatile SparkContext context;
   private SparkSession spark;
 
@@ -90,8 +95,7 @@ public final class WarmDriver {
     ready.put("sparkVersion", spark.version());
     ready.put("uiPort", uiPort());
     send(ready);
-    ScheduledExecutorService heap = Executors.newSingleThreadScheduledExecutor(daemon("pipewright-heap"));
-    heap.scheduleAtFixedRate(this::sendHeap, 0, HEAP_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(this::sendHeap, 0, HEAP_EVERY_MILLIS, TimeUnit.MILLISECONDS);
 
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
@@ -116,8 +120,8 @@ public final class WarmDriver {
         default -> System.err.println("warm driver: unknown request: " + line);
       }
     }
-    heap.shutdownNow();
-    running.keySet().forEach(this::cancel);
+    accepted.forEach(id -> context.cancelJobGroupAndFutureJobs(id, "the warm Spark driver stops"));
+    timer.shutdownNow();
     try {
       spark.stop();
     } catch (RuntimeException e) {
@@ -148,6 +152,7 @@ public final class WarmDriver {
         return;
       }
     }
+    accepted.add(id);
     steps.execute(() -> runStep(id, session, conf, args, description, stdout, stderr));
   }
 
@@ -166,16 +171,25 @@ public final class WarmDriver {
       StepOutputs.Files files = outputs.open(id, stdout, stderr);
       try (PrintStream out = new PrintStream(files.out(), true, StandardCharsets.UTF_8);
           PrintStream err = new PrintStream(files.err(), true, StandardCharsets.UTF_8)) {
-        conf.forEach((k, v) -> session.conf().set(k, v));
-        SqlStepDriver step = new SqlStepDriver(out, err);
-        exit = step.runIn(session, args.toArray(String[]::new));
-        failure = step.failure();
+        if (canceled.containsKey(id)) {
+          exit = SqlStepDriver.FAILED;
+          failure = null;
+        } else {
+          conf.forEach((k, v) -> session.conf().set(k, v));
+          SqlStepDriver step = new SqlStepDriver(out, err);
+          exit = step.runIn(session, args.toArray(String[]::new));
+          failure = step.failure();
+        }
       }
     } catch (IOException | RuntimeException | Error e) {
       exit = SqlStepDriver.FAILED;
       failure = "SQL step failed: " + SqlStepDriver.describe(e);
     } finally {
+      accepted.remove(id);
       running.remove(id);
+      if (canceled.containsKey(id)) {
+        context.cancelJobGroup(id, "stopped in Pipewright"); // what its query started as it ended
+      }
       Thread.interrupted(); // a cancel's interrupt must not reach the next step on this thread
       context.clearJobGroup();
       context.setLocalProperty("spark.scheduler.pool", null);
@@ -194,14 +208,29 @@ public final class WarmDriver {
     send(done);
   }
 
+  /**
+   * Cancels a step's job group, and again every half second while the step runs (a job its query
+   * submits from another thread after a cancel, as adaptive execution does, is caught so). The
+   * step's thread is interrupted only if it has not ended within {@link #INTERRUPT_AFTER_MILLIS}:
+   * an interrupt in the middle of a query can leave its other threads' jobs running.
+   */
   private void cancel(String id) {
-    Thread thread = running.get(id);
-    if (thread == null) {
+    if (!accepted.contains(id) || canceled.putIfAbsent(id, true) != null) {
       return;
     }
-    canceled.put(id, true);
+    long started = System.nanoTime();
     context.cancelJobGroupAndFutureJobs(id, "stopped in Pipewright");
-    thread.interrupt();
+    timer.scheduleWithFixedDelay(() -> {
+      if (!accepted.contains(id)) {
+        throw new CancellationException(); // ends this repetition
+      }
+      context.cancelJobGroupAndFutureJobs(id, "stopped in Pipewright");
+      Thread thread = running.get(id);
+      if (thread != null
+          && System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(INTERRUPT_AFTER_MILLIS)) {
+        thread.interrupt();
+      }
+    }, 500, 500, TimeUnit.MILLISECONDS);
   }
 
   /** The job group of the calling thread: its task's, else its SparkContext local property. */

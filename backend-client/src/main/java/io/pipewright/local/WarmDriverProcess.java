@@ -263,7 +263,7 @@ final class WarmDriverProcess {
           step.progress(new StepProgress(step.launch().runId(), step.launch().step().id(),
               event.path("stagesDone").asInt(), event.path("stagesTotal").asInt(), event.path("tasksDone").asInt(),
               event.path("tasksTotal").asInt(), event.path("activeTasks").asInt(),
-              event.path("stage").isTextual() ? event.path("stage").asText() : null, "warm Spark driver",
+              event.path("stage").isTextual() ? event.path("stage").asText() : null, ProgressFile.SOURCE,
               Instant.now()));
         }
       }

@@ -73,6 +73,11 @@ class WarmSparkRunTest {
     fx.source("older.sql", "SELECT 'marker-older' AS m;\n"
         + "CREATE OR REPLACE TEMPORARY VIEW older AS SELECT name, age + 10 AS age FROM adults ORDER BY name;\n");
     fx.source("divide.sql", "SELECT 1 AS one;\n\nSELECT 1 / 0 AS boom;\n");
+    fx.source("busy.sql", """
+        CREATE OR REPLACE TEMPORARY VIEW totals AS
+          SELECT id % 101 AS k, count(*) AS n, sum(id) AS s FROM range(0, 50000000, 1, 6) GROUP BY id % 101;
+        CREATE OR REPLACE TEMPORARY VIEW busy AS SELECT * FROM totals ORDER BY s DESC;
+        """);
     fx.source("quick.sql", "SELECT 'marker-quick' AS m;\n");
     fx.source("other.sql", "SELECT 'marker-other' AS m;\n");
     fx.source("forever.sql", "SELECT 'marker-forever' AS m;\nSELECT count(*) FROM range(0, 100000000000000) a;\n");
@@ -317,6 +322,50 @@ class WarmSparkRunTest {
 
   @Test
   @Order(9)
+  void aRunningStepReportsItsStagesAndTasksFromTheWarmDriverBeforeItCompletes() throws Exception {
+    Pipeline busy = pipeline("busy").sql("busy", "busy.sql", List.of(), List.of("busy")).build();
+    List<Object> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RunHandle run = submit(busy, true);
+    run.addListener(new io.pipewright.workspace.RunListener() {
+      @Override
+      public void onEvent(io.pipewright.workspace.RunEvent event) {
+        heard.add(event);
+      }
+
+      @Override
+      public void onProgress(io.pipewright.workspace.StepProgress progress) {
+        heard.add(progress);
+      }
+    });
+
+    assertThat(await(run)).isEqualTo(RunStatus.COMPLETED);
+
+    int completed = -1;
+    for (int i = 0; i < heard.size() && completed < 0; i++) {
+      if (heard.get(i) instanceof io.pipewright.workspace.RunEvent e && "busy".equals(e.stepId())
+          && e.status() == RunStatus.COMPLETED) {
+        completed = i;
+      }
+    }
+    assertThat(completed).as("heard: %s", heard).isNotNegative();
+    assertThat(heard.subList(0, completed)).as("heard: %s", heard)
+        .filteredOn(io.pipewright.workspace.StepProgress.class::isInstance)
+        .map(io.pipewright.workspace.StepProgress.class::cast)
+        .anySatisfy(p -> {
+          assertThat(p.stagesTotal()).isPositive();
+          assertThat(p.tasksTotal()).isPositive();
+        })
+        .anySatisfy(p -> assertThat(p.stage()).isEqualTo("writing output 'busy'"))
+        .allSatisfy(p -> {
+          assertThat(p.runId()).isEqualTo(run.runId());
+          assertThat(p.stepId()).isEqualTo("busy");
+          assertThat(p.source()).isEqualTo("Spark");
+        });
+    assertThat(heard.subList(completed, heard.size())).noneMatch(io.pipewright.workspace.StepProgress.class::isInstance);
+  }
+
+  @Test
+  @Order(10)
   void anIdleDriverStopsAfterItsIdleTime() throws Exception {
     warm.idleTimeForTests(Duration.ofMillis(300));
     assertThat(run(oneStep("quick", "quick.sql"), true)).isEqualTo(RunStatus.COMPLETED);

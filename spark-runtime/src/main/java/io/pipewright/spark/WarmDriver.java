@@ -61,6 +61,7 @@ public final class WarmDriver {
   private final ExecutorService steps = Executors.newCachedThreadPool(daemon("pipewright-step"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("pipewright-timer"));
   private volatile SparkContext context;
+  private StepProgressListener progress;
   private SparkSession spark;
 
   private WarmDriver(PrintStream events, PrintStream driverLog) {
@@ -90,6 +91,8 @@ public final class WarmDriver {
       System.err.println("the warm Spark driver could not start Spark: " + SqlStepDriver.describe(e));
       return 1;
     }
+    progress = new StepProgressListener(this::sendProgress);
+    context.addSparkListener(progress);
     ObjectNode ready = event("ready");
     ready.put("pid", ProcessHandle.current().pid());
     ready.put("sparkVersion", spark.version());
@@ -185,6 +188,7 @@ public final class WarmDriver {
       exit = SqlStepDriver.FAILED;
       failure = "SQL step failed: " + SqlStepDriver.describe(e);
     } finally {
+      progress.forget(id); // its last figures go before its end
       accepted.remove(id);
       running.remove(id);
       if (canceled.containsKey(id)) {
@@ -253,6 +257,23 @@ public final class WarmDriver {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  private void sendProgress(String group, StepProgressListener.Progress figures) {
+    if (!accepted.contains(group)) {
+      return; // a job of no step's, or of one that has ended
+    }
+    ObjectNode event = event("progress");
+    event.put("id", group);
+    event.put("stagesDone", figures.stagesDone());
+    event.put("stagesTotal", figures.stagesTotal());
+    event.put("tasksDone", figures.tasksDone());
+    event.put("tasksTotal", figures.tasksTotal());
+    event.put("activeTasks", figures.activeTasks());
+    if (figures.stage() != null) {
+      event.put("stage", figures.stage());
+    }
+    send(event);
   }
 
   private void sendHeap() {

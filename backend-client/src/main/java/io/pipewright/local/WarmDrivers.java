@@ -312,7 +312,10 @@ final class WarmDrivers implements WarmSpark, AutoCloseable {
             Instant at = driver.idleSince().plus(idle);
             driver.stopsAt(at);
             long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
-            idleStops.put(driver, timer.schedule(() -> stopIfIdle(driver), delay, TimeUnit.MILLISECONDS));
+            java.util.concurrent.CompletableFuture<ScheduledFuture<?>> self = new java.util.concurrent.CompletableFuture<>();
+            ScheduledFuture<?> stop = timer.schedule(() -> stopIfIdle(driver, self.join()), delay, TimeUnit.MILLISECONDS);
+            idleStops.put(driver, stop);
+            self.complete(stop);
           }
         } else {
           cancelIdleStop(driver);
@@ -322,8 +325,11 @@ final class WarmDrivers implements WarmSpark, AutoCloseable {
     changed();
   }
 
-  private void stopIfIdle(WarmDriverProcess driver) {
+  private void stopIfIdle(WarmDriverProcess driver, ScheduledFuture<?> stop) {
     synchronized (this) {
+      if (idleStops.get(driver) != stop) {
+        return; // canceled as a step was sent to it
+      }
       idleStops.remove(driver);
       if (!driver.idle() || drivers.get(driver.key()) != driver) {
         return;

@@ -369,11 +369,65 @@ class WarmSparkRunTest {
   void anIdleDriverStopsAfterItsIdleTime() throws Exception {
     warm.idleTimeForTests(Duration.ofMillis(300));
     assertThat(run(oneStep("quick", "quick.sql"), true)).isEqualTo(RunStatus.COMPLETED);
-    long pid = fx.log("quick", LogStream.PIPEWRIGHT).lines().filter(l -> l.startsWith("warm driver pid"))
-        .map(l -> Long.parseLong(l.split(" ")[3])).findFirst().orElseThrow();
+    long pid = driverPid(fx.log("quick", LogStream.PIPEWRIGHT));
 
     waitUntil("the idle driver to stop", Duration.ofSeconds(30), warm, () -> warm.drivers().isEmpty());
 
-    assertThat(ProcessHandle.of(pid).orElseThrow().onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+    var driver = ProcessHandle.of(pid);
+    if (driver.isPresent()) {
+      assertThat(driver.get().onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  @Order(11)
+  void stepsThatNeedADriverWhileItStartsShareIt() throws Exception {
+    assertThat(warm.drivers()).isEmpty();
+    Pipeline both = pipeline("both").sql("quick", "quick.sql", List.of(), List.of())
+        .sql("other", "other.sql", List.of(), List.of()).build();
+
+    assertThat(run(both, true)).isEqualTo(RunStatus.COMPLETED);
+
+    String quick = fx.log("quick", LogStream.PIPEWRIGHT);
+    String other = fx.log("other", LogStream.PIPEWRIGHT);
+    assertThat(quick).contains("warm driver pid " + driverPid(quick));
+    assertThat(driverPid(other)).isEqualTo(driverPid(quick));
+    assertThat(quick + other).contains("starting now");
+  }
+
+  @Test
+  @Order(12)
+  void aThirdStartKeyRunsColdWhileTwoDriversRunStepsSayingWhy() throws Exception {
+    RunHandle first = submit(heapStep("spin", "forever.sql", "1g"), true);
+    RunHandle second = submit(heapStep("spin", "forever.sql", "768m"), true);
+    for (RunHandle run : List.of(first, second)) {
+      fx.awaitStatus(run, "spin", RunStatus.RUNNING);
+      fx.awaitLogSize(run.runId(), "spin", LogStream.DRIVER_STDOUT, "-- SELECT 'marker-forever'".length());
+    }
+    assertThat(warm.drivers()).hasSize(2);
+
+    assertThat(run(heapStep("quick", "quick.sql", "512m"), true)).isEqualTo(RunStatus.COMPLETED);
+
+    assertThat(fx.log("quick", LogStream.PIPEWRIGHT))
+        .contains("runs in a JVM of its own: 2 warm Spark drivers already run other steps");
+    assertThat(fx.workspace.stepDetails(fx.lastRunId, "quick").launch()).contains("SparkSubmit");
+    first.cancel();
+    second.cancel();
+    assertThat(first.await(Duration.ofSeconds(60))).contains(RunStatus.CANCELED);
+    assertThat(second.await(Duration.ofSeconds(60))).contains(RunStatus.CANCELED);
+  }
+
+  private static Pipeline heapStep(String id, String sql, String heap) {
+    SparkSettings settings = new SparkSettings(heap, 1, heap, 1, 1, null, Map.of(), List.of(), List.of(), List.of(),
+        List.of());
+    return pipeline(id + heap)
+        .add(Pipelines.step(id, new SparkStep(new SparkEntry.Sql(sql), settings), List.of(), InputMode.DIRECT,
+            List.of(), List.of(), null))
+        .build();
+  }
+
+  private static long driverPid(String log) {
+    return log.lines().filter(l -> l.startsWith("warm driver pid ")).map(l -> Long.parseLong(l.split(" ")[3]))
+        .findFirst().orElseThrow(() -> new AssertionError("no warm driver in:\n" + log));
   }
 }

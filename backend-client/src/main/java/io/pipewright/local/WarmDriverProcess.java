@@ -119,6 +119,11 @@ final class WarmDriverProcess {
     return steps.isEmpty() && waiting.isEmpty();
   }
 
+  /** Whether it was asked to stop (its steps end canceled). */
+  private synchronized boolean stopping() {
+    return stopping;
+  }
+
   synchronized boolean alive() {
     return !stopping && process.isAlive();
   }
@@ -271,7 +276,7 @@ final class WarmDriverProcess {
         WarmStep step = remove(event.path("id").asText());
         if (step != null) {
           int exit = event.path("exit").asInt(1);
-          if (event.path("canceled").asBoolean(false) || step.canceled()) {
+          if (event.path("canceled").asBoolean(false) || step.canceled() || stopping()) {
             step.end(StepResult.canceledResult());
           } else if (exit == 0) {
             step.end(StepResult.success(0));

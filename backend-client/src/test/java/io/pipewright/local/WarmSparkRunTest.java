@@ -417,6 +417,21 @@ class WarmSparkRunTest {
     assertThat(second.await(Duration.ofSeconds(60))).contains(RunStatus.CANCELED);
   }
 
+  @Test
+  @Order(13)
+  void stoppingTheWarmDriversEndsTheStepsRunningOnThemCanceled() throws Exception {
+    RunHandle forever = submit(oneStep("spin", "forever.sql"), true);
+    fx.awaitStatus(forever, "spin", RunStatus.RUNNING);
+    fx.awaitLogSize(forever.runId(), "spin", LogStream.DRIVER_STDOUT, "-- SELECT 'marker-forever'".length());
+
+    warm.stopAll();
+
+    assertThat(forever.await(Duration.ofSeconds(60))).isPresent();
+    fx.lastRunId = forever.runId();
+    fx.assertStatus("spin", RunStatus.CANCELED);
+    waitUntil("the drivers to stop", Duration.ofSeconds(30), warm, () -> warm.drivers().isEmpty());
+  }
+
   private static Pipeline heapStep(String id, String sql, String heap) {
     SparkSettings settings = new SparkSettings(heap, 1, heap, 1, 1, null, Map.of(), List.of(), List.of(), List.of(),
         List.of());

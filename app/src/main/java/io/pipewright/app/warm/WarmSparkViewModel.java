@@ -52,12 +52,16 @@ public final class WarmSparkViewModel {
   /** The snapshot the UI thread applies next, and whether it has been asked to. */
   private final AtomicReference<Snapshot> latest = new AtomicReference<>();
   private final AtomicBoolean queued = new AtomicBoolean();
+  /** Numbers the snapshots in the order they were taken: an older one never replaces a newer one. */
+  private final java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
+  /** The number of the snapshot shown (UI thread). */
+  private long shownSnapshot;
   private WarmSpark warm;
   private AutoCloseable listening;
   private TaskExecutor.Cancellable ticking;
 
   /** What the drivers of one workspace said, taken on the thread that told of a change. */
-  private record Snapshot(WarmSpark of, List<Driver> drivers) {}
+  private record Snapshot(WarmSpark of, List<Driver> drivers, long number) {}
 
   public WarmSparkViewModel(AppContext context, Clock clock) {
     this.context = context;
@@ -132,24 +136,34 @@ public final class WarmSparkViewModel {
     }
     listening = of.addListener(() -> changed(of));
     // The first look, in the background: the drivers may already be up (a workspace opened anew).
-    executor.submit(of::drivers, found -> {
-      if (of == warm && latest.get() == null) {
-        apply(found);
-      }
-    }, e -> LOG.warn("Cannot list the warm Spark drivers", e));
+    executor.submit(() -> snapshot(of), this::show, e -> LOG.warn("Cannot list the warm Spark drivers", e));
   }
 
   /** On a driver's thread: takes what the drivers say now; the UI thread applies the latest once. */
   private void changed(WarmSpark of) {
-    latest.set(new Snapshot(of, of.drivers()));
+    Snapshot now = snapshot(of);
+    latest.accumulateAndGet(now, (was, next) -> was == null || next.number() > was.number() ? next : was);
     if (!queued.getAndSet(true)) {
       executor.onUiThread(() -> {
         queued.set(false);
         Snapshot s = latest.getAndSet(null);
-        if (s != null && s.of() == warm) {
-          apply(s.drivers());
+        if (s != null) {
+          show(s);
         }
       });
+    }
+  }
+
+  private Snapshot snapshot(WarmSpark of) {
+    long number = taken.incrementAndGet(); // before asking: a snapshot numbered later was taken later
+    return new Snapshot(of, of.drivers(), number);
+  }
+
+  /** On the UI thread: shows a snapshot of the workspace's drivers unless a newer one is shown. */
+  private void show(Snapshot s) {
+    if (s.of() == warm && s.number() > shownSnapshot) {
+      shownSnapshot = s.number();
+      apply(s.drivers());
     }
   }
 

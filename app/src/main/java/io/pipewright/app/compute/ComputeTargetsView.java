@@ -1,6 +1,5 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.fx.Forms;
 import io.pipewright.workspace.ComputeKind;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -38,7 +37,6 @@ public final class ComputeTargetsView extends BorderPane {
   public ComputeTargetsView(ComputeTargetsViewModel viewModel, Consumer<ComputeKind> attach,
       Consumer<TargetRow> edit, Runnable linkedServices) {
     setId("computeTargets");
-    Forms.style(this);
     MenuButton attachMenu = new MenuButton("Attach", new FontIcon(MaterialDesignP.PLUS));
     attachMenu.setId("attachMenu");
     for (ComputeKind kind : ComputeKind.all()) {

@@ -47,7 +47,6 @@ public final class DatasetsView extends SplitPane {
   public DatasetsView(DatasetsViewModel viewModel, Consumer<BrowseItem> register) {
     this.viewModel = viewModel;
     setId("datasetsView");
-    Forms.style(this);
     TreeItem<BrowseItem> root = new TreeItem<>(BrowseItem.section("root"));
     root.getChildren().setAll(List.of(registered, stores));
     registered.setExpanded(true);

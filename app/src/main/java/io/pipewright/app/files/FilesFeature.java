@@ -19,7 +19,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -157,7 +156,7 @@ public final class FilesFeature {
 
   private static Button button(Ikon ikon, String tip, Runnable action) {
     Button b = new Button(null, Icons.of(ikon));
-    b.setTooltip(new Tooltip(tip));
+    io.pipewright.app.fx.Tips.install(b, tip);
     b.getStyleClass().addAll("flat", "button-icon");
     b.setOnAction(e -> action.run());
     b.setFocusTraversable(false);

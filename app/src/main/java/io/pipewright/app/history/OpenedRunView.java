@@ -84,11 +84,9 @@ public final class OpenedRunView {
     this.onStepSelected = onStepSelected;
     overlay.setId("openedRun");
     overlay.getStyleClass().add("opened-run");
-    overlay.getStylesheets().add(OpenedRunView.class.getResource(RunsView.STYLESHEET).toExternalForm());
     propertiesScroll.setId("openedRunProperties");
     propertiesScroll.setFitToWidth(true);
     propertiesScroll.getStyleClass().add("opened-run-properties");
-    propertiesScroll.getStylesheets().add(OpenedRunView.class.getResource(RunsView.STYLESHEET).toExternalForm());
     properties.setPadding(new Insets(10));
 
     title.setId("openedRunTitle");

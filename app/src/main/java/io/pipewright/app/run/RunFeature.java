@@ -40,7 +40,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * needs.
  */
 public final class RunFeature {
-  static final String STYLESHEET = "/io/pipewright/app/run/run.css";
 
   private final MainWindow window;
   private final AppContext context;
@@ -60,8 +59,6 @@ public final class RunFeature {
   }
 
   private void build() {
-    window.getStylesheets().add(RunFeature.class.getResource(STYLESHEET).toExternalForm());
-
     MenuItem run = new MenuItem("_Run…", icon(MaterialDesignP.PLAY, "run-icon"));
     run.setId("runMenuItem");
     run.setAccelerator(KeyCombination.keyCombination("F5"));

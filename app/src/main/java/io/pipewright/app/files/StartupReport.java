@@ -68,7 +68,6 @@ public final class StartupReport {
           afterNextFrame(stage.getScene(), () -> {
             long now = System.currentTimeMillis();
             long fxCpu = threadCpuMillis();
-            if (System.getProperty("census") != null) { census(stage.getScene().getRoot(), 0); }
             long processStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(now);
             String text;
             synchronized (MARKS) {
@@ -90,15 +89,6 @@ public final class StartupReport {
         }
       });
     }
-  }
-
-  static int census(javafx.scene.Node n, int depth) {
-    int count = 1;
-    if (n instanceof javafx.scene.Parent p) {
-      for (javafx.scene.Node c : p.getChildrenUnmodifiable()) count += census(c, depth + 1);
-    }
-    if (depth <= 7 && count > 20) System.err.println("CENSUS " + "  ".repeat(depth) + n.getClass().getSimpleName() + "#" + n.getId() + " " + n.getStyleClass() + " nodes=" + count);
-    return count;
   }
 
   /** Runs {@code action} at the start of the pulse after the next one (the next one's frame is painted). */

@@ -16,6 +16,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -81,7 +82,8 @@ public final class PaletteView extends VBox {
       // the cell takes the list's width and cuts long titles short ("…") instead of scrolling sideways
       setPrefWidth(0);
       icon.setIconSize(18);
-      Label iconBox = new Label(null, icon);
+      StackPane iconBox = new StackPane(icon); // a column as wide as the widest icon, without a label's skin
+      iconBox.setAlignment(Pos.CENTER_LEFT);
       iconBox.setMinWidth(22);
       title.getStyleClass().add("palette-title");
       detail.getStyleClass().add("palette-detail");

@@ -26,7 +26,35 @@ public final class Launcher {
       DesignerApp.launchDesigner(args);
       System.exit(0);
     }
-    System.exit(PipewrightCommand.execute(args));
+    if (runsColdSpark(args)) {
+      io.pipewright.local.LocalWorkspace.startSparkDriverAhead();
+    }
+    // A command that logs before logging is set up gets SLF4J's "replayed" warning on stderr.
+    System.exit(PipewrightCommand.execute(() -> join(logging), args));
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Whether the command runs a pipeline with a cold Spark driver per step, whose first JVM is worth
+   * starting while this one starts: {@code run}, not asking for help or a warm driver.
+   */
+  static boolean runsColdSpark(String[] args) {
+    if (args.length == 0 || !"run".equals(args[0])) {
+      return false;
+    }
+    for (String arg : args) {
+      if (arg.equals("--warm") || arg.equals("--help") || arg.equals("-h") || arg.equals("--version")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

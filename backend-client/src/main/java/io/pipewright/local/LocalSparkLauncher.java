@@ -116,11 +116,23 @@ final class LocalSparkLauncher implements ComputeLauncher {
     command.add(runtime.logConfigurationOption());
     command.add(heap);
     command.add("-Djava.io.tmpdir=" + tmpDir(launch));
+    // The driver counts its own progress (StepProgressListener, in the SQL driver's jar, appended to the
+    // class path so that a JAR step has it too) where the driver is ours to know: our runtime, or a SQL
+    // step, which needs our jar anyway. Polling its UI instead made Spark start its REST API, about a
+    // CPU-second of every step.
+    Path progress = ownProgress(launch, spark, runtime) ? launch.workDirectory().resolve("progress") : null;
     command.add("-cp");
-    command.add(runtime.classPath());
+    command.add(progress == null ? runtime.classPath()
+        : runtime.classPath() + java.io.File.pathSeparator + runtime.sqlDriverJar());
     command.add("org.apache.spark.deploy.SparkSubmit");
     int ui = freePort();
     command.addAll(submitOptions(launch, settings, threads, ui));
+    if (progress != null) {
+      String listeners = settings.conf().get("spark.extraListeners");
+      command.addAll(List.of("--conf", "spark.extraListeners=" + (listeners == null || listeners.isBlank()
+          ? ProgressFile.LISTENER : listeners + "," + ProgressFile.LISTENER)));
+      command.addAll(List.of("--conf", ProgressFile.FILE_KEY + "=" + progress));
+    }
     if (spark.entry() instanceof SparkEntry.Jar jar) {
       command.add("--class");
       command.add(jar.mainClass());
@@ -134,13 +146,55 @@ final class LocalSparkLauncher implements ComputeLauncher {
           launch.workDirectory().resolve("step.sql"), path -> path));
     }
     launch.logs().note("spark: " + runtime.sparkVersion() + " from " + runtime.home() + ", java " + runtime.java());
+    launch.logs().note("Spark UI: http://127.0.0.1:" + ui + " (while the step runs)");
     List<String> recorded = new ArrayList<>(command);
     recorded.set(recorded.indexOf("-cp") + 1, "<the class path of the Spark runtime in " + runtime.home() + ">");
-    LaunchedStep step = ProcessStep.start(command, recorded, launch.workDirectory(), env, launch.logs(), "Spark driver");
+    LaunchedStep step = startDriver(launch, spark, command, recorded, env, cds.writes());
     if (cds.writes()) {
       step.completion().thenAccept(result -> archive.written(result.succeeded()));
     }
-    return watched(step, launch, ui);
+    return progress != null ? ProgressFile.watch(step, progress, launch.runId(), launch.step().id())
+        : watched(step, launch, ui);
+  }
+
+  /**
+   * Starts a cold driver, or hands the step to the one started ahead for the same JVM
+   * ({@link SparkBootstrap}): SQL steps only (our driver reads no environment variable and no relative
+   * path), without environment variables of their own, once the class-data archive exists.
+   */
+  private ProcessStep startDriver(StepLaunch launch, SparkStep spark, List<String> command, List<String> recorded,
+      Map<String, String> env, boolean writesArchive) throws WorkspaceException {
+    boolean fits = spark.entry() instanceof SparkEntry.Sql && launch.step().environment().variables().isEmpty()
+        && !writesArchive;
+    if (fits) {
+      Process ahead = SparkBootstrap.take(command, launch.logs().stdoutFile(), launch.logs().stderrFile(),
+          launch.workDirectory());
+      if (ahead != null) {
+        return ProcessStep.adopt(ahead, command, recorded, launch.workDirectory(), launch.logs(), "Spark driver");
+      }
+      Map<String, String> fixed = new java.util.LinkedHashMap<>(env);
+      fixed.keySet().removeIf(name -> name.startsWith("PIPEWRIGHT_"));
+      SparkBootstrap.remember(cacheDirectory, command, fixed);
+    } else {
+      SparkBootstrap.discardWaiting();
+    }
+    return ProcessStep.start(command, recorded, launch.workDirectory(), env, launch.logs(), "Spark driver");
+  }
+
+  /** Whether the driver of this step can count its own progress (see {@link ProgressFile}). */
+  private static boolean ownProgress(StepLaunch launch, SparkStep spark, SparkRuntime runtime) {
+    if (spark.entry() instanceof SparkEntry.Sql) {
+      return true;
+    }
+    if (launch.target().setting("sparkHome").isPresent()) {
+      return false; // another Spark: our listener, built for the bundled one, may not load in it
+    }
+    try {
+      runtime.sqlDriverJar();
+      return true;
+    } catch (WorkspaceException e) {
+      return false;
+    }
   }
 
   /** The runtime of a target and the class-data archive its drivers use (null: none). */

@@ -48,6 +48,15 @@ import java.util.Set;
  */
 public final class LocalWorkspace implements Workspace {
 
+  /**
+   * Starts the Spark driver JVM of the last cold local SQL step, to be handed this process's first
+   * step that fits it (docs/decisions/0001, amendment of 2026-12-05); call it first thing in a
+   * command that runs a pipeline cold. Returns at once; does nothing if no driver is remembered.
+   */
+  public static void startSparkDriverAhead() {
+    SparkBootstrap.startAhead(UserCache.directory());
+  }
+
   public static final String DEFAULT_DATASTORE = DatasetCatalog.DEFAULT_DATASTORE;
   public static final String HOME_VARIABLE = "PIPEWRIGHT_HOME";
 

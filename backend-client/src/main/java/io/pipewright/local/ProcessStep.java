@@ -64,6 +64,20 @@ final class ProcessStep implements LaunchedStep {
     }
   }
 
+  /**
+   * A step whose process was started ahead and handed the step ({@link SparkBootstrap}): logged and
+   * recorded as if {@code command} had started it.
+   */
+  static ProcessStep adopt(Process process, List<String> command, List<String> recorded, Path directory,
+      StepLogs logs, String what) {
+    logs.note("command: " + CommandLines.display(command));
+    logs.launched(CommandLines.display(recorded));
+    logs.note("directory: " + directory);
+    logs.note("started ahead: this driver's JVM (pid " + process.pid() + ") was started while Pipewright started,"
+        + " and then given this step");
+    return new ProcessStep(process, logs.stderrFile(), what);
+  }
+
   private static java.io.File nullDevice() {
     return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }

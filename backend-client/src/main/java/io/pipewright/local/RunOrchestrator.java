@@ -264,12 +264,17 @@ final class RunOrchestrator {
    */
   private void warmUpSpark(Pipeline pipeline, Map<String, ComputeTarget> targets) {
     LocalSparkLauncher spark = computes.localSparkLauncher();
+    boolean sql = false;
     for (Step step : pipeline.steps()) {
       ComputeTarget target = targets.get(step.id());
       if (step.kind() instanceof SparkStep s && !(s.entry() instanceof SparkEntry.Python)
           && ComputeTarget.LOCAL_SPARK.equals(target.kind())) {
         spark.warmUp(target);
+        sql |= s.entry() instanceof SparkEntry.Sql;
       }
+    }
+    if (!sql) {
+      SparkBootstrap.discardWaiting(); // a driver started ahead has no step to wait for in this run
     }
   }
 

@@ -50,7 +50,12 @@ class SparkProgressRunTest {
 
   @Test
   void aRunningSparkStepReportsItsStagesAndTasksToTheRunsListenersBeforeItCompletes() throws Exception {
-    assertProgressHeard(null);
+    assertProgressHeard(null, "Spark");
+
+    assertThat(fx.log(fx.lastRunId, "busy", io.pipewright.workspace.LogStream.PIPEWRIGHT))
+        .as("counted in the driver, not polled from its UI")
+        .contains("spark.extraListeners=io.pipewright.spark.StepProgressListener")
+        .containsPattern("Spark UI: http://127\\.0\\.0\\.1:\\d+");
   }
 
   @Test
@@ -59,7 +64,7 @@ class SparkProgressRunTest {
     fx.workspace.attachCompute("cluster", "spark-standalone", Map.of("masterUrl", cluster.masterUrl(),
         "restUrl", cluster.restUrl(), "webUrl", cluster.webUrl()));
 
-    assertProgressHeard("cluster");
+    assertProgressHeard("cluster", "Spark UI");
 
     assertThat(fx.log(fx.lastRunId, "busy", io.pipewright.workspace.LogStream.PIPEWRIGHT))
         .containsPattern("Spark UI: http://127\\.0\\.0\\.1:\\d+");
@@ -80,14 +85,14 @@ class SparkProgressRunTest {
     });
   }
 
-  private void assertProgressHeard(String target) throws Exception {
+  private void assertProgressHeard(String target, String source) throws Exception {
     List<Object> heard = runHeard(target);
     int completed = indexOf(heard, e -> e instanceof RunEvent r && "busy".equals(r.stepId())
         && r.status() == RunStatus.COMPLETED);
     List<StepProgress> before = heard.subList(0, completed).stream()
         .filter(StepProgress.class::isInstance).map(StepProgress.class::cast)
-        .filter(p -> "Spark UI".equals(p.source())).toList();
-    assertThat(before).as("progress from the Spark UI heard before the step completed; heard: %s", heard)
+        .filter(p -> source.equals(p.source())).toList();
+    assertThat(before).as("progress from %s heard before the step completed; heard: %s", source, heard)
         .anySatisfy(p -> {
           assertThat(p.stagesTotal()).isPositive();
           assertThat(p.tasksTotal()).isPositive();

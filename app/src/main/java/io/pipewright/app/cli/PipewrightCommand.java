@@ -18,21 +18,47 @@ import picocli.CommandLine;
     scope = ScopeType.INHERIT, // --help and --version on every command ("pipewright run --help")
     versionProvider = PipewrightCommand.Version.class,
     description = "Design and run Spark-powered machine-learning pipelines.",
-    subcommands = {
-        RunCommand.class,
-        ValidateCommand.class,
-        RenderCommand.class,
-        RunsCommand.class,
-        LogsCommand.class,
-        DatasetsCommand.class,
-        ComputesCommand.class,
-        LinkedServicesCommand.class,
-        ExportAmlCommand.class,
-        ImportAmlCommand.class,
-        AzureCommand.class,
-        CommandLine.HelpCommand.class
-    })
+    // The subcommands are added by execute(), only the one named when one is (see COMMANDS).
+    subcommands = {})
 public final class PipewrightCommand {
+
+  /**
+   * The subcommands by name, in the order help lists them. picocli reads every annotation of a
+   * command it is given, nested commands included: a command line names one, and only that one is
+   * given to it (all of them for help, an unknown name, or none), which takes about a tenth of a
+   * second of reflection off every command's start.
+   */
+  private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+  private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+    java.util.Map<String, java.util.function.Supplier<Object>> commands = new java.util.LinkedHashMap<>();
+    commands.put("run", RunCommand::new);
+    commands.put("validate", ValidateCommand::new);
+    commands.put("render", RenderCommand::new);
+    commands.put("runs", RunsCommand::new);
+    commands.put("logs", LogsCommand::new);
+    commands.put("datasets", DatasetsCommand::new);
+    commands.put("computes", ComputesCommand::new);
+    commands.put("linked-services", LinkedServicesCommand::new);
+    commands.put("export-aml", ExportAmlCommand::new);
+    commands.put("import-aml", ImportAmlCommand::new);
+    commands.put("azure", AzureCommand::new);
+    commands.put("help", CommandLine.HelpCommand::new);
+    return java.util.Collections.unmodifiableMap(commands);
+  }
+
+  /** The first argument that is not an option of the root command: the subcommand's name, or null. */
+  private static String commandName(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--workspace")) {
+        i++; // its value
+      } else if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
+  }
 
   /** Exit codes: 0 success, 1 failure (a run that did not complete, errors found), 2 usage. */
   static final int OK = 0;
@@ -114,10 +140,27 @@ public final class PipewrightCommand {
     return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
+  /**
+   * As {@link #execute(String...)}, calling {@code beforeRunning} once the command line is parsed and
+   * before the command runs (the launcher waits there for logging, set up while the command is parsed).
+   */
+  public static int execute(Runnable beforeRunning, String... args) {
+    beforeRunningHook = beforeRunning;
+    return execute(args);
+  }
+
+  private static volatile Runnable beforeRunningHook = () -> {};
+
   /** Runs the command line with the given output streams (tests pass their own). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     PipewrightCommand root = new PipewrightCommand();
     CommandLine cli = new CommandLine(root);
+    String named = commandName(args);
+    if (named != null && COMMANDS.containsKey(named) && !named.equals("help")) {
+      cli.addSubcommand(named, COMMANDS.get(named).get());
+    } else {
+      COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setParameterExceptionHandler((e, a) -> {
@@ -143,6 +186,10 @@ public final class PipewrightCommand {
       cli.usage(out);
       return OK;
     }
+    cli.setExecutionStrategy(parsed -> {
+      beforeRunningHook.run();
+      return new CommandLine.RunLast().execute(parsed);
+    });
     return cli.execute(args);
   }
 

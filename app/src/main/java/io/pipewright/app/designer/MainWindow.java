@@ -216,8 +216,16 @@ public final class MainWindow extends BorderPane {
    * nobody looks at would otherwise slow every start (bench/startup).
    */
   public void setTabContent(Tab tab, Node content) {
+    setTabContent(tab, () -> content);
+  }
+
+  /**
+   * As {@link #setTabContent(Tab, Node)}, and the content is also made then: a view that only its
+   * tab shows, and that keeps no state of its own, costs nothing at start (bench/startup).
+   */
+  public void setTabContent(Tab tab, java.util.function.Supplier<? extends Node> content) {
     if (tab.isSelected()) {
-      tab.setContent(content);
+      tab.setContent(content.get());
       return;
     }
     tab.setContent(null);
@@ -226,7 +234,7 @@ public final class MainWindow extends BorderPane {
       public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
         if (selected) {
           tab.selectedProperty().removeListener(this);
-          tab.setContent(content);
+          tab.setContent(content.get());
         }
       }
     };

@@ -127,8 +127,8 @@ public final class RunFeature {
 
     window.toolBar().getItems().addAll(new Separator(), runWrapper, stopButton, runState);
 
-    LogView logView = new LogView(viewModel.log(), context.dialogs());
-    window.setTabContent(window.logTab(), logView);
+    // The log viewer keeps its state in its model: it is made when its tab is first shown.
+    window.setTabContent(window.logTab(), () -> new LogView(viewModel.log(), context.dialogs()));
     viewModel.log().visibleProperty().bind(window.logTab().selectedProperty());
     viewModel.log().revealedProperty().addListener((o, a, b) -> window.showTab(window.logTab()));
 

@@ -515,7 +515,8 @@ final class LocalRun implements RunHandle {
       StepLaunch launch = new StepLaunch(runId, step, target, work, sourceDirectory(step), arguments, inputs,
           stepOutputs, parameters, logs);
       logs.note("compute: " + target.name() + " (" + target.kind() + ")");
-      LaunchedStep launched = launcher.launch(launch);
+      LaunchedStep launched = launcher instanceof LocalSparkLauncher spark
+          ? spark.launch(launch, options.warmSpark()) : launcher.launch(launch);
       // Through the loop, so that no progress follows the step's end.
       launched.onProgress(progress -> post(() -> {
         if (running.containsKey(id)) {

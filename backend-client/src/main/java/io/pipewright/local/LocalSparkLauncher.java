@@ -77,6 +77,28 @@ final class LocalSparkLauncher implements ComputeLauncher {
     return Math.max(1, Math.min(maxCores(target), spark.settings().requestedExecutorCores()));
   }
 
+  /** Where SQL steps of runs that ask for warm Spark run; null: none (every step cold). */
+  private volatile WarmDrivers warmDrivers;
+
+  void useWarmDrivers(WarmDrivers drivers) {
+    this.warmDrivers = drivers;
+  }
+
+  /**
+   * Starts a step; with {@code warm} (a run submitted with warm Spark), a SQL step runs in a warm
+   * driver when it can ({@link WarmDrivers}), else cold, its log saying why.
+   */
+  LaunchedStep launch(StepLaunch launch, boolean warm) throws WorkspaceException {
+    WarmDrivers drivers = warmDrivers;
+    if (warm && drivers != null) {
+      Optional<LaunchedStep> step = drivers.launch(launch, () -> launch(launch));
+      if (step.isPresent()) {
+        return step.get();
+      }
+    }
+    return launch(launch);
+  }
+
   @Override
   public LaunchedStep launch(StepLaunch launch) throws WorkspaceException {
     if (!(launch.step().kind() instanceof SparkStep spark)) {
@@ -229,7 +251,7 @@ final class LocalSparkLauncher implements ComputeLauncher {
         })));
   }
 
-  private Prepared prepared(ComputeTarget target, List<String> jvmOptions, StepLaunch launch)
+  Prepared prepared(ComputeTarget target, List<String> jvmOptions, StepLaunch launch)
       throws WorkspaceException {
     Warming warm = warming.remove(preparedKey(target, jvmOptions));
     if (warm != null && warm.fresh()) {

@@ -66,6 +66,7 @@ public final class LocalWorkspace implements Workspace {
   private final DatasetCatalog catalog;
   private final RunOrchestrator runs;
   private final HistoryQueries history;
+  private final WarmDrivers warmDrivers;
 
   private LocalWorkspace(WorkspaceLayout layout, HistoryStore store) {
     this.layout = layout;
@@ -74,6 +75,8 @@ public final class LocalWorkspace implements Workspace {
     this.catalog = new DatasetCatalog(store, layout.datastores());
     this.runs = new RunOrchestrator(store, layout, computes, catalog);
     this.history = new HistoryQueries(store, layout);
+    this.warmDrivers = new WarmDrivers(layout.home().resolve("warm-spark"), computes.localSparkLauncher());
+    computes.localSparkLauncher().useWarmDrivers(warmDrivers);
   }
 
   /** {@code PIPEWRIGHT_HOME}, else {@code ~/.pipewright}. */
@@ -310,10 +313,20 @@ public final class LocalWorkspace implements Workspace {
     return history.stepDirectory(runId, stepId);
   }
 
-  /** Cancels the runs still in progress (up to 10 seconds each), then closes the history. */
+  /** The warm Spark drivers, where SQL steps of runs submitted with warm Spark run. */
+  @Override
+  public Optional<io.pipewright.workspace.WarmSpark> warmSpark() {
+    return Optional.of(warmDrivers);
+  }
+
+  /**
+   * Cancels the runs still in progress (up to 10 seconds each), stops the warm Spark drivers (up to
+   * 5 seconds each), then closes the history.
+   */
   @Override
   public void close() {
     runs.close();
+    warmDrivers.close();
     store.close();
   }
 }

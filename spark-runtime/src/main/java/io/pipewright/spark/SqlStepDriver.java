@@ -65,10 +65,16 @@ public final class SqlStepDriver {
 
   private final PrintStream out;
   private final PrintStream err;
+  private String failure;
 
   SqlStepDriver(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
+  }
+
+  /** The failure line of the last run, null when it succeeded (or printed its usage). */
+  String failure() {
+    return failure;
   }
 
   public static void main(String[] args) {
@@ -91,20 +97,12 @@ public final class SqlStepDriver {
 
   /** Runs the step and returns the exit status; stops its SparkSession before returning. */
   int run(String[] args) {
-    DriverArguments arguments;
-    String script;
-    try {
-      arguments = DriverArguments.parse(args);
-      script = arguments.resolve(readScript(arguments.sql()));
-    } catch (DriverArguments.UsageException e) {
-      err.println("SqlStepDriver: " + e.getMessage());
-      err.println(DriverArguments.USAGE);
+    Parsed parsed = parse(args);
+    if (parsed == null) {
       return USAGE;
     }
-    List<SqlScript.Statement> statements = SqlScript.split(script);
-
     SparkSession.Builder builder =
-        SparkSession.builder().appName(arguments.appName().orElse("pipewright-sql-step"));
+        SparkSession.builder().appName(parsed.arguments().appName().orElse("pipewright-sql-step"));
     if (System.getProperty("spark.master") == null) {
       builder.master("local[*]"); // started without spark-submit (tests, a plain java command)
     }
@@ -112,22 +110,7 @@ public final class SqlStepDriver {
     SparkSession spark = null;
     try {
       spark = builder.getOrCreate();
-      Map<String, Boolean> outputHadFiles = new HashMap<>();
-      arguments.outputs().forEach((name, path) -> outputHadFiles.put(name, hasDataFiles(path)));
-      long startedMillis = System.currentTimeMillis();
-
-      SparkSession session = spark;
-      arguments.views().forEach((name, path) -> registerView(session, name, path));
-      for (SqlScript.Statement statement : statements) {
-        runStatement(spark, statement);
-      }
-      arguments
-          .outputs()
-          .forEach(
-              (name, path) ->
-                  writeOutput(session, name, path, outputHadFiles.get(name), startedMillis));
-    } catch (StepFailure e) {
-      failure = e.getMessage();
+      failure = execute(spark, parsed);
     } catch (Exception | Error e) {
       failure = "SQL step failed: " + describe(e);
     } finally {
@@ -140,8 +123,74 @@ public final class SqlStepDriver {
         }
       }
     }
+    return ended(failure);
+  }
+
+  /**
+   * Runs the step in {@code session} (a warm driver's fresh session) and returns the exit status,
+   * exactly as {@link #run} would, without stopping the session's Spark. Its failure line is the
+   * last line on this driver's stderr.
+   */
+  int runIn(SparkSession session, String[] args) {
+    Parsed parsed = parse(args);
+    if (parsed == null) {
+      return USAGE;
+    }
+    String failure;
+    try {
+      failure = execute(session, parsed);
+    } catch (Exception | Error e) {
+      failure = "SQL step failed: " + describe(e);
+    } finally {
+      out.flush();
+    }
+    return ended(failure);
+  }
+
+  /** The arguments and the statements of the script. */
+  private record Parsed(DriverArguments arguments, List<SqlScript.Statement> statements) {}
+
+  /** Null after printing the usage. */
+  private Parsed parse(String[] args) {
+    try {
+      DriverArguments arguments = DriverArguments.parse(args);
+      String script = arguments.resolve(readScript(arguments.sql()));
+      return new Parsed(arguments, SqlScript.split(script));
+    } catch (DriverArguments.UsageException e) {
+      err.println("SqlStepDriver: " + e.getMessage());
+      err.println(DriverArguments.USAGE);
+      return null;
+    }
+  }
+
+  /** Registers the inputs, runs the statements, writes the outputs; the failure line, or null. */
+  private String execute(SparkSession spark, Parsed parsed) {
+    DriverArguments arguments = parsed.arguments();
+    try {
+      Map<String, Boolean> outputHadFiles = new HashMap<>();
+      arguments.outputs().forEach((name, path) -> outputHadFiles.put(name, hasDataFiles(path)));
+      long startedMillis = System.currentTimeMillis();
+      arguments.views().forEach((name, path) -> registerView(spark, name, path));
+      for (SqlScript.Statement statement : parsed.statements()) {
+        runStatement(spark, statement);
+      }
+      arguments
+          .outputs()
+          .forEach(
+              (name, path) ->
+                  writeOutput(spark, name, path, outputHadFiles.get(name), startedMillis));
+      return null;
+    } catch (StepFailure e) {
+      return e.getMessage();
+    } catch (Exception | Error e) {
+      return "SQL step failed: " + describe(e);
+    }
+  }
+
+  private int ended(String failure) {
+    this.failure = failure;
     if (failure != null) {
-      // Printed after Spark has stopped, so that it is the last line on stderr.
+      // Printed after Spark has stopped (or the step's jobs ended), so that it is the last line on stderr.
       err.println(failure);
       err.flush();
       return FAILED;

@@ -72,6 +72,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--regenerate-outputs", description = "Run every step, even those whose earlier results could be reused.")
   boolean regenerateOutputs;
 
+  @Option(names = "--warm", description = "Run SQL steps in one warm Spark driver for this run.")
+  boolean warm;
+
   @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A pipeline parameter value (repeatable).")
   Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -115,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
       Pipeline pipeline = checked.loaded().pipeline();
       Instant started = Instant.now();
       RunHandle run = workspace.submit(pipeline,
-          new SubmitOptions(experiment, file, parameters, regenerateOutputs, target, selection));
+          new SubmitOptions(experiment, file, parameters, regenerateOutputs, target, selection).withWarmSpark(warm));
       out.println("run " + run.runId() + " of '" + pipeline.name() + "' in " + workspace.description()
           + (target == null ? "" : ", Spark steps on " + target));
       int exit = new Watcher(workspace, pipeline, run, out, started, System.console() != null).watch();

@@ -23,12 +23,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The designer. The window shows at once with an empty canvas, where and as large as it was; the
- * workspace opens in the background and the last pipeline (on a first start, the Titanic sample)
- * appears when it is read ({@link FilesFeature}).
+ * The designer. The window shows at once, where and as large as it was; the workspace opens in the
+ * background. The last pipeline (on a first start, the Titanic sample) is read while JavaFX starts:
+ * when it is read by the time the window is built, the window shows with it, else with an empty
+ * canvas, and it appears when it is read ({@link FilesFeature}).
  */
 public final class DesignerApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(DesignerApp.class);
+
+  /** What main began to read for the window (the remembered state, the first document), or null. */
+  private static volatile FilesFeature.Preload preload;
 
   private FxTaskExecutor executor;
   private AppContext context;
@@ -36,12 +40,13 @@ public final class DesignerApp extends Application {
 
   /** Started by {@code Launcher} (a main class that extends Application fails on the class path). */
   public static void launchDesigner(String[] args) {
+    preload = FilesFeature.preloadInBackground(home()); // read while JavaFX starts
     Application.launch(DesignerApp.class, args);
   }
 
   @Override
   public void init() {
-    remembered = FilesFeature.preload(home());
+    remembered = preload != null ? preload.awaitState() : FilesFeature.preload(home());
   }
 
   @Override
@@ -79,7 +84,8 @@ public final class DesignerApp extends Application {
     Theme.style(scene);
     stage.setScene(scene);
     stage.titleProperty().bind(viewModel.titleBinding());
-    FilesFeature.install(stage, window, viewModel, home, remembered);
+    // The first document, when main's reading of it is done, goes into the window before it shows.
+    FilesFeature.install(stage, window, viewModel, home, remembered, home.equals(home()) ? preload : null);
     StartupReport.mark("files");
     stage.show();
     StartupReport.mark("shown");

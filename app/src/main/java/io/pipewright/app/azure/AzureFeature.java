@@ -43,7 +43,6 @@ public final class AzureFeature {
     AzureSignInViewModel model = new AzureSignInViewModel(context::azure, context.executor(), context.dialogs(),
         credentials);
     AzureStatusItem item = new AzureStatusItem(model);
-    item.getStylesheets().add(AzureFeature.class.getResource("azure.css").toExternalForm());
     window.addStatusItem(item);
     return new AzureFeature(model, openBrowser, () -> window.getScene() == null ? null : window.getScene().getWindow());
   }

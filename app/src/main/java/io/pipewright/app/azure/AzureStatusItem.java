@@ -6,7 +6,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /**
@@ -22,11 +21,10 @@ public final class AzureStatusItem extends MenuButton {
     setFocusTraversable(false);
     setPopupSide(javafx.geometry.Side.TOP); // at the bottom of the window: the menu opens upwards
     textProperty().bind(model.statusBinding());
-    Tooltip tip = new Tooltip();
-    tip.textProperty().bind(model.detailBinding());
-    tip.setWrapText(true);
-    tip.setMaxWidth(480);
-    setTooltip(tip);
+    io.pipewright.app.fx.Tips.install(this, model.detailBinding(), tip -> {
+      tip.setWrapText(true);
+      tip.setMaxWidth(480);
+    });
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(14, 14);
     spinner.setMaxSize(14, 14);

@@ -75,7 +75,6 @@ public final class DeviceCodeDialog extends Dialog<Void> {
     getDialogPane().setId("deviceCodeDialog");
     getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL);
     Forms.style(getDialogPane());
-    getDialogPane().getStylesheets().add(DeviceCodeDialog.class.getResource("azure.css").toExternalForm());
     setResultConverter(button -> null);
     setOnHidden(e -> {
       if (!finished) {

@@ -1,6 +1,5 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.fx.Forms;
 import io.pipewright.workspace.ComputeKind;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -38,7 +37,6 @@ public final class ComputeTargetsView extends BorderPane {
   public ComputeTargetsView(ComputeTargetsViewModel viewModel, Consumer<ComputeKind> attach,
       Consumer<TargetRow> edit, Runnable linkedServices) {
     setId("computeTargets");
-    Forms.style(this);
     MenuButton attachMenu = new MenuButton("Attach", new FontIcon(MaterialDesignP.PLUS));
     attachMenu.setId("attachMenu");
     for (ComputeKind kind : ComputeKind.all()) {
@@ -57,10 +55,8 @@ public final class ComputeTargetsView extends BorderPane {
     Button detach = new Button("Detach", new FontIcon(MaterialDesignL.LINK_VARIANT_OFF));
     detach.setId("detachCompute");
     detach.disableProperty().bind(viewModel.canDetachBinding().not());
-    Tooltip detachTip = new Tooltip();
-    detachTip.textProperty().bind(Bindings.when(viewModel.canDetachBinding())
+    io.pipewright.app.fx.Tips.install(detach, Bindings.when(viewModel.canDetachBinding())
         .then("Detach the selected target (asks first)").otherwise(viewModel.detachBlockedReasonBinding()));
-    detach.setTooltip(detachTip);
     detach.setOnAction(e -> viewModel.detachSelected());
     Button test = new Button("Test connection", new FontIcon(MaterialDesignC.CONNECTION));
     test.setId("testSelected");

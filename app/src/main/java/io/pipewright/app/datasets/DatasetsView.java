@@ -47,7 +47,6 @@ public final class DatasetsView extends SplitPane {
   public DatasetsView(DatasetsViewModel viewModel, Consumer<BrowseItem> register) {
     this.viewModel = viewModel;
     setId("datasetsView");
-    Forms.style(this);
     TreeItem<BrowseItem> root = new TreeItem<>(BrowseItem.section("root"));
     root.getChildren().setAll(List.of(registered, stores));
     registered.setExpanded(true);
@@ -70,7 +69,7 @@ public final class DatasetsView extends SplitPane {
     }, tree.getSelectionModel().selectedItemProperty()));
     registerButton.setOnAction(e -> register.accept(tree.getSelectionModel().getSelectedItem().getValue()));
     Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
-    refresh.setTooltip(new javafx.scene.control.Tooltip("Read the datasets and datastores again"));
+    io.pipewright.app.fx.Tips.install(refresh, "Read the datasets and datastores again");
     refresh.setOnAction(e -> viewModel.refresh());
     HBox leftBar = new HBox(6, registerButton, refresh);
     leftBar.getStyleClass().add("pane-toolbar");

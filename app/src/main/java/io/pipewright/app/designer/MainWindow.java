@@ -3,6 +3,7 @@ package io.pipewright.app.designer;
 import io.pipewright.app.canvas.CanvasPane;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.Icons;
+import io.pipewright.app.fx.Tips;
 import io.pipewright.app.palette.PaletteView;
 import io.pipewright.app.palette.PaletteViewModel;
 import io.pipewright.app.problems.ProblemsView;
@@ -28,7 +29,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -147,7 +147,7 @@ public final class MainWindow extends BorderPane {
         new Separator());
     Button validate = new Button("Validate", Icons.of(MaterialDesignC.CHECK_ALL));
     validate.setId("validateButton");
-    validate.setTooltip(new Tooltip("Check the pipeline now and show its problems (F7); it is also checked as you edit"));
+    Tips.install(validate, "Check the pipeline now and show its problems (F7); it is also checked as you edit");
     validate.getStyleClass().add("flat");
     validate.setFocusTraversable(false);
     validate.setOnAction(e -> validate());
@@ -168,9 +168,7 @@ public final class MainWindow extends BorderPane {
     status.setId("status");
     // A long message gives way (ellipsis, whole in its tooltip); the items on the right keep their size.
     status.setMinWidth(0);
-    javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
-    statusTip.textProperty().bind(context.statusProperty());
-    status.setTooltip(statusTip);
+    Tips.install(status, context.statusProperty());
     Label summary = new Label();
     summary.setMinWidth(Region.USE_PREF_SIZE);
     summary.textProperty().bind(problems.summaryBinding());
@@ -218,8 +216,16 @@ public final class MainWindow extends BorderPane {
    * nobody looks at would otherwise slow every start (bench/startup).
    */
   public void setTabContent(Tab tab, Node content) {
+    setTabContent(tab, () -> content);
+  }
+
+  /**
+   * As {@link #setTabContent(Tab, Node)}, and the content is also made then: a view that only its
+   * tab shows, and that keeps no state of its own, costs nothing at start (bench/startup).
+   */
+  public void setTabContent(Tab tab, java.util.function.Supplier<? extends Node> content) {
     if (tab.isSelected()) {
-      tab.setContent(content);
+      tab.setContent(content.get());
       return;
     }
     tab.setContent(null);
@@ -228,7 +234,7 @@ public final class MainWindow extends BorderPane {
       public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
         if (selected) {
           tab.selectedProperty().removeListener(this);
-          tab.setContent(content);
+          tab.setContent(content.get());
         }
       }
     };
@@ -252,7 +258,7 @@ public final class MainWindow extends BorderPane {
 
   static Button toolButton(Ikon ikon, String tip, Runnable action) {
     Button b = new Button(null, Icons.of(ikon));
-    b.setTooltip(new Tooltip(tip));
+    Tips.install(b, tip);
     b.getStyleClass().addAll("flat", "button-icon");
     b.setOnAction(e -> action.run());
     b.setFocusTraversable(false);

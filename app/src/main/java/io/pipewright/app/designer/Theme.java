@@ -2,13 +2,12 @@ package io.pipewright.app.designer;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.pipewright.app.fx.AppStyle;
 import javafx.application.Application;
 import javafx.scene.Scene;
 
 /** The look: AtlantaFX Primer (light or dark) plus Pipewright's own stylesheet. */
 public final class Theme {
-  static final String STYLESHEET = "/io/pipewright/app/designer/app.css";
-
   private Theme() {}
 
   /** Switches every window between light and dark. */
@@ -17,8 +16,8 @@ public final class Theme {
         : new PrimerLight().getUserAgentStylesheet());
   }
 
-  /** Adds Pipewright's stylesheet to a scene (main window and dialogs). */
+  /** Adds Pipewright's stylesheet ({@link AppStyle}, one for the whole app) to a scene: the main window's. */
   public static void style(Scene scene) {
-    scene.getStylesheets().add(Theme.class.getResource(STYLESHEET).toExternalForm());
+    scene.getStylesheets().add(AppStyle.stylesheet());
   }
 }

@@ -19,7 +19,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -68,17 +67,82 @@ public final class FilesFeature {
   }
 
   /**
+   * Begins reading, on a thread of its own, what the designer's window opens with: the remembered
+   * state, then the first document (the last file, or the sample). Called from {@code main} before
+   * JavaFX starts, it reads while JavaFX starts (another core's work), so that the window is
+   * built and styled once, with its document, instead of empty first and again when the document
+   * arrives (bench/startup).
+   */
+  public static Preload preloadInBackground(Path home) {
+    Preload preload = new Preload(new java.util.concurrent.CompletableFuture<>(),
+        new java.util.concurrent.CompletableFuture<>());
+    Thread reader = new Thread(() -> {
+      DesignerState state;
+      try {
+        state = preload(home);
+        preload.state().complete(state);
+      } catch (RuntimeException e) {
+        preload.state().completeExceptionally(e);
+        preload.firstDocument().completeExceptionally(e);
+        return;
+      }
+      try {
+        preload.firstDocument().complete(FilesViewModel.Start.find(home, state.last()));
+      } catch (Exception | LinkageError e) {
+        preload.firstDocument().completeExceptionally(e);
+      }
+    }, "designer-preload");
+    reader.setDaemon(true);
+    reader.start();
+    return preload;
+  }
+
+  /** What {@link #preloadInBackground} reads: the remembered state, then the first document. */
+  public static final class Preload {
+    private final java.util.concurrent.CompletableFuture<DesignerState> state;
+    private final java.util.concurrent.CompletableFuture<FilesViewModel.Start> firstDocument;
+
+    Preload(java.util.concurrent.CompletableFuture<DesignerState> state,
+        java.util.concurrent.CompletableFuture<FilesViewModel.Start> firstDocument) {
+      this.state = state;
+      this.firstDocument = firstDocument;
+    }
+
+    /** The remembered state; waits for its reading (a small file: not on the FX thread). */
+    public DesignerState awaitState() {
+      return state.join();
+    }
+
+    java.util.concurrent.CompletableFuture<DesignerState> state() {
+      return state;
+    }
+
+    java.util.concurrent.CompletableFuture<FilesViewModel.Start> firstDocument() {
+      return firstDocument;
+    }
+  }
+
+  /**
    * Adds files, journal, window state and theme to the window of the workspace directory
    * {@code home}, as {@code remembered} (from {@link #preload}) left them; call before
    * {@code stage.show()}.
    */
   public static FilesFeature install(Stage stage, MainWindow window, MainViewModel main, Path home,
       DesignerState remembered) {
+    return install(stage, window, main, home, remembered, null);
+  }
+
+  /**
+   * As {@link #install(Stage, MainWindow, MainViewModel, Path, DesignerState)}, with the first
+   * document that {@link #preloadInBackground} began to read ({@code preload}, or null).
+   */
+  public static FilesFeature install(Stage stage, MainWindow window, MainViewModel main, Path home,
+      DesignerState remembered, Preload preload) {
     FilesFeature feature = new FilesFeature(stage, window, main, home, remembered);
     feature.buildMenus();
     feature.watch();
     StartupReport.install(stage, feature.files.startedProperty(), main.context().executor());
-    feature.files.start(remembered.last());
+    feature.files.start(remembered.last(), preload == null ? null : preload.firstDocument());
     return feature;
   }
 
@@ -157,7 +221,7 @@ public final class FilesFeature {
 
   private static Button button(Ikon ikon, String tip, Runnable action) {
     Button b = new Button(null, Icons.of(ikon));
-    b.setTooltip(new Tooltip(tip));
+    io.pipewright.app.fx.Tips.install(b, tip);
     b.getStyleClass().addAll("flat", "button-icon");
     b.setOnAction(e -> action.run());
     b.setFocusTraversable(false);

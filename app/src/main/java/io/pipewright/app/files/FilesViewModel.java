@@ -95,12 +95,34 @@ public final class FilesViewModel {
    * user recovers them, else the file open at the last exit, else the Titanic sample.
    */
   public void start(Optional<Path> lastFile) {
+    start(lastFile, null);
+  }
+
+  /**
+   * As {@link #start(Optional)}, with what a reading begun before the window existed found
+   * ({@code found}, null when none was begun): when it is done, and offers no recovery (a dialog
+   * waits for the window), its document is shown at once, so that the window is built and styled
+   * once, with it; else the start waits for it in the background as it waits for its own reading.
+   */
+  void start(Optional<Path> lastFile, java.util.concurrent.CompletableFuture<Start> found) {
     context.statusProperty().set("Opening " + lastFile.map(FilesViewModel::nameOf).orElse("the sample") + "…");
-    context.executor().submit(() -> Start.find(home, lastFile), this::started, e -> {
-      LOG.error("Cannot open a pipeline at start", e);
-      context.statusProperty().set("Could not open a pipeline: " + e.getMessage());
-      started.set(true);
-    });
+    Start ready = found != null && found.isDone() && !found.isCompletedExceptionally() ? found.join() : null;
+    if (ready != null && ready.leftover() == null) {
+      started(ready);
+    } else {
+      java.util.concurrent.Callable<Start> work = found == null ? () -> Start.find(home, lastFile) : () -> {
+        try {
+          return found.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+      };
+      context.executor().submit(work, this::started, e -> {
+        LOG.error("Cannot open a pipeline at start", e);
+        context.statusProperty().set("Could not open a pipeline: " + e.getMessage());
+        started.set(true);
+      });
+    }
     refreshRecent();
   }
 
@@ -148,6 +170,7 @@ public final class FilesViewModel {
   }
 
   private void started(Start s) {
+    StartupReport.mark("document"); // before "files" when main's reading was done in time
     try {
       if (s.leftover() != null && offerRecovery(s)) {
         return;

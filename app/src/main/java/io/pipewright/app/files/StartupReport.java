@@ -15,7 +15,9 @@ import javafx.stage.Stage;
  * <ul>
  *   <li>{@code -Dpipewright.startup.report=FILE}: when the main window's first frame is on the
  *       screen, writes {@code first_frame_epoch_ms=…} (wall clock) and {@code since_process_start_ms=…}
- *       to FILE and exits. bench/startup uses it; it also makes the launcher's class-data archive of
+ *       to FILE, with {@code fx_cpu_ms=…} (the FX thread's CPU time until then) and the phases
+ *       ({@code mark.PHASE=} wall clock, {@code fx_cpu.PHASE=} FX thread CPU ms), and exits.
+ *       bench/startup uses it; it also makes the launcher's class-data archive of
  *       the designer.
  *   <li>{@code -Dpipewright.ready.file=FILE}: writes FILE once the first document is drawn, and
  *       keeps running (docs/screenshots/take.sh waits for it).
@@ -37,10 +39,25 @@ public final class StartupReport {
    */
   public static void mark(String phase) {
     if (REPORTING) {
+      long now = System.currentTimeMillis();
+      // by name: Platform.isFxApplicationThread() would start the toolkit when called from main()
+      long cpu = Thread.currentThread().getName().equals("JavaFX Application Thread") ? threadCpuMillis() : -1;
       synchronized (MARKS) {
-        MARKS.append("mark.").append(phase).append('=').append(System.currentTimeMillis()).append('\n');
+        MARKS.append("mark.").append(phase).append('=').append(now).append('\n');
+        if (cpu >= 0) {
+          MARKS.append("fx_cpu.").append(phase).append('=').append(cpu).append('\n');
+        }
       }
     }
+  }
+
+  /**
+   * The CPU time the calling thread has used, in ms: the FX thread's work, which a loaded machine
+   * stretches in wall time but not in CPU time (bench/startup prints both).
+   */
+  private static long threadCpuMillis() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() / 1_000_000 : -1;
   }
 
   static void install(Stage stage, ObservableBooleanValue started, TaskExecutor executor) {
@@ -50,10 +67,12 @@ public final class StartupReport {
         if (showing) {
           afterNextFrame(stage.getScene(), () -> {
             long now = System.currentTimeMillis();
+            long fxCpu = threadCpuMillis();
             long processStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(now);
             String text;
             synchronized (MARKS) {
-              text = "first_frame_epoch_ms=" + now + "\nsince_process_start_ms=" + (now - processStart) + "\n" + MARKS;
+              text = "first_frame_epoch_ms=" + now + "\nsince_process_start_ms=" + (now - processStart)
+                  + "\nfx_cpu_ms=" + fxCpu + "\n" + MARKS;
             }
             executor.submit(() -> Files.writeString(Path.of(report), text, StandardCharsets.UTF_8),
                 ok -> Platform.exit(), e -> Platform.exit());

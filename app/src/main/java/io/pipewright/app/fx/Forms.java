@@ -31,16 +31,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
  * under it, present while the problem is.
  */
 public final class Forms {
-  static final String STYLESHEET = "/io/pipewright/app/fx/forms.css";
-
   private Forms() {}
 
-  /** Adds this feature's stylesheet to a dialog or pane (dialogs have scenes of their own). */
+  /** Adds the app's stylesheet to a dialog or a pane of one (dialogs have scenes of their own). */
   public static void style(Parent parent) {
-    String css = Forms.class.getResource(STYLESHEET).toExternalForm();
-    if (!parent.getStylesheets().contains(css)) {
-      parent.getStylesheets().add(css);
-    }
+    AppStyle.style(parent);
   }
 
   public static void style(DialogPane pane) {

@@ -44,7 +44,7 @@ public final class CompareDialog extends Dialog<Void> {
     setTitle("Compare runs");
     setResizable(true);
     getDialogPane().setId("compareDialog");
-    getDialogPane().getStylesheets().add(CompareDialog.class.getResource(RunsView.STYLESHEET).toExternalForm());
+    io.pipewright.app.fx.AppStyle.style(getDialogPane());
     getDialogPane().getStyleClass().add("compare-dialog");
     getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
 

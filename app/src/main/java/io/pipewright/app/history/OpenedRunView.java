@@ -84,11 +84,9 @@ public final class OpenedRunView {
     this.onStepSelected = onStepSelected;
     overlay.setId("openedRun");
     overlay.getStyleClass().add("opened-run");
-    overlay.getStylesheets().add(OpenedRunView.class.getResource(RunsView.STYLESHEET).toExternalForm());
     propertiesScroll.setId("openedRunProperties");
     propertiesScroll.setFitToWidth(true);
     propertiesScroll.getStyleClass().add("opened-run-properties");
-    propertiesScroll.getStylesheets().add(OpenedRunView.class.getResource(RunsView.STYLESHEET).toExternalForm());
     properties.setPadding(new Insets(10));
 
     title.setId("openedRunTitle");
@@ -96,7 +94,7 @@ public final class OpenedRunView {
     title.setMinWidth(0);
     Button back = new Button("Back to the pipeline", new FontIcon(MaterialDesignA.ARROW_LEFT));
     back.setId("backToPipeline");
-    back.setTooltip(new Tooltip("Close this run and show your pipeline again, as you left it (Esc)"));
+    io.pipewright.app.fx.Tips.install(back, "Close this run and show your pipeline again, as you left it (Esc)");
     back.setOnAction(e -> close());
     back.setMinWidth(Region.USE_PREF_SIZE);
     Region grow = new Region();
@@ -336,10 +334,10 @@ public final class OpenedRunView {
    * redo (of the pipeline hidden below) do nothing.
    */
   private void toolbarAction(javafx.event.ActionEvent e) {
-    if (!(e.getTarget() instanceof javafx.scene.control.ButtonBase b) || b.getTooltip() == null || view == null) {
+    String tip = e.getTarget() instanceof javafx.scene.control.ButtonBase b ? io.pipewright.app.fx.Tips.text(b) : null;
+    if (tip == null || view == null) {
       return;
     }
-    String tip = b.getTooltip().getText();
     if (tip.startsWith("Zoom in")) {
       view.zoomIn();
     } else if (tip.startsWith("Zoom out")) {

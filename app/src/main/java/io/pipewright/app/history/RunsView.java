@@ -57,7 +57,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * read-only on the canvas; two runs selected (Ctrl+click) can be compared.
  */
 public final class RunsView extends BorderPane {
-  static final String STYLESHEET = "/io/pipewright/app/history/history.css";
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -98,7 +97,6 @@ public final class RunsView extends BorderPane {
     this.timeline = new TimelineView(selected.steps(), executor);
     setId("runsView");
     getStyleClass().add("runs-view");
-    getStylesheets().add(RunsView.class.getResource(STYLESHEET).toExternalForm());
 
     SplitPane split = new SplitPane(historyPane(), selectedPane());
     split.setOrientation(Orientation.HORIZONTAL);

@@ -24,7 +24,7 @@ import javafx.scene.text.TextAlignment;
  * whatever the log's size; the scroll bar spans all rows. Line numbers in a gutter, levels and ANSI
  * colours, search matches, the highlighted line, the selection and folds ("▸ 23 more frames", click
  * to unfold). Colours come from the theme through invisible styled probes ({@code log-*} classes
- * in run.css), so light and dark both look right.
+ * in app.css), so light and dark both look right.
  */
 final class LogCanvas extends Region {
   private static final int TAB = 4;

@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -50,7 +49,7 @@ public final class LogView extends BorderPane {
     this.canvas = new LogCanvas(model);
     setId("logView");
     getStyleClass().add("log-view");
-    getStylesheets().add(LogView.class.getResource("log.css").toExternalForm());
+    io.pipewright.app.fx.AppStyle.style(this); // shown on its own in tests
 
     Label title = new Label();
     title.setId("logTitle");
@@ -77,7 +76,7 @@ public final class LogView extends BorderPane {
     }).toList());
     model.streams().addListener((javafx.collections.ListChangeListener<String>) c -> fillStreams.run());
     fillStreams.run();
-    streams.setTooltip(new Tooltip("Which log of the step"));
+    io.pipewright.app.fx.Tips.install(streams, "Which log of the step");
 
     search.setId("logSearch");
     search.setPromptText("Search (Ctrl+F)");
@@ -126,7 +125,7 @@ public final class LogView extends BorderPane {
     problems.setId("logProblemsOnly");
     problems.getStyleClass().add("log-problems");
     problems.setFocusTraversable(false);
-    problems.setTooltip(new Tooltip("Show only ERROR and WARN lines and exceptions with their stack traces"));
+    io.pipewright.app.fx.Tips.install(problems, "Show only ERROR and WARN lines and exceptions with their stack traces");
     problems.selectedProperty().bindBidirectional(model.problemsOnlyProperty());
 
     goTo.setId("logGoTo");
@@ -143,7 +142,7 @@ public final class LogView extends BorderPane {
     Button save = new Button("Save…", icon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
     save.setId("logSave");
     save.setFocusTraversable(false);
-    save.setTooltip(new Tooltip("Write the whole stream to a file"));
+    io.pipewright.app.fx.Tips.install(save, "Write the whole stream to a file");
     save.setOnAction(e -> save());
     save.disableProperty().bind(model.saveProgressProperty().greaterThanOrEqualTo(0)
         .or(model.titleProperty().isEmpty()));
@@ -181,7 +180,7 @@ public final class LogView extends BorderPane {
     follow.setId("logFollow");
     follow.getStyleClass().addAll("flat", "small");
     follow.setFocusTraversable(false);
-    follow.setTooltip(new Tooltip("Go to the end and keep to it while the log grows (End)"));
+    io.pipewright.app.fx.Tips.install(follow, "Go to the end and keep to it while the log grows (End)");
     follow.setOnAction(e -> model.scrollToEnd());
     follow.visibleProperty().bind(model.followingProperty().not().and(model.rowCountProperty().greaterThan(0)));
     Label following = new Label();
@@ -283,7 +282,7 @@ public final class LogView extends BorderPane {
     b.setId(id);
     b.getStyleClass().addAll("button-icon", "flat", "log-icon-button");
     b.setFocusTraversable(false);
-    b.setTooltip(new Tooltip(tip));
+    io.pipewright.app.fx.Tips.install(b, tip);
     return b;
   }
 
@@ -292,7 +291,7 @@ public final class LogView extends BorderPane {
     b.setId(id);
     b.getStyleClass().addAll("button-icon", "flat", "log-icon-button");
     b.setFocusTraversable(false);
-    b.setTooltip(new Tooltip(tip));
+    io.pipewright.app.fx.Tips.install(b, tip);
     return b;
   }
 }

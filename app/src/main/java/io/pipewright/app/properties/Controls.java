@@ -183,7 +183,7 @@ final class Controls {
   static Button iconButton(Ikon ikon, String tip, Runnable action) {
     Button b = new Button(null, Icons.of(ikon));
     b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-    b.setTooltip(new Tooltip(tip));
+    io.pipewright.app.fx.Tips.install(b, tip);
     b.setAccessibleText(tip);
     b.setOnAction(e -> action.run());
     return b;

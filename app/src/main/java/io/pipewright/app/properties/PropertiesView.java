@@ -58,7 +58,6 @@ public final class PropertiesView extends BorderPane {
     this.undoStack = undoStack;
     setId("properties");
     getStyleClass().add("properties");
-    getStylesheets().add(PropertiesView.class.getResource("properties.css").toExternalForm());
     sections.getStyleClass().add("property-sections");
     scroll.setFitToWidth(true);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

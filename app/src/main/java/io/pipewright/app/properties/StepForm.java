@@ -157,8 +157,8 @@ final class StepForm {
     name.setPrefColumnCount(8);
     ComboBox<InputMode> mode = c.combo(r.mode, InputMode::wireName);
     mode.setMaxWidth(110);
-    mode.setTooltip(new javafx.scene.control.Tooltip(
-        "direct: the path where the data lives; mount: the same, read only; download: a copy in the step's directory"));
+    io.pipewright.app.fx.Tips.install(mode,
+        "direct: the path where the data lives; mount: the same, read only; download: a copy in the step's directory");
     c.register("/inputs/" + r.index, name);
     Label from = Controls.muted("");
     from.textProperty().bind(Bindings.concat("from ", r.sourceProperty()));
@@ -205,7 +205,7 @@ final class StepForm {
     add.getStyleClass().add("monospace");
     add.setPromptText("New argument, Enter adds it");
     MenuButton placeholders = new MenuButton(null, io.pipewright.app.document.Icons.of(MaterialDesignC.CODE_BRACES));
-    placeholders.setTooltip(new javafx.scene.control.Tooltip("Insert a placeholder: a port or a parameter"));
+    io.pipewright.app.fx.Tips.install(placeholders, "Insert a placeholder: a port or a parameter");
     placeholders.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
     placeholders.setOnShowing(e -> {
       placeholders.getItems().clear();

@@ -108,7 +108,7 @@ final class RunDialog extends Dialog<RunRequest> {
     getDialogPane().setContent(grid);
     getDialogPane().getButtonTypes().setAll(RUN, ButtonType.CANCEL);
     getDialogPane().setId("runDialog");
-    getDialogPane().getStylesheets().add(RunDialog.class.getResource(RunFeature.STYLESHEET).toExternalForm());
+    io.pipewright.app.fx.AppStyle.style(getDialogPane());
     setResultConverter(b -> {
       if (b != RUN) {
         return null;

@@ -2,6 +2,7 @@ package io.pipewright.app.run;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainWindow;
+import io.pipewright.app.fx.Tips;
 import io.pipewright.app.log.LogView;
 import io.pipewright.graph.view.GraphView;
 import io.pipewright.graph.view.Hit;
@@ -40,7 +41,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * needs.
  */
 public final class RunFeature {
-  static final String STYLESHEET = "/io/pipewright/app/run/run.css";
 
   private final MainWindow window;
   private final AppContext context;
@@ -61,8 +61,6 @@ public final class RunFeature {
   }
 
   private void build() {
-    window.getStylesheets().add(RunFeature.class.getResource(STYLESHEET).toExternalForm());
-
     MenuItem run = new MenuItem("_Run…", icon(MaterialDesignP.PLAY, "run-icon"));
     run.setId("runMenuItem");
     run.setAccelerator(KeyCombination.keyCombination("F5"));
@@ -83,16 +81,13 @@ public final class RunFeature {
     runButton.setFocusTraversable(false);
     runButton.setOnAction(e -> requestRun());
     runButton.disableProperty().bind(viewModel.canRunBinding().not());
-    Tooltip runTip = new Tooltip();
-    runTip.setShowDelay(Duration.millis(300));
-    runTip.textProperty().bind(Bindings.createStringBinding(() -> {
-      String why = viewModel.runBlockedReasonBinding().get();
-      return why.isEmpty() ? "Run the pipeline (F5)" : "Cannot run: " + why;
-    }, viewModel.runBlockedReasonBinding()));
     // A disabled button shows no tooltip: the tooltip sits on a wrapper that is never disabled.
     StackPane runWrapper = new StackPane(runButton);
     runWrapper.setId("runButtonWrapper");
-    Tooltip.install(runWrapper, runTip);
+    Tips.install(runWrapper, Bindings.createStringBinding(() -> {
+      String why = viewModel.runBlockedReasonBinding().get();
+      return why.isEmpty() ? "Run the pipeline (F5)" : "Cannot run: " + why;
+    }, viewModel.runBlockedReasonBinding()), tip -> tip.setShowDelay(Duration.millis(300)));
 
     Button stopButton = new Button("Stop", icon(MaterialDesignS.STOP, "stop-icon"));
     stopButton.setId("stopButton");
@@ -100,7 +95,7 @@ public final class RunFeature {
     stopButton.setFocusTraversable(false);
     stopButton.setOnAction(e -> viewModel.stop());
     stopButton.disableProperty().bind(viewModel.canStopBinding().not());
-    stopButton.setTooltip(new Tooltip("Stop the run (Shift+F5): running steps are killed, pending ones never start"));
+    Tips.install(stopButton, "Stop the run (Shift+F5): running steps are killed, pending ones never start");
 
     Label runState = new Label() {
       @Override
@@ -125,9 +120,7 @@ public final class RunFeature {
         window.showTab(window.problemsTab());
       }
     });
-    Tooltip stateTip = new Tooltip();
-    stateTip.textProperty().bind(runState.textProperty());
-    runState.setTooltip(stateTip);
+    Tips.install(runState, runState.textProperty());
     javafx.css.PseudoClass blocked = javafx.css.PseudoClass.getPseudoClass("blocked");
     runState.textProperty().addListener((o, a, b) ->
         runState.pseudoClassStateChanged(blocked, b != null && b.startsWith("Cannot run")));
@@ -135,8 +128,8 @@ public final class RunFeature {
 
     window.toolBar().getItems().addAll(new Separator(), runWrapper, stopButton, runState);
 
-    LogView logView = new LogView(viewModel.log(), context.dialogs());
-    window.setTabContent(window.logTab(), logView);
+    // The log viewer keeps its state in its model: it is made when its tab is first shown.
+    window.setTabContent(window.logTab(), () -> new LogView(viewModel.log(), context.dialogs()));
     viewModel.log().visibleProperty().bind(window.logTab().selectedProperty());
     viewModel.log().revealedProperty().addListener((o, a, b) -> window.showTab(window.logTab()));
 
@@ -321,18 +314,22 @@ public final class RunFeature {
     if (view == null) {
       return;
     }
-    Tooltip tip = new Tooltip();
-    tip.setShowDelay(Duration.millis(400));
-    tip.setWrapText(true);
-    tip.setMaxWidth(480);
+    Tooltip[] made = new Tooltip[1]; // made when first needed: a tooltip is a popup, costly at start (Tips)
     view.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
       String text = explanation(view.hitTest(e.getX(), e.getY()));
+      Tooltip tip = made[0];
       if (text == null) {
-        if (tip.getText() != null) {
+        if (tip != null && tip.getText() != null) {
           Tooltip.uninstall(view, tip);
           tip.setText(null);
         }
-      } else if (!text.equals(tip.getText())) {
+      } else if (tip == null || !text.equals(tip.getText())) {
+        if (tip == null) {
+          tip = made[0] = new Tooltip();
+          tip.setShowDelay(Duration.millis(400));
+          tip.setWrapText(true);
+          tip.setMaxWidth(480);
+        }
         tip.setText(text);
         Tooltip.install(view, tip);
       }

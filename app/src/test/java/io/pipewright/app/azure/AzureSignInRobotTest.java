@@ -233,7 +233,7 @@ class AzureSignInRobotTest {
 
     waitFor("the spinner", () -> item.getGraphic() instanceof javafx.scene.control.ProgressIndicator);
     assertThat(status(robot)).isEqualTo("Signing in to Azure…");
-    assertThat(item.getTooltip().getText()).isEqualTo("Signing in to Azure: Sign in with the browser");
+    assertThat(io.pipewright.app.fx.Tips.text(item)).isEqualTo("Signing in to Azure: Sign in with the browser");
     assertThat(item.getItems().get(0).isDisable()).as("no second sign-in meanwhile").isTrue();
 
     choose(robot, "Cancel sign-in");

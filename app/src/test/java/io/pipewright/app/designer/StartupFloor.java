@@ -18,7 +18,8 @@ import javafx.stage.Stage;
  * the designer's JVM options, theme and kind of class-data archive: a menu bar and a label, nothing
  * else. Its first frame is taken the way the designer's is ({@code StartupReport}: at the start of
  * the pulse after the one that laid out and painted the window) and written to the file named by
- * {@code -Dpipewright.startup.report} as {@code first_frame_epoch_ms=…}; then it exits.
+ * {@code -Dpipewright.startup.report} as {@code first_frame_epoch_ms=…}, with the FX thread's CPU time
+ * until then ({@code fx_cpu_ms=…}); then it exits.
  */
 public final class StartupFloor {
   private StartupFloor() {}
@@ -52,7 +53,9 @@ public final class StartupFloor {
       String file = System.getProperty("pipewright.startup.report");
       try {
         if (file != null) {
-          Files.writeString(Path.of(file), "first_frame_epoch_ms=" + now + "\n", StandardCharsets.UTF_8);
+          long fxCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+          Files.writeString(Path.of(file), "first_frame_epoch_ms=" + now + "\nfx_cpu_ms=" + fxCpu + "\n",
+              StandardCharsets.UTF_8);
         }
       } catch (java.io.IOException e) {
         e.printStackTrace();

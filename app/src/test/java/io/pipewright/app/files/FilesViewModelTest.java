@@ -456,6 +456,50 @@ class FilesViewModelTest {
   }
 
   @Test
+  void startShowsTheDocumentThatMainAlreadyReadInsteadOfReadingAgain() throws IOException {
+    Path other = Files.copy(titanic, work.resolve("other.pipeline.json"));
+    AppContext next = new AppContext(new CurrentThreadTaskExecutor(), dialogs, PipelineDocument.empty());
+    FilesViewModel restarted = new FilesViewModel(next, home, Journal.newSession(home), List.of());
+    var read = java.util.concurrent.CompletableFuture.completedFuture(
+        FilesViewModel.Start.find(home, Optional.of(other)));
+
+    restarted.start(Optional.of(titanic), read);
+
+    assertThat(next.document().file()).as("what main read, not the last file read again").contains(other);
+    assertThat(restarted.startedProperty().get()).isTrue();
+    assertThat(next.statusProperty().get()).isEqualTo("Opened other.pipeline.json");
+  }
+
+  @Test
+  void unsavedChangesThatMainFoundAreStillOfferedForRecovery() throws IOException {
+    rename("Unsaved work");
+    files.autosave();
+    AppContext next = new AppContext(new CurrentThreadTaskExecutor(), dialogs, PipelineDocument.empty());
+    FilesViewModel restarted = new FilesViewModel(next, home, Journal.newSession(home), List.of());
+    var read = java.util.concurrent.CompletableFuture.completedFuture(
+        FilesViewModel.Start.find(home, Optional.of(titanic)));
+    dialogs.answer(true);
+
+    restarted.start(Optional.of(titanic), read);
+
+    assertThat(dialogs.asked).last().asString().isEqualTo("confirm: Recover unsaved changes? [Recover/Discard]");
+    assertThat(next.document().pipeline().name()).isEqualTo("Unsaved work");
+  }
+
+  @Test
+  void aReadingByMainThatFailedSaysWhyAndTheStartGoesOn() {
+    AppContext next = new AppContext(new CurrentThreadTaskExecutor(), dialogs, PipelineDocument.empty());
+    FilesViewModel restarted = new FilesViewModel(next, home, Journal.newSession(home), List.of());
+    var read = java.util.concurrent.CompletableFuture.<FilesViewModel.Start>failedFuture(
+        new IOException("the disk is gone"));
+
+    restarted.start(Optional.of(titanic), read);
+
+    assertThat(next.statusProperty().get()).isEqualTo("Could not open a pipeline: the disk is gone");
+    assertThat(restarted.startedProperty().get()).isTrue();
+  }
+
+  @Test
   void aSampleOpenedAtStartIsNotARecentFile() {
     AppContext next = new AppContext(new CurrentThreadTaskExecutor(), dialogs, PipelineDocument.empty());
     FilesViewModel restarted = new FilesViewModel(next, home, Journal.newSession(home), List.of());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.designer.RunningDesigner;
 import io.pipewright.app.designer.MainWindow;
+import io.pipewright.app.fx.Tips;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.model.NodeStatus;
 import io.pipewright.model.PipelineFormat;
@@ -15,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -131,8 +131,8 @@ class RunRobotTest {
     designer.waitUntil(30, "the reason Run is off", () -> state.getText().startsWith("Cannot run: 1 error: "));
     assertThat(state.getText()).contains("7 GB");
     assertThat(RunningDesigner.find(robot, "#runButton").isDisabled()).isTrue();
-    Tooltip tip = (Tooltip) RunningDesigner.find(robot, "#runButtonWrapper").getProperties().get("javafx.scene.control.Tooltip");
-    assertThat(tip.getText()).isEqualTo(state.getText());
+    assertThat(Tips.text(RunningDesigner.find(robot, "#runButtonWrapper"))).as("what its tooltip says")
+        .isEqualTo(state.getText());
 
     robot.push(KeyCode.F5);
     WaitForAsyncUtils.waitForFxEvents();

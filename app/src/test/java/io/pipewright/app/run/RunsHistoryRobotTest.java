@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pipewright.app.designer.MainWindow;
 import io.pipewright.app.designer.RunningDesigner;
 import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.fx.Tips;
 import io.pipewright.app.history.HistoryRows;
 import io.pipewright.app.history.RunComparison;
 import io.pipewright.app.history.RunRow;
@@ -265,11 +266,11 @@ class RunsHistoryRobotTest {
     assertThat(mine.pipeline().name()).as("Ctrl+Z did not undo the user's hidden edit").isEqualTo("My unsaved name");
     assertThat(window.editMenu().isDisable()).as("nothing to undo in a run").isTrue();
     double zoom = recorded.getZoom();
-    robot.clickOn(robot.lookup(".tool-bar .button").match((Button b) -> b.getTooltip() != null
-        && b.getTooltip().getText().startsWith("Zoom in")).queryAs(Button.class));
+    robot.clickOn(robot.lookup(".tool-bar .button").match((Button b) -> Tips.text(b) != null
+        && Tips.text(b).startsWith("Zoom in")).queryAs(Button.class));
     assertThat(recorded.getZoom()).as("the toolbar zooms the run's canvas").isGreaterThan(zoom);
-    robot.clickOn(robot.lookup(".tool-bar .button").match((Button b) -> b.getTooltip() != null
-        && b.getTooltip().getText().startsWith("Undo")).queryAs(Button.class));
+    robot.clickOn(robot.lookup(".tool-bar .button").match((Button b) -> Tips.text(b) != null
+        && Tips.text(b).startsWith("Undo")).queryAs(Button.class));
     assertThat(mine.pipeline().name()).as("nor did the toolbar's Undo").isEqualTo("My unsaved name");
     double myZoom = myCanvas.getZoom();
     double runZoom = recorded.getZoom();

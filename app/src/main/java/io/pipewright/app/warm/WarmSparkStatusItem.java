@@ -6,7 +6,6 @@ import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
 /**
@@ -20,25 +19,17 @@ public final class WarmSparkStatusItem extends MenuButton {
   public WarmSparkStatusItem(WarmSparkViewModel model) {
     setId("warmSparkStatus");
     getStyleClass().add("flat");
-    // The look of the status bar's other items, without a stylesheet of its own: the smaller, muted
-    // text on the item's label only (on the item, the size would reach its menu too).
-    setStyle("-fx-padding: 0 4 0 4; -fx-background-color: transparent;");
-    skinProperty().addListener((o, was, skin) -> {
-      if (lookup(".label") instanceof javafx.scene.control.Label label) {
-        label.setStyle("-fx-font-size: 0.9em; -fx-text-fill: -color-fg-muted;");
-      }
-    });
+    getStyleClass().add("warm-spark-status");
     setFocusTraversable(false);
     setMnemonicParsing(false);
     setPopupSide(Side.TOP); // at the bottom of the window: the menu opens upwards
     visibleProperty().bind(model.shownProperty());
     managedProperty().bind(model.shownProperty());
     textProperty().bind(model.textProperty());
-    Tooltip tip = new Tooltip();
-    tip.textProperty().bind(model.detailProperty());
-    tip.setWrapText(true);
-    tip.setMaxWidth(480);
-    setTooltip(tip);
+    io.pipewright.app.fx.Tips.install(this, model.detailProperty(), tip -> {
+      tip.setWrapText(true);
+      tip.setMaxWidth(480);
+    });
     Node fire = Icons.of(MaterialDesignF.FIRE);
     setGraphic(fire);
     // The spinner is made when a driver first starts: the designer's start has no time for what it does not show.

@@ -106,7 +106,7 @@ class WarmSparkRobotTest {
 
     designer.waitUntil(30, "the warm Spark item", () -> item.isVisible() && item.getText().startsWith("Spark warm · "));
     long pid = drivers(designer).get(0).pid();
-    assertThat(item.getTooltip().getText()).contains("pid " + pid);
+    assertThat(io.pipewright.app.fx.Tips.text(item)).contains("pid " + pid);
 
     // The user edits the SQL step's file and runs again: the step reruns in the same driver.
     Path sql = home.resolve("samples/titanic/prep.sql");

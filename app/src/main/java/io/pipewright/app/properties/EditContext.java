@@ -21,14 +21,23 @@ final class EditContext {
   final ObservableList<ComputeTarget> computes;
   /** What each compute target offers a Spark step, by name, read with the targets; absent when unknown. */
   final Map<String, Capacity> capacities;
+  /** The workspace's warm Spark, where the designer's runs put SQL steps; empty before the workspace opens. */
+  final java.util.function.Supplier<Optional<io.pipewright.workspace.WarmSpark>> warmSpark;
 
   EditContext(PipelineDocument document, TaskExecutor executor, DialogService dialogs,
       ObservableList<ComputeTarget> computes, Map<String, Capacity> capacities) {
+    this(document, executor, dialogs, computes, capacities, Optional::empty);
+  }
+
+  EditContext(PipelineDocument document, TaskExecutor executor, DialogService dialogs,
+      ObservableList<ComputeTarget> computes, Map<String, Capacity> capacities,
+      java.util.function.Supplier<Optional<io.pipewright.workspace.WarmSpark>> warmSpark) {
     this.document = document;
     this.executor = executor;
     this.dialogs = dialogs;
     this.computes = computes;
     this.capacities = capacities;
+    this.warmSpark = warmSpark;
   }
 
   Pipeline pipeline() {

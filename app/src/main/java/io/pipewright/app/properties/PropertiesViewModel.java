@@ -114,7 +114,8 @@ public final class PropertiesViewModel {
       document.pipelineProperty().removeListener(pipelineChanged);
     }
     document = context.document();
-    ctx = new EditContext(document, context.executor(), context.dialogs(), computes, capacities);
+    ctx = new EditContext(document, context.executor(), context.dialogs(), computes, capacities,
+        () -> context.workspace().flatMap(Workspace::warmSpark));
     document.pipelineProperty().addListener(pipelineChanged);
     show();
   }

@@ -319,9 +319,31 @@ public final class SparkPanelModel {
       return;
     }
     String summary = f.get().summary();
-    show(Character.toUpperCase(summary.charAt(0)) + summary.substring(1), f.get().fits() ? Verdict.FITS
+    // A SQL step on local Spark that fits: the designer's runs put it in the warm Spark driver where they can.
+    boolean mayRunWarm = f.get().fits()
+        && ((SparkStep) step.step().kind()).entry() instanceof io.pipewright.model.SparkEntry.Sql
+        && io.pipewright.workspace.ComputeKind.LOCAL_SPARK.equals(compute.get().kind());
+    String where = !mayRunWarm ? "" : ctx.warmSpark.get().map(warm -> whereItRuns(
+        warm.coldReason(typedStep(), compute.get()), typedSettings().driverMemory())).orElse("");
+    show(Character.toUpperCase(summary.charAt(0)) + summary.substring(1) + where, f.get().fits() ? Verdict.FITS
         : Verdict.DOES_NOT_FIT);
     footprintNotes.set(String.join("\n", f.get().notes()));
+  }
+
+  /**
+   * Where a SQL step on local Spark runs when the designer runs it, for the end of the footprint
+   * line of a step that fits: " · runs in the warm Spark driver (heap 1g, shared with other steps)", or " · runs in a JVM
+   * of its own: a JAR step runs its own main class" with warm Spark's reason; empty elsewhere.
+   */
+  static String whereItRuns(Optional<String> coldReason, String heap) {
+    return coldReason.map(why -> " · runs in a JVM of its own: " + why)
+        .orElse(" · runs in the warm Spark driver (heap " + heap + ", shared with other steps)");
+  }
+
+  /** The step with its Spark settings as typed where they are valid, as warm Spark judges it. */
+  private io.pipewright.model.Step typedStep() {
+    io.pipewright.model.Step s = step.step();
+    return s.withKind(new SparkStep(((SparkStep) s.kind()).entry(), typedSettings()));
   }
 
   private void show(String text, Verdict v) {

@@ -52,10 +52,11 @@ public final class RunFeature {
     this.viewModel = new RunViewModel(context, window.problems().runBlockedReasonBinding());
   }
 
-  /** Adds Run and Stop to the window and fills its Runs and Log tabs. */
+  /** Adds Run and Stop to the window, fills its Runs and Log tabs, and adds the warm Spark item to its status bar. */
   public static RunViewModel install(MainWindow window, AppContext context) {
     RunFeature feature = new RunFeature(window, context);
     feature.build();
+    io.pipewright.app.warm.WarmSparkFeature.install(window, context);
     return feature.viewModel;
   }
 
@@ -351,6 +352,9 @@ public final class RunFeature {
         text += "\n" + progress.describe() + (progress.activeTasks() > 0 ? " · " + progress.activeTasks() + " running" : "")
             + (progress.stage() == null ? "" : "\n" + progress.stage())
             + (progress.source() == null ? "" : " (" + progress.source() + ")");
+      }
+      if (s.ranIn() != null) {
+        text += "\n" + (s.status() == RunStatus.RUNNING ? "Runs in " : "Ran in ") + s.ranIn();
       }
       if (s.reuse() != null && s.status() != RunStatus.REUSED) {
         text += "\n" + s.reuse();

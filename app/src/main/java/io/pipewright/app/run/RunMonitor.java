@@ -44,6 +44,7 @@ import javafx.collections.ObservableList;
 public final class RunMonitor {
   /** How often arrived events are applied and running durations advance. */
   public static final Duration TICK = Duration.ofMillis(150);
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunMonitor.class);
 
   private final TaskExecutor executor;
   private final Workspace workspace;
@@ -66,6 +67,8 @@ public final class RunMonitor {
   private boolean reading;
   private boolean readAgain;
   private boolean finalEventSeen;
+  /** The steps whose launch has been read from the history after they ended (it is not read again). */
+  private final java.util.Set<String> launchRead = new java.util.HashSet<>();
 
   /**
    * Watches a run just submitted. Call {@link #start()} at once: the handle's listener is added
@@ -261,12 +264,24 @@ public final class RunMonitor {
     }
     reading = true;
     boolean runHadEnded = finalEventSeen;
-    executor.submit(() -> new HistoryRead(workspace.run(runId), workspace.childRuns(runId)), read -> {
+    java.util.Set<String> launchKnown = new java.util.HashSet<>(launchRead);
+    executor.submit(() -> {
+      List<ChildRun> children = workspace.childRuns(runId);
+      return new HistoryRead(workspace.run(runId), children, launches(children, launchKnown));
+    }, read -> {
       reading = false;
       if (drainInbox()) {
         readAgain = true; // what just arrived may be newer than this read
       }
       read.children().forEach(this::merge);
+      read.launches().forEach((stepId, launch) -> {
+        StepRunState state = byId.get(stepId);
+        if (state != null) {
+          state.setRanIn(WarmLaunch.where(launch).orElse(null));
+        }
+      });
+      // Read until the step has ended: a step a warm driver refuses launches again, cold.
+      read.children().stream().filter(c -> c.status().isFinal()).map(ChildRun::stepId).forEach(launchRead::add);
       // A run whose Running came before its listener was added says so in the history.
       read.run().filter(r -> !r.status().isFinal() && r.status() != RunStatus.NOT_STARTED)
           .filter(r -> status.get() == RunStatus.NOT_STARTED).ifPresent(r -> status.set(r.status()));
@@ -317,7 +332,40 @@ public final class RunMonitor {
     }
   }
 
-  private record HistoryRead(Optional<RunSummary> run, List<ChildRun> children) {}
+  /**
+   * @param launches how each step launched since the last read was recorded, by step id (a warm
+   *     Spark step says so there)
+   */
+  private record HistoryRead(Optional<RunSummary> run, List<ChildRun> children, Map<String, String> launches) {}
+
+  /**
+   * How the steps that have launched since the last read were launched, as the history recorded it
+   * (read while a step runs and once when it has ended), on a workspace with warm Spark.
+   */
+  private Map<String, String> launches(List<ChildRun> children, java.util.Set<String> known) {
+    Map<String, String> found = new LinkedHashMap<>();
+    if (workspace.warmSpark().isEmpty()) {
+      return found; // only the embedded workspace has warm Spark; a remote one would be asked over the network
+    }
+    for (ChildRun child : children) {
+      RunStatus s = child.status();
+      boolean launched = s == RunStatus.RUNNING || s == RunStatus.FINALIZING
+          || (s.isFinal() && s != RunStatus.REUSED && child.startedAt() != null);
+      if (!launched || known.contains(child.stepId())) {
+        continue;
+      }
+      try {
+        String launch = workspace.stepDetails(runId, child.stepId()).launch();
+        if (launch != null) {
+          found.put(child.stepId(), launch);
+        }
+      } catch (Exception e) {
+        // what ran where is a detail: the step's status is what counts
+        LOG.debug("Cannot read how step {} of run {} was launched", child.stepId(), runId, e);
+      }
+    }
+    return found;
+  }
 
   private void merge(ChildRun child) {
     StepRunState state = byId.get(child.stepId());

@@ -299,8 +299,9 @@ public final class RunViewModel {
     } else {
       sparkTargets.put(pipeline.id(), request.sparkTarget());
     }
+    // The designer's runs use warm Spark: SQL steps on local Spark run in a long-lived driver where they can.
     SubmitOptions options = new SubmitOptions(experiment, baseFile(document), parameters, request.regenerateOutputs(),
-        request.sparkTarget(), selection);
+        request.sparkTarget(), selection).withWarmSpark(true);
     clearDecorations();
     submitting.set(true);
     running.set(true);

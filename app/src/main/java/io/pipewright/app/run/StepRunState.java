@@ -27,6 +27,7 @@ public final class StepRunState {
   private final ObjectProperty<Instant> endedAt = new SimpleObjectProperty<>(this, "endedAt");
   private final ObjectProperty<Duration> duration = new SimpleObjectProperty<>(this, "duration");
   private final ObjectProperty<StepProgress> progress = new SimpleObjectProperty<>(this, "progress");
+  private final StringProperty ranIn = new SimpleStringProperty(this, "ranIn");
 
   StepRunState(String stepId, String name) {
     this.stepId = stepId;
@@ -111,6 +112,22 @@ public final class StepRunState {
 
   void setProgress(StepProgress value) {
     progress.set(value);
+  }
+
+  /**
+   * Where the step ran when that is worth saying: "the warm Spark driver (pid 4242)" for a SQL step
+   * run in a warm Spark driver; {@code null} for a step in a process of its own, and until known.
+   */
+  public ReadOnlyStringProperty ranInProperty() {
+    return ranIn;
+  }
+
+  public String ranIn() {
+    return ranIn.get();
+  }
+
+  void setRanIn(String value) {
+    ranIn.set(value);
   }
 
   /** A step that never started because an upstream step failed or did not run. */

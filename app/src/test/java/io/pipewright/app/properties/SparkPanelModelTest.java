@@ -188,7 +188,8 @@ class SparkPanelModelTest {
     SparkPanelModel spark = f.prep();
 
     assertThat(spark.footprint()).isEqualTo("Asks 2 cores, 1 GiB (local mode: one JVM with a 1g heap, 2 executors × "
-        + "1 core as threads) of 4 cores, 16 GiB (this machine): fits");
+        + "1 core as threads) of 4 cores, 16 GiB (this machine): fits"
+        + " · runs in the warm Spark driver (heap 1g, shared with other steps)");
     assertThat(spark.verdictProperty().get()).isEqualTo(SparkPanelModel.Verdict.FITS);
   }
 
@@ -224,5 +225,37 @@ class SparkPanelModelTest {
     int cores = Runtime.getRuntime().availableProcessors();
     assertThat(spark.footprint()).startsWith("Asks 2 cores, 1 GiB (local mode")
         .contains("of " + cores + (cores == 1 ? " core, " : " cores, ")).contains("(this machine): ");
+  }
+
+  @Test
+  void aSqlStepOnLocalSparkRunsInTheWarmDriverWithTheHeapAsTypedUntilAConfOnlyAStartingDriverTakesIsSet() {
+    SparkPanelModel spark = f.prep();
+    spark.driverMemory.textProperty().set("2g");
+    assertThat(spark.footprint()).endsWith(": fits · runs in the warm Spark driver (heap 2g, shared with other steps)");
+
+    spark.newConf.keyProperty().set("spark.driver.maxResultSize");
+    spark.newConf.valueProperty().set("2g");
+    assertThat(spark.newConf.add()).isTrue();
+
+    assertThat(spark.footprint())
+        .endsWith(": fits · runs in a JVM of its own: spark.driver.maxResultSize only applies when a driver starts");
+    f.undo().undo();
+    assertThat(spark.footprint()).endsWith("runs in the warm Spark driver (heap 2g, shared with other steps)");
+  }
+
+  @Test
+  void aStepOnAComputeWhoseWarmDriverIsOffRunsInAJvmOfItsOwn() throws Exception {
+    f.workspace.updateCompute("local-spark", java.util.Map.of("warmDriver", "false"));
+    f.context.computes().setAll(f.workspace.computes());
+
+    assertThat(f.prep().footprint()).endsWith(" · runs in a JVM of its own: the compute's warm driver setting is off");
+  }
+
+  @Test
+  void whereTheDesignerRunsASqlStepEndsTheFootprintLine() {
+    assertThat(SparkPanelModel.whereItRuns(java.util.Optional.empty(), "1g"))
+        .isEqualTo(" · runs in the warm Spark driver (heap 1g, shared with other steps)");
+    assertThat(SparkPanelModel.whereItRuns(java.util.Optional.of("spark.executor.memory only applies when a driver starts"),
+        "1g")).isEqualTo(" · runs in a JVM of its own: spark.executor.memory only applies when a driver starts");
   }
 }

@@ -359,6 +359,38 @@ class RunViewModelTest {
   }
 
   @Test
+  void aSqlStepRunInTheWarmSparkDriverSaysSoAndAScriptStepDoesNot() throws Exception {
+    Path sample = io.pipewright.app.samples.Samples.titanic(temp.resolve("home"));
+    openDocument(io.pipewright.model.PipelineFormat.read(sample).pipeline(), sample);
+
+    viewModel.submit(new RunRequest("warm", false), StepSelection.ALL);
+    RunMonitor monitor = viewModel.monitor();
+    // a warm driver's first start and Spark's, then the training script: minutes on a loaded machine
+    assertThat(handleOf(monitor).await(java.time.Duration.ofMinutes(5))).contains(RunStatus.COMPLETED);
+    executor.tick();
+
+    assertThat(monitor.step("prep").orElseThrow().ranIn()).matches("the warm Spark driver \\(pid \\d+\\)");
+    assertThat(monitor.step("train").orElseThrow().ranIn()).as("a script step runs in a process of its own").isNull();
+    assertThat(viewModel.runLineProperty().get()).matches("Completed after \\d+\\.\\d s");
+  }
+
+  @Test
+  void theDesignersRunsAndRerunsAskForWarmSpark() throws Exception {
+    openDocument(ScriptSteps.pipeline("p").step("a", "echo a").build(), file);
+    Recording recording = new Recording(workspace);
+    context.workspaceProperty().set(recording);
+
+    runToEnd(new RunRequest("exp", false));
+    viewModel.rerun(workspace.run(viewModel.monitor().runId()).orElseThrow(), StepSelection.only("a"));
+    end(handleOf(viewModel.monitor()));
+    executor.tick();
+
+    assertThat(recording.submitted).extracting(SubmitOptions::selection)
+        .containsExactly(StepSelection.ALL, StepSelection.only("a"));
+    assertThat(recording.submitted).extracting(SubmitOptions::warmSpark).containsExactly(true, true);
+  }
+
+  @Test
   void showInLogOpensTheFailedStepsLogAtTheLineOfItsCause() throws Exception {
     openDocument(ScriptSteps.pipeline("p")
         .step("a", "echo starting >&2; echo working >&2; echo java.lang.ArithmeticException: / by zero >&2; echo bye >&2; exit 1")

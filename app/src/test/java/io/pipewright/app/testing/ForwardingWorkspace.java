@@ -183,6 +183,11 @@ public class ForwardingWorkspace implements Workspace {
   }
 
   @Override
+  public Optional<io.pipewright.workspace.WarmSpark> warmSpark() {
+    return delegate.warmSpark();
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

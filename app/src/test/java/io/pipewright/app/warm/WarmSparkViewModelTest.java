@@ -1,0 +1,175 @@
+package io.pipewright.app.warm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pipewright.app.context.AppContext;
+import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.app.samples.SampleData;
+import io.pipewright.app.samples.Samples;
+import io.pipewright.app.testing.ForwardingWorkspace;
+import io.pipewright.local.LocalWorkspace;
+import io.pipewright.model.Pipeline;
+import io.pipewright.model.PipelineFormat;
+import io.pipewright.workspace.RunHandle;
+import io.pipewright.workspace.RunStatus;
+import io.pipewright.workspace.StepSelection;
+import io.pipewright.workspace.SubmitOptions;
+import io.pipewright.workspace.WarmSpark;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The status bar's warm Spark item on the real embedded workspace: the Titanic sample's SQL step
+ * runs in a real warm Spark driver, and Stop warm Spark stops it.
+ */
+class WarmSparkViewModelTest {
+  @TempDir Path home;
+  private LocalWorkspace workspace;
+  private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+  private AppContext context;
+  private Path file;
+
+  @BeforeEach
+  void open() throws Exception {
+    workspace = LocalWorkspace.open(home);
+    SampleData.seed(workspace);
+    file = Samples.titanic(home);
+    // no dialog service: the item asks nothing and shows its outcome in the status line
+    context = new AppContext(executor, null, new PipelineDocument(PipelineFormat.read(file).pipeline(), file));
+  }
+
+  @AfterEach
+  void close() {
+    workspace.close();
+  }
+
+  /** Runs the sample's SQL step, as the designer does (warm Spark), to its end. */
+  private RunStatus runPrep() throws Exception {
+    Pipeline pipeline = PipelineFormat.read(file).pipeline();
+    RunHandle run = workspace.submit(pipeline, new SubmitOptions("warm", file, Map.of(), true, null,
+        StepSelection.only("prep")).withWarmSpark(true));
+    return run.await(Duration.ofMinutes(5)).orElseThrow(() -> new AssertionError("the run did not end in 5 minutes"));
+  }
+
+  /** Waits, bounded, for {@code value} to satisfy {@code wanted}, told by its own changes. */
+  private static <T> T await(ObservableValue<T> value, Predicate<T> wanted, String what) throws InterruptedException {
+    CountDownLatch reached = new CountDownLatch(1);
+    ChangeListener<T> listener = (o, a, b) -> {
+      if (wanted.test(b)) {
+        reached.countDown();
+      }
+    };
+    value.addListener(listener);
+    try {
+      if (!wanted.test(value.getValue()) && !reached.await(2, TimeUnit.MINUTES)) {
+        throw new AssertionError("timed out waiting for " + what + "; it is '" + value.getValue() + "'");
+      }
+      return value.getValue();
+    } finally {
+      value.removeListener(listener);
+    }
+  }
+
+  @Test
+  void theItemAppearsWithTheWarmDriverAfterARunAndStopWarmSparkMakesItGo() throws Exception {
+    context.workspaceProperty().set(workspace);
+    WarmSparkViewModel model = new WarmSparkViewModel(context);
+    assertThat(model.shownProperty().get()).as("no warm driver before the first run").isFalse();
+
+    assertThat(runPrep()).isEqualTo(RunStatus.COMPLETED);
+
+    String text = await(model.textProperty(), t -> t.matches("Spark warm · .*idle .*"), "the idle warm driver");
+    assertThat(model.shownProperty().get()).isTrue();
+    assertThat(model.startingProperty().get()).isFalse();
+    assertThat(text).matches("Spark warm · \\d+ MB of \\d+(\\.\\d)? (MB|GB) · idle <1 min|Spark warm · idle <1 min");
+    WarmSpark.Driver driver = model.driversProperty().get().get(0);
+    assertThat(model.detailProperty().get()).contains("Warm Spark driver: " + driver.key())
+        .contains("pid " + driver.pid() + " · started ").contains(": stops at ");
+    assertThat(ProcessHandle.of(driver.pid()).map(ProcessHandle::isAlive)).contains(true);
+
+    model.stopAll();
+
+    await(model.shownProperty(), shown -> !shown, "the item to go");
+    assertThat(model.textProperty().get()).isEmpty();
+    assertThat(context.statusProperty().get()).isEqualTo("Stopped warm Spark: the next run starts it again");
+    ProcessHandle.of(driver.pid()).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
+    assertThat(workspace.warmSpark().orElseThrow().drivers()).isEmpty();
+  }
+
+  /** A clock the test moves. */
+  private static final class MovingClock extends java.time.Clock {
+    private volatile java.time.Instant now = java.time.Instant.now();
+
+    void set(java.time.Instant to) {
+      now = to;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void theIdleTimeAdvancesEachMinuteWhileTheDriverWaits() throws Exception {
+    MovingClock clock = new MovingClock();
+    context.workspaceProperty().set(workspace);
+    WarmSparkViewModel model = new WarmSparkViewModel(context, clock);
+    assertThat(runPrep()).isEqualTo(RunStatus.COMPLETED);
+    await(model.textProperty(), t -> t.endsWith("idle <1 min"), "the idle warm driver");
+
+    clock.set(model.driversProperty().get().get(0).idleSince().plus(Duration.ofMinutes(3)).plusSeconds(1));
+    executor.tick();
+
+    assertThat(model.textProperty().get()).endsWith(" · idle 3 min");
+    assertThat(model.detailProperty().get()).contains("idle 3 min: stops at ");
+  }
+
+  @Test
+  void aDriverAlreadyUpWhenTheWorkspaceIsSetShowsAtOnce() throws Exception {
+    assertThat(runPrep()).isEqualTo(RunStatus.COMPLETED);
+
+    context.workspaceProperty().set(workspace);
+    WarmSparkViewModel model = new WarmSparkViewModel(context);
+
+    assertThat(model.shownProperty().get()).isTrue();
+    assertThat(model.textProperty().get()).startsWith("Spark warm");
+  }
+
+  @Test
+  void theItemStaysHiddenOnAWorkspaceWithoutWarmSpark() {
+    context.workspaceProperty().set(new ForwardingWorkspace(workspace) {
+      @Override
+      public Optional<WarmSpark> warmSpark() {
+        return Optional.empty(); // a remote workspace
+      }
+    });
+    WarmSparkViewModel model = new WarmSparkViewModel(context);
+
+    assertThat(model.shownProperty().get()).isFalse();
+    model.stopAll();
+    assertThat(context.statusProperty().get()).isEmpty();
+  }
+}

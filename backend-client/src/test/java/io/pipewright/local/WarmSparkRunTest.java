@@ -191,6 +191,34 @@ class WarmSparkRunTest {
   }
 
   @Test
+  @Order(2)
+  void aRerunReadsItsInputFromTheDriversCacheWithTheSameOutputAndAChangedInputIsReadAgain() throws Exception {
+    Pipeline sample = PipelineFormat.read(fx.sources.resolve("titanic.pipeline.json")).pipeline();
+    RunHandle first = submit(sample, true, StepSelection.only("prep"), "titanic.pipeline.json");
+    assertThat(await(first)).isEqualTo(RunStatus.COMPLETED);
+    RunHandle again = submit(sample, true, StepSelection.only("prep"), "titanic.pipeline.json");
+    assertThat(await(again)).isEqualTo(RunStatus.COMPLETED);
+
+    String firstOut = parts(output(first.runId(), "prep", "prepared"));
+    assertThat(parts(output(again.runId(), "prep", "prepared"))).isEqualTo(firstOut);
+    assertThat(fx.log(again.runId(), "prep", LogStream.DRIVER_STDOUT))
+        .isEqualTo(fx.log(first.runId(), "prep", LogStream.DRIVER_STDOUT).replace(first.runId(), again.runId()));
+
+    // The passenger list without its last passenger: the next run counts one fewer, not the cached rows.
+    Path csv = fx.workspace.datastoreRoot("default").resolve("titanic/Titanic.csv");
+    String original = Files.readString(csv, StandardCharsets.UTF_8);
+    String shorter = original.substring(0, original.stripTrailing().lastIndexOf('\n') + 1);
+    try {
+      Files.writeString(csv, shorter, StandardCharsets.UTF_8);
+      RunHandle changed = submit(sample, true, StepSelection.only("prep"), "titanic.pipeline.json");
+      assertThat(await(changed)).isEqualTo(RunStatus.COMPLETED);
+      assertThat(fx.log(changed.runId(), "prep", LogStream.DRIVER_STDOUT)).contains("wrote output 'prepared': 890 rows");
+    } finally {
+      Files.writeString(csv, original, StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   @Order(3)
   void aFailingStepHasTheSameExitCodeAndFailureLineWarmAsCold() throws Exception {
     Pipeline divide = oneStep("divide", "divide.sql");

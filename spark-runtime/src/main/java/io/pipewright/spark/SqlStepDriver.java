@@ -66,10 +66,18 @@ public final class SqlStepDriver {
   private final PrintStream out;
   private final PrintStream err;
   private String failure;
+  /** The warm driver's inputs kept between steps; null in a cold driver. */
+  private InputCache inputs;
 
   SqlStepDriver(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
+  }
+
+  /** Reads CSV inputs through {@code cache} (a warm driver's, kept between its steps). */
+  SqlStepDriver withInputs(InputCache cache) {
+    this.inputs = cache;
+    return this;
   }
 
   /** The failure line of the last run, null when it succeeded (or printed its usage). */
@@ -208,7 +216,7 @@ public final class SqlStepDriver {
 
   // ---- inputs ----------------------------------------------------------------------------------
 
-  private static void registerView(SparkSession spark, String name, String path) {
+  private void registerView(SparkSession spark, String name, String path) {
     boolean parquet;
     Path local = localPath(path);
     if (local != null) {
@@ -228,10 +236,15 @@ public final class SqlStepDriver {
       parquet = path.toLowerCase(Locale.ROOT).endsWith(".parquet");
     }
     try {
-      Dataset<Row> frame =
-          parquet
-              ? spark.read().parquet(path)
-              : spark.read().option("header", "true").option("inferSchema", "true").csv(path);
+      Dataset<Row> frame;
+      if (parquet) {
+        frame = spark.read().parquet(path);
+      } else if (inputs != null && local != null) {
+        frame = inputs.csv(spark, path, local,
+            () -> spark.read().option("header", "true").option("inferSchema", "true").csv(path));
+      } else {
+        frame = spark.read().option("header", "true").option("inferSchema", "true").csv(path);
+      }
       frame.createOrReplaceTempView(name);
     } catch (Exception e) { // Spark's AnalysisException is a checked exception
       throw new StepFailure(

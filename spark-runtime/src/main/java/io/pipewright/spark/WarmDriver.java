@@ -52,6 +52,7 @@ public final class WarmDriver {
   private static final long INTERRUPT_AFTER_MILLIS = 5000;
 
   private final ObjectMapper json = new ObjectMapper();
+  private final InputCache inputs = new InputCache();
   private final PrintStream events;
   private final StepOutputs outputs;
   private final Map<String, Thread> running = new ConcurrentHashMap<>();
@@ -179,7 +180,7 @@ public final class WarmDriver {
           failure = null;
         } else {
           conf.forEach((k, v) -> session.conf().set(k, v));
-          SqlStepDriver step = new SqlStepDriver(out, err);
+          SqlStepDriver step = new SqlStepDriver(out, err).withInputs(inputs);
           exit = step.runIn(session, args.toArray(String[]::new));
           failure = step.failure();
         }

@@ -82,8 +82,11 @@ class ProcessDeathTest {
     Path stderr = workspace.resolve("runs").resolve(runId).resolve("steps/spin/logs/driver/stderr");
     FileWatch.until(stderr.getParent(), Duration.ofMinutes(3), "the Spark job to start",
         () -> Files.readString(stderr).contains("Starting job"));
-    ProcessHandle driver = cli.descendants().filter(h -> h.info().commandLine().orElse("").contains("SparkSubmit"))
-        .findFirst().orElseThrow();
+    // A driver the CLI started for the step, or the one it started ahead and handed the step.
+    ProcessHandle driver = cli.descendants().filter(h -> {
+      String commandLine = h.info().commandLine().orElse("");
+      return commandLine.contains("SparkSubmit") || commandLine.contains("io.pipewright.spark.BootstrapDriver");
+    }).findFirst().orElseThrow(() -> new AssertionError("no Spark driver among the CLI's processes"));
     started.add(driver);
     return driver.pid();
   }

@@ -389,8 +389,9 @@ final class WarmDriverProcess {
   void deleteDirectory() {
     try (var walk = Files.walk(directory)) {
       walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Spark's scratch files; the next start uses a directory of its own.
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // Spark's scratch files, which its own shutdown may be deleting at the same time (the walk then
+      // meets a file that is gone); the next start uses a directory of its own.
     }
   }
 }

@@ -51,7 +51,8 @@ final class WarmDriverProcess {
   private final Path directory;
   private final Path log;
   private final Instant startedAt = Instant.now();
-  private final int uiPort;
+  /** Asked for at its start; the port its UI took, once it says (another process may have had that one). */
+  private volatile int uiPort;
   private final Events events;
   private final Writer stdin;
   private final Map<String, WarmStep> steps = new LinkedHashMap<>();
@@ -139,7 +140,8 @@ final class WarmDriverProcess {
   synchronized WarmSpark.Driver describe() {
     int runningSteps = steps.size() + waiting.size();
     return new WarmSpark.Driver(description, process.pid(), startedAt, ready, heapUsed, heapMax, runningSteps,
-        runningSteps == 0 ? idleSince : null, runningSteps == 0 ? stopsAt : null);
+        runningSteps == 0 ? idleSince : null, runningSteps == 0 ? stopsAt : null,
+        ready && uiPort > 0 ? "http://127.0.0.1:" + uiPort : null);
   }
 
   /**
@@ -246,6 +248,7 @@ final class WarmDriverProcess {
       case "ready" -> {
         synchronized (this) {
           ready = true;
+          uiPort = event.path("uiPort").asInt(uiPort);
           for (WarmStep step : waiting) {
             steps.put(step.id(), step);
             send(runRequest(step));

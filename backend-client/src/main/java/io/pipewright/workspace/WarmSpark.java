@@ -29,9 +29,10 @@ public interface WarmSpark {
    * @param runningSteps steps running in it now
    * @param idleSince when its last step ended (its start if none ran), null while a step runs
    * @param stopsAt when it will stop if nothing runs in it before, null while a step runs
+   * @param sparkUi the address of its Spark UI (on this machine), null while it starts
    */
   record Driver(String key, long pid, Instant startedAt, boolean ready, long heapUsedBytes, long heapMaxBytes,
-      int runningSteps, Instant idleSince, Instant stopsAt) {}
+      int runningSteps, Instant idleSince, Instant stopsAt, String sparkUi) {}
 
   /** The drivers running now (starting ones included), oldest first. */
   List<Driver> drivers();

@@ -262,6 +262,9 @@ public final class WarmSparkViewModel {
           out.append("heap ").append(size(d.heapUsedBytes())).append(" of ").append(size(d.heapMaxBytes()))
               .append(" in use\n");
         }
+        if (d.sparkUi() != null) {
+          out.append("Spark UI ").append(d.sparkUi()).append('\n');
+        }
         if (d.runningSteps() > 0) {
           out.append("running ").append(steps(d.runningSteps())).append('\n');
         } else if (d.idleSince() != null) {

@@ -20,15 +20,16 @@ class WarmSparkWordsTest {
   private static Driver idle(long usedMib, Duration idleFor) {
     Instant since = NOW.minus(idleFor);
     return new Driver(KEY, 4242, NOW.minus(Duration.ofMinutes(20)), true, usedMib * MIB, 1024 * MIB, 0, since,
-        since.plus(Duration.ofMinutes(10)));
+        since.plus(Duration.ofMinutes(10)), "http://127.0.0.1:4040");
   }
 
   private static Driver starting() {
-    return new Driver(KEY, 4343, NOW.minusSeconds(2), false, -1, -1, 0, NOW.minusSeconds(2), null);
+    return new Driver(KEY, 4343, NOW.minusSeconds(2), false, -1, -1, 0, NOW.minusSeconds(2), null, null);
   }
 
   private static Driver running(int steps) {
-    return new Driver(KEY, 4242, NOW.minus(Duration.ofMinutes(20)), true, 600 * MIB, 1024 * MIB, steps, null, null);
+    return new Driver(KEY, 4242, NOW.minus(Duration.ofMinutes(20)), true, 600 * MIB, 1024 * MIB, steps, null, null,
+        "http://127.0.0.1:4040");
   }
 
   @Test
@@ -39,7 +40,7 @@ class WarmSparkWordsTest {
 
   @Test
   void aDriverThatHasNotToldItsHeapShowsItsIdleTimeOnly() {
-    Driver quiet = new Driver(KEY, 1, NOW, true, -1, -1, 0, NOW.minusSeconds(5), NOW.plusSeconds(595));
+    Driver quiet = new Driver(KEY, 1, NOW, true, -1, -1, 0, NOW.minusSeconds(5), NOW.plusSeconds(595), null);
 
     assertThat(WarmSparkViewModel.status(List.of(quiet), NOW)).isEqualTo("Spark warm · idle <1 min");
   }
@@ -73,7 +74,8 @@ class WarmSparkWordsTest {
     String detail = WarmSparkViewModel.detail(List.of(idle(412, Duration.ofMinutes(3)), starting()), NOW, CLOCK);
 
     assertThat(detail).contains("Warm Spark driver: " + KEY + "\npid 4242 · started 12:10 (20 min ago)\n"
-        + "heap 412 MB of 1 GB in use\nidle 3 min: stops at 12:37 unless a step runs in it\n");
+        + "heap 412 MB of 1 GB in use\nSpark UI http://127.0.0.1:4040\n"
+        + "idle 3 min: stops at 12:37 unless a step runs in it\n");
     assertThat(detail).contains("pid 4343 · started 12:29 (just now)\nstarting: its JVM and Spark are starting\n");
     assertThat(detail).endsWith("It stops when idle and when Pipewright closes.");
   }

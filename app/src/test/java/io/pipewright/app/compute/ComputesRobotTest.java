@@ -74,8 +74,9 @@ class ComputesRobotTest {
     }
   }
 
+  /** Waits until {@code condition} holds, asking it on the FX thread (it reads the window and its lists). */
   static void waitUntil(BooleanSupplier condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
   }
 
   /** Compute → Compute targets… by its shortcut. */

@@ -89,8 +89,9 @@ class SynapsePoolWizardRobotTest {
     workspace.close();
   }
 
+  /** Waits until {@code condition} holds, asking it on the FX thread (it reads the window and its lists). */
   private static void waitUntil(BooleanSupplier condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
   }
 
   private Button wizardButton(FxRobot robot, String text) {

@@ -54,9 +54,7 @@ final class ProcessStep implements LaunchedStep {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.stdoutFile().toFile()))
         .redirectError(ProcessBuilder.Redirect.appendTo(logs.stderrFile().toFile()));
     builder.environment().putAll(environment);
-    logs.note("command: " + CommandLines.display(command));
-    logs.launched(CommandLines.display(recorded));
-    logs.note("directory: " + directory);
+    logLaunch(command, recorded, directory, logs);
     try {
       return new ProcessStep(builder.start(), logs.stderrFile(), what);
     } catch (IOException e) {
@@ -70,12 +68,17 @@ final class ProcessStep implements LaunchedStep {
    */
   static ProcessStep adopt(Process process, List<String> command, List<String> recorded, Path directory,
       StepLogs logs, String what) {
-    logs.note("command: " + CommandLines.display(command));
-    logs.launched(CommandLines.display(recorded));
-    logs.note("directory: " + directory);
+    logLaunch(command, recorded, directory, logs);
     logs.note("started ahead: this driver's JVM (pid " + process.pid() + ") was started while Pipewright started,"
         + " and then given this step");
     return new ProcessStep(process, logs.stderrFile(), what);
+  }
+
+  /** The exact command and directory in the step's log; {@code recorded} as its history keeps it. */
+  private static void logLaunch(List<String> command, List<String> recorded, Path directory, StepLogs logs) {
+    logs.note("command: " + CommandLines.display(command));
+    logs.launched(CommandLines.display(recorded));
+    logs.note("directory: " + directory);
   }
 
   private static java.io.File nullDevice() {

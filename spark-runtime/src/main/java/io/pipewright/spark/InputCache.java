@@ -38,7 +38,8 @@ final class InputCache {
    * with the schema known.
    */
   synchronized Dataset<Row> csv(SparkSession spark, String path, Path local, Supplier<Dataset<Row>> inferred) {
-    String identity = identity(local);
+    DataFiles files = dataFiles(local);
+    String identity = files.identity();
     Entry known = byPath.get(path);
     if (known != null && known.identity().equals(identity)) {
       return read(spark, path, known.schema());
@@ -48,7 +49,7 @@ final class InputCache {
     }
     StructType schema = inferred.get().schema();
     Dataset<Row> frame = read(spark, path, schema);
-    boolean small = size(local) <= MAX_CACHED_BYTES;
+    boolean small = files.size() <= MAX_CACHED_BYTES;
     if (small) {
       frame.persist(StorageLevel.MEMORY_AND_DISK());
     }
@@ -60,35 +61,25 @@ final class InputCache {
     return spark.read().option("header", "true").schema(schema).csv(path);
   }
 
-  /** Size and time of each data file, in order: changes when any of them does. */
-  private static String identity(Path local) {
+  /**
+   * The data files' paths, sizes and times, in order (changes when any of them does), and their
+   * total size.
+   */
+  private record DataFiles(String identity, long size) {}
+
+  private static DataFiles dataFiles(Path local) {
     StringBuilder identity = new StringBuilder();
-    try (Stream<Path> files = Files.isDirectory(local) ? Files.walk(local) : Stream.of(local)) {
-      files.filter(Files::isRegularFile).sorted().forEach(file -> {
-        try {
-          identity.append(file).append(' ').append(Files.size(file)).append(' ')
-              .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+    long size = 0;
+    try (Stream<Path> walk = Files.isDirectory(local) ? Files.walk(local) : Stream.of(local)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        long bytes = Files.size(file);
+        identity.append(file).append(' ').append(bytes).append(' ')
+            .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+        size += bytes;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return identity.toString();
-  }
-
-  private static long size(Path local) {
-    try (Stream<Path> files = Files.isDirectory(local) ? Files.walk(local) : Stream.of(local)) {
-      return files.filter(Files::isRegularFile).mapToLong(file -> {
-        try {
-          return Files.size(file);
-        } catch (IOException e) {
-          return Long.MAX_VALUE / 2;
-        }
-      }).sum();
-    } catch (IOException e) {
-      return Long.MAX_VALUE;
-    }
+    return new DataFiles(identity.toString(), size);
   }
 }

@@ -90,6 +90,8 @@ public final class StepProgressListener extends SparkListener {
 
   private final BiConsumer<String, Progress> sink;
   private final Map<String, Counts> groups = new LinkedHashMap<>();
+  /** Held while a report is made and delivered. */
+  private final Object reporting = new Object();
   private final Map<Integer, String> groupOfJob = new HashMap<>();
   private final Map<Integer, String> groupOfStage = new HashMap<>();
   private final Map<Integer, String> descriptionOfJob = new HashMap<>();
@@ -145,7 +147,17 @@ public final class StepProgressListener extends SparkListener {
     }
   }
 
-  private void report() {
+  /**
+   * Reports what changed since the last report, now. One report at a time (the reporter's and a
+   * caller's): a report that returns has been delivered, and reports arrive in order.
+   */
+  void report() {
+    synchronized (reporting) {
+      deliver();
+    }
+  }
+
+  private void deliver() {
     Map<String, Progress> changed = new LinkedHashMap<>();
     synchronized (this) {
       groups.forEach((group, counts) -> {

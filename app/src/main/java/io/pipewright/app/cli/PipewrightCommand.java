@@ -137,7 +137,7 @@ public final class PipewrightCommand {
   }
 
   public static int execute(String... args) {
-    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    return execute(() -> {}, args);
   }
 
   /**
@@ -145,14 +145,15 @@ public final class PipewrightCommand {
    * before the command runs (the launcher waits there for logging, set up while the command is parsed).
    */
   public static int execute(Runnable beforeRunning, String... args) {
-    beforeRunningHook = beforeRunning;
-    return execute(args);
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), beforeRunning, args);
   }
-
-  private static volatile Runnable beforeRunningHook = () -> {};
 
   /** Runs the command line with the given output streams (tests pass their own). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return execute(out, err, () -> {}, args);
+  }
+
+  private static int execute(PrintWriter out, PrintWriter err, Runnable beforeRunning, String... args) {
     PipewrightCommand root = new PipewrightCommand();
     CommandLine cli = new CommandLine(root);
     String named = commandName(args);
@@ -187,7 +188,7 @@ public final class PipewrightCommand {
       return OK;
     }
     cli.setExecutionStrategy(parsed -> {
-      beforeRunningHook.run();
+      beforeRunning.run();
       return new CommandLine.RunLast().execute(parsed);
     });
     return cli.execute(args);

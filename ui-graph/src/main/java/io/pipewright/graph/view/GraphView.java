@@ -495,8 +495,9 @@ public class GraphView extends Region {
     double[] from = GraphCommands.positions(nodes);
     double[] to = layout.compute(model);
     Runnable done = () -> {
-      layoutAnimator = null;
+      // Recorded before the animation counts as over, so whoever sees it over sees the undo step.
       undoStack.record(commands.move(nodes, from, to, "Arrange"));
+      layoutAnimator = null;
     };
     Duration d = layoutAnimation.get();
     if (d == null || d.lessThanOrEqualTo(Duration.ZERO)) {

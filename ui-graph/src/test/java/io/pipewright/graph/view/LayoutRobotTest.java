@@ -28,19 +28,19 @@ class LayoutRobotTest extends RobotTestBase {
     onFx(() -> model.node("prep").moveTo(0, 500));
     onFx(view::autoLayout);
     waitUntil(() -> !view.isLayoutAnimating());
-    assertThat(view.getUndoStack().undoDescription()).isEqualTo("Arrange 4 steps");
+    assertThat(fx(() -> view.getUndoStack().undoDescription())).isEqualTo("Arrange 4 steps");
     onFx(view::undo);
-    assertThat(model.node("prep").getX()).isEqualTo(0);
-    assertThat(model.node("prep").getY()).isEqualTo(500);
+    assertThat(fx(() -> model.node("prep").getX())).isEqualTo(0);
+    assertThat(fx(() -> model.node("prep").getY())).isEqualTo(500);
   }
 
   @Test
-  void aligningTopMovesTheSelectedNodesToTheTopmostOne(FxRobot robot) {
+  void aligningTopMovesTheSelectedNodesToTheTopmostOne(FxRobot robot) throws Exception {
     onFx(() -> {
       view.getSelection().selectNodes(java.util.List.of(model.node("prep"), model.node("clean")));
       view.align(Arrange.Alignment.TOP);
     });
-    assertThat(model.node("clean").getY()).isEqualTo(80);
-    assertThat(view.getUndoStack().undoDescription()).isEqualTo("Align 2 steps");
+    assertThat(fx(() -> model.node("clean").getY())).isEqualTo(80);
+    assertThat(fx(() -> view.getUndoStack().undoDescription())).isEqualTo("Align 2 steps");
   }
 }

@@ -50,8 +50,18 @@ abstract class RobotTestBase {
     return at(n.anchorX(p), n.anchorY(p));
   }
 
+  /**
+   * Waits up to 5 s for the condition, asked on the FX thread: the view's state belongs to that
+   * thread, and a read from the test thread can see a half-done update.
+   */
   protected static void waitUntil(BooleanSupplier condition) throws Exception {
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(5, TimeUnit.SECONDS));
+  }
+
+  /** A value read on the FX thread. */
+  protected static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
+    return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
   }
 
   protected static void settle() {

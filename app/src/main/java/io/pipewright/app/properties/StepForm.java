@@ -17,7 +17,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -313,9 +312,5 @@ final class StepForm {
         ((TextField) n).selectAll();
       }
     }
-  }
-
-  static void grow(Node n) {
-    HBox.setHgrow(n, Priority.ALWAYS);
   }
 }

@@ -1,5 +1,7 @@
 package io.pipewright.app.properties;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.app.properties.Fixture.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** General, entry, ports, arguments and environment of a step. */
+@ExtendWith(NoUnexpectedErrors.class)
 class StepPanelModelTest {
   @TempDir Path home;
   private Fixture f;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipewright.azure.Arm;
 import io.pipewright.http.Cancellation;
 import io.pipewright.http.RemoteException;
+import io.pipewright.io.Jackson;
 import io.pipewright.workspace.AzureSession;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -37,7 +38,7 @@ public final class AzureMlComputes {
   /** Azure ML's default idle time of a cluster's node before it is removed. */
   public static final Duration DEFAULT_IDLE = Duration.ofSeconds(120);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.MAPPER;
 
   private final Arm arm;
   private final String subscriptionId;

@@ -79,10 +79,6 @@ public final class AzureMlComputes {
     return new AzureMlComputes(arm, subscriptionId, resourceGroup, workspaceName, apiVersion, interval);
   }
 
-  public String apiVersion() {
-    return apiVersion;
-  }
-
   public String workspaceName() {
     return workspaceName;
   }
@@ -91,11 +87,6 @@ public final class AzureMlComputes {
   public String workspacePath() {
     return "/subscriptions/" + segment(subscriptionId) + "/resourceGroups/" + segment(resourceGroup)
         + "/providers/Microsoft.MachineLearningServices/workspaces/" + segment(workspaceName);
-  }
-
-  /** The Resource Manager id a job's {@code computeId} gives for compute {@code name}. */
-  public String computeId(String name) {
-    return workspacePath() + "/computes/" + segment(name);
   }
 
   /** The workspace itself: its region, discovery URL and what Studio links are made of. Asked once. */

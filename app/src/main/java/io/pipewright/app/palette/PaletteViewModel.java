@@ -5,7 +5,6 @@ import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.document.ValidationContexts;
 import io.pipewright.app.fx.DialogService;
-import io.pipewright.model.DatasetKind;
 import io.pipewright.workspace.DatasetVersion;
 import io.pipewright.workspace.Datastore;
 import java.io.IOException;
@@ -58,7 +57,7 @@ public final class PaletteViewModel {
     context.workspace().ifPresent(ws -> context.executor().submit(() -> {
       List<PaletteItem> found = new ArrayList<>();
       for (DatasetVersion v : ws.datasets()) {
-        found.add(PaletteItem.registered(v.name(), v.version(), kindOf(v)));
+        found.add(PaletteItem.registered(v.name(), v.version(), v.kind()));
       }
       Map<String, Path> roots = new LinkedHashMap<>();
       String defaultName = null;
@@ -78,11 +77,6 @@ public final class PaletteViewModel {
       }
       return new Found(found, roots, defaultName);
     }, this::showFound, e -> context.statusProperty().set("Could not list datasets: " + e.getMessage())));
-  }
-
-  /** A registered version's kind (the history stores its wire name). */
-  private static DatasetKind kindOf(DatasetVersion v) {
-    return DatasetKind.valueOf(v.kind().toUpperCase(java.util.Locale.ROOT));
   }
 
   /** What a refresh read: the palette items, each local datastore's directory, and the default datastore's name. */

@@ -11,6 +11,7 @@ import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
 import io.pipewright.app.samples.Samples;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.PipelineFormat;
 import java.io.File;
@@ -90,8 +91,8 @@ class PropertiesLayoutRobotTest {
     return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
   }
 
-  private void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
+  private static void waitUntil(Callable<Boolean> condition) {
+    FxWait.until(10, "the panel", condition);
   }
 
   private void selectPrep() throws Exception {

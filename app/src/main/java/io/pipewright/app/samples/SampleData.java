@@ -48,9 +48,14 @@ public final class SampleData {
             continue;
           }
           Files.createDirectories(target.getParent());
-          Path partial = target.resolveSibling(target.getFileName() + ".partial");
-          Files.copy(data, partial, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+          // A partial copy of this process's own: commands started together seed the same workspace.
+          Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
+          try {
+            Files.copy(data, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+          } finally {
+            Files.deleteIfExists(partial);
+          }
         }
       }
     } catch (IOException e) {

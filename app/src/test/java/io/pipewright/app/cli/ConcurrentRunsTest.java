@@ -162,8 +162,8 @@ class ConcurrentRunsTest {
     assertThat(list.out()).contains("showing 1–40 of 40");
     assertThat(workspace.resolve("datastores/default/titanic/Titanic.csv")).exists();
     try (var leftovers = Files.walk(workspace.resolve("datastores"))) {
-      assertThat(leftovers.filter(f -> f.getFileName().toString().endsWith(".partial")).toList())
-          .as("partial copies of the sample data left behind").isEmpty();
+      assertThat(leftovers.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp") || n.endsWith(".partial"))
+          .toList()).as("partial copies of the sample data left behind").isEmpty();
     }
   }
 

@@ -89,7 +89,7 @@ class StepDetailsRobotTest {
             new StatusChange(io.pipewright.workspace.RunStatus.FAILED, recorded.child().message(),
                 recorded.child().endedAt())),
             "sh -c 'echo boom >&2; exit 3' /runs/" + runId + "/steps/b/outputs/out", Map.of("in", "/runs/x/a/out"),
-            List.of(new DatasetVersion("boomed", 2, "file", "/datastore/boomed", runId, stepId, recorded.child().endedAt())),
+            List.of(new DatasetVersion("boomed", 2, io.pipewright.model.DatasetKind.FILE, "/datastore/boomed", runId, stepId, recorded.child().endedAt())),
             List.of("command changed: echo ok → echo boom"), 3,
             Optional.of(new FailureLocation("driver/stderr", 42, "boom")));
       }

@@ -2,6 +2,7 @@ package io.pipewright.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipewright.model.DatasetKind;
 import io.pipewright.workspace.DatasetVersion;
 import io.pipewright.workspace.RunStatus;
 import io.pipewright.workspace.RunSummary;
@@ -82,7 +83,7 @@ class HistoryStoreConcurrencyTest {
           assertThat(store.insertRun(run(id), NOW)).isTrue();
           store.setRunStatus(id, RunStatus.RUNNING, null, NOW);
           store.setChildStatus(id, "s", RunStatus.RUNNING, null, NOW);
-          DatasetVersion v = store.registerDataset("shared", "tabular", "/data/" + id, id, "s", NOW);
+          DatasetVersion v = store.registerDataset("shared", DatasetKind.TABULAR, "/data/" + id, id, "s", NOW);
           mine.add(v.version());
           store.setChildStatus(id, "s", RunStatus.COMPLETED, null, NOW);
           store.setRunStatus(id, RunStatus.COMPLETED, null, NOW);

@@ -838,8 +838,27 @@ final class HistoryStore implements AutoCloseable {
     return updateCount("DELETE FROM compute_targets WHERE name = ?", name) == 1;
   }
 
-  synchronized void setComputeSettings(String name, String settingsJson) throws SQLException {
-    update("UPDATE compute_targets SET settings = ?, tested_at = NULL WHERE name = ?", settingsJson, name);
+  /**
+   * Replaces a compute's settings if they still are {@code expected} (compared as settings, not as
+   * text); false, and nothing changed, when another process changed them since they were read, or
+   * removed the compute.
+   */
+  synchronized boolean replaceComputeSettings(String name, Map<String, String> expected, String settingsJson)
+      throws SQLException {
+    boolean[] replaced = new boolean[1];
+    inTransaction(() -> {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT settings FROM compute_targets WHERE name = ?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next() || !Json.stringMap(rs.getString(1)).equals(expected)) {
+            return;
+          }
+        }
+      }
+      replaced[0] = updateCount("UPDATE compute_targets SET settings = ?, tested_at = NULL WHERE name = ?",
+          settingsJson, name) == 1;
+    });
+    return replaced[0];
   }
 
   /** Records that a target passed a connection test with the settings it has now. */

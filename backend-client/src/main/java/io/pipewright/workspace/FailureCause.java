@@ -59,15 +59,22 @@ public final class FailureCause {
   private static final Pattern SPARK_MEMORY = Pattern.compile(
       ".*?((\\[INVALID_(DRIVER|EXECUTOR)_MEMORY\\] )?(System|Executor) memory \\d+ must be at least \\d+).*");
 
+  /** Spark refusing a setting's value ({@code [INVALID_CONF_VALUE.TYPE_MISMATCH] The value 'abc' …}). */
+  private static final Pattern SPARK_CONF = Pattern.compile(".*?(\\[INVALID_CONF_VALUE[A-Z_.]*\\] .*)");
+
+  /** The JVM's own log lines ({@code [8.219s][warning][cds] Skipping …}), which never say why a step failed. */
+  private static final Pattern JVM_LOG = Pattern.compile("^\\[[0-9.]+s\\]\\[(warning|info|debug|trace)\\]\\[.*");
+
   /**
    * From log lines, oldest first, in this order: Pipewright's own one-line error (the SQL driver's
    * {@code SQL statement N}, {@code pipewright:}); why a JVM could not start (a heap size it refused,
    * an unknown option, a class file too new, the reason after "Error occurred during initialization
    * of VM", running out of heap while loading the main class) rather than the launcher's later
    * "Could not create the Java Virtual Machine" or "Unable to initialize main class"; a Java too new
-   * for Spark; Spark refusing its memory at start; running out of memory; the last Python traceback's error; the root cause
+   * for Spark; Spark refusing its memory at start, or a setting's value; running out of memory; the last Python traceback's error; the root cause
    * of the last Java or Scala exception (the deepest {@code Caused by:} of its chain, such as the
-   * task failure behind Spark's "Job aborted due to stage failure"); else the last non-blank line.
+   * task failure behind Spark's "Job aborted due to stage failure"); else the last non-blank line
+   * that is not one of the JVM's own log lines ({@code [8.2s][warning][cds] …}).
    */
   public static String of(List<String> lines) {
     return find(lines).map(Found::cause).orElse("");
@@ -111,6 +118,7 @@ public final class FailureCause {
     int vmInitialization = -1;
     int sparkMemory = -1;
     int unsupportedJava = -1;
+    int sparkConf = -1;
     int outOfMemory = -1;
     int pythonError = -1;
     boolean inTraceback = false;
@@ -118,6 +126,9 @@ public final class FailureCause {
       String line = lines.get(i);
       String l = line.strip();
       if (l.isEmpty()) {
+        continue;
+      }
+      if (JVM_LOG.matcher(l).matches()) {
         continue;
       }
       lastNonBlank = i;
@@ -138,6 +149,9 @@ public final class FailureCause {
       }
       if (sparkMemory < 0 && SPARK_MEMORY.matcher(l).matches()) {
         sparkMemory = i;
+      }
+      if (sparkConf < 0 && SPARK_CONF.matcher(l).matches()) {
+        sparkConf = i;
       }
       if (l.contains("java.lang.OutOfMemoryError")) {
         outOfMemory = i;
@@ -188,6 +202,11 @@ public final class FailureCause {
       boolean executor = m.group(1).contains("Executor memory") || m.group(1).contains("EXECUTOR");
       return Optional.of(new Found(shorten("Spark could not start: " + m.group(1) + " (raise the "
           + (executor ? "executor" : "driver") + " memory to 450m or more)"), sparkMemory));
+    }
+    if (sparkConf >= 0) {
+      java.util.regex.Matcher m = SPARK_CONF.matcher(lines.get(sparkConf).strip());
+      m.matches();
+      return Optional.of(new Found(shorten("Spark refused a setting: " + m.group(1)), sparkConf));
     }
     if (outOfMemory >= 0) {
       String l = lines.get(outOfMemory).strip();

@@ -109,6 +109,20 @@ class FailureCauseTest {
   }
 
   @Test
+  void aSettingSparkRefusesIsTheCauseNotTheJvmsLogLinesAfterIt() {
+    assertThat(cause("""
+        15:07:47.357 WARN SparkConf: Note that spark.local.dir will be overridden by the value set by the cluster manager
+        input 'titanic' could not be read as CSV from /d/Titanic.csv: [INVALID_CONF_VALUE.TYPE_MISMATCH] The value 'abc' in the config "spark.sql.shuffle.partitions" is invalid. It should be a/an 'int' value. SQLSTATE: 22022
+        [8.219s][warning][cds] Skipping org/apache/ivy/plugins/signer/bouncycastle/OpenPGPSignatureGenerator: Failed verification
+        """)).isEqualTo("Spark refused a setting: [INVALID_CONF_VALUE.TYPE_MISMATCH] The value 'abc' in the config "
+        + "\"spark.sql.shuffle.partitions\" is invalid. It should be a/an 'int' value. SQLSTATE: 22022");
+    assertThat(cause("""
+        the job's last words
+        [7.685s][warning][cds] Skipping jdk/internal/event/Event: JFR event class
+        """)).isEqualTo("the job's last words");
+  }
+
+  @Test
   void aJavaTooNewForSparkSaysSo() {
     assertThat(cause("""
         Exception in thread "main" java.lang.UnsupportedOperationException: getSubject is not supported

@@ -221,11 +221,12 @@ final class Controls {
   static final double MIN_FIELD_WIDTH = 48;
 
   /**
-   * A field with a hint below it ("= 7 GiB", "= 4 MiB (a bare number is MiB)"): the hint wraps under
-   * the field and never takes width from it, and it has two lines kept for it whether it says something
-   * or not, so that the rows below do not move as it comes, goes and grows while the user types.
+   * A field with a hint below it ("= 7 GiB"): the hint wraps under the field and never takes width
+   * from it, and it has two lines kept for it whether it says something or not, so that the rows below
+   * do not move as it comes, goes and grows while the user types. The reason a value is refused shows
+   * in the same place, instead of the hint.
    */
-  static VBox withHint(Node field, Label hint) {
+  static VBox withHint(Node field, Label hint, ObservableStringValue error) {
     hint.setWrapText(true);
     hint.setMinWidth(0);
     hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -234,7 +235,12 @@ final class Controls {
     room.getStyleClass().setAll(hint.getStyleClass());
     room.setVisible(false);
     room.setMinWidth(0);
-    javafx.scene.layout.StackPane slot = new javafx.scene.layout.StackPane(room, hint);
+    // the reason a value is refused takes the hint's place (a refused value has no hint), not a row below it
+    Label reason = errorLabel(error);
+    reason.setMinWidth(0);
+    reason.setMaxWidth(Double.MAX_VALUE);
+    hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(error));
+    javafx.scene.layout.StackPane slot = new javafx.scene.layout.StackPane(room, hint, reason);
     slot.setAlignment(Pos.TOP_LEFT);
     slot.setMinWidth(0);
     VBox box = new VBox(2, field, slot);

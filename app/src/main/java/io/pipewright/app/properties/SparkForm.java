@@ -25,7 +25,7 @@ final class SparkForm {
     TextField cores = count(m.driverCores);
     cores.setId("driverCores");
     return new Controls.Grid()
-        .add("Memory", Controls.withHint(memory, hint(m.driverMemory)), m.driverMemory.errorProperty())
+        .add("Memory", Controls.withHint(memory, hint(m.driverMemory), m.driverMemory.errorProperty()))
         .add("Cores", cores, m.driverCores.errorProperty());
   }
 
@@ -56,7 +56,7 @@ final class SparkForm {
     return new Controls.Grid()
         .add("Allocation", mode)
         .add("Executors", new VBox(fixed, dynamic))
-        .add("Memory", Controls.withHint(memory, hint(m.executorMemory)), m.executorMemory.errorProperty())
+        .add("Memory", Controls.withHint(memory, hint(m.executorMemory), m.executorMemory.errorProperty()))
         .add("Cores each", cores, m.executorCores.errorProperty());
   }
 

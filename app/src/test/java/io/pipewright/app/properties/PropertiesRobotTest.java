@@ -91,6 +91,8 @@ class PropertiesRobotTest {
     robot.clickOn(onCanvas("prep"));
     waitUntil(() -> "prep".equals(context.selectedNodeIdProperty().get()));
     waitUntil(() -> !feature.viewModel().computes().isEmpty());
+    // The step's form is built on a later pulse than the selection: wait for it to be shown.
+    waitUntil(() -> robot.lookup("#stepName").tryQuery().filter(Node::isVisible).isPresent());
   }
 
   private void typeInto(FxRobot robot, String query, String text) {

@@ -41,6 +41,11 @@ public final class PipelineFormat {
     return parse(text, file.toString());
   }
 
+  /** Parses the bytes of a pipeline file; {@code sourceName} names it in messages. */
+  public static LoadedPipeline parse(byte[] bytes, String sourceName) {
+    return parse(new String(bytes, StandardCharsets.UTF_8), sourceName);
+  }
+
   /** Parses the text of a pipeline file; {@code sourceName} names it in messages. */
   public static LoadedPipeline parse(String text, String sourceName) {
     JsonNode root;

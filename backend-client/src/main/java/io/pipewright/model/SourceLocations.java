@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Line and column of each JSON pointer in a text. The index is built on the first request, by one
@@ -40,6 +41,30 @@ public final class SourceLocations {
       p = p.substring(0, p.lastIndexOf('/'));
     }
     return SourceLocation.START;
+  }
+
+  /**
+   * Where {@code pointer} is, or the nearest enclosing pointer the text holds ("" is the whole
+   * file's value); empty when the text holds none of them (it is not JSON there).
+   */
+  public Optional<SourceLocation> find(String pointer) {
+    Map<String, SourceLocation> locations = index().locations;
+    String p = pointer == null ? "" : pointer;
+    while (true) {
+      SourceLocation found = locations.get(p);
+      if (found != null) {
+        return Optional.of(found);
+      }
+      if (p.isEmpty()) {
+        return Optional.empty();
+      }
+      p = p.substring(0, p.lastIndexOf('/'));
+    }
+  }
+
+  /** Where the text stops being JSON; empty when it is JSON. */
+  public Optional<SourceLocation> findSyntaxError() {
+    return Optional.ofNullable(index().syntaxError);
   }
 
   /** Where the text stops being JSON, when it is malformed. */

@@ -24,7 +24,10 @@ public final class FuzzBench {
       PipelineFuzzer fuzzer = new PipelineFuzzer(seeds, 0, 2000,
           PipelineFuzzer.fixtureContext(root.resolve("resources/samples/titanic")));
       for (int i = 2; i < args.length; i++) {
-        System.out.println(args[i] + ": " + fuzzer.replay(Files.readAllBytes(Path.of(args[i]))));
+        byte[] input = Files.readAllBytes(Path.of(args[i]));
+        long start = System.nanoTime();
+        String outcome = fuzzer.replay(input);
+        System.out.printf("%s: %s (%d ms)%n", args[i], outcome, (System.nanoTime() - start) / 1_000_000);
       }
       return;
     }

@@ -322,7 +322,9 @@ public final class PipelineFuzzer {
         }
         case 3 -> {
           JsonNode copy = array.get(i).deepCopy();
-          for (int k = 0, n = 1 + random.nextInt(200); k < n; k++) {
+          // Up to 200 copies, and up to about 1 MB of them: big files are not what this looks for.
+          int size = copy.toString().length() + 1;
+          for (int k = 0, n = Math.min(1 + random.nextInt(200), 1 + 1_000_000 / size); k < n; k++) {
             array.add(copy);
           }
         }

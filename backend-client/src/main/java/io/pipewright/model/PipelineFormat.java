@@ -8,8 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -37,13 +42,42 @@ public final class PipelineFormat {
 
   /** Reads a pipeline file. Throws only when the file cannot be read at all. */
   public static LoadedPipeline read(Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    return parse(text, file.toString());
+    return parse(Files.readAllBytes(file), file.toString());
   }
 
-  /** Parses the bytes of a pipeline file; {@code sourceName} names it in messages. */
+  /**
+   * Parses the bytes of a pipeline file; {@code sourceName} names it in messages. Bytes that are
+   * not UTF-8 are a located {@link DiagnosticCodes#MALFORMED_JSON} problem, not an exception; the
+   * text then has U+FFFD in their place.
+   */
   public static LoadedPipeline parse(byte[] bytes, String sourceName) {
-    return parse(new String(bytes, StandardCharsets.UTF_8), sourceName);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      decoder.flush(out);
+      return parse(out.flip().toString(), sourceName);
+    }
+    out.flip();
+    String before = out.toString();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < before.length(); i++) {
+      if (before.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    SourceLocation at = new SourceLocation(line, before.length() - lineStart + 1);
+    int bad = bytes[in.position()] & 0xFF;
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    Diagnostic problem = new Diagnostic(Severity.ERROR, DiagnosticCodes.MALFORMED_JSON,
+        String.format("not UTF-8 text: byte 0x%02X at line %d, column %d is not part of a character; "
+            + "a pipeline file is saved as UTF-8", bad, at.line(), at.column()), null, null, "");
+    return new LoadedPipeline(sourceName, text, null, List.of(problem), new SourceLocations(text, at));
   }
 
   /** Parses the text of a pipeline file; {@code sourceName} names it in messages. */

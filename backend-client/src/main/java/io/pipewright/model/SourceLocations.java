@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,16 +21,20 @@ import java.util.Optional;
  */
 public final class SourceLocations {
 
-  /** Reads as {@link PipelineFormat} does: a member named twice is an error. */
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private final String text;
   private volatile Index index;
 
   public SourceLocations(String text) {
     this.text = text == null ? "" : text;
+  }
+
+  /** For a text that is known to be broken at {@code syntaxError} before it is parsed (bytes that are not UTF-8). */
+  SourceLocations(String text, SourceLocation syntaxError) {
+    this(text);
+    Index parsed = build(this.text);
+    this.index = new Index(parsed.root, syntaxError);
   }
 
   /**
@@ -94,8 +97,8 @@ public final class SourceLocations {
   /**
    * One pass over the tokens, keeping a tree of the members and elements seen (a node per value,
    * its children by member name or element index), so that time and memory are linear in the
-   * text however deep it nests. The text is read as {@link PipelineFormat} reads it: a duplicate
-   * member, or anything after the file's one value, is where it stops being JSON.
+   * text however deep it nests. The text is read as {@link PipelineFormat} reads it: a member
+   * named twice in an object, or anything after the file's one value, is where it stops being JSON.
    */
   private static Index build(String text) {
     Node root = new Node();
@@ -113,6 +116,10 @@ public final class SourceLocations {
         SourceLocation at = at(parser.currentTokenLocation());
         if (token == JsonToken.FIELD_NAME) {
           Frame object = open.peek();
+          if (object.node.hasMember(parser.currentName())) {
+            error = at; // as PipelineFormat reads it: a member named twice, where its second name starts
+            break;
+          }
           object.member = object.node.member(parser.currentName());
           object.member.locate(at); // a member is where its name starts
           continue;
@@ -167,6 +174,10 @@ public final class SourceLocations {
     SourceLocation at;
     Map<String, Node> members;
     List<Node> elements;
+
+    boolean hasMember(String name) {
+      return members != null && members.containsKey(name);
+    }
 
     Node member(String name) {
       if (members == null) {

@@ -256,13 +256,20 @@ public final class PipelineFuzzer {
     }
     String text;
     try {
-      text = random.nextBoolean() ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree)
-          : MAPPER.writeValueAsString(tree);
+      text = random.nextBoolean() ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree) : write(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     // Duplicated keys were kept apart in the tree by a mark: the text gets the key twice.
     return DUPLICATE_KEY.matcher(text).replaceAll("\"");
+  }
+
+  private static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private JsonNode mutateTree(Random random, JsonNode root) {
@@ -323,7 +330,7 @@ public final class PipelineFuzzer {
         case 3 -> {
           JsonNode copy = array.get(i).deepCopy();
           // Up to 200 copies, and up to about 1 MB of them: big files are not what this looks for.
-          int size = copy.toString().length() + 1;
+          int size = write(copy).length() + 1;
           for (int k = 0, n = Math.min(1 + random.nextInt(200), 1 + 1_000_000 / size); k < n; k++) {
             array.add(copy);
           }

@@ -1,0 +1,111 @@
+package io.pipewright.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What bench/fuzz found in the reader, each kept from coming back. */
+class FuzzFindingsTest {
+
+  private static final String PIPELINE = "{\n  \"schemaVersion\": 1,\n  \"id\": \"p\",\n  \"steps\": []\n}\n";
+
+  @Test
+  void locatesAMemberNamedTwiceWhereItsSecondNameStarts() {
+    LoadedPipeline loaded = PipelineFormat.parse("{\n  \"schemaVersion\": 1,\n  \"id\": \"p\",\n  \"id\": \"q\"\n}",
+        "inline");
+
+    Diagnostic problem = onlyProblem(loaded);
+    assertThat(problem.code()).isEqualTo(DiagnosticCodes.MALFORMED_JSON);
+    assertThat(problem.message()).contains("duplicate field 'id'");
+    assertThat(loaded.locate(problem)).contains(new SourceLocation(4, 3));
+  }
+
+  @Test
+  void locatesAValueAfterThePipelineWhereItStarts() {
+    LoadedPipeline loaded = PipelineFormat.parse(PIPELINE + "  {}\n", "inline");
+
+    Diagnostic problem = onlyProblem(loaded);
+    assertThat(problem.code()).isEqualTo(DiagnosticCodes.MALFORMED_JSON);
+    assertThat(loaded.locate(problem)).contains(new SourceLocation(6, 3));
+  }
+
+  @Test
+  void locatesAnEmptyFileWhereItEnds() {
+    LoadedPipeline loaded = PipelineFormat.parse("\n\n  ", "inline");
+
+    Diagnostic problem = onlyProblem(loaded);
+    assertThat(problem.message()).isEqualTo("not valid JSON: the file is empty");
+    assertThat(loaded.locate(problem)).contains(new SourceLocation(3, 3));
+  }
+
+  @Test
+  void reportsBytesThatAreNotUtf8AsALocatedProblemInsteadOfThrowing(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("latin1.pipeline.json");
+    byte[] latin1 = "{\n  \"schemaVersion\": 1,\n  \"id\": \"caf\u00e9\"\n}\n".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(file, latin1);
+
+    LoadedPipeline loaded = PipelineFormat.read(file);
+
+    Diagnostic problem = onlyProblem(loaded);
+    assertThat(problem.code()).isEqualTo(DiagnosticCodes.MALFORMED_JSON);
+    assertThat(problem.message()).isEqualTo("not UTF-8 text: byte 0xE9 at line 3, column 13 is not part of a "
+        + "character; a pipeline file is saved as UTF-8");
+    assertThat(loaded.locate(problem)).contains(new SourceLocation(3, 13));
+    assertThat(loaded.pipeline()).isNull();
+    assertThat(loaded.text()).contains("\"id\": \"caf\uFFFD\"");
+  }
+
+  @Test
+  void readsUtf8BeyondTheBasicPlaneAndLocatesWhatFollowsIt() {
+    LoadedPipeline loaded = PipelineFormat.parse(
+        "{\"schemaVersion\": 1, \"id\": \"\uD83D\uDE80\", \"nmae\": 1}".getBytes(StandardCharsets.UTF_8), "inline");
+
+    assertThat(loaded.pipeline().id()).isEqualTo("\uD83D\uDE80");
+    Diagnostic problem = onlyProblem(loaded);
+    assertThat(problem.code()).isEqualTo(DiagnosticCodes.UNKNOWN_FIELD);
+    assertThat(loaded.locate(problem)).contains(new SourceLocation(1, 34));
+  }
+
+  @Test
+  void locatesAFieldBelowNestingAsDeepAsTheReaderTakes() {
+    String deep = "[".repeat(900) + "{\"x\": 1}" + "]".repeat(900);
+    LoadedPipeline loaded = PipelineFormat.parse(
+        "{\"schemaVersion\": 1, \"id\": \"p\",\n \"deep\": " + deep + "}", "inline");
+
+    String pointer = "/deep" + "/0".repeat(900) + "/x";
+    assertThat(loaded.locations().find(pointer)).contains(new SourceLocation(2, 11 + 900));
+    assertThat(onlyProblem(loaded).pointer()).isEqualTo("/deep");
+  }
+
+  @Test
+  void locatesNestingDeeperThanTheReaderTakes() {
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    LoadedPipeline loaded = PipelineFormat.parse("{\"schemaVersion\": 1, \"id\": \"p\",\n \"deep\": " + deep + "}",
+        "inline");
+
+    Diagnostic problem = onlyProblem(loaded);
+    assertThat(problem.code()).isEqualTo(DiagnosticCodes.MALFORMED_JSON);
+    assertThat(problem.message()).contains("nesting depth");
+    assertThat(loaded.locate(problem)).hasValueSatisfying(at -> assertThat(at.line()).isEqualTo(2));
+  }
+
+  @Test
+  void findsMembersWhoseNamesHoldSlashesAndTildesByTheirEscapedPointer() {
+    LoadedPipeline loaded = PipelineFormat.parse("{\"schemaVersion\": 1, \"id\": \"p\", \"layout\": {\"nodes\": "
+        + "{\"a/b~c\": {\"x\": \"1\", \"y\": 2}}}}", "inline");
+
+    Diagnostic problem = onlyProblem(loaded);
+    assertThat(problem.pointer()).isEqualTo("/layout/nodes/a~1b~0c/x");
+    assertThat(loaded.locate(problem)).contains(new SourceLocation(1, 64));
+  }
+
+  private static Diagnostic onlyProblem(LoadedPipeline loaded) {
+    assertThat(loaded.problems()).hasSize(1);
+    return loaded.problems().get(0);
+  }
+}

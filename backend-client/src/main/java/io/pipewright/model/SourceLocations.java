@@ -10,9 +10,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Line and column of each JSON pointer in a text. The index is built on the first request, by one
@@ -22,6 +24,14 @@ import java.util.Optional;
 public final class SourceLocations {
 
   private static final JsonFactory FACTORY = new JsonFactory();
+
+  /**
+   * Pointers of more segments than this are read through but not indexed: one into them is
+   * located at its enclosing value of this many segments. The pointers of pipeline diagnostics go 6 deep
+   * ({@code /steps/0/spark/dynamicAllocation/minExecutors}); without a limit, a file of a million
+   * nested arrays costs an index entry per token for nothing.
+   */
+  static final int MAX_DEPTH = 16;
 
   private final String text;
   private volatile Index index;
@@ -96,8 +106,8 @@ public final class SourceLocations {
 
   /**
    * One pass over the tokens, keeping a tree of the members and elements seen (a node per value,
-   * its children by member name or element index), so that time and memory are linear in the
-   * text however deep it nests. The text is read as {@link PipelineFormat} reads it: a member
+   * its children by member name or element index, down to {@link #MAX_DEPTH}), so that time and
+   * memory are linear in the text however deep it nests. The text is read as {@link PipelineFormat} reads it: a member
    * named twice in an object, or anything after the file's one value, is where it stops being JSON.
    */
   private static Index build(String text) {
@@ -113,30 +123,36 @@ public final class SourceLocations {
           open.pop();
           continue;
         }
-        SourceLocation at = at(parser.currentTokenLocation());
         if (token == JsonToken.FIELD_NAME) {
           Frame object = open.peek();
-          if (object.node.hasMember(parser.currentName())) {
-            error = at; // as PipelineFormat reads it: a member named twice, where its second name starts
+          if (!object.names.add(parser.currentName())) {
+            // As PipelineFormat reads it: a member named twice, where its second name starts.
+            error = at(parser.currentTokenLocation());
             break;
           }
-          object.member = object.node.member(parser.currentName());
-          object.member.locate(at); // a member is where its name starts
+          if (object.node != null) {
+            object.member = object.node.member(parser.currentName());
+            object.member.locate(at(parser.currentTokenLocation())); // a member is where its name starts
+          }
           continue;
         }
         Node value;
         if (open.isEmpty()) {
           if (root.at != null) {
-            error = at; // a second value after the file's one
+            error = at(parser.currentTokenLocation()); // a second value after the file's one
             break;
           }
           value = root;
+        } else if (open.size() > MAX_DEPTH || open.peek().node == null) {
+          value = null; // deeper than any pointer asked about: only read through
         } else if (open.peek().array) {
           value = open.peek().node.newElement();
         } else {
           value = open.peek().member;
         }
-        value.locate(at);
+        if (value != null) {
+          value.locate(at(parser.currentTokenLocation()));
+        }
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
           open.push(new Frame(value, token == JsonToken.START_ARRAY));
         }
@@ -218,10 +234,11 @@ public final class SourceLocations {
     }
   }
 
-  /** An object or array being read, and the member whose value comes next. */
+  /** An object or array being read (its node null when too deep to index), and the member whose value comes next. */
   private static final class Frame {
     final Node node;
     final boolean array;
+    final Set<String> names = new HashSet<>(4);
     Node member;
 
     Frame(Node node, boolean array) {

@@ -72,14 +72,17 @@ class FuzzFindingsTest {
   }
 
   @Test
-  void locatesAFieldBelowNestingAsDeepAsTheReaderTakes() {
+  void locatesAPointerIntoNestingAsDeepAsTheReaderTakesAtItsValueSixteenDeep() {
     String deep = "[".repeat(900) + "{\"x\": 1}" + "]".repeat(900);
     LoadedPipeline loaded = PipelineFormat.parse(
-        "{\"schemaVersion\": 1, \"id\": \"p\",\n \"deep\": " + deep + "}", "inline");
+        "{\"schemaVersion\": 1, \"id\": \"p\",\n \"deep\": " + deep + ",\n \"deep\": 2}", "inline");
 
+    assertThat(loaded.locations().find("/deep/0/0/0")).contains(new SourceLocation(2, 13));
     String pointer = "/deep" + "/0".repeat(900) + "/x";
-    assertThat(loaded.locations().find(pointer)).contains(new SourceLocation(2, 11 + 900));
-    assertThat(onlyProblem(loaded).pointer()).isEqualTo("/deep");
+    assertThat(loaded.locations().find(pointer)).contains(new SourceLocation(2, 10 + SourceLocations.MAX_DEPTH - 1));
+    // Read through to the end all the same: the member named twice after it is found.
+    assertThat(onlyProblem(loaded).message()).contains("duplicate field 'deep'");
+    assertThat(loaded.locate(onlyProblem(loaded))).contains(new SourceLocation(3, 2));
   }
 
   @Test

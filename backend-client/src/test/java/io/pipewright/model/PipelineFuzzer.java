@@ -68,6 +68,9 @@ public final class PipelineFuzzer {
   public record Seed(String name, String text, JsonNode tree) {}
 
   /** Writes trees nested deeper than Jackson's default limit of 1000, for the reader to refuse. */
+  /** Repeated elements stop at this many characters of file. */
+  private static final int MAX_SIZE = 1_000_000;
+
   private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
       .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(100_000).build())
       .build()).build();
@@ -94,6 +97,7 @@ public final class PipelineFuzzer {
       "a b c", "--flag=\"x y\"", "'unterminated", "\"unterminated", "$(rm -rf /)", "${HOME}", "%s%n%d"};
 
   private final List<Seed> seeds;
+  private final List<Seed> good;
   private final long seed;
   private final long timeoutMillis;
   private final ValidationContext context;
@@ -103,6 +107,8 @@ public final class PipelineFuzzer {
       throw new IllegalArgumentException("no seed files");
     }
     this.seeds = List.copyOf(seeds);
+    List<Seed> valid = seeds.stream().filter(s -> !s.name().startsWith("invalid/")).toList();
+    this.good = valid.isEmpty() ? this.seeds : valid;
     this.seed = seed;
     this.timeoutMillis = timeoutMillis;
     this.context = context;
@@ -238,12 +244,19 @@ public final class PipelineFuzzer {
   /** Input number {@code index}: the same bytes for the same seed and index. */
   public byte[] input(long index) {
     Random random = new Random(seed * 1_000_003L + index);
-    Seed from = seeds.get(random.nextInt(seeds.size()));
+    // Half from the good files (the samples and valid fixtures), so that many inputs get past the
+    // reader into the validator; half from the fixtures of each failure mode.
+    List<Seed> pool = random.nextBoolean() ? good : seeds;
+    Seed from = pool.get(random.nextInt(pool.size()));
     int how = random.nextInt(10);
     if (from.tree == null || how < 3) {
       return bytes(random, from.text.getBytes(StandardCharsets.UTF_8));
     }
     String text = structure(random, from.tree);
+    if (text.length() > 2 * MAX_SIZE) {
+      text = from.text; // grown too big (pretty-printed deep nesting): only bytes mutated
+      how = 9;
+    }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     return how == 9 ? bytes(random, bytes) : bytes;
   }
@@ -329,9 +342,10 @@ public final class PipelineFuzzer {
         }
         case 3 -> {
           JsonNode copy = array.get(i).deepCopy();
-          // Up to 200 copies, and up to about 1 MB of them: big files are not what this looks for.
+          // Up to 200 copies while the file stays under about 1 MB: big files are not what this looks for.
           int size = write(copy).length() + 1;
-          for (int k = 0, n = Math.min(1 + random.nextInt(200), 1 + 1_000_000 / size); k < n; k++) {
+          int room = Math.max(0, MAX_SIZE - write(root).length());
+          for (int k = 0, n = Math.min(1 + random.nextInt(200), room / size); k < n; k++) {
             array.add(copy);
           }
         }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What bench/fuzz found in the reader, each kept from coming back. */
+/** What bench/fuzz and the strict schema test found in the reader, each kept from coming back. */
 class FuzzFindingsTest {
 
   private static final String PIPELINE = "{\n  \"schemaVersion\": 1,\n  \"id\": \"p\",\n  \"steps\": []\n}\n";
@@ -105,6 +105,37 @@ class FuzzFindingsTest {
     Diagnostic problem = onlyProblem(loaded);
     assertThat(problem.pointer()).isEqualTo("/layout/nodes/a~1b~0c/x");
     assertThat(loaded.locate(problem)).contains(new SourceLocation(1, 64));
+  }
+
+  @Test
+  void readsAWholeNumberWrittenWithAZeroFractionAsJsonSchemaDoes() {
+    LoadedPipeline loaded = PipelineFormat.parse(sparkStep("\"executors\": 2.0"), "inline");
+
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(((SparkStep) loaded.pipeline().steps().get(0).kind()).settings().executors()).isEqualTo(2);
+  }
+
+  @Test
+  void saysAWholeNumberTooLargeIsOutOfRangeNotThatItIsNoWholeNumber() {
+    LoadedPipeline loaded = PipelineFormat.parse(sparkStep("\"executors\": 3000000000"), "inline");
+
+    Diagnostic problem = onlyProblem(loaded);
+    assertThat(problem.code()).isEqualTo(DiagnosticCodes.INVALID_VALUE);
+    assertThat(problem.message()).isEqualTo("executors in step 's' spark settings is 3000000000, beyond the range of "
+        + "a whole number here (-2147483648 to 2147483647)");
+    assertThat(problem.pointer()).isEqualTo("/steps/0/spark/executors");
+  }
+
+  @Test
+  void refusesANumberTooLargeForADoubleAsNoWholeNumberWithoutThrowing() {
+    LoadedPipeline loaded = PipelineFormat.parse(sparkStep("\"executors\": 1e400"), "inline");
+
+    assertThat(onlyProblem(loaded).code()).isEqualTo(DiagnosticCodes.WRONG_TYPE);
+  }
+
+  private static String sparkStep(String settings) {
+    return "{\"schemaVersion\": 1, \"id\": \"p\", \"steps\": [{\"id\": \"s\", \"type\": \"spark\", "
+        + "\"entry\": {\"sql\": \"a.sql\"}, \"spark\": {" + settings + "}}]}";
   }
 
   private static Diagnostic onlyProblem(LoadedPipeline loaded) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,7 +38,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a <b>crash</b> is any exception thrown by them: the reader's rejections are diagnostics,
  *       never exceptions;
- *   <li>a <b>hang</b> is an input that takes longer than the timeout;
+ *   <li>a <b>hang</b> is an input that takes more than the timeout of CPU time (so that a machine
+ *       busy with other work does not make hangs), or ten times the timeout in all;
  *   <li>an <b>unlocated</b> error is one with no line and column in the file: its JSON pointer (or
  *       the nearest enclosing one) is not in the text, or, for malformed JSON, no place is known.
  * </ul>
@@ -170,7 +173,7 @@ public final class PipelineFuzzer {
         Outcome outcome;
         String detail;
         try {
-          check = future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+          check = await(future);
           outcome = check.outcome;
           detail = check.detail;
           rejected += check.rejected ? 1 : 0;
@@ -180,7 +183,7 @@ public final class PipelineFuzzer {
           worker.shutdownNow(); // its thread may never come back: a new one takes the next input
           worker = newWorker();
           outcome = Outcome.HANG;
-          detail = "took longer than " + timeoutMillis + " ms";
+          detail = "took longer than " + timeoutMillis + " ms of CPU time (or " + WALL_FACTOR + " times that in all)";
         } catch (ExecutionException e) {
           outcome = Outcome.CRASH;
           detail = stackTrace(e.getCause());
@@ -210,12 +213,62 @@ public final class PipelineFuzzer {
     return new Result(count, crashes, hangs, unlocated, rejected, validated, List.copyOf(failures));
   }
 
-  private static ExecutorService newWorker() {
-    return Executors.newSingleThreadExecutor(r -> {
+  /** A hang that blocks rather than computes is caught after this many timeouts of time passed. */
+  private static final int WALL_FACTOR = 10;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** The worker's thread, whose CPU time measures an input. */
+  private volatile Thread workerThread;
+
+  /**
+   * The check's result, or a TimeoutException when the worker spent more than the timeout of CPU
+   * time on it (the machine may be busy with other work: time passed would count that too), or
+   * {@link #WALL_FACTOR} timeouts passed.
+   */
+  private Check await(Future<Check> future) throws InterruptedException, ExecutionException, TimeoutException {
+    long startWall = System.nanoTime();
+    Thread thread = workerThread;
+    long startCpu = cpuNanos(thread);
+    long limit = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (true) {
+      try {
+        return future.get(Math.min(timeoutMillis, 100), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        long cpu = cpuNanos(thread);
+        boolean cpuOver = startCpu >= 0 && cpu >= 0 && cpu - startCpu > limit;
+        boolean wallOver = System.nanoTime() - startWall > WALL_FACTOR * limit;
+        boolean noCpuClock = (startCpu < 0 || cpu < 0) && System.nanoTime() - startWall > limit;
+        if (cpuOver || wallOver || noCpuClock) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static long cpuNanos(Thread thread) {
+    if (thread == null || !THREADS.isCurrentThreadCpuTimeSupported()) {
+      return -1;
+    }
+    return THREADS.getThreadCpuTime(thread.getId());
+  }
+
+  private ExecutorService newWorker() {
+    ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "fuzz-worker");
       t.setDaemon(true);
+      workerThread = t;
       return t;
     });
+    try {
+      worker.submit(() -> { }).get(10, TimeUnit.SECONDS); // starts its thread, so that its CPU clock can be read
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the fuzz worker did not start", e);
+    }
+    return worker;
   }
 
   private record Check(Outcome outcome, String detail, boolean rejected, boolean validated) {}

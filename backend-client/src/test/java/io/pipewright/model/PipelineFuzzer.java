@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,8 +41,9 @@ import java.util.regex.Pattern;
  *       never exceptions;
  *   <li>a <b>hang</b> is an input that takes more than the timeout of CPU time (so that a machine
  *       busy with other work does not make hangs), or ten times the timeout in all;
- *   <li>an <b>unlocated</b> error is one with no line and column in the file: its JSON pointer (or
- *       the nearest enclosing one) is not in the text, or, for malformed JSON, no place is known.
+ *   <li>an <b>unlocated</b> error is one with no line and column in the file: the text does not
+ *       hold the field its JSON pointer names (only an enclosing value, or nothing), or, for
+ *       malformed JSON, no place where it breaks is known.
  * </ul>
  *
  * <p>Input {@code i} of a seed is {@code mutate(new Random(seed * 1_000_003 + i))}: any one input can
@@ -284,12 +286,27 @@ public final class PipelineFuzzer {
     }
     for (Diagnostic d : all) {
       loaded.location(d); // must not throw
-      if (d.isError() && loaded.locate(d).isEmpty()) {
-        return new Check(Outcome.UNLOCATED, d.code() + " at '" + d.pointer() + "': " + d.message(), true, validated);
+      if (d.isError() && !locatedExactly(loaded, d)) {
+        return new Check(Outcome.UNLOCATED, d.code() + " at '" + d.pointer() + "' (" + loaded.locate(d)
+            .map(at -> "only its enclosing value, at " + at).orElse("nowhere") + "): " + d.message(), true, validated);
       }
     }
     boolean rejected = loaded.pipeline() == null || all.stream().anyMatch(Diagnostic::isError);
     return new Check(Outcome.OK, "", rejected, validated);
+  }
+
+  /**
+   * Whether the file has a line and column for the error: for malformed JSON, where it breaks;
+   * else the place of the very field its pointer names (not only an enclosing one, which would
+   * mean a pointer the file does not hold: a wrong index, say).
+   */
+  private static boolean locatedExactly(LoadedPipeline loaded, Diagnostic d) {
+    Optional<SourceLocation> at = loaded.locate(d);
+    if (at.isEmpty() || DiagnosticCodes.MALFORMED_JSON.equals(d.code()) || d.pointer().isEmpty()) {
+      return at.isPresent();
+    }
+    String parent = d.pointer().substring(0, d.pointer().lastIndexOf('/'));
+    return !at.equals(loaded.locations().find(parent));
   }
 
   // ---- inputs --------------------------------------------------------------------------------

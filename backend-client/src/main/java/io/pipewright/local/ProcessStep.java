@@ -21,7 +21,7 @@ final class ProcessStep implements LaunchedStep {
   private final CompletableFuture<StepResult> completion;
   private volatile boolean canceled;
 
-  private ProcessStep(Process process, Path stderrFile, String what) {
+  private ProcessStep(Process process, StepLogs logs, String what) {
     this.process = process;
     this.completion = process.onExit().handle((p, error) -> {
       if (canceled) {
@@ -31,7 +31,7 @@ final class ProcessStep implements LaunchedStep {
       if (exit == 0) {
         return StepResult.success(0);
       }
-      String cause = failureCause(stderrFile);
+      String cause = failureCause(logs);
       return StepResult.failure(what + " exited with code " + exit + (cause.isEmpty() ? "" : ": " + cause), exit);
     });
   }
@@ -56,7 +56,7 @@ final class ProcessStep implements LaunchedStep {
     builder.environment().putAll(environment);
     logLaunch(command, recorded, directory, logs);
     try {
-      return new ProcessStep(builder.start(), logs.stderrFile(), what);
+      return new ProcessStep(builder.start(), logs, what);
     } catch (IOException e) {
       throw new WorkspaceException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
     }
@@ -71,7 +71,7 @@ final class ProcessStep implements LaunchedStep {
     logLaunch(command, recorded, directory, logs);
     logs.note("started ahead: this driver's JVM (pid " + process.pid() + ") was started while Pipewright started,"
         + " and then given this step");
-    return new ProcessStep(process, logs.stderrFile(), what);
+    return new ProcessStep(process, logs, what);
   }
 
   /** The exact command and directory in the step's log; {@code recorded} as its history keeps it. */
@@ -108,8 +108,11 @@ final class ProcessStep implements LaunchedStep {
     descendants.forEach(ProcessHandle::destroyForcibly);
   }
 
-  /** Why a failed step failed, from its stderr (see {@link FailureCause}). */
-  static String failureCause(Path stderrFile) {
-    return FailureCause.of(stderrFile);
+  /**
+   * Why a failed step failed, from its stderr, or from its stdout when only that says why its JVM
+   * could not start (see {@link FailureCause#ofProcess}).
+   */
+  static String failureCause(StepLogs logs) {
+    return FailureCause.ofProcess(logs.stderrFile(), logs.stdoutFile());
   }
 }

@@ -65,8 +65,8 @@ public final class PipelineFormat {
     int bad = bytes[in.position()] & 0xFF;
     String text = new String(bytes, StandardCharsets.UTF_8);
     Diagnostic problem = new Diagnostic(Severity.ERROR, DiagnosticCodes.MALFORMED_JSON,
-        String.format("not UTF-8 text: byte 0x%02X at line %d, column %d is not part of a character; "
-            + "a pipeline file is saved as UTF-8", bad, at.line(), at.column()), null, null, "");
+        String.format("not UTF-8 text: byte 0x%02X here is not part of a character; a pipeline file is saved as UTF-8",
+            bad), null, null, "");
     return new LoadedPipeline(sourceName, text, null, List.of(problem), new SourceLocations(text, at));
   }
 

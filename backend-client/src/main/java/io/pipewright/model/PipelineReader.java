@@ -380,7 +380,7 @@ final class PipelineReader {
       Double x = requiredNumber(position, "x", p);
       Double y = requiredNumber(position, "y", p);
       if (x != null && y != null) {
-        positions.put(entry.getKey(), new Layout.Position(x, y));
+        positions.put(entry.getKey(), new Layout.Position(x + 0.0, y + 0.0)); // -0.0 is 0, as the writer writes it
       }
     }
     return new Layout(positions);

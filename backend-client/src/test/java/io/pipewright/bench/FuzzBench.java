@@ -55,7 +55,8 @@ public final class FuzzBench {
         System.out.printf("input %d: %s %s%n", failure.index(), failure.outcome(), first);
       }
     });
-    System.out.printf("rejected=%d validated=%d seconds=%.1f%n", result.rejected(), result.validated(),
+    System.out.printf("roundtrips=%d rejected=%d validated=%d seconds=%.1f%n", result.roundtrips(), result.rejected(),
+        result.validated(),
         (System.nanoTime() - start) / 1e9);
     System.out.println(result.line());
   }

@@ -133,6 +133,15 @@ class FuzzFindingsTest {
     assertThat(onlyProblem(loaded).code()).isEqualTo(DiagnosticCodes.WRONG_TYPE);
   }
 
+  @Test
+  void readsANegativeZeroPositionAsTheZeroTheWriterWrites() {
+    LoadedPipeline loaded = PipelineFormat.parse("{\"schemaVersion\": 1, \"id\": \"p\", \"layout\": {\"nodes\": "
+        + "{\"a\": {\"x\": -0.0, \"y\": 1}}}}", "inline");
+
+    Pipeline written = PipelineFormat.parse(PipelineFormat.write(loaded.pipeline()), "written").pipeline();
+    assertThat(written).isEqualTo(loaded.pipeline());
+  }
+
   private static String sparkStep(String settings) {
     return "{\"schemaVersion\": 1, \"id\": \"p\", \"steps\": [{\"id\": \"s\", \"type\": \"spark\", "
         + "\"entry\": {\"sql\": \"a.sql\"}, \"spark\": {" + settings + "}}]}";

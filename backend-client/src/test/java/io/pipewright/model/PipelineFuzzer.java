@@ -43,7 +43,9 @@ import java.util.regex.Pattern;
  *       busy with other work does not make hangs), or ten times the timeout in all;
  *   <li>an <b>unlocated</b> error is one with no line and column in the file: the text does not
  *       hold the field its JSON pointer names (only an enclosing value, or nothing), or, for
- *       malformed JSON, no place where it breaks is known.
+ *       malformed JSON, no place where it breaks is known;
+ *   <li>a <b>roundtrip</b> is a file the reader takes without a problem whose pipeline, written
+ *       by {@link PipelineFormat#write} and read again, is not the same.
  * </ul>
  *
  * <p>Input {@code i} of a seed is {@code mutate(new Random(seed * 1_000_003 + i))}: any one input can
@@ -56,13 +58,14 @@ import java.util.regex.Pattern;
 public final class PipelineFuzzer {
 
   /** What one input did. */
-  public enum Outcome { OK, CRASH, HANG, UNLOCATED }
+  public enum Outcome { OK, CRASH, HANG, UNLOCATED, ROUNDTRIP }
 
   /** One input that went wrong: its number, what happened and the file's bytes. */
   public record Failure(long index, Outcome outcome, String detail, byte[] input) {}
 
   /** The counts of a run. */
-  public record Result(long inputs, long crashes, long hangs, long unlocated, long rejected, long validated,
+  public record Result(long inputs, long crashes, long hangs, long unlocated, long roundtrips, long rejected,
+      long validated,
       List<Failure> failures) {
     public String line() {
       return "fuzz: inputs=" + inputs + " crashes=" + crashes + " hangs=" + hangs + " unlocated=" + unlocated;
@@ -163,6 +166,7 @@ public final class PipelineFuzzer {
     long crashes = 0;
     long hangs = 0;
     long unlocated = 0;
+    long roundtrips = 0;
     long rejected = 0;
     long validated = 0;
     List<Failure> failures = new ArrayList<>();
@@ -197,6 +201,7 @@ public final class PipelineFuzzer {
           case CRASH -> crashes++;
           case HANG -> hangs++;
           case UNLOCATED -> unlocated++;
+          case ROUNDTRIP -> roundtrips++;
           case OK -> { }
         }
         if (outcome != Outcome.OK) {
@@ -212,7 +217,7 @@ public final class PipelineFuzzer {
     } finally {
       worker.shutdownNow();
     }
-    return new Result(count, crashes, hangs, unlocated, rejected, validated, List.copyOf(failures));
+    return new Result(count, crashes, hangs, unlocated, roundtrips, rejected, validated, List.copyOf(failures));
   }
 
   /** A hang that blocks rather than computes is caught after this many timeouts of time passed. */
@@ -292,6 +297,14 @@ public final class PipelineFuzzer {
       }
     }
     boolean rejected = loaded.pipeline() == null || all.stream().anyMatch(Diagnostic::isError);
+    if (loaded.pipeline() != null && loaded.problems().isEmpty()) {
+      // What the reader took without a problem, the writer writes back to the same pipeline.
+      LoadedPipeline again = PipelineFormat.parse(PipelineFormat.write(loaded.pipeline()), "written");
+      if (!again.problems().isEmpty() || !loaded.pipeline().equals(again.pipeline())) {
+        return new Check(Outcome.ROUNDTRIP, "written and read again: " + again.problems() + " "
+            + again.pipeline(), rejected, validated);
+      }
+    }
     return new Check(Outcome.OK, "", rejected, validated);
   }
 

@@ -142,6 +142,25 @@ class FuzzFindingsTest {
     assertThat(written).isEqualTo(loaded.pipeline());
   }
 
+  @Test
+  void readsAFileThatStartsWithAByteOrderMarkAndCountsColumnsWithoutIt(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("bom.pipeline.json");
+    byte[] text = "{\"schemaVersion\": 1, \"id\": \"p\", \"nmae\": \"x\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] withBom = new byte[text.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, withBom, 3, text.length);
+    Files.write(file, withBom);
+
+    LoadedPipeline loaded = PipelineFormat.read(file);
+
+    assertThat(loaded.pipeline().id()).isEqualTo("p");
+    Diagnostic problem = onlyProblem(loaded);
+    assertThat(problem.code()).isEqualTo(DiagnosticCodes.UNKNOWN_FIELD);
+    assertThat(loaded.locate(problem)).contains(new SourceLocation(1, 33));
+  }
+
   private static String sparkStep(String settings) {
     return "{\"schemaVersion\": 1, \"id\": \"p\", \"steps\": [{\"id\": \"s\", \"type\": \"spark\", "
         + "\"entry\": {\"sql\": \"a.sql\"}, \"spark\": {" + settings + "}}]}";

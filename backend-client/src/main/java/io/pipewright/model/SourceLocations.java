@@ -27,9 +27,9 @@ public final class SourceLocations {
 
   /**
    * Pointers of more segments than this are read through but not indexed: one into them is
-   * located at its enclosing value of this many segments. The pointers of pipeline diagnostics go 6 deep
-   * ({@code /steps/0/spark/dynamicAllocation/minExecutors}); without a limit, a file of a million
-   * nested arrays costs an index entry per token for nothing.
+   * located at its enclosing value of this many segments. The pointers of pipeline diagnostics
+   * have 5 ({@code /steps/0/spark/dynamicAllocation/minExecutors}); without a limit, a file of a
+   * million nested arrays costs an index entry per token for nothing.
    */
   static final int MAX_DEPTH = 16;
 
@@ -40,7 +40,7 @@ public final class SourceLocations {
     this.text = text == null ? "" : text;
   }
 
-  /** For a text that is known to be broken at {@code syntaxError} before it is parsed (bytes that are not UTF-8). */
+  /** For a text known to be broken at {@code syntaxError} before it is parsed (bytes that are not UTF-8). */
   SourceLocations(String text, SourceLocation syntaxError) {
     this(text);
     Index parsed = build(this.text);
@@ -107,8 +107,9 @@ public final class SourceLocations {
   /**
    * One pass over the tokens, keeping a tree of the members and elements seen (a node per value,
    * its children by member name or element index, down to {@link #MAX_DEPTH}), so that time and
-   * memory are linear in the text however deep it nests. The text is read as {@link PipelineFormat} reads it: a member
-   * named twice in an object, or anything after the file's one value, is where it stops being JSON.
+   * memory are linear in the text however deep it nests. The text is read as {@link
+   * PipelineFormat} reads it: a member named twice in an object, or anything after the file's one
+   * value, is where it stops being JSON.
    */
   private static Index build(String text) {
     Node root = new Node();
@@ -191,10 +192,6 @@ public final class SourceLocations {
     Map<String, Node> members;
     List<Node> elements;
 
-    boolean hasMember(String name) {
-      return members != null && members.containsKey(name);
-    }
-
     Node member(String name) {
       if (members == null) {
         members = new HashMap<>(4);
@@ -219,7 +216,7 @@ public final class SourceLocations {
           return member;
         }
       }
-      if (elements != null && !segment.isEmpty() && segment.length() < 10 && segment.chars().allMatch(Character::isDigit)
+      if (elements != null && !segment.isEmpty() && segment.length() < 10 && segment.chars().allMatch(c -> c >= '0' && c <= '9')
           && (segment.length() == 1 || segment.charAt(0) != '0')) {
         int index = Integer.parseInt(segment);
         return index < elements.size() ? elements.get(index) : null;

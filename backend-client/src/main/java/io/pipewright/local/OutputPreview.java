@@ -1,5 +1,6 @@
 package io.pipewright.local;
 
+import io.pipewright.model.TabularFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipewright.io.Jackson;
@@ -68,14 +69,14 @@ final class OutputPreview {
     List<Path> delimited = files.stream().filter(OutputPreview::isDelimited).toList();
     if (!delimited.isEmpty()) {
       Path read = delimited.size() == files.size() ? data : delimited.get(0);
-      char delimiter = delimited.get(0).getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
+      char delimiter = TabularFiles.delimiterOf(delimited.get(0).getFileName().toString());
       DatasetPreview preview = DelimitedText.preview(read, delimiter, maxRows);
       // the run's folders say nothing the dialog does not: the output's own name is enough
       String source = preview.source().replace(data.toAbsolutePath().toString(), data.getFileName().toString());
       return new DatasetPreview(preview.header(), preview.rows(), preview.more(), source);
     }
     throw new WorkspaceException(step + "'s output '" + port + "' holds " + names(files)
-        + ": only delimited text (.csv, .tsv, .txt) and Parquet can be previewed");
+        + ": only delimited text (" + TabularFiles.extensionList() + ") and Parquet can be previewed");
   }
 
   /** The data files of an output (not {@code _SUCCESS}, not hidden, not empty), or the file itself. */
@@ -119,10 +120,10 @@ final class OutputPreview {
     }
   }
 
-  /** Delimited text by its name: .csv, .tsv, .txt, or a Spark part file without an extension. */
+  /** Delimited text by its name ({@link TabularFiles}), or a Spark part file without an extension. */
   static boolean isDelimited(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")
+    return TabularFiles.isTabular(name)
         || (name.startsWith("part-") && !name.contains("."));
   }
 

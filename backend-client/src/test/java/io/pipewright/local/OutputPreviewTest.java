@@ -61,6 +61,19 @@ class OutputPreviewTest {
   }
 
   @Test
+  void aPipeSeparatedOutputIsPreviewedSplitAtThePipe() throws Exception {
+    Pipeline p = pipeline("psv")
+        .script("write", "sh -c 'printf \"id|name\\n1|a\\n\" > \"$0/rows.psv\"'", List.of(), List.of("out"),
+            List.of("{outputs.out}"))
+        .build();
+    assertThat(fx.run(p)).isEqualTo(RunStatus.COMPLETED);
+
+    DatasetPreview preview = preview("write", "out", 10);
+    assertThat(preview.header()).containsExactly("id", "name");
+    assertThat(preview.rows()).containsExactly(List.of("1", "a"));
+  }
+
+  @Test
   void aStepThatWroteNothingOrWhatIsNotTabularSaysSo() throws Exception {
     Pipeline p = pipeline("odd")
         .script("empty", "true", List.of(), List.of("out"), List.of("{outputs.out}"))
@@ -71,7 +84,7 @@ class OutputPreviewTest {
     assertThatThrownBy(() -> preview("empty", "out", 10)).isInstanceOf(WorkspaceException.class)
         .hasMessageContaining("step 'empty' wrote nothing to output 'out'");
     assertThatThrownBy(() -> preview("json", "out", 10)).isInstanceOf(WorkspaceException.class)
-        .hasMessage("step 'json''s output 'out' holds data.json: only delimited text (.csv, .tsv, .txt) and Parquet can be previewed");
+        .hasMessage("step 'json''s output 'out' holds data.json: only delimited text (.csv, .tsv, .psv, .txt) and Parquet can be previewed");
     assertThatThrownBy(() -> preview("json", "nope", 10)).hasMessageContaining("wrote nothing to output 'nope'");
     assertThatThrownBy(() -> preview("missing", "out", 10)).hasMessageContaining("has no step 'missing'");
   }

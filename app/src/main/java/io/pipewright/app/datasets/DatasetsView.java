@@ -4,6 +4,7 @@ import io.pipewright.app.document.Icons;
 import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.fx.Forms;
 import io.pipewright.model.DatasetKind;
+import io.pipewright.model.TabularFiles;
 import io.pipewright.workspace.Datastore;
 import java.util.List;
 import java.util.function.Consumer;
@@ -59,7 +60,7 @@ public final class DatasetsView extends SplitPane {
     viewModel.datastores().addListener((ListChangeListener<Datastore>) c -> showDatastores());
     showDatasets();
     showDatastores();
-    tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> selected(b == null ? null : b.getValue()));
+    tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.select(b == null ? null : b.getValue()));
 
     Button registerButton = new Button("Register as dataset…", new FontIcon(MaterialDesignD.DATABASE_PLUS));
     registerButton.setId("registerDataset");
@@ -85,32 +86,6 @@ public final class DatasetsView extends SplitPane {
     getItems().setAll(left, right);
     setDividerPositions(0.3);
     SplitPane.setResizableWithParent(left, false);
-  }
-
-  private void selected(BrowseItem item) {
-    if (item == null) {
-      return;
-    }
-    switch (item.type()) {
-      case DATASET:
-      case VERSION:
-        viewModel.preview(item.version());
-        break;
-      case FILE:
-        if (RegisterDatasetViewModel.looksTabular(item.entry().name())) {
-          viewModel.preview(item.datastore(), item.entry());
-        } else {
-          viewModel.previewModel().clear(item.entry().path() + " is not delimited text (.csv, .tsv, .txt):"
-              + " it can be registered as a file dataset.");
-        }
-        break;
-      case FOLDER:
-        viewModel.previewModel().clear("Folder " + item.entry().path() + ": register it as a dataset of its files,"
-            + " or open it.");
-        break;
-      default:
-        break;
-    }
   }
 
   private void showDatasets() {
@@ -235,7 +210,7 @@ public final class DatasetsView extends SplitPane {
           break;
         case FILE:
           setText(item.label() + "  " + size(item.entry().size()));
-          setGraphic(new FontIcon(RegisterDatasetViewModel.looksTabular(item.label())
+          setGraphic(new FontIcon(TabularFiles.isTabular(item.label())
               ? MaterialDesignF.FILE_DELIMITED_OUTLINE : MaterialDesignF.FILE_OUTLINE));
           break;
         default:

@@ -2,6 +2,7 @@ package io.pipewright.app.datasets;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.model.DatasetKind;
+import io.pipewright.model.TabularFiles;
 import io.pipewright.workspace.DatasetVersion;
 import io.pipewright.workspace.Datastore;
 import io.pipewright.workspace.DatastoreEntry;
@@ -85,10 +86,43 @@ public final class DatasetsViewModel {
         () -> ws.previewDataset(version.name(), version.version(), Workspace.DEFAULT_PREVIEW_ROWS)));
   }
 
-  /** Shows the first rows of a datastore file or folder, read as comma-separated text with a header. */
+  /**
+   * Shows what suits a node of the tree the user selected: the first rows of a registered tabular
+   * version or of a datastore file of delimited text ({@link TabularFiles}), else why there are none.
+   */
+  public void select(BrowseItem item) {
+    if (item == null) {
+      return;
+    }
+    switch (item.type()) {
+      case DATASET:
+      case VERSION:
+        preview(item.version());
+        break;
+      case FILE:
+        if (TabularFiles.isTabular(item.entry().name())) {
+          preview(item.datastore(), item.entry());
+        } else {
+          preview.clear(item.entry().path() + " is not delimited text (" + TabularFiles.extensionList() + "):"
+              + " it can be registered as a file dataset.");
+        }
+        break;
+      case FOLDER:
+        preview.clear("Folder " + item.entry().path() + ": register it as a dataset of its files, or open it.");
+        break;
+      default:
+        break;
+    }
+  }
+
+  /**
+   * Shows the first rows of a datastore file or folder, read as delimited text with a header: with the
+   * delimiter the file's extension implies ({@link TabularFiles#delimiterOf}), commas for a folder.
+   */
   public void preview(String datastore, DatastoreEntry entry) {
+    char delimiter = entry.folder() ? DatasetVersion.DEFAULT_DELIMITER : TabularFiles.delimiterOf(entry.name());
     context.workspace().ifPresent(ws -> preview.load(entry.path(), () -> ws.previewDatastorePath(datastore,
-        entry.path(), DatasetVersion.DEFAULT_DELIMITER, Workspace.DEFAULT_PREVIEW_ROWS)));
+        entry.path(), delimiter, Workspace.DEFAULT_PREVIEW_ROWS)));
   }
 
   /** A form to register {@code entry} of {@code datastore} as a dataset. */

@@ -2,6 +2,7 @@ package io.pipewright.app.datasets;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.model.DatasetKind;
+import io.pipewright.model.TabularFiles;
 import io.pipewright.workspace.DatasetVersion;
 import io.pipewright.workspace.DatastoreEntry;
 import io.pipewright.workspace.FieldProblem;
@@ -61,17 +62,16 @@ public final class RegisterDatasetViewModel {
     this.entry = entry;
     this.onRegistered = onRegistered;
     name.addListener((o, a, b) -> checkName());
-    kind.set(entry.folder() || looksTabular(entry.name()) ? DatasetKind.TABULAR : DatasetKind.FILE);
+    kind.set(entry.folder() ? DatasetKind.TABULAR : TabularFiles.kindOf(entry.name()));
+    if (!entry.folder()) {
+      char implied = TabularFiles.delimiterOf(entry.name());
+      DELIMITERS.stream().filter(d -> d.value() == implied).findFirst().ifPresent(delimiter::set);
+    }
     name.set(suggestedName(entry.name()));
     checkName();
     valid = Bindings.createBooleanBinding(() -> nameProblem.get().isEmpty() && !saving.get(), nameProblem, saving);
     kind.addListener((o, a, b) -> error.set(""));
     delimiter.addListener((o, a, b) -> error.set(""));
-  }
-
-  static boolean looksTabular(String fileName) {
-    String n = fileName.toLowerCase(java.util.Locale.ROOT);
-    return n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt") || n.endsWith(".psv");
   }
 
   /** {@code Titanic.csv} → {@code titanic}: the file name without its extension, in lower case, cleaned. */

@@ -118,11 +118,6 @@ final class LogCanvas extends Region {
     redraw();
   }
 
-  /** Rows that fit; the model reads this many. */
-  int rowsThatFit() {
-    return Math.max(1, (int) Math.floor(canvas.getHeight() / lineHeight));
-  }
-
   @Override
   protected void layoutChildren() {
     double w = getWidth();

@@ -43,10 +43,6 @@ final class ProblemFilter {
     return offset;
   }
 
-  long linesFed() {
-    return nextLine;
-  }
-
   static boolean keeps(byte[] b, int from, int to) {
     if (LineIndex.isFrame(b, from, to)) {
       return true;

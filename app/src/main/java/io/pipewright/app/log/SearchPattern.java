@@ -82,10 +82,6 @@ final class SearchPattern {
     rare = best;
   }
 
-  boolean hasLiteral() {
-    return literal != null;
-  }
-
   /**
    * Counts the lines of {@code b[from..to)} (whole lines) that match, adding their start offsets
    * ({@code base} + index) to {@code offsets} while it holds fewer than {@code keep}.

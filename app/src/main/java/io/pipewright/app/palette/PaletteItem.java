@@ -6,91 +6,204 @@ import io.pipewright.model.DatasetKind;
 import io.pipewright.model.DatasetNode;
 import io.pipewright.model.DatasetSource;
 import io.pipewright.model.Pipeline;
+import io.pipewright.model.TabularFiles;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import javafx.scene.input.DataFormat;
 
 /**
- * Something the palette offers: a step kind, a registered dataset (a version), or a dataset read
- * from a datastore path. {@link #key()} is what a drag carries.
+ * Something the palette offers: a step kind, a registered dataset (a version), the entry that asks
+ * for a datastore path, or a file of a datastore. Each kind holds what placing it needs, typed;
+ * {@link #key()} only names the item for a drag (the view model finds the item by it, never decodes it).
  */
-public record PaletteItem(String key, String group, String title, String detail, String nodeKind) {
-  public static final DataFormat DRAG_FORMAT = new DataFormat("application/x-pipewright-palette-item");
-  public static final String STEPS = "Steps";
-  public static final String DATASETS = "Registered datasets";
-  public static final String SOURCES = "Sources";
-  public static final String FILES = "Datastore files";
+public sealed interface PaletteItem {
+  DataFormat DRAG_FORMAT = new DataFormat("application/x-pipewright-palette-item");
+  String STEPS = "Steps";
+  String DATASETS = "Registered datasets";
+  String SOURCES = "Sources";
+  String FILES = "Datastore files";
 
-  public PaletteItem {
-    Objects.requireNonNull(key, "key");
+  /** What a drag carries: unique among the palette's items. */
+  String key();
+
+  /** The palette's section. */
+  String group();
+
+  String title();
+
+  String detail();
+
+  /** The kind of node it places ({@link NodeKinds}), for its icon. */
+  String nodeKind();
+
+  /** A step kind: places a new step of that kind. */
+  record StepKind(String nodeKind, String detail) implements PaletteItem {
+    public StepKind {
+      Objects.requireNonNull(nodeKind, "nodeKind");
+    }
+
+    @Override
+    public String key() {
+      return "step:" + nodeKind;
+    }
+
+    @Override
+    public String group() {
+      return STEPS;
+    }
+
+    @Override
+    public String title() {
+      return NodeKinds.label(nodeKind);
+    }
   }
 
-  public static PaletteItem step(String nodeKind, String detail) {
-    return new PaletteItem("step:" + nodeKind, STEPS, NodeKinds.label(nodeKind), detail, nodeKind);
+  /** A version of a registered dataset: places a dataset node reading that version. */
+  record RegisteredDataset(String name, int version, DatasetKind kind) implements PaletteItem {
+    public RegisteredDataset {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    @Override
+    public String key() {
+      return "dataset:" + name + ":" + version;
+    }
+
+    @Override
+    public String group() {
+      return DATASETS;
+    }
+
+    @Override
+    public String title() {
+      return name;
+    }
+
+    @Override
+    public String detail() {
+      return "version " + version + " · " + kind.wireName();
+    }
+
+    @Override
+    public String nodeKind() {
+      return NodeKinds.DATASET;
+    }
   }
 
-  public static PaletteItem registered(String name, int version, String kind) {
-    return new PaletteItem("dataset:" + name + ":" + version, DATASETS, name,
-        "version " + version + " · " + kind, NodeKinds.DATASET);
+  /** "Dataset from a datastore path…": asks for a file first, then places it as a {@link DatastoreFile}. */
+  record DatastorePathPicker() implements PaletteItem {
+    @Override
+    public String key() {
+      return "datastore-path";
+    }
+
+    @Override
+    public String group() {
+      return SOURCES;
+    }
+
+    @Override
+    public String title() {
+      return "Dataset from a datastore path…";
+    }
+
+    @Override
+    public String detail() {
+      return "pick a file in a datastore";
+    }
+
+    @Override
+    public String nodeKind() {
+      return NodeKinds.DATASET;
+    }
   }
 
-  public static PaletteItem datastorePath() {
-    return new PaletteItem("datastore-path", SOURCES, "Dataset from a datastore path…",
-        "pick a file in a datastore", NodeKinds.DATASET);
+  /** A file of a datastore, read as a tabular dataset when it is delimited text ({@link TabularFiles}), else as a file. */
+  record DatastoreFile(String datastore, String path) implements PaletteItem {
+    public DatastoreFile {
+      Objects.requireNonNull(datastore, "datastore");
+      Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public String key() {
+      return "datastore:" + datastore + ":" + path;
+    }
+
+    @Override
+    public String group() {
+      return FILES;
+    }
+
+    /** The file's name, the last part of its path. */
+    @Override
+    public String title() {
+      return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public String detail() {
+      return datastore + ": " + path + " · " + kind().wireName();
+    }
+
+    @Override
+    public String nodeKind() {
+      return NodeKinds.DATASET;
+    }
+
+    public DatasetKind kind() {
+      return TabularFiles.kindOf(path);
+    }
   }
 
-  /** A file in a datastore, read as a tabular dataset when it is delimited text, else as a file. */
-  public static PaletteItem datastoreFile(String datastore, String path) {
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    return new PaletteItem("datastore:" + datastore + ":" + path, FILES, name,
-        datastore + ": " + path + " · " + (tabular(path) ? "tabular" : "file"), NodeKinds.DATASET);
+  static PaletteItem step(String nodeKind, String detail) {
+    return new StepKind(nodeKind, detail);
   }
 
-  static boolean tabular(String path) {
-    String lower = path.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt");
+  static PaletteItem registered(String name, int version, DatasetKind kind) {
+    return new RegisteredDataset(name, version, kind);
+  }
+
+  static PaletteItem datastorePath() {
+    return new DatastorePathPicker();
+  }
+
+  static PaletteItem datastoreFile(String datastore, String path) {
+    return new DatastoreFile(datastore, path);
   }
 
   /** Whether placing this item first needs the user to pick a path. */
-  public boolean needsPath() {
-    return key.equals("datastore-path");
+  default boolean needsPath() {
+    return this instanceof DatastorePathPicker;
   }
 
   /** Whether a search text matches (case-insensitive, on title, detail and group). */
-  public boolean matches(String search) {
+  default boolean matches(String search) {
     if (search == null || search.isBlank()) {
       return true;
     }
     String needle = search.strip().toLowerCase(Locale.ROOT);
-    return (title + " " + detail + " " + group).toLowerCase(Locale.ROOT).contains(needle);
+    return (title() + " " + detail() + " " + group()).toLowerCase(Locale.ROOT).contains(needle);
   }
 
   /** The edit that puts this item on the canvas at a model position, and its description. */
-  public Placement placeAt(Pipeline p, double x, double y) {
-    if (key.startsWith("step:")) {
-      var step = PipelineEdits.newStep(p, nodeKind);
-      return new Placement("Add " + step.name(), step.id(), PipelineEdits.addStep(step, x, y));
-    }
+  default Placement placeAt(Pipeline p, double x, double y) {
     DatasetNode dataset;
-    if (key.startsWith("dataset:")) {
-      String[] parts = key.split(":", 3);
-      DatasetKind kind = detail.endsWith("file") ? DatasetKind.FILE : DatasetKind.TABULAR;
-      dataset = PipelineEdits.newDataset(p, parts[1], kind,
-          new DatasetSource.Registered(parts[1], Integer.valueOf(parts[2])));
-    } else if (key.startsWith("datastore:")) {
-      String[] parts = key.split(":", 3);
-      String path = parts[2];
-      dataset = PipelineEdits.newDataset(p, path.substring(path.lastIndexOf('/') + 1),
-          tabular(path) ? DatasetKind.TABULAR : DatasetKind.FILE,
-          new DatasetSource.DatastorePath(parts[1], path));
+    if (this instanceof StepKind s) {
+      var step = PipelineEdits.newStep(p, s.nodeKind());
+      return new Placement("Add " + step.name(), step.id(), PipelineEdits.addStep(step, x, y));
+    } else if (this instanceof RegisteredDataset r) {
+      dataset = PipelineEdits.newDataset(p, r.name(), r.kind(), new DatasetSource.Registered(r.name(), r.version()));
+    } else if (this instanceof DatastoreFile f) {
+      dataset = PipelineEdits.newDataset(p, f.title(), f.kind(), new DatasetSource.DatastorePath(f.datastore(), f.path()));
     } else {
-      throw new IllegalStateException("pick a path first: " + key);
+      throw new IllegalStateException("pick a path first: " + title());
     }
-    return new Placement("Add dataset " + dataset.name(), dataset.id(),
-        PipelineEdits.addDataset(dataset, x, y));
+    return new Placement("Add dataset " + dataset.name(), dataset.id(), PipelineEdits.addDataset(dataset, x, y));
   }
 
   /** What placing an item does: the undo description, the new node's id, the edit. */
-  public record Placement(String description, String nodeId, UnaryOperator<Pipeline> edit) {}
+  record Placement(String description, String nodeId, UnaryOperator<Pipeline> edit) {}
 }

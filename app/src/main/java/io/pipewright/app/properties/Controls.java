@@ -169,6 +169,7 @@ final class Controls {
       }
     });
     c.setMaxWidth(Double.MAX_VALUE);
+    c.setMinWidth(0); // shrinks with the panel (cutting its text short) rather than widening the form
     register(choice.pointer(), c);
     return c;
   }
@@ -206,11 +207,45 @@ final class Controls {
   static HBox row(Node... nodes) {
     HBox box = new HBox(6, nodes);
     box.setAlignment(Pos.CENTER_LEFT);
+    box.setMinWidth(0);
     for (Node n : nodes) {
       if (n instanceof TextField || n instanceof ComboBox) {
         HBox.setHgrow(n, Priority.ALWAYS);
+        ((javafx.scene.control.Control) n).setMinWidth(MIN_FIELD_WIDTH);
       }
     }
+    return box;
+  }
+
+  /** How narrow a field in a row may get before the panel would rather be wider. */
+  static final double MIN_FIELD_WIDTH = 48;
+
+  /**
+   * A field with a hint below it ("= 7 GiB"): the hint wraps under the field and never takes width
+   * from it, and it has two lines kept for it whether it says something or not, so that the rows below
+   * do not move as it comes, goes and grows while the user types. The reason a value is refused shows
+   * in the same place, instead of the hint.
+   */
+  static VBox withHint(Node field, Label hint, ObservableStringValue error) {
+    hint.setWrapText(true);
+    hint.setMinWidth(0);
+    hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    hint.setMaxWidth(Double.MAX_VALUE);
+    Label room = new Label("\u00a0\n\u00a0"); // two empty lines in the hint's style: the room it is given
+    room.getStyleClass().setAll(hint.getStyleClass());
+    room.setVisible(false);
+    room.setMinWidth(0);
+    // the reason a value is refused takes the hint's place (a refused value has no hint), not a row below it
+    Label reason = errorLabel(error);
+    reason.setMinWidth(0);
+    reason.setMaxWidth(Double.MAX_VALUE);
+    hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(error));
+    javafx.scene.layout.StackPane slot = new javafx.scene.layout.StackPane(room, hint, reason);
+    slot.setAlignment(Pos.TOP_LEFT);
+    slot.setMinWidth(0);
+    VBox box = new VBox(2, field, slot);
+    box.setFillWidth(true);
+    box.setMinWidth(0);
     return box;
   }
 
@@ -223,6 +258,10 @@ final class Controls {
 
   /** A two-column grid: labels on the left, controls (with their reasons below) on the right. */
   static final class Grid extends GridPane {
+    /** The label column's width, in every grid of the panel. */
+    static final double LABEL_WIDTH = 124;
+    /** A label's distance from its row's top: on the line of the text in a field beside it. */
+    private static final double LABEL_TOP = 7;
     private int row;
 
     Grid() {
@@ -230,12 +269,17 @@ final class Controls {
       setHgap(10);
       setVgap(6);
       ColumnConstraints labels = new ColumnConstraints();
-      // one width for every section, so that they line up; wide enough for "Source directory"
-      labels.setMinWidth(124);
+      // one fixed width for every section, so that they line up and no label moves or is cut as the
+      // panel narrows or a hint grows; wide enough for "Source directory"
+      labels.setMinWidth(LABEL_WIDTH);
+      labels.setPrefWidth(LABEL_WIDTH);
+      labels.setMaxWidth(LABEL_WIDTH);
       labels.setHalignment(HPos.LEFT);
       ColumnConstraints controls = new ColumnConstraints();
       controls.setHgrow(Priority.ALWAYS);
       controls.setFillWidth(true);
+      // the fields take what is left and may shrink with the panel: the form never scrolls sideways
+      controls.setMinWidth(0);
       getColumnConstraints().setAll(labels, controls);
     }
 
@@ -244,7 +288,13 @@ final class Controls {
       Label l = new Label(label);
       l.setLabelFor(control);
       l.getStyleClass().add("field-label");
-      l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      l.setMinWidth(0);
+      l.setMaxWidth(LABEL_WIDTH);
+      if (control instanceof javafx.scene.layout.Region) {
+        ((javafx.scene.layout.Region) control).setMinWidth(0);
+      }
+      setValignment(l, javafx.geometry.VPos.TOP);
+      l.setPadding(new javafx.geometry.Insets(LABEL_TOP, 0, 0, 0));
       add(l, 0, row);
       add(control, 1, row);
       row++;

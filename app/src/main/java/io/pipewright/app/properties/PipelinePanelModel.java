@@ -153,7 +153,7 @@ public final class PipelinePanelModel implements PanelModel {
       list.set(index, new Parameter(newName, q.defaultValue(), q.description()));
       List<Step> steps = new ArrayList<>();
       for (Step s : p.steps()) {
-        List<String> args = StepPanelModel.renamePlaceholders(s.arguments(), Placeholders.Kind.PARAMETERS, old, newName);
+        List<String> args = PortsModel.renamePlaceholders(s.arguments(), Placeholders.Kind.PARAMETERS, old, newName);
         steps.add(args.equals(s.arguments()) ? s : StepBuilder.from(s).arguments(args).build());
       }
       return with(p, p.name(), p.description(), p.defaultCompute(), list, steps);

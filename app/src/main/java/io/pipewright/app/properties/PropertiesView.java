@@ -61,6 +61,7 @@ public final class PropertiesView extends BorderPane {
     sections.getStyleClass().add("property-sections");
     scroll.setFitToWidth(true);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    keepScrollOffsetWhenTheViewportChanges();
     setCenter(scroll);
     footprint.setId("footprint");
     footprint.getStyleClass().add("footprint");
@@ -103,6 +104,7 @@ public final class PropertiesView extends BorderPane {
     footprint.textProperty().unbind();
     List<TitledPane> panes = new ArrayList<>();
     Node header;
+    VBox footer = null;
     if (model instanceof StepPanelModel) {
       StepPanelModel step = (StepPanelModel) model;
       header = header(Icons.forKind(NodeKinds.of(step.step())), step.name.textProperty().get(), step.kindLabel() + " step");
@@ -114,10 +116,14 @@ public final class PropertiesView extends BorderPane {
         step.spark.verdictProperty().addListener((o, a, b) -> verdict(b));
         verdict(step.spark.verdictProperty().get());
         Label notes = Controls.muted("");
+        notes.setId("footprintNotes");
         notes.textProperty().bind(step.spark.footprintNotesProperty());
         notes.visibleProperty().bind(Bindings.isNotEmpty(notes.textProperty()));
         notes.managedProperty().bind(notes.visibleProperty());
-        header = new VBox(8, header, footprint, notes);
+        // below the sections, not above them: as the footprint's text and notes grow and shrink while
+        // the user types, the fields stay where they are, under the pointer
+        footer = new VBox(6, footprint, notes);
+        footer.getStyleClass().add("properties-footer");
       }
     } else if (model instanceof DatasetPanelModel) {
       DatasetPanelModel d = (DatasetPanelModel) model;
@@ -134,8 +140,49 @@ public final class PropertiesView extends BorderPane {
     }
     BorderPane.setMargin(header, new Insets(10, 12, 8, 12));
     setTop(header);
+    setBottom(footer);
     sections.getChildren().setAll(panes);
     scroll.setVvalue(0);
+  }
+
+  /**
+   * Keeps the sections at the same pixel offset when the viewport's height changes (the footprint below
+   * it grew or shrank): a scroll pane keeps its fraction instead, which moves the field under the
+   * pointer. (When the sections' own height changes, a reason appearing under a field, the scroll
+   * pane's skin keeps the offset itself.)
+   */
+  private void keepScrollOffsetWhenTheViewportChanges() {
+    double[] offset = {0};
+    boolean[] adjusting = {false};
+    boolean[] scrolled = {false};
+    scroll.vvalueProperty().addListener((o, a, b) -> {
+      if (!adjusting[0]) {
+        // the user scrolled (or the panel did, to a field): the skin says where exactly once laid out
+        offset[0] = b.doubleValue() * Math.max(0, sections.getLayoutBounds().getHeight()
+            - scroll.getViewportBounds().getHeight());
+        scrolled[0] = true;
+      }
+    });
+    Runnable keep = () -> {
+      double range = sections.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+      if (range <= 0) {
+        return;
+      }
+      adjusting[0] = true;
+      try {
+        scroll.setVvalue(Math.max(0, Math.min(1, offset[0] / range)));
+      } finally {
+        adjusting[0] = false;
+      }
+    };
+    scroll.viewportBoundsProperty().addListener((o, was, now) -> {
+      if (was.getHeight() != now.getHeight()) {
+        keep.run();
+      } else if (scrolled[0]) {
+        offset[0] = -now.getMinY(); // where the skin put the sections, in whole pixels
+        scrolled[0] = false;
+      }
+    });
   }
 
   private void verdict(SparkPanelModel.Verdict v) {

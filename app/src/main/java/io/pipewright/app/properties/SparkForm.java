@@ -25,7 +25,7 @@ final class SparkForm {
     TextField cores = count(m.driverCores);
     cores.setId("driverCores");
     return new Controls.Grid()
-        .add("Memory", Controls.row(memory, hint(m.driverMemory)), m.driverMemory.errorProperty())
+        .add("Memory", Controls.withHint(memory, hint(m.driverMemory), m.driverMemory.errorProperty()))
         .add("Cores", cores, m.driverCores.errorProperty());
   }
 
@@ -56,7 +56,7 @@ final class SparkForm {
     return new Controls.Grid()
         .add("Allocation", mode)
         .add("Executors", new VBox(fixed, dynamic))
-        .add("Memory", Controls.row(memory, hint(m.executorMemory)), m.executorMemory.errorProperty())
+        .add("Memory", Controls.withHint(memory, hint(m.executorMemory), m.executorMemory.errorProperty()))
         .add("Cores each", cores, m.executorCores.errorProperty());
   }
 
@@ -97,9 +97,12 @@ final class SparkForm {
 
   private static Label hint(FieldModel f) {
     Label l = Controls.muted("");
-    l.setWrapText(false);
-    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    l.textProperty().bind(Bindings.createStringBinding(() -> SparkPanelModel.memoryHint(f.text()), f.textProperty()));
+    l.getStyleClass().add("field-hint");
+    // an empty hint keeps its line (a no-break space): the rows below stay put as it comes and goes
+    l.textProperty().bind(Bindings.createStringBinding(() -> {
+      String hint = SparkPanelModel.memoryHint(f.text());
+      return hint.isEmpty() ? "\u00a0" : hint;
+    }, f.textProperty()));
     return l;
   }
 }

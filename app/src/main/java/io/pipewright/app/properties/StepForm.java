@@ -17,7 +17,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -50,7 +49,7 @@ final class StepForm {
     list.add(Controls.section("Inputs and outputs", ports()));
     list.add(Controls.section("Arguments", arguments()));
     TitledPane env = Controls.section("Environment", environment());
-    env.setExpanded(!m.pipPackages.isEmpty() || !m.variables.isEmpty());
+    env.setExpanded(!m.environment.isEmpty());
     list.add(env);
     return list;
   }
@@ -116,9 +115,9 @@ final class StepForm {
   private Node ports() {
     VBox inputs = new VBox(8);
     VBox outputs = new VBox(8);
-    follow(m.inputs, inputs, () -> {
+    follow(m.ports.inputs, inputs, () -> {
       List<Node> rows = new ArrayList<>();
-      for (StepPanelModel.InputRow r : m.inputs) {
+      for (PortsModel.InputRow r : m.ports.inputs) {
         rows.add(inputRow(r));
       }
       if (rows.isEmpty()) {
@@ -126,9 +125,9 @@ final class StepForm {
       }
       return rows;
     });
-    follow(m.outputs, outputs, () -> {
+    follow(m.ports.outputs, outputs, () -> {
       List<Node> rows = new ArrayList<>();
-      for (StepPanelModel.OutputRow r : m.outputs) {
+      for (PortsModel.OutputRow r : m.ports.outputs) {
         rows.add(outputRow(r));
       }
       if (rows.isEmpty()) {
@@ -137,12 +136,12 @@ final class StepForm {
       return rows;
     });
     Button addInput = Controls.button(MaterialDesignP.PLUS, "Add input", () -> {
-      int i = m.addInput();
+      int i = m.ports.addInput();
       focus("/inputs/" + i + "/name");
     });
     addInput.setId("addInput");
     Button addOutput = Controls.button(MaterialDesignP.PLUS, "Add output", () -> {
-      int i = m.addOutput();
+      int i = m.ports.addOutput();
       focus("/outputs/" + i + "/name");
     });
     Label in = new Label("Inputs");
@@ -152,7 +151,7 @@ final class StepForm {
     return Controls.column(in, inputs, addInput, out, outputs, addOutput);
   }
 
-  private Node inputRow(StepPanelModel.InputRow r) {
+  private Node inputRow(PortsModel.InputRow r) {
     TextField name = c.text(r.name);
     name.setPrefColumnCount(8);
     ComboBox<InputMode> mode = c.combo(r.mode, InputMode::wireName);
@@ -167,7 +166,7 @@ final class StepForm {
     return Controls.column(line, Controls.errorLabel(r.name.errorProperty()), from);
   }
 
-  private Node outputRow(StepPanelModel.OutputRow r) {
+  private Node outputRow(PortsModel.OutputRow r) {
     TextField name = c.text(r.name);
     name.setPrefColumnCount(8);
     TextField register = c.text(r.registerAs);
@@ -182,17 +181,17 @@ final class StepForm {
 
   private Node arguments() {
     VBox rows = new VBox(4);
-    follow(m.arguments, rows, () -> {
+    follow(m.arguments.rows, rows, () -> {
       List<Node> list = new ArrayList<>();
-      for (int i = 0; i < m.arguments.size(); i++) {
+      for (int i = 0; i < m.arguments.rows.size(); i++) {
         int index = i;
-        FieldModel f = m.arguments.get(i);
+        FieldModel f = m.arguments.rows.get(i);
         TextField t = c.text(f);
         t.getStyleClass().add("monospace");
         list.add(Controls.column(Controls.row(t,
-            Controls.iconButton(MaterialDesignA.ARROW_UP, "Move up", () -> m.moveArgument(index, -1)),
-            Controls.iconButton(MaterialDesignA.ARROW_DOWN, "Move down", () -> m.moveArgument(index, 1)),
-            Controls.iconButton(MaterialDesignD.DELETE_OUTLINE, "Remove argument", () -> m.removeArgument(index))),
+            Controls.iconButton(MaterialDesignA.ARROW_UP, "Move up", () -> m.arguments.moveArgument(index, -1)),
+            Controls.iconButton(MaterialDesignA.ARROW_DOWN, "Move down", () -> m.arguments.moveArgument(index, 1)),
+            Controls.iconButton(MaterialDesignD.DELETE_OUTLINE, "Remove argument", () -> m.arguments.removeArgument(index))),
             Controls.errorLabel(f.errorProperty())));
       }
       if (list.isEmpty()) {
@@ -200,7 +199,7 @@ final class StepForm {
       }
       return list;
     });
-    TextField add = c.adder(m.newArgument);
+    TextField add = c.adder(m.arguments.newArgument);
     add.setId("newArgument");
     add.getStyleClass().add("monospace");
     add.setPromptText("New argument, Enter adds it");
@@ -209,8 +208,8 @@ final class StepForm {
     placeholders.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
     placeholders.setOnShowing(e -> {
       placeholders.getItems().clear();
-      for (String p : m.placeholders()) {
-        MenuItem item = new MenuItem(p + "   " + m.placeholderDetail(p));
+      for (String p : m.arguments.placeholders()) {
+        MenuItem item = new MenuItem(p + "   " + m.arguments.placeholderDetail(p));
         item.setOnAction(a -> {
           int at = add.getCaretPosition();
           add.insertText(at, p);
@@ -220,9 +219,9 @@ final class StepForm {
         placeholders.getItems().add(item);
       }
     });
-    Button addButton = Controls.iconButton(MaterialDesignP.PLUS, "Add argument", () -> m.newArgument.commit());
+    Button addButton = Controls.iconButton(MaterialDesignP.PLUS, "Add argument", () -> m.arguments.newArgument.commit());
     return Controls.column(rows, Controls.row(add, placeholders, addButton),
-        Controls.errorLabel(m.newArgument.errorProperty()),
+        Controls.errorLabel(m.arguments.newArgument.errorProperty()),
         Controls.muted("Placeholders: {inputs.NAME}, {outputs.NAME}, {parameters.NAME}"));
   }
 
@@ -230,22 +229,22 @@ final class StepForm {
 
   private Node environment() {
     VBox packages = new VBox(4);
-    follow(m.pipPackages, packages, () -> {
+    follow(m.environment.pipPackages, packages, () -> {
       List<Node> list = new ArrayList<>();
-      for (int i = 0; i < m.pipPackages.size(); i++) {
+      for (int i = 0; i < m.environment.pipPackages.size(); i++) {
         int index = i;
-        FieldModel f = m.pipPackages.get(i);
+        FieldModel f = m.environment.pipPackages.get(i);
         list.add(Controls.column(Controls.row(c.text(f), Controls.iconButton(MaterialDesignD.DELETE_OUTLINE,
-            "Remove package", () -> m.removePipPackage(index))), Controls.errorLabel(f.errorProperty())));
+            "Remove package", () -> m.environment.removePipPackage(index))), Controls.errorLabel(f.errorProperty())));
       }
       return list;
     });
-    TextField newPackage = c.adder(m.newPipPackage);
+    TextField newPackage = c.adder(m.environment.newPipPackage);
     newPackage.setPromptText("pandas==2.2.2, Enter adds it");
     VBox variables = new VBox(4);
-    follow(m.variables, variables, () -> {
+    follow(m.environment.variables, variables, () -> {
       List<Node> list = new ArrayList<>();
-      for (KeyValueRow r : m.variables) {
+      for (KeyValueRow r : m.environment.variables) {
         list.add(keyValueRow(r, "Remove variable"));
       }
       return list;
@@ -255,9 +254,9 @@ final class StepForm {
     Label vars = new Label("Environment variables");
     vars.getStyleClass().add("subsection");
     return Controls.column(pip, packages, Controls.row(newPackage,
-        Controls.iconButton(MaterialDesignP.PLUS, "Add package", () -> m.newPipPackage.commit())),
-        Controls.errorLabel(m.newPipPackage.errorProperty()), vars, variables,
-        pairAdder(m.newVariable, "NAME", "value", null));
+        Controls.iconButton(MaterialDesignP.PLUS, "Add package", () -> m.environment.newPipPackage.commit())),
+        Controls.errorLabel(m.environment.newPipPackage.errorProperty()), vars, variables,
+        pairAdder(m.environment.newVariable, "NAME", "value", null));
   }
 
   // ------------------------------------------------------------------------------ shared by the Spark form
@@ -313,9 +312,5 @@ final class StepForm {
         ((TextField) n).selectAll();
       }
     }
-  }
-
-  static void grow(Node n) {
-    HBox.setHgrow(n, Priority.ALWAYS);
   }
 }

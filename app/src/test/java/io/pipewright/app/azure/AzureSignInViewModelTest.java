@@ -1,5 +1,7 @@
 package io.pipewright.app.azure;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,6 +30,7 @@ import reactor.core.publisher.Mono;
  * The designer's sign-in, with azure-core TokenCredentials standing in for Microsoft Entra ID (the
  * real ones are tested in backend-client) and the background work run at once.
  */
+@ExtendWith(NoUnexpectedErrors.class)
 class AzureSignInViewModelTest {
   static final DeviceCode CODE = new DeviceCode("GB6FT8QXK", "https://microsoft.com/devicelogin",
       "To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code GB6FT8QXK to authenticate.");

@@ -1,5 +1,7 @@
 package io.pipewright.app.compute;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.context.AppContext;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NoUnexpectedErrors.class)
 class AttachComputeViewModelTest {
   @TempDir Path home;
   @TempDir Path files;

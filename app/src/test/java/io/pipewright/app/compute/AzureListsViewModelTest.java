@@ -1,5 +1,7 @@
 package io.pipewright.app.compute;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.testing.SpecExamples.response;
 import static io.pipewright.testing.SpecExamples.responseText;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * computes) and Azure ML's linkedServices (2020-09-01-preview), on a real workspace: what is asked,
  * what picking fills, signed out, and Azure's errors in words.
  */
+@ExtendWith(NoUnexpectedErrors.class)
 class AzureListsViewModelTest {
   private static final String SUB = "00000000-1111-2222-3333-444444444444";
   private static final String ML = "/subscriptions/" + SUB

@@ -1,5 +1,7 @@
 package io.pipewright.app.compute;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The designer's password prompt: asked on a background thread, answered by a dialog on the UI thread. */
+@ExtendWith(NoUnexpectedErrors.class)
 class PasswordDialogPromptTest {
   private static final ComputeTarget LIVY = new ComputeTarget("livy1", "livy",
       Map.of("url", "http://livy.example:8998", "auth", "basic", "user", "alice"));

@@ -1,6 +1,8 @@
 package io.pipewright.app.compute;
 
 import io.pipewright.app.fx.DialogService;
+import io.pipewright.app.testing.CheckedList;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,11 +14,15 @@ import javafx.scene.control.Dialog;
 /** Answers dialogs from a script and records what was asked, for view-model tests. */
 public final class ScriptedDialogs implements DialogService {
   /** What was shown, one line each: "confirm: title | message", "error: title | message". */
-  public final List<String> shown = new ArrayList<>();
+  public final CheckedList<String> shown = new CheckedList<>();
   private final Deque<Boolean> confirmations = new ArrayDeque<>();
   private final Deque<Optional<String>> passwords = new ArrayDeque<>();
   /** The thread each password dialog was shown on. */
   public final List<String> passwordThreads = new ArrayList<>();
+
+  public ScriptedDialogs() {
+    NoUnexpectedErrors.watch(() -> shown.unchecked(s -> s.startsWith("error: ")));
+  }
 
   public ScriptedDialogs answerConfirm(boolean answer) {
     confirmations.add(answer);

@@ -1,5 +1,7 @@
 package io.pipewright.app.datasets;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.compute.ScriptedDialogs;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NoUnexpectedErrors.class)
 class DatasetsViewModelTest {
   @TempDir Path home;
   private LocalWorkspace workspace;
@@ -128,5 +131,55 @@ class DatasetsViewModelTest {
     vm.preview("default", titanicCsv());
     assertThat(vm.previewModel().rows()).hasSize(100);
     assertThat(vm.previewModel().messageProperty().get()).startsWith("titanic/Titanic.csv: first 100 rows");
+  }
+  private DatastoreEntry rootEntry(String name) {
+    List<DatastoreEntry> entries = new ArrayList<>();
+    vm.browse("default", "", entries::addAll);
+    return entries.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void selectingAPipeSeparatedFilePreviewsItsColumnsAndRegistersItAsTabularWithThePipe() throws Exception {
+    Files.writeString(workspace.datastoreRoot("default").resolve("people.psv"), "name|age\nAda|36\nAlan|41\n");
+    DatastoreEntry people = rootEntry("people.psv");
+
+    vm.select(BrowseItem.entry("default", people));
+
+    assertThat(vm.previewModel().header()).containsExactly("name", "age");
+    assertThat(vm.previewModel().rows()).containsExactly(List.of("Ada", "36"), List.of("Alan", "41"));
+    RegisterDatasetViewModel form = vm.register("default", people);
+    assertThat(form.kindProperty().get()).isEqualTo(DatasetKind.TABULAR);
+    assertThat(form.delimiterProperty().get().value()).isEqualTo('|');
+  }
+
+  @Test
+  void selectingAFileThatIsNotDelimitedTextSaysSoInsteadOfPreviewing() throws Exception {
+    Files.writeString(workspace.datastoreRoot("default").resolve("model.pkl"), "not text");
+
+    vm.select(BrowseItem.entry("default", rootEntry("model.pkl")));
+
+    assertThat(vm.previewModel().rows()).isEmpty();
+    assertThat(vm.previewModel().messageProperty().get())
+        .isEqualTo("model.pkl is not delimited text (.csv, .tsv, .psv, .txt): it can be registered as a file dataset.");
+    assertThat(vm.register("default", rootEntry("model.pkl")).kindProperty().get()).isEqualTo(DatasetKind.FILE);
+  }
+
+  @Test
+  void selectingAFolderSaysItCanBeRegisteredOrOpened() {
+    vm.select(BrowseItem.entry("default", rootEntry("titanic")));
+
+    assertThat(vm.previewModel().rows()).isEmpty();
+    assertThat(vm.previewModel().messageProperty().get())
+        .isEqualTo("Folder titanic: register it as a dataset of its files, or open it.");
+  }
+
+  @Test
+  void selectingARegisteredVersionPreviewsItsRows() {
+    vm.register("default", titanicCsv()).register(() -> { });
+    vm.previewModel().clear("nothing selected");
+
+    vm.select(BrowseItem.version(vm.datasets().get(0).versions().get(0)));
+
+    assertThat(vm.previewModel().rows()).hasSize(100);
   }
 }

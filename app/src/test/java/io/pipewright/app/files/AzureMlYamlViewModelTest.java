@@ -1,5 +1,7 @@
 package io.pipewright.app.files;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.context.AppContext;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(NoUnexpectedErrors.class)
 class AzureMlYamlViewModelTest {
   @TempDir Path home;
   @TempDir Path work;

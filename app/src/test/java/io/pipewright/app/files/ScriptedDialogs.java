@@ -1,6 +1,8 @@
 package io.pipewright.app.files;
 
 import io.pipewright.app.fx.DialogService;
+import io.pipewright.app.testing.CheckedList;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +16,11 @@ import javafx.scene.control.Dialog;
  * question nobody scripted fails the test; messages shown are recorded.
  */
 final class ScriptedDialogs implements DialogService {
-  final List<String> errors = new ArrayList<>();
+  final CheckedList<String> errors = new CheckedList<>();
+
+  ScriptedDialogs() {
+    NoUnexpectedErrors.watch(() -> errors.unchecked(e -> true));
+  }
   final List<String> informations = new ArrayList<>();
   final List<String> notifications = new ArrayList<>();
   final List<String> asked = new ArrayList<>();

@@ -78,4 +78,45 @@ class PaletteViewModelTest {
         .contains("datastore:default:titanic/Titanic.csv");
     assertThat(palette.itemForPickedFile(outside)).isEmpty();
   }
+  @Test
+  void aPipeSeparatedFileInADatastoreIsPlacedAsATabularDatasetAsTheRegisterDialogReadsIt() throws Exception {
+    PaletteViewModel palette = openPalette();
+    Files.writeString(workspace.datastoreRoot("default").resolve("people.psv"), "name|age\nAda|36\n");
+    Files.writeString(workspace.datastoreRoot("default").resolve("model.pkl"), "x");
+    palette.refreshDatasets();
+
+    PaletteItem people = palette.shownItems().stream().filter(i -> i.title().equals("people.psv")).findFirst()
+        .orElseThrow();
+    PaletteItem model = palette.shownItems().stream().filter(i -> i.title().equals("model.pkl")).findFirst()
+        .orElseThrow();
+
+    assertThat(people.detail()).isEqualTo("default: people.psv · tabular");
+    assertThat(model.detail()).isEqualTo("default: model.pkl · file");
+    String id = palette.place(people, new Point2D(0, 0)).orElseThrow();
+    assertThat(context.document().pipeline().dataset(id).orElseThrow().kind()).isEqualTo(DatasetKind.TABULAR);
+  }
+
+  @Test
+  void aRegisteredDatasetIsPlacedWithItsNameVersionAndKindAsTheItemHoldsThem() throws Exception {
+    PaletteViewModel palette = openPalette();
+    PaletteItem registered = new PaletteItem.RegisteredDataset("titanic-files", 3, DatasetKind.FILE);
+
+    assertThat(registered.detail()).isEqualTo("version 3 · file");
+    String id = palette.place(registered, new Point2D(10, 20)).orElseThrow();
+
+    var dataset = context.document().pipeline().dataset(id).orElseThrow();
+    assertThat(dataset.kind()).isEqualTo(DatasetKind.FILE);
+    assertThat(dataset.source()).isEqualTo(new DatasetSource.Registered("titanic-files", 3));
+    assertThat(palette.item(registered.key())).isEmpty();
+  }
+
+  @Test
+  void aDraggedKeyFindsTheItemItCameFrom() throws Exception {
+    PaletteViewModel palette = openPalette();
+
+    for (PaletteItem item : palette.shownItems()) {
+      assertThat(palette.item(item.key())).contains(item);
+    }
+    assertThat(palette.item("step:spark-sql")).isNotEmpty();
+  }
 }

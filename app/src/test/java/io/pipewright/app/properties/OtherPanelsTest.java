@@ -1,5 +1,7 @@
 package io.pipewright.app.properties;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.app.properties.Fixture.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Datasets, edges and the pipeline itself. */
+@ExtendWith(NoUnexpectedErrors.class)
 class OtherPanelsTest {
   @TempDir Path home;
   private Fixture f;

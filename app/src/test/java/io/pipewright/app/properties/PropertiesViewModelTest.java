@@ -1,5 +1,7 @@
 package io.pipewright.app.properties;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.document.PipelineDocument;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the panel shows as the selection, the document and the pipeline change. */
+@ExtendWith(NoUnexpectedErrors.class)
 class PropertiesViewModelTest {
   @TempDir Path home;
   private Fixture f;

@@ -1,6 +1,8 @@
 package io.pipewright.app.properties;
 
 import io.pipewright.app.fx.DialogService;
+import io.pipewright.app.testing.CheckedList;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,7 +14,11 @@ import javafx.scene.control.Dialog;
 /** Answers dialogs from a script, and records what was shown: for view-model tests. */
 final class ScriptedDialogs implements DialogService {
   final Deque<Optional<Path>> files = new ArrayDeque<>();
-  final List<String> errors = new ArrayList<>();
+  final CheckedList<String> errors = new CheckedList<>();
+
+  ScriptedDialogs() {
+    NoUnexpectedErrors.watch(() -> errors.unchecked(e -> true));
+  }
   final List<Path> initialDirectories = new ArrayList<>();
 
   ScriptedDialogs answer(Path chosen) {

@@ -1,5 +1,7 @@
 package io.pipewright.app.properties;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.app.properties.Fixture.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Spark sections of a step: every edit one undoable command, invalid values refused with a reason. */
+@ExtendWith(NoUnexpectedErrors.class)
 class SparkPanelModelTest {
   @TempDir Path home;
   private Fixture f;

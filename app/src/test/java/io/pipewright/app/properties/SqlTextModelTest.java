@@ -1,5 +1,7 @@
 package io.pipewright.app.properties;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.document.PipelineDocument;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SQL editor: the file's text, edits held by the document (undoable) until Save writes them. */
+@ExtendWith(NoUnexpectedErrors.class)
 class SqlTextModelTest {
   @TempDir Path home;
   private Fixture f;

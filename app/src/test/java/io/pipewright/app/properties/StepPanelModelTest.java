@@ -1,5 +1,7 @@
 package io.pipewright.app.properties;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.app.properties.Fixture.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** General, entry, ports, arguments and environment of a step. */
+@ExtendWith(NoUnexpectedErrors.class)
 class StepPanelModelTest {
   @TempDir Path home;
   private Fixture f;
@@ -101,7 +104,7 @@ class StepPanelModelTest {
   void renamingAnInputRenamesItsEdgeAndTheArgumentsThatNameIt() {
     StepPanelModel train = f.select("train");
 
-    assertThat(type(train.inputs.get(0).name, "data")).isTrue();
+    assertThat(type(train.ports.inputs.get(0).name, "data")).isTrue();
 
     assertThat(step("train").inputs().get(0).name()).isEqualTo("data");
     assertThat(step("train").arguments()).contains("{inputs.data}").doesNotContain("{inputs.prepared}");
@@ -109,17 +112,17 @@ class StepPanelModelTest {
     assertThat(e3.to().port()).isEqualTo("data");
     assertThat(f.undo().undoDescriptionProperty().get()).isEqualTo("Rename input prepared of Train model to data");
     f.undo().undo();
-    assertThat(train.arguments.get(1).text()).isEqualTo("{inputs.prepared}");
+    assertThat(train.arguments.rows.get(1).text()).isEqualTo("{inputs.prepared}");
   }
 
   @Test
   void portNamesMustBeUniqueAcrossInputsAndOutputsAndUsableInPlaceholders() {
     StepPanelModel train = f.select("train");
 
-    assertThat(type(train.inputs.get(0).name, "model")).isFalse();
-    assertThat(train.inputs.get(0).name.error()).isEqualTo("another port is already named 'model'");
-    assertThat(type(train.outputs.get(0).name, "the model")).isFalse();
-    assertThat(train.outputs.get(0).name.error()).contains("must start with a letter or _");
+    assertThat(type(train.ports.inputs.get(0).name, "model")).isFalse();
+    assertThat(train.ports.inputs.get(0).name.error()).isEqualTo("another port is already named 'model'");
+    assertThat(type(train.ports.outputs.get(0).name, "the model")).isFalse();
+    assertThat(train.ports.outputs.get(0).name.error()).contains("must start with a letter or _");
     assertThat(step("train").outputs().get(0).name()).isEqualTo("model");
   }
 
@@ -127,38 +130,38 @@ class StepPanelModelTest {
   void addingAndRemovingPortsAreSingleEditsAndRemovingAnInputRemovesItsEdge() {
     StepPanelModel prep = f.select("prep");
 
-    int added = prep.addInput();
+    int added = prep.ports.addInput();
     assertThat(step("prep").inputs().get(added).name()).isEqualTo("input");
-    assertThat(prep.inputs).hasSize(3);
-    assertThat(prep.inputs.get(2).sourceProperty().get()).isEqualTo("not connected");
+    assertThat(prep.ports.inputs).hasSize(3);
+    assertThat(prep.ports.inputs.get(2).sourceProperty().get()).isEqualTo("not connected");
 
-    prep.inputs.get(1).remove();
+    prep.ports.inputs.get(1).remove();
     assertThat(step("prep").inputs()).extracting(p -> p.name()).containsExactly("titanic", "input");
     assertThat(f.pipeline().edges()).extracting(Edge::id).containsExactly("e1", "e3");
     f.undo().undo();
     assertThat(f.pipeline().edges()).extracting(Edge::id).containsExactly("e1", "e2", "e3");
-    assertThat(prep.inputs.get(1).sourceProperty().get()).isEqualTo("Titanic.csv as a file");
+    assertThat(prep.ports.inputs.get(1).sourceProperty().get()).isEqualTo("Titanic.csv as a file");
   }
 
   @Test
   void anInputsModeAndWhetherItIsOptionalAreSingleEdits() {
     StepPanelModel prep = f.select("prep");
 
-    prep.inputs.get(0).mode.choose(InputMode.DOWNLOAD);
+    prep.ports.inputs.get(0).mode.choose(InputMode.DOWNLOAD);
     assertThat(step("prep").inputs().get(0).mode()).isEqualTo(InputMode.DOWNLOAD);
     assertThat(f.undo().undoDescriptionProperty().get()).isEqualTo("Set input titanic of Prepare data to download");
-    prep.inputs.get(0).optional.choose(true);
+    prep.ports.inputs.get(0).optional.choose(true);
     assertThat(step("prep").inputs().get(0).optional()).isTrue();
     f.undo().undo();
     f.undo().undo();
-    assertThat(prep.inputs.get(0).mode.value()).isEqualTo(InputMode.DIRECT);
-    assertThat(prep.inputs.get(0).optional.value()).isFalse();
+    assertThat(prep.ports.inputs.get(0).mode.value()).isEqualTo(InputMode.DIRECT);
+    assertThat(prep.ports.inputs.get(0).optional.value()).isFalse();
   }
 
   @Test
   void anOutputIsRegisteredUnderAValidDatasetName() {
     StepPanelModel prep = f.select("prep");
-    StepPanelModel.OutputRow prepared = prep.outputs.get(0);
+    PortsModel.OutputRow prepared = prep.ports.outputs.get(0);
 
     assertThat(type(prepared.registerAs, "titanic prepared")).isFalse();
     assertThat(prepared.registerAs.error()).contains("may hold only letters");
@@ -171,23 +174,23 @@ class StepPanelModelTest {
   void argumentsOfferThePortsAndParametersAsPlaceholders() {
     StepPanelModel train = f.select("train");
 
-    assertThat(train.placeholders())
+    assertThat(train.arguments.placeholders())
         .containsExactly("{inputs.prepared}", "{outputs.model}", "{parameters.epochs}");
-    assertThat(train.placeholderDetail("{inputs.prepared}")).isEqualTo("input, from Prepare data · prepared");
-    assertThat(train.placeholderDetail("{parameters.epochs}")).isEqualTo("parameter, default 1500");
+    assertThat(train.arguments.placeholderDetail("{inputs.prepared}")).isEqualTo("input, from Prepare data · prepared");
+    assertThat(train.arguments.placeholderDetail("{parameters.epochs}")).isEqualTo("parameter, default 1500");
   }
 
   @Test
   void anArgumentNamingAnUnknownPortIsRefusedAndAKnownOneAdded() {
     StepPanelModel train = f.select("train");
 
-    assertThat(type(train.newArgument, "--x={inputs.nothing}")).isFalse();
-    assertThat(train.newArgument.error()).startsWith("{inputs.nothing} names no input of this step");
-    train.addArgument("--out={outputs.model}");
+    assertThat(type(train.arguments.newArgument, "--x={inputs.nothing}")).isFalse();
+    assertThat(train.arguments.newArgument.error()).startsWith("{inputs.nothing} names no input of this step");
+    train.arguments.addArgument("--out={outputs.model}");
 
     assertThat(step("train").arguments()).endsWith("--out={outputs.model}");
-    assertThat(train.newArgument.text()).isEmpty();
-    assertThat(train.arguments).hasSize(7);
+    assertThat(train.arguments.newArgument.text()).isEmpty();
+    assertThat(train.arguments.rows).hasSize(7);
     assertThat(f.undo().undoDescriptionProperty().get()).isEqualTo("Add argument --out={outputs.model} to Train model");
   }
 
@@ -195,17 +198,17 @@ class StepPanelModelTest {
   void argumentsAreEditedMovedAndRemovedOneEditEach() {
     StepPanelModel train = f.select("train");
 
-    assertThat(type(train.arguments.get(5), "{parameters.epochs}0")).isTrue();
-    train.moveArgument(5, -1);
+    assertThat(type(train.arguments.rows.get(5), "{parameters.epochs}0")).isTrue();
+    train.arguments.moveArgument(5, -1);
     assertThat(step("train").arguments().subList(4, 6)).containsExactly("{parameters.epochs}0", "--epochs");
-    train.removeArgument(4);
+    train.arguments.removeArgument(4);
     assertThat(step("train").arguments()).hasSize(5);
     f.undo().undo();
     f.undo().undo();
     f.undo().undo();
     assertThat(step("train").arguments()).containsExactly("--data", "{inputs.prepared}", "--model-out",
         "{outputs.model}", "--epochs", "{parameters.epochs}");
-    assertThat(train.arguments.get(5).text()).isEqualTo("{parameters.epochs}");
+    assertThat(train.arguments.rows.get(5).text()).isEqualTo("{parameters.epochs}");
   }
 
   @Test
@@ -245,19 +248,19 @@ class StepPanelModelTest {
   void pipPackagesAndEnvironmentVariablesAreCheckedAndAddedOneEditEach() {
     StepPanelModel train = f.select("train");
 
-    assertThat(type(train.newPipPackage, "numpy pandas")).isFalse();
-    assertThat(train.newPipPackage.error()).contains("must not contain spaces");
-    assertThat(type(train.newPipPackage, "numpy==1.26.4")).isTrue();
-    train.newVariable.keyProperty().set("1ST");
-    assertThat(train.newVariable.error()).contains("is not a variable name");
-    train.newVariable.keyProperty().set("SEED");
-    train.newVariable.valueProperty().set("42");
-    assertThat(train.newVariable.add()).isTrue();
+    assertThat(type(train.environment.newPipPackage, "numpy pandas")).isFalse();
+    assertThat(train.environment.newPipPackage.error()).contains("must not contain spaces");
+    assertThat(type(train.environment.newPipPackage, "numpy==1.26.4")).isTrue();
+    train.environment.newVariable.keyProperty().set("1ST");
+    assertThat(train.environment.newVariable.error()).contains("is not a variable name");
+    train.environment.newVariable.keyProperty().set("SEED");
+    train.environment.newVariable.valueProperty().set("42");
+    assertThat(train.environment.newVariable.add()).isTrue();
 
     assertThat(step("train").environment().pipPackages()).containsExactly("numpy==1.26.4");
     assertThat(step("train").environment().variables()).containsEntry("SEED", "42");
-    assertThat(train.variables).extracting(KeyValueRow::key).containsExactly("SEED");
-    assertThat(train.pipPackages).hasSize(1);
+    assertThat(train.environment.variables).extracting(KeyValueRow::key).containsExactly("SEED");
+    assertThat(train.environment.pipPackages).hasSize(1);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.pipewright.app.run;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.app.run.EngineTestSupport.awaitStep;
 import static io.pipewright.app.run.EngineTestSupport.end;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Run and Stop from the designer, on the real embedded workspace. */
+@ExtendWith(NoUnexpectedErrors.class)
 class RunViewModelTest {
   @TempDir Path temp;
   private LocalWorkspace workspace;

@@ -1,6 +1,8 @@
 package io.pipewright.app.run;
 
 import io.pipewright.app.fx.DialogService;
+import io.pipewright.app.testing.CheckedList;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,11 @@ import javafx.scene.control.Dialog;
 
 /** A dialog service for view-model tests: records what was shown; answers nothing it was not told to. */
 final class ScriptedDialogs implements DialogService {
-  final List<String> errors = new ArrayList<>();
+  final CheckedList<String> errors = new CheckedList<>();
+
+  ScriptedDialogs() {
+    NoUnexpectedErrors.watch(() -> errors.unchecked(e -> true));
+  }
   final List<String> notes = new ArrayList<>();
 
   @Override

@@ -1,5 +1,7 @@
 package io.pipewright.app.run;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.context.AppContext;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run selected in the Runs view, on real runs of script steps in the embedded workspace. */
+@ExtendWith(NoUnexpectedErrors.class)
 class SelectedRunViewModelTest {
   @TempDir Path temp;
   private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();

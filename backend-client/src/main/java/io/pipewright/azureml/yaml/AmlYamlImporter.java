@@ -1,5 +1,6 @@
 package io.pipewright.azureml.yaml;
 
+import io.pipewright.model.TabularFiles;
 import io.pipewright.azureml.yaml.YamlTree.Mapping;
 import io.pipewright.azureml.yaml.YamlTree.Scalar;
 import io.pipewright.azureml.yaml.YamlTree.Sequence;
@@ -57,8 +58,6 @@ public final class AmlYamlImporter {
   private static final Pattern JOB_OUTPUT = Pattern.compile("^(?:parent\\.)?jobs\\.([^.]+)\\.outputs\\.([^.]+)$");
   private static final Pattern PARENT_INPUT = Pattern.compile("^(?:parent\\.)?inputs\\.([^.]+)$");
   private static final Set<String> LITERAL_TYPES = Set.of("string", "integer", "number", "boolean");
-  private static final Set<String> TABULAR_EXTENSIONS = Set.of("csv", "tsv", "parquet", "txt");
-
   /** The pipeline read and what could not be carried over. */
   public record Result(Pipeline pipeline, List<AmlYamlProblem> warnings) {
     public Result {
@@ -301,14 +300,16 @@ public final class AmlYamlImporter {
 
   private static final Set<String> DEFAULT_STORE_ALIASES = Set.of(AmlYamlExporter.DEFAULT_DATASTORE);
 
-  private static DatasetKind kindOf(String type, String path) {
+  /** An input's kind: an MLTable, or a uri_file of tabular text ({@link TabularFiles}) or Parquet, is tabular. */
+  static DatasetKind kindOf(String type, String path) {
     if ("mltable".equals(type)) {
       return DatasetKind.TABULAR;
     }
     String last = path.substring(path.lastIndexOf('/') + 1);
     int dot = last.lastIndexOf('.');
     String extension = dot > 0 ? last.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
-    return "uri_file".equals(type) && TABULAR_EXTENSIONS.contains(extension) ? DatasetKind.TABULAR : DatasetKind.FILE;
+    boolean tabular = TabularFiles.isTabular(last) || extension.equals("parquet");
+    return "uri_file".equals(type) && tabular ? DatasetKind.TABULAR : DatasetKind.FILE;
   }
 
   private String freeId(String wanted) {

@@ -285,4 +285,14 @@ class AmlYamlImportTest {
     assertThat(p.edges()).extracting(Edge::id).doesNotContainAnyElementsOf(
         p.steps().stream().map(Step::id).toList()).doesNotHaveDuplicates();
   }
+
+  @Test
+  void aUriFileOfDelimitedTextOrParquetIsTabularByThePipewrightRuleAndOtherFilesAreFiles() {
+    assertThat(AmlYamlImporter.kindOf("uri_file", "azureml://datastores/x/paths/people.psv")).isEqualTo(DatasetKind.TABULAR);
+    assertThat(AmlYamlImporter.kindOf("uri_file", "data/Titanic.CSV")).isEqualTo(DatasetKind.TABULAR);
+    assertThat(AmlYamlImporter.kindOf("uri_file", "data/part.parquet")).isEqualTo(DatasetKind.TABULAR);
+    assertThat(AmlYamlImporter.kindOf("uri_file", "model/model.pkl")).isEqualTo(DatasetKind.FILE);
+    assertThat(AmlYamlImporter.kindOf("uri_folder", "data/people.csv")).isEqualTo(DatasetKind.FILE);
+    assertThat(AmlYamlImporter.kindOf("mltable", "data/")).isEqualTo(DatasetKind.TABULAR);
+  }
 }

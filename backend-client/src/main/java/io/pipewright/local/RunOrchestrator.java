@@ -1,11 +1,11 @@
 package io.pipewright.local;
 
-import io.pipewright.model.Edge;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.PipelineFormat;
 import io.pipewright.model.SparkEntry;
 import io.pipewright.model.SparkStep;
 import io.pipewright.model.Step;
+import io.pipewright.model.StepGraph;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.PipelineBackend;
 import io.pipewright.workspace.RunHandle;
@@ -22,9 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -301,39 +299,20 @@ final class RunOrchestrator {
     }
   }
 
-  /** Steps in an order where every step comes after the steps it reads from; rejects cycles. */
+  /** Steps in an order where every step comes after the steps it reads from; rejects cycles as the validator does. */
   private static List<String> topologicalOrder(Pipeline pipeline) throws WorkspaceException {
-    Map<String, Integer> indegree = new LinkedHashMap<>();
-    Map<String, List<String>> downstream = new HashMap<>();
-    pipeline.steps().forEach(s -> indegree.put(s.id(), 0));
-    for (Edge e : pipeline.edges()) {
-      String from = e.from().node();
-      String to = e.to().node();
-      if (indegree.containsKey(from) && indegree.containsKey(to)) {
-        indegree.merge(to, 1, Integer::sum);
-        downstream.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
-      }
+    StepGraph graph = StepGraph.of(pipeline);
+    List<List<Integer>> cycles = graph.cycles();
+    if (!cycles.isEmpty()) {
+      throw new WorkspaceException(StepGraph.cycleMessage(graph.ids(cycles.get(0))));
     }
-    Deque<String> ready = new ArrayDeque<>();
-    indegree.forEach((id, n) -> {
-      if (n == 0) {
-        ready.add(id);
-      }
-    });
     List<String> order = new ArrayList<>();
-    while (!ready.isEmpty()) {
-      String id = ready.poll();
-      order.add(id);
-      for (String next : downstream.getOrDefault(id, List.of())) {
-        if (indegree.merge(next, -1, Integer::sum) == 0) {
-          ready.add(next);
-        }
+    Set<String> seen = new HashSet<>();
+    for (int i : graph.order()) {
+      String id = pipeline.steps().get(i).id();
+      if (seen.add(id)) { // a second step with the same id is the validator's error, not run
+        order.add(id);
       }
-    }
-    if (order.size() < indegree.size()) {
-      Set<String> ordered = new HashSet<>(order);
-      List<String> onCycle = indegree.keySet().stream().filter(id -> !ordered.contains(id)).toList();
-      throw new WorkspaceException("the pipeline has a cycle through steps " + String.join(", ", onCycle));
     }
     return order;
   }

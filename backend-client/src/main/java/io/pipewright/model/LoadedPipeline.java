@@ -2,6 +2,7 @@ package io.pipewright.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What reading a pipeline file gave: its text, the pipeline (null when the file could not be
@@ -37,5 +38,16 @@ public record LoadedPipeline(
       return locations.syntaxError();
     }
     return locations.of(diagnostic.pointer());
+  }
+
+  /**
+   * Like {@link #location} but empty when the file holds no place for the diagnostic: neither its
+   * pointer nor an enclosing one, or, for malformed JSON, no place where the JSON breaks.
+   */
+  public Optional<SourceLocation> locate(Diagnostic diagnostic) {
+    if (DiagnosticCodes.MALFORMED_JSON.equals(diagnostic.code())) {
+      return locations.findSyntaxError();
+    }
+    return locations.find(diagnostic.pointer());
   }
 }

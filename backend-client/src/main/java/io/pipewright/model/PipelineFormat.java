@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipewright.io.AtomicFiles;
 import io.pipewright.io.Jackson;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +32,44 @@ public final class PipelineFormat {
 
   /** Reads a pipeline file. Throws only when the file cannot be read at all. */
   public static LoadedPipeline read(Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    return parse(text, file.toString());
+    return parse(Files.readAllBytes(file), file.toString());
+  }
+
+  /**
+   * Parses the bytes of a pipeline file; {@code sourceName} names it in messages. Bytes that are
+   * not UTF-8 are a located {@link DiagnosticCodes#MALFORMED_JSON} problem, not an exception; the
+   * text then has U+FFFD in their place.
+   */
+  public static LoadedPipeline parse(byte[] bytes, String sourceName) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    // A byte order mark (some Windows editors write one) is not part of the text (RFC 8259 §8.1).
+    boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    ByteBuffer in = ByteBuffer.wrap(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0));
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      decoder.flush(out);
+      return parse(out.flip().toString(), sourceName);
+    }
+    out.flip();
+    String before = out.toString();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < before.length(); i++) {
+      if (before.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    SourceLocation at = new SourceLocation(line, before.length() - lineStart + 1);
+    int bad = bytes[in.position()] & 0xFF;
+    String text = new String(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0), StandardCharsets.UTF_8);
+    Diagnostic problem = new Diagnostic(Severity.ERROR, DiagnosticCodes.MALFORMED_JSON,
+        String.format("not UTF-8 text: byte 0x%02X here is not part of a character; a pipeline file is saved as UTF-8",
+            bad), null, null, "");
+    return new LoadedPipeline(sourceName, text, null, List.of(problem), new SourceLocations(text, at));
   }
 
   /** Parses the text of a pipeline file; {@code sourceName} names it in messages. */

@@ -380,7 +380,7 @@ final class PipelineReader {
       Double x = requiredNumber(position, "x", p);
       Double y = requiredNumber(position, "y", p);
       if (x != null && y != null) {
-        positions.put(entry.getKey(), new Layout.Position(x, y));
+        positions.put(entry.getKey(), new Layout.Position(x + 0.0, y + 0.0)); // -0.0 is 0, as the writer writes it
       }
     }
     return new Layout(positions);
@@ -478,11 +478,29 @@ final class PipelineReader {
     if (value == null) {
       return null;
     }
-    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      wrongType(ctx.child(field, field + " in " + ctx.what), "a whole number", value);
+    Ctx f = ctx.child(field, field + " in " + ctx.what);
+    return wholeNumber(value, f);
+  }
+
+  /**
+   * A whole number that fits an int; {@code 2.0} is 2, as JSON Schema's "integer" reads it (the
+   * file's schema, docs/pipeline.schema.json, agrees with this reader).
+   */
+  private Integer wholeNumber(JsonNode value, Ctx field) {
+    boolean whole = value.isIntegralNumber()
+        || value.isFloatingPointNumber() && Double.isFinite(value.doubleValue())
+            && value.decimalValue().stripTrailingZeros().scale() <= 0;
+    if (!whole) {
+      wrongType(field, "a whole number", value);
       return null;
     }
-    return value.intValue();
+    java.math.BigInteger n = value.bigIntegerValue();
+    if (n.bitLength() > 31) {
+      error(INVALID_VALUE, field.what + " is " + value.asText() + ", beyond the range of a whole number here ("
+          + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")", field.pointer);
+      return null;
+    }
+    return n.intValue();
   }
 
   private Double requiredNumber(JsonNode node, String field, Ctx ctx) {

@@ -36,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,9 +50,8 @@ import java.util.Set;
  * datasets and edges are pointed at by their index in the pipeline's lists, which is their index
  * in the file).
  *
- * <p>Linear in the size of the pipeline: lookups go through maps built once, cycle detection is
- * iterative (Kahn's algorithm, then a walk back through what is left to name a cycle), and file
- * checks are cached per path.
+ * <p>Linear in the size of the pipeline: lookups go through maps built once, cycles are found by
+ * {@link StepGraph} (iterative), and file checks are cached per path.
  */
 public final class PipelineValidator {
 
@@ -565,107 +563,12 @@ public final class PipelineValidator {
 
   // ---- cycles ----------------------------------------------------------------------------------
 
-  /**
-   * Kahn's algorithm over step-to-step edges; the steps it cannot order are on a cycle or
-   * downstream of one. Each step left has a predecessor left, so walking predecessors from one
-   * of them must come back to a step already seen: that loop is a cycle.
-   */
+  /** One error per cycle of steps ({@link StepGraph}), at the first of its steps in the file. */
   private void cycles() {
-    List<Step> steps = pipeline.steps();
-    int n = steps.size();
-    List<Edge> edges = pipeline.edges();
-    int[] from = new int[edges.size()];
-    int[] to = new int[edges.size()];
-    int m = 0;
-    int[] indegree = new int[n];
-    int[] outdegree = new int[n];
-    for (Edge edge : edges) {
-      NodeRef a = nodes.get(edge.from().node());
-      NodeRef b = nodes.get(edge.to().node());
-      if (a == null || b == null || a.type != NodeType.STEP || b.type != NodeType.STEP) {
-        continue;
-      }
-      from[m] = a.index;
-      to[m] = b.index;
-      outdegree[a.index]++;
-      indegree[b.index]++;
-      m++;
-    }
-    // Successors and predecessors in compressed rows: node i's are at [start[i], start[i + 1]).
-    int[] succStart = new int[n + 1];
-    int[] predStart = new int[n + 1];
-    for (int i = 0; i < n; i++) {
-      succStart[i + 1] = succStart[i] + outdegree[i];
-      predStart[i + 1] = predStart[i] + indegree[i];
-    }
-    int[] succ = new int[m];
-    int[] pred = new int[m];
-    int[] succFill = Arrays.copyOf(succStart, n);
-    int[] predFill = Arrays.copyOf(predStart, n);
-    for (int e = 0; e < m; e++) {
-      succ[succFill[from[e]]++] = to[e];
-      pred[predFill[to[e]]++] = from[e];
-    }
-    int[] queue = new int[n];
-    int head = 0;
-    int tail = 0;
-    for (int i = 0; i < n; i++) {
-      if (indegree[i] == 0) {
-        queue[tail++] = i;
-      }
-    }
-    boolean[] done = new boolean[n];
-    while (head < tail) {
-      int i = queue[head++];
-      done[i] = true;
-      for (int k = succStart[i]; k < succStart[i + 1]; k++) {
-        if (--indegree[succ[k]] == 0) {
-          queue[tail++] = succ[k];
-        }
-      }
-    }
-    if (tail == n) {
-      return;
-    }
-    int[] visitedBy = new int[n];
-    Arrays.fill(visitedBy, -1);
-    for (int start = 0; start < n; start++) {
-      if (done[start] || visitedBy[start] >= 0) {
-        continue;
-      }
-      List<Integer> walk = new ArrayList<>();
-      int current = start;
-      boolean closed = true;
-      while (visitedBy[current] < 0) {
-        visitedBy[current] = start;
-        walk.add(current);
-        int previous = -1;
-        for (int k = predStart[current]; k < predStart[current + 1]; k++) {
-          if (!done[pred[k]]) {
-            previous = pred[k];
-            break;
-          }
-        }
-        if (previous < 0) {
-          closed = false; // cannot happen: every step Kahn left has a predecessor left
-          break;
-        }
-        current = previous;
-      }
-      if (!closed || visitedBy[current] != start) {
-        continue;
-      }
-      List<Integer> cycle = new ArrayList<>(walk.subList(walk.indexOf(current), walk.size()));
-      java.util.Collections.reverse(cycle); // the walk went against the edges
-      int firstInFile = cycle.indexOf(java.util.Collections.min(cycle));
-      java.util.Collections.rotate(cycle, -firstInFile);
-      StringBuilder names = new StringBuilder();
-      for (int i : cycle) {
-        names.append('\'').append(steps.get(i).id()).append("' → ");
-      }
-      names.append('\'').append(steps.get(cycle.get(0)).id()).append('\'');
-      Step first = steps.get(cycle.get(0));
-      add(Severity.ERROR, CYCLE, "steps form a cycle: " + names, first.id(), null, "/steps/" + cycle.get(0));
+    StepGraph graph = StepGraph.of(pipeline);
+    for (List<Integer> cycle : graph.cycles()) {
+      Step first = pipeline.steps().get(cycle.get(0));
+      add(Severity.ERROR, CYCLE, StepGraph.cycleMessage(graph.ids(cycle)), first.id(), null, "/steps/" + cycle.get(0));
     }
   }
 

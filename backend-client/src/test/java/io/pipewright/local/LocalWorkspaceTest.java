@@ -400,7 +400,7 @@ class LocalWorkspaceTest {
   }
 
   @Test
-  void aCycleIsRejectedBeforeAnythingRuns() {
+  void aCycleIsRejectedBeforeAnythingRunsInTheValidatorsWords() {
     Pipeline cycle = pipeline("cycle")
         .script("a", "true", List.of("in"), List.of("out"), List.of())
         .script("b", "true", List.of("in"), List.of("out"), List.of())
@@ -408,7 +408,11 @@ class LocalWorkspaceTest {
         .edge("b.out", "a.in")
         .build();
 
-    assertThatThrownBy(() -> fx.run(cycle)).hasMessage("the pipeline has a cycle through steps a, b");
+    assertThatThrownBy(() -> fx.run(cycle)).hasMessage("steps form a cycle: 'a' → 'b' → 'a'");
+    assertThat(io.pipewright.model.PipelineValidator.validate(cycle, io.pipewright.model.ValidationContext.NONE))
+        .filteredOn(d -> d.code().equals(io.pipewright.model.DiagnosticCodes.CYCLE))
+        .extracting(io.pipewright.model.Diagnostic::message)
+        .containsExactly("steps form a cycle: 'a' → 'b' → 'a'");
   }
 
   @Test

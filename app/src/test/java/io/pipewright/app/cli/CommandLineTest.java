@@ -47,6 +47,19 @@ class CommandLineTest {
   }
 
   @Test
+  void validateReportsAFileThatIsNotUtf8AtTheByteInsteadOfFailingToReadIt() throws Exception {
+    Path file = Files.write(temp.resolve("latin1.pipeline.json"),
+        "{\n  \"schemaVersion\": 1,\n  \"id\": \"caf\u00e9\"\n}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    Cli result = Cli.run("validate", file.toString(), "--workspace", ws());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out().lines()).containsExactly(file + ":3:13: error PW001 not UTF-8 text: byte 0xE9 here is not "
+        + "part of a character; a pipeline file is saved as UTF-8");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
   void malformedJsonIsReportedAtItsLineAndColumnAndNothingRuns() throws Exception {
     Path file = Files.writeString(temp.resolve("broken.pipeline.json"), "{\n  \"schemaVersion\": 1,\n  \"id\": \"x\",\n}\n");
 

@@ -196,4 +196,26 @@ class PipelineDocumentTest {
     assertThat(loaded.problems()).isEmpty();
     assertThat(loaded.pipeline().steps()).isEqualTo(document.pipeline().steps());
   }
+
+  @Test
+  void theCanvasRefusesAnEdgeClosingACycleNamingItAsTheValidatorDoes() {
+    Step a = addStep(NodeKinds.SCRIPT, 0, 0);
+    Step b = addStep(NodeKinds.SCRIPT, 200, 0);
+    connectOnCanvas(a.id(), "out:output", b.id(), "in:input");
+    GraphNode from = document.graph().node(b.id());
+    GraphNode to = document.graph().node(a.id());
+
+    String refusal = io.pipewright.graph.model.EdgeRules.standard()
+        .check(document.graph(), from, from.port("out:output"), to, to.port("in:input"), null).reason();
+    Pipeline closed = document.pipeline().withEdges(java.util.stream.Stream.concat(document.pipeline().edges().stream(),
+        java.util.stream.Stream.of(new Edge("back", new Edge.End(b.id(), "output"), new Edge.End(a.id(), "input"))))
+        .toList());
+    String validation = io.pipewright.model.PipelineValidator.validate(closed, io.pipewright.model.ValidationContext.NONE)
+        .stream().filter(d -> d.code().equals(io.pipewright.model.DiagnosticCodes.CYCLE))
+        .map(io.pipewright.model.Diagnostic::message).findFirst().orElseThrow();
+
+    String cycle = "'" + a.id() + "' → '" + b.id() + "' → '" + a.id() + "'";
+    assertThat(refusal).isEqualTo("This edge would close a cycle: " + cycle);
+    assertThat(validation).isEqualTo("steps form a cycle: " + cycle);
+  }
 }

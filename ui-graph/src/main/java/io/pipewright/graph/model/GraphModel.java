@@ -219,6 +219,37 @@ public final class GraphModel {
     return false;
   }
 
+  /**
+   * The nodes of a shortest path along edges from {@code from} to {@code to}, both included;
+   * empty when {@code to} cannot be reached. From a node to itself: that node alone.
+   */
+  public List<GraphNode> path(GraphNode from, GraphNode to) {
+    if (from == to) {
+      return List.of(from);
+    }
+    java.util.Map<GraphNode, GraphNode> cameFrom = new java.util.HashMap<>();
+    java.util.ArrayDeque<GraphNode> queue = new java.util.ArrayDeque<>();
+    cameFrom.put(from, from);
+    queue.add(from);
+    while (!queue.isEmpty()) {
+      GraphNode n = queue.poll();
+      for (GraphEdge e : edgesByNode.get(n)) {
+        if (e.source() == n && cameFrom.putIfAbsent(e.target(), n) == null) {
+          if (e.target() == to) {
+            java.util.LinkedList<GraphNode> path = new java.util.LinkedList<>();
+            for (GraphNode at = to; at != from; at = cameFrom.get(at)) {
+              path.addFirst(at);
+            }
+            path.addFirst(from);
+            return List.copyOf(path);
+          }
+          queue.add(e.target());
+        }
+      }
+    }
+    return List.of();
+  }
+
   /** An id of the form {@code prefix + n} that no node or edge uses yet. */
   public String freshId(String prefix) {
     int n = nodes.size() + edges.size() + 1;

@@ -62,13 +62,13 @@ class ComputesRobotTest {
     workspace = Workspaces.seeded(home);
     workspace.attachCompute("cluster-a", ComputeKind.SPARK_STANDALONE,
         Map.of("masterUrl", "spark://127.0.0.1:7077", "restUrl", "http://127.0.0.1:9"));
-    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get();
+    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get(30, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitForFxEvents();
   }
 
   @AfterEach
   void stop() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> executor.close()).get();
+    WaitForAsyncUtils.asyncFx(() -> executor.close()).get(30, TimeUnit.SECONDS);
     if (workspace != null) {
       workspace.close();
     }
@@ -76,7 +76,7 @@ class ComputesRobotTest {
 
   /** Waits until {@code condition} holds, asking it on the FX thread (it reads the window and its lists). */
   static void waitUntil(BooleanSupplier condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(30, TimeUnit.SECONDS));
   }
 
   /** Compute → Compute targets… by its shortcut. */

@@ -58,13 +58,13 @@ class DatasetsRobotTest {
   @BeforeEach
   void openWorkspace() throws Exception {
     workspace = Workspaces.seeded(home);
-    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get();
+    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get(30, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitForFxEvents();
   }
 
   @AfterEach
   void stop() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> executor.close()).get();
+    WaitForAsyncUtils.asyncFx(() -> executor.close()).get(30, TimeUnit.SECONDS);
     if (workspace != null) {
       workspace.close();
     }

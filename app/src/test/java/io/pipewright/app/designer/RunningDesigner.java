@@ -100,7 +100,7 @@ public final class RunningDesigner {
   public static String log(FxRobot robot) {
     LogView log = find(robot, "#logView");
     try {
-      var stream = WaitForAsyncUtils.asyncFx(() -> log.viewModel().shownStream()).get();
+      var stream = WaitForAsyncUtils.asyncFx(() -> log.viewModel().shownStream()).get(30, TimeUnit.SECONDS);
       if (stream.isEmpty()) {
         return "";
       }
@@ -115,7 +115,7 @@ public final class RunningDesigner {
   public static String highlightedLogLine(FxRobot robot) {
     LogView log = find(robot, "#logView");
     try {
-      return WaitForAsyncUtils.asyncFx(() -> log.viewModel().highlightedText().orElse(null)).get();
+      return WaitForAsyncUtils.asyncFx(() -> log.viewModel().highlightedText().orElse(null)).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("Cannot ask the Log tab", e);
     }

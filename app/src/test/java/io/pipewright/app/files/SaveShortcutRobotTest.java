@@ -66,7 +66,7 @@ class SaveShortcutRobotTest {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> context.document().file().isPresent());
     assertThat(stage.getTitle()).isEqualTo("titanic.pipeline.json — Pipewright");
     WaitForAsyncUtils.asyncFx(() -> context.document().edit("Rename",
-        PipelineEdits.describe("Saved with Ctrl+S", "", null))).get();
+        PipelineEdits.describe("Saved with Ctrl+S", "", null))).get(30, TimeUnit.SECONDS);
     assertThat(stage.getTitle()).isEqualTo("• titanic.pipeline.json — Pipewright");
 
     robot.clickOn("#canvas");

@@ -192,7 +192,7 @@ class LogViewModelTest {
     Process p = new ProcessBuilder("grep", options, pattern, file.toString()).redirectErrorStream(true).start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    p.waitFor();
+    assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("grep ended").isTrue();
     return Long.parseLong(out);
   }
 

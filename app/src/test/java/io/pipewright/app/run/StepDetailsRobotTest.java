@@ -133,7 +133,7 @@ class StepDetailsRobotTest {
     assertThat(launch.getText()).startsWith("sh -c 'echo boom >&2; exit 3' /runs/" + run.runId());
     assertThat(launch.isEditable()).isFalse();
     robot.clickOn("#copyLaunch");
-    String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+    String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(30, TimeUnit.SECONDS);
     assertThat(copied).isEqualTo(launch.getText());
 
     assertThat(robot.lookup("#failureCause").queryAs(Label.class).getText()).isEqualTo("boom");

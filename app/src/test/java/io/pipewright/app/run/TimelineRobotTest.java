@@ -53,7 +53,7 @@ class TimelineRobotTest {
   /** Looked up on the FX thread: the view redraws its bars there. */
   private static Rectangle bar(FxRobot robot, String stepId) {
     try {
-      return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#bar-" + stepId).queryAs(Rectangle.class)).get();
+      return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#bar-" + stepId).queryAs(Rectangle.class)).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -61,7 +61,7 @@ class TimelineRobotTest {
 
   @Test
   void eachStartedStepHasABarWithItsTimesAndARunningOneGrows(FxRobot robot) throws Exception {
-    assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#bar-c").tryQuery()).get()).as("not started: no bar").isEmpty();
+    assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#bar-c").tryQuery()).get(30, TimeUnit.SECONDS)).as("not started: no bar").isEmpty();
     Tooltip tip = (Tooltip) bar(robot, "a").getProperties().get("javafx.scene.control.Tooltip");
     assertThat(tip.getText()).startsWith("Step a · Completed\nstarted ").contains("\nended ").endsWith(" · 4.0 s");
     Tooltip runningTip = (Tooltip) bar(robot, "b").getProperties().get("javafx.scene.control.Tooltip");

@@ -36,8 +36,7 @@ class AzureSignInCliTest {
     builder.environment().put("PATH", bin + ":/usr/bin:/bin");
     builder.environment().put("HOME", Files.createDirectories(temp.resolve("home")).toString());
     Process p = builder.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = io.pipewright.testing.ProcessOutput.of(p, java.time.Duration.ofSeconds(60));
     assertThat(p.exitValue()).as(output).isEqualTo(expectedExit);
     return output;
   }

@@ -158,8 +158,7 @@ class AzureMlRunCommandTest {
     builder.environment().put("AZURE_POD_IDENTITY_AUTHORITY_HOST", "http://127.0.0.1:" + closed);
     builder.environment().put("PIPEWRIGHT_AZURE_MANAGEMENT_URL", server.url());
     Process p = builder.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String output = io.pipewright.testing.ProcessOutput.of(p, java.time.Duration.ofSeconds(120));
     return new Result(p.exitValue(), output);
   }
 

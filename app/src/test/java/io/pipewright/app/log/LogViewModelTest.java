@@ -191,8 +191,7 @@ class LogViewModelTest {
   private static long grep(String options, String pattern, Path file) throws Exception {
     Process p = new ProcessBuilder("grep", options, pattern, file.toString()).redirectErrorStream(true).start();
     p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("grep ended").isTrue();
+    String out = io.pipewright.testing.ProcessOutput.of(p, java.time.Duration.ofSeconds(30)).trim();
     return Long.parseLong(out);
   }
 

@@ -1,7 +1,5 @@
 package io.pipewright.azure;
 
-import io.pipewright.http.Http;
-
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
@@ -10,13 +8,15 @@ import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.identity.AzureCliCredentialBuilder;
 import com.azure.identity.AzureDeveloperCliCredentialBuilder;
 import com.azure.identity.ChainedTokenCredentialBuilder;
+import com.azure.identity.DeviceCodeCredentialBuilder;
 import com.azure.identity.EnvironmentCredentialBuilder;
+import com.azure.identity.InteractiveBrowserCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.identity.WorkloadIdentityCredentialBuilder;
-import com.azure.identity.DeviceCodeCredentialBuilder;
-import com.azure.identity.InteractiveBrowserCredentialBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipewright.http.Http;
+import io.pipewright.io.Jackson;
 import io.pipewright.workspace.AzureSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ import java.util.function.Consumer;
 public final class AzureSignIn implements AzureSession {
   /** Made at the first token read, not when the designer starts (Jackson takes a while to load). */
   private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = Jackson.MAPPER;
   }
 
   /** A cached token is renewed this long before it expires. */

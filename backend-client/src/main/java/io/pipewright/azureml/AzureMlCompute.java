@@ -83,11 +83,6 @@ public record AzureMlCompute(String name, String id, String computeType, String 
     return idle.isBlank() ? Optional.empty() : Optional.of(idle);
   }
 
-  /** A cluster's nodes now. */
-  public OptionalInt currentNodes() {
-    return number(details.path("currentNodeCount"));
-  }
-
   /** An attached Synapse pool's node size ({@code Small}, {@code Medium}). */
   public Optional<String> nodeSize() {
     return text("nodeSize");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipewright.azure.Arm;
 import io.pipewright.http.Cancellation;
 import io.pipewright.http.RemoteException;
+import io.pipewright.io.Jackson;
 import io.pipewright.workspace.AzureSession;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -37,7 +38,7 @@ public final class AzureMlComputes {
   /** Azure ML's default idle time of a cluster's node before it is removed. */
   public static final Duration DEFAULT_IDLE = Duration.ofSeconds(120);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.MAPPER;
 
   private final Arm arm;
   private final String subscriptionId;
@@ -78,10 +79,6 @@ public final class AzureMlComputes {
     return new AzureMlComputes(arm, subscriptionId, resourceGroup, workspaceName, apiVersion, interval);
   }
 
-  public String apiVersion() {
-    return apiVersion;
-  }
-
   public String workspaceName() {
     return workspaceName;
   }
@@ -90,11 +87,6 @@ public final class AzureMlComputes {
   public String workspacePath() {
     return "/subscriptions/" + segment(subscriptionId) + "/resourceGroups/" + segment(resourceGroup)
         + "/providers/Microsoft.MachineLearningServices/workspaces/" + segment(workspaceName);
-  }
-
-  /** The Resource Manager id a job's {@code computeId} gives for compute {@code name}. */
-  public String computeId(String name) {
-    return workspacePath() + "/computes/" + segment(name);
   }
 
   /** The workspace itself: its region, discovery URL and what Studio links are made of. Asked once. */

@@ -3,6 +3,7 @@ package io.pipewright.azureml;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipewright.io.Jackson;
 import io.pipewright.model.DatasetKind;
 import io.pipewright.model.DatasetNode;
 import io.pipewright.model.DatasetSource;
@@ -51,7 +52,7 @@ import java.util.Optional;
  * and how Azure ML splits {@code args} (quoted here as a POSIX shell would).
  */
 final class AzureMlPipelineJob {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Jackson.MAPPER;
   /** The workspace's default datastore, which Pipewright's {@code default} datastore stands for. */
   static final String DEFAULT_DATASTORE = "workspaceblobstore";
   /** Where the SQL driver jar goes in a SQL step's code folder. */

@@ -9,6 +9,7 @@ import io.pipewright.http.RemoteException;
 import io.pipewright.http.RestClient;
 import io.pipewright.http.RetryPolicy;
 import io.pipewright.http.Timeouts;
+import io.pipewright.io.Jackson;
 import io.pipewright.model.OutputPort;
 import io.pipewright.model.Step;
 import io.pipewright.workspace.AzureSession;
@@ -124,8 +125,8 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
                   + " is not honoured on Azure ML, whose Spark jobs read their inputs directly"));
         }
         ObjectNode spec = mapping.component(step, codeId);
-        String version = CodeUpload.hash(AzureMlPipelineJob.JSON.writeValueAsBytes(spec));
-        ObjectNode body = AzureMlPipelineJob.JSON.createObjectNode();
+        String version = CodeUpload.hash(Jackson.MAPPER.writeValueAsBytes(spec));
+        ObjectNode body = Jackson.MAPPER.createObjectNode();
         ObjectNode properties = body.putObject("properties");
         properties.put("isAnonymous", true);
         properties.set("componentSpec", spec);
@@ -140,7 +141,7 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
       ObjectNode body = mapping.body(componentIds);
       Files.createDirectories(submission.runDirectory());
       Files.write(submission.runDirectory().resolve("azureml-job.json"),
-          AzureMlPipelineJob.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
+          Jackson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
       stopIfCanceled();
       // Recorded first: a Pipewright that dies while the job is being created leaves its name to cancel.
       recorder.remoteRun(jobName);
@@ -443,7 +444,7 @@ final class AzureMlPipelineRun implements PipelineBackend.Execution {
       }
       String name = port.registration().get();
       int version = nextVersion(name);
-      ObjectNode body = AzureMlPipelineJob.JSON.createObjectNode();
+      ObjectNode body = Jackson.MAPPER.createObjectNode();
       ObjectNode properties = body.putObject("properties");
       properties.put("dataType", "uri_folder");
       properties.put("dataUri", uri);

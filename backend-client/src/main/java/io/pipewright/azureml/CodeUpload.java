@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipewright.azure.Arm;
 import io.pipewright.http.Cancellation;
 import io.pipewright.http.RestClient;
+import io.pipewright.io.Jackson;
 import io.pipewright.model.Step;
 import io.pipewright.workspace.IgnoreFiles;
 import io.pipewright.workspace.WorkspaceException;
@@ -59,7 +60,7 @@ final class CodeUpload {
     String name = "pipewright-" + step.id().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
     String codePath = ref.path() + "/codes/" + name + "/versions/" + version;
 
-    ObjectNode start = AzureMlPipelineJob.JSON.createObjectNode();
+    ObjectNode start = Jackson.MAPPER.createObjectNode();
     start.put("pendingUploadId", UUID.nameUUIDFromBytes((name + "/" + version).getBytes(StandardCharsets.UTF_8)).toString());
     start.put("pendingUploadType", "TemporaryBlobReference");
     JsonNode pending = arm.post(codePath + "/startPendingUpload", AzureMlPipelineBackend.API_VERSION, start,
@@ -77,7 +78,7 @@ final class CodeUpload {
       blobs.send("PUT", folder + "/" + file.getKey() + sas, Files.readAllBytes(file.getValue()),
           Map.of("x-ms-blob-type", "BlockBlob", "Content-Type", "application/octet-stream"), cancel);
     }
-    ObjectNode code = AzureMlPipelineJob.JSON.createObjectNode();
+    ObjectNode code = Jackson.MAPPER.createObjectNode();
     ObjectNode properties = code.putObject("properties");
     properties.put("isAnonymous", true);
     properties.put("codeUri", blobUri);

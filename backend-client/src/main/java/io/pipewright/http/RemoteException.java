@@ -51,17 +51,6 @@ public class RemoteException extends IOException {
     this.outcome = Objects.requireNonNull(outcome);
   }
 
-  /**
-   * An error answer as {@link RestClient} would report it, for fakes in tests of the backends: the
-   * detail is {@code "HTTP <status> <reason>"} and the message, retryability and outcome follow
-   * from the status and method as in {@link RestClient}.
-   */
-  public static RemoteException ofStatus(String method, String url, int status, String serverMessage) {
-    boolean idempotent = !"POST".equalsIgnoreCase(method);
-    return new RemoteException(method, url, status, ServerMessages.statusLine(status, null, serverMessage),
-        serverMessage, null, null, ServerMessages.outcomeOf(status, idempotent), null);
-  }
-
   /** The HTTP method: GET, POST, DELETE. */
   public String method() {
     return method;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipewright.http.Authentication.TokenUnavailableException;
 import io.pipewright.http.NetworkErrors.Kind;
 import io.pipewright.http.RemoteException.Outcome;
+import io.pipewright.io.Jackson;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ import org.slf4j.Logger;
  */
 public final class RestClient {
   private static final Logger LOG = HttpLogging.LOG;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.MAPPER;
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   /** The most of an error answer's body read for its message. */
   private static final int MAX_ERROR_BODY = 64 * 1024;

@@ -25,10 +25,6 @@ public record Timeouts(Duration connect, Duration read, Duration call) {
     }
   }
 
-  public Timeouts withConnect(Duration d) {
-    return new Timeouts(d, read, call);
-  }
-
   public Timeouts withRead(Duration d) {
     return new Timeouts(connect, d, call);
   }

@@ -1,5 +1,6 @@
 package io.pipewright.local;
 
+import io.pipewright.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -73,7 +74,7 @@ final class ClassDataArchive {
   void written(boolean driverSucceeded) {
     try {
       if (driverSucceeded && Files.isRegularFile(partial) && Files.size(partial) > 0) {
-        UserCache.publish(partial, archive);
+        AtomicFiles.publish(partial, archive);
       } else {
         Files.deleteIfExists(partial);
       }

@@ -107,7 +107,7 @@ final class DatasetCatalog {
       DelimitedText.preview(data, delimiter, 0); // reads the header: refuses what is not delimited text
     }
     Character stored = kind == DatasetKind.TABULAR ? delimiter : null;
-    return HistoryCalls.read(() -> store.registerDataset(name, kind.wireName(), data.toString(), null, null,
+    return HistoryCalls.read(() -> store.registerDataset(name, kind, data.toString(), null, null,
         Instant.now(), stored));
   }
 
@@ -121,8 +121,8 @@ final class DatasetCatalog {
     checkRows(maxRows);
     DatasetVersion dataset = HistoryCalls.read(() -> store.dataset(name, version)).orElseThrow(() -> new WorkspaceException(
         "dataset '" + name + "'" + (version == null ? "" : " version " + version) + " is not registered in this workspace"));
-    if (!DatasetKind.TABULAR.wireName().equals(dataset.kind())) {
-      throw new WorkspaceException("dataset '" + name + "' version " + dataset.version() + " is a " + dataset.kind()
+    if (dataset.kind() != DatasetKind.TABULAR) {
+      throw new WorkspaceException("dataset '" + name + "' version " + dataset.version() + " is a " + dataset.kind().wireName()
           + " dataset: only tabular datasets have rows to preview");
     }
     Path location = Path.of(dataset.location());

@@ -1,5 +1,6 @@
 package io.pipewright.local;
 
+import io.pipewright.model.DatasetKind;
 import io.pipewright.workspace.ChildRun;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.DatasetVersion;
@@ -663,13 +664,13 @@ final class HistoryStore implements AutoCloseable {
   // ---- datasets -----------------------------------------------------------------------------
 
   /** Registers a new version of a dataset and returns it; the version is one more than the last. */
-  synchronized DatasetVersion registerDataset(String name, String kind, String location, String runId,
+  synchronized DatasetVersion registerDataset(String name, DatasetKind kind, String location, String runId,
       String stepId, Instant at) throws SQLException {
     return registerDataset(name, kind, location, runId, stepId, at, null);
   }
 
   /** As above, for a tabular dataset read with {@code delimiter} (null: a comma, or a file dataset). */
-  synchronized DatasetVersion registerDataset(String name, String kind, String location, String runId,
+  synchronized DatasetVersion registerDataset(String name, DatasetKind kind, String location, String runId,
       String stepId, Instant at, Character delimiter) throws SQLException {
     int[] version = new int[1];
     inTransaction(() -> {
@@ -686,7 +687,7 @@ final class HistoryStore implements AutoCloseable {
               + " VALUES (?,?,?,?,?,?,?,?)")) {
         ps.setString(1, name);
         ps.setInt(2, version[0]);
-        ps.setString(3, kind);
+        ps.setString(3, kind.wireName());
         ps.setString(4, location);
         ps.setString(5, runId);
         ps.setString(6, stepId);
@@ -732,7 +733,7 @@ final class HistoryStore implements AutoCloseable {
 
   private static DatasetVersion datasetVersion(ResultSet rs) throws SQLException {
     String delimiter = rs.getString(8);
-    return new DatasetVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+    return new DatasetVersion(rs.getString(1), rs.getInt(2), DatasetKind.fromWireName(rs.getString(3)), rs.getString(4), rs.getString(5),
         rs.getString(6), instant(rs, 7), delimiter == null || delimiter.isEmpty() ? null : delimiter.charAt(0));
   }
 

@@ -3,7 +3,7 @@ package io.pipewright.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pipewright.io.Jackson;
 import java.util.Map;
 
 /**
@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class Json {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
   private Json() {}
 

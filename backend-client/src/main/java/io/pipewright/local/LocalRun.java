@@ -602,7 +602,7 @@ final class LocalRun implements RunHandle {
         new WorkspaceException("dataset '" + reg.name() + "'" + (reg.version() == null ? "" : " version "
             + reg.version()) + " is not registered in this workspace"));
     return new StepLaunch.Input(Path.of(version.location()),
-        "file".equals(version.kind()) ? DatasetKind.FILE : DatasetKind.TABULAR);
+        version.kind());
   }
 
   /** Copies a file into {@code targetDir}, or a folder's content into it; returns the copy. */
@@ -693,7 +693,7 @@ final class LocalRun implements RunHandle {
         logs.note("dataset " + name.get() + " version " + latest.get().version() + " is already this output");
         continue;
       }
-      String kind = step.kind() instanceof SparkStep ? "tabular" : "file";
+      DatasetKind kind = step.kind() instanceof SparkStep ? DatasetKind.TABULAR : DatasetKind.FILE;
       DatasetVersion registered = query(() -> store.registerDataset(name.get(), kind, path.toString(), runId,
           step.id(), Instant.now()));
       if (registered != null) {

@@ -2,6 +2,7 @@ package io.pipewright.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipewright.io.Jackson;
 import io.pipewright.workspace.ChildRun;
 import io.pipewright.workspace.ComputeTarget;
 import io.pipewright.workspace.DatasetPreview;
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
 final class OutputPreview {
   static final String PARQUET_MAIN = "io.pipewright.spark.ParquetPreview";
   private static final long PARQUET_TIMEOUT_SECONDS = 120;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.MAPPER;
 
   /** Finds the Spark runtime a Parquet output is read with: the step's local Spark compute's, else the default one. */
   interface Runtimes {

@@ -1,5 +1,6 @@
 package io.pipewright.local;
 
+import io.pipewright.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ final class SparkBootstrap {
       Files.createDirectories(file.getParent());
       Path written = Files.createTempFile(file.getParent(), "driver-jvm", ".tmp");
       Files.writeString(written, text, StandardCharsets.UTF_8);
-      UserCache.publish(written, file);
+      AtomicFiles.publish(written, file);
     } catch (IOException e) {
       LOG.debug("cannot remember the Spark driver's JVM in {}: {}", file, e.toString());
     }

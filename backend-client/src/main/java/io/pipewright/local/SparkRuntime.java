@@ -1,5 +1,6 @@
 package io.pipewright.local;
 
+import io.pipewright.io.AtomicFiles;
 import io.pipewright.workspace.JavaHome;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.File;
@@ -161,7 +162,7 @@ final class SparkRuntime {
         Files.createDirectories(remembered.getParent());
         Path partial = Files.createTempFile(remembered.getParent(), remembered.getFileName().toString(), ".partial");
         Files.write(partial, options, StandardCharsets.UTF_8);
-        UserCache.publish(partial, remembered);
+        AtomicFiles.publish(partial, remembered);
       } catch (IOException e) {
         // Not remembered: the next start reads the jar again.
       }

@@ -1,5 +1,6 @@
 package io.pipewright.local;
 
+import io.pipewright.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ final class SqliteNativeLibrary {
       try {
         Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
         partial.toFile().setExecutable(true); // as sqlite-jdbc's own extraction does
-        UserCache.publish(partial, library);
+        AtomicFiles.publish(partial, library);
       } finally {
         Files.deleteIfExists(partial);
       }

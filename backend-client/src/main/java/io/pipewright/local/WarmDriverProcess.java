@@ -3,6 +3,7 @@ package io.pipewright.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pipewright.io.Jackson;
 import io.pipewright.workspace.LaunchedStep.StepResult;
 import io.pipewright.workspace.StepProgress;
 import io.pipewright.workspace.WarmSpark;
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 final class WarmDriverProcess {
 
   private static final String EVENT_PREFIX = "@pipewright ";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.MAPPER;
 
   /** What the pool hears from a driver. */
   interface Events {

@@ -8,4 +8,14 @@ public enum DatasetKind {
   public String wireName() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
+
+  /** The kind a {@link #wireName()} names. */
+  public static DatasetKind fromWireName(String wireName) {
+    for (DatasetKind kind : values()) {
+      if (kind.wireName().equals(wireName)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("no dataset kind '" + wireName + "'");
+  }
 }

@@ -49,11 +49,6 @@ public record Pipeline(
     return edges.stream().filter(e -> e.to().node().equals(stepId)).toList();
   }
 
-  /** The edges that start at this node (a step output or a dataset). */
-  public List<Edge> edgesFrom(String nodeId) {
-    return edges.stream().filter(e -> e.from().node().equals(nodeId)).toList();
-  }
-
   /** The compute target a step runs on: its own, else the pipeline's default. */
   public String computeOf(Step step) {
     return step.compute() != null ? step.compute() : defaultCompute;

@@ -1,21 +1,14 @@
 package io.pipewright.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.pipewright.io.AtomicFiles;
+import io.pipewright.io.Jackson;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -28,10 +21,7 @@ public final class PipelineFormat {
   /** The newest {@code schemaVersion} this version reads and the one it writes. */
   public static final int SCHEMA_VERSION = 1;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final ObjectMapper MAPPER = Jackson.MAPPER;
 
   private PipelineFormat() {}
 
@@ -71,51 +61,7 @@ public final class PipelineFormat {
    * moved over it, so a crash or a failed write leaves either the old file or the new one.
    */
   public static void save(Pipeline pipeline, Path file) throws IOException {
-    String text = write(pipeline);
-    writeAtomically(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** What {@link #writeAtomically} puts in the temporary file. */
-  @FunctionalInterface
-  interface Content {
-    void writeTo(OutputStream out) throws IOException;
-  }
-
-  /**
-   * Writes {@code content} into a temporary file in {@code file}'s directory, forces it to the disk,
-   * moves it over {@code file} (atomically where the file system can) and forces the directory. When
-   * anything fails, {@code file} is untouched and the temporary file is gone.
-   */
-  static void writeAtomically(Path file, Content content) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-          OutputStream out = Channels.newOutputStream(channel)) {
-        content.writeTo(out);
-        out.flush();
-        channel.force(true);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      forceDirectory(dir);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  /** Makes the rename durable; some systems cannot open a directory for this, which is no error. */
-  private static void forceDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Windows cannot open a directory as a channel; the move itself is still atomic there.
-    }
+    AtomicFiles.writeString(file, write(pipeline));
   }
 
   /** Jackson's message without its source excerpt and location, which the diagnostic carries. */

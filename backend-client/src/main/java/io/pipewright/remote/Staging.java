@@ -97,11 +97,6 @@ public final class Staging {
     return new Staging(new Folder(dir, root));
   }
 
-  /** Whether files are copied to a staging area (false: the cluster uses the workspace's paths). */
-  public boolean copies() {
-    return area != null;
-  }
-
   /** Where files are staged, for the step's log. */
   public String describe() {
     return area == null ? "files read from this workspace's folders" : "files staged in " + area.describe();

@@ -3,6 +3,7 @@ package io.pipewright.workspace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipewright.io.Jackson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.Map;
  * resource_group}, {@code workspace_name}, into the settings of an {@code azureml} compute target.
  */
 public final class AzureMlConfig {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Jackson.MAPPER;
 
   private AzureMlConfig() {}
 

@@ -1,5 +1,6 @@
 package io.pipewright.workspace;
 
+import io.pipewright.model.DatasetKind;
 import java.time.Instant;
 
 /**
@@ -11,12 +12,12 @@ import java.time.Instant;
  *     tabular ones that use the default comma
  */
 public record DatasetVersion(
-    String name, int version, String kind, String location, String runId, String stepId, Instant createdAt,
+    String name, int version, DatasetKind kind, String location, String runId, String stepId, Instant createdAt,
     Character delimiter) {
 
   public static final char DEFAULT_DELIMITER = ',';
 
-  public DatasetVersion(String name, int version, String kind, String location, String runId, String stepId,
+  public DatasetVersion(String name, int version, DatasetKind kind, String location, String runId, String stepId,
       Instant createdAt) {
     this(name, version, kind, location, runId, stepId, createdAt, null);
   }

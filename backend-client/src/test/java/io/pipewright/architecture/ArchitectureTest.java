@@ -27,6 +27,15 @@ class ArchitectureTest {
       .because("the pipeline model is the base every other package builds on");
 
   @ArchTest
+  static final ArchRule ioImportsNothingOfTheProject = noClasses()
+      .that().resideInAPackage("io.pipewright.io..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "io.pipewright.model..", "io.pipewright.workspace..", "io.pipewright.local..", "io.pipewright.http..",
+          "io.pipewright.remote..", "io.pipewright.standalone..", "io.pipewright.livy..", "io.pipewright.azureml..",
+          "io.pipewright.azure..", "io.pipewright.sparkui..")
+      .because("files and JSON are the plumbing every package uses, the model included");
+
+  @ArchTest
   static final ArchRule modelUsesNoToolkitNetworkOrSpark = noClasses()
       .that().resideInAPackage("io.pipewright.model..")
       .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "okio..", "org.apache.spark..",

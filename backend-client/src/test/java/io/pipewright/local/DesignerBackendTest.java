@@ -293,7 +293,7 @@ class DesignerBackendTest {
 
     DatasetVersion images = workspace.registerDataset("images", DatasetKind.FILE, "default", "images", ',');
 
-    assertThat(images.kind()).isEqualTo("file");
+    assertThat(images.kind()).isEqualTo(DatasetKind.FILE);
     assertThat(images.delimiter()).isNull();
     assertThatThrownBy(() -> workspace.previewDataset("images", 1, 100))
         .hasMessage("dataset 'images' version 1 is a file dataset: only tabular datasets have rows to preview");

@@ -34,7 +34,7 @@ final class DatasetsCommand {
         }
         List<List<String>> rows = new ArrayList<>();
         for (DatasetVersion d : list) {
-          rows.add(List.of(d.name(), Integer.toString(d.version()), d.kind(), Tables.when(d.createdAt()),
+          rows.add(List.of(d.name(), Integer.toString(d.version()), d.kind().wireName(), Tables.when(d.createdAt()),
               d.runId() == null ? "-" : d.runId(), d.location()));
         }
         Tables.print(out, List.of("NAME", "VERSION", "KIND", "CREATED", "RUN", "LOCATION"), rows);
@@ -86,7 +86,7 @@ final class DatasetsCommand {
       }
       try (LocalWorkspace workspace = datasets.root.openWorkspace()) {
         DatasetVersion v = workspace.registerDataset(name, datasetKind, datastore, path, delimiter(delimiter));
-        spec.commandLine().getOut().println("registered " + v.name() + " version " + v.version() + " (" + v.kind() + "): "
+        spec.commandLine().getOut().println("registered " + v.name() + " version " + v.version() + " (" + v.kind().wireName() + "): "
             + v.location());
         return PipewrightCommand.OK;
       }

@@ -1,6 +1,7 @@
 package io.pipewright.app.cli;
 
 import io.pipewright.app.canvas.PipelineImage;
+import io.pipewright.io.AtomicFiles;
 import io.pipewright.model.Diagnostic;
 import io.pipewright.model.LoadedPipeline;
 import io.pipewright.model.PipelineFormat;
@@ -75,16 +76,14 @@ final class RenderCommand implements Callable<Integer> {
     BufferedImage image = HeadlessFx.call(() -> width != null
         ? PipelineImage.render(loaded.pipeline(), file, width, height, scale)
         : PipelineImage.render(loaded.pipeline(), file, scale));
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
     try {
-      if (!ImageIO.write(image, "png", temp.toFile())) {
-        throw new PipewrightCommand.UserException("no PNG writer in this Java", PipewrightCommand.FAILED);
-      }
-      Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(target, png -> {
+        if (!ImageIO.write(image, "png", png)) {
+          throw new IOException("no PNG writer in this Java");
+        }
+      });
     } catch (IOException e) {
       throw new PipewrightCommand.UserException("cannot write " + output + ": " + e.getMessage(), PipewrightCommand.FAILED);
-    } finally {
-      Files.deleteIfExists(temp);
     }
     out.println(output + ": " + image.getWidth() + "x" + image.getHeight() + " px, "
         + loaded.pipeline().steps().size() + " steps, " + loaded.pipeline().datasets().size() + " datasets");

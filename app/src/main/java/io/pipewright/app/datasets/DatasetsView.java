@@ -216,13 +216,13 @@ public final class DatasetsView extends SplitPane {
       }
       switch (item.type()) {
         case DATASET:
-          setText(item.label() + "  (" + item.group().kind() + ", " + item.group().versions().size()
+          setText(item.label() + "  (" + item.group().kind().wireName() + ", " + item.group().versions().size()
               + (item.group().versions().size() == 1 ? " version)" : " versions)"));
           setGraphic(Icons.forKind(NodeKinds.DATASET));
           break;
         case VERSION:
           setText(item.label() + (item.version().runId() == null ? "" : "  · from run " + item.version().runId()));
-          setGraphic(new FontIcon(DatasetKind.TABULAR.wireName().equals(item.version().kind())
+          setGraphic(new FontIcon(item.version().kind() == DatasetKind.TABULAR
               ? MaterialDesignT.TABLE : MaterialDesignF.FILE_OUTLINE));
           break;
         case DATASTORE:

@@ -31,7 +31,7 @@ public final class DatasetsViewModel {
   private final PreviewViewModel preview;
 
   /** One dataset name and its versions, newest first. */
-  public record DatasetGroup(String name, String kind, List<DatasetVersion> versions) {
+  public record DatasetGroup(String name, DatasetKind kind, List<DatasetVersion> versions) {
     public DatasetVersion latest() {
       return versions.get(0);
     }
@@ -76,7 +76,7 @@ public final class DatasetsViewModel {
 
   /** Shows the first rows of a registered version (tabular only). */
   public void preview(DatasetVersion version) {
-    if (!DatasetKind.TABULAR.wireName().equals(version.kind())) {
+    if (version.kind() != DatasetKind.TABULAR) {
       preview.clear(version.name() + " version " + version.version() + " is a file dataset: its files are used as"
           + " they are, so there are no rows to show. It is at " + version.location());
       return;

@@ -1,16 +1,16 @@
 package io.pipewright.app.document;
 
 import io.pipewright.graph.model.GraphModel;
-import io.pipewright.graph.undo.Command;
 import io.pipewright.graph.model.GraphNode;
+import io.pipewright.graph.undo.Command;
 import io.pipewright.graph.undo.UndoStack;
+import io.pipewright.io.AtomicFiles;
 import io.pipewright.model.Layout;
 import io.pipewright.model.Pipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -184,10 +184,7 @@ public final class PipelineDocument {
       if (Files.exists(target) && Files.readString(target, StandardCharsets.UTF_8).equals(e.getValue())) {
         continue;
       }
-      Files.createDirectories(target.toAbsolutePath().getParent());
-      Path partial = target.resolveSibling(target.getFileName() + ".partial");
-      Files.writeString(partial, e.getValue(), StandardCharsets.UTF_8);
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.writeString(target, e.getValue());
     }
   }
 

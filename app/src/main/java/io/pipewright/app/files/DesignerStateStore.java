@@ -1,14 +1,12 @@
 package io.pipewright.app.files;
 
+import io.pipewright.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -86,20 +84,7 @@ public final class DesignerStateStore {
     }
     p.setProperty("file.last", state.last().map(Path::toString).orElse(""));
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-      try {
-        try (OutputStream out = Files.newOutputStream(temp)) {
-          p.store(out, "Pipewright designer: window, layout, theme, recent files");
-        }
-        try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicFiles.write(file, out -> p.store(out, "Pipewright designer: window, layout, theme, recent files"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

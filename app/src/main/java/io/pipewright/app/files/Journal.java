@@ -1,15 +1,14 @@
 package io.pipewright.app.files;
 
+import io.pipewright.io.AtomicFiles;
 import io.pipewright.model.LoadedPipeline;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.PipelineFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -104,15 +103,7 @@ public final class Journal {
   }
 
   private void store(Properties properties, Path file, String comment) throws IOException {
-    Path temp = Files.createTempFile(dir, "." + id, ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        properties.store(out, comment);
-      }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.write(file, out -> properties.store(out, comment));
   }
 
   /** Removes the journal (after a save, a discard or a clean exit); writes of earlier epochs are dropped. */

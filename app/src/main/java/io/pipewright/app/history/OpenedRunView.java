@@ -431,7 +431,7 @@ public final class OpenedRunView {
       }
     } else if (dataset != null) {
       heading.setText(dataset.name());
-      row = addRow(grid, row, "Kind", dataset.kind().toString());
+      row = addRow(grid, row, "Kind", dataset.kind().wireName());
       row = addRow(grid, row, "Source", String.valueOf(dataset.source()));
     } else {
       RunSummary r = shown.run();

@@ -145,7 +145,7 @@ public final class StepDetailsView extends ScrollPane {
       GridPane registered = grid();
       int row = 0;
       for (DatasetVersion v : d.registered()) {
-        registered.addRow(row++, key(v.name() + " v" + v.version()), key(v.kind()), path(v.location()));
+        registered.addRow(row++, key(v.name() + " v" + v.version()), key(v.kind().wireName()), path(v.location()));
       }
       box.getChildren().add(section("Registered datasets", registered));
     }

@@ -57,7 +57,7 @@ public final class PaletteViewModel {
     context.workspace().ifPresent(ws -> context.executor().submit(() -> {
       List<PaletteItem> found = new ArrayList<>();
       for (DatasetVersion v : ws.datasets()) {
-        found.add(PaletteItem.registered(v.name(), v.version(), v.kind()));
+        found.add(PaletteItem.registered(v.name(), v.version(), v.kind().wireName()));
       }
       Map<String, Path> roots = new LinkedHashMap<>();
       String defaultName = null;

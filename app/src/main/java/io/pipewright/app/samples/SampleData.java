@@ -1,6 +1,7 @@
 package io.pipewright.app.samples;
 
 import io.pipewright.app.document.ValidationContexts;
+import io.pipewright.io.AtomicFiles;
 import io.pipewright.workspace.Datastore;
 import io.pipewright.workspace.Workspace;
 import io.pipewright.workspace.WorkspaceException;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -47,10 +47,7 @@ public final class SampleData {
           if (data == null) {
             continue;
           }
-          Files.createDirectories(target.getParent());
-          Path partial = target.resolveSibling(target.getFileName() + ".partial");
-          Files.copy(data, partial, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+          AtomicFiles.copy(data, target);
         }
       }
     } catch (IOException e) {

@@ -1,11 +1,11 @@
 package io.pipewright.app.samples;
 
+import io.pipewright.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** The sample pipelines a first start opens, copied from the class path into the workspace. */
@@ -32,9 +32,7 @@ public final class Samples {
           if (in == null) {
             continue;
           }
-          Path partial = dir.resolve(name + ".partial");
-          Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+          AtomicFiles.copy(in, target);
         }
       }
     } catch (IOException e) {

@@ -1,7 +1,5 @@
 package io.pipewright.app.azure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.azure.core.credential.AccessToken;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
@@ -10,6 +8,7 @@ import io.pipewright.app.designer.Theme;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.testing.AzureTokens;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -42,6 +41,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import reactor.core.publisher.Mono;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The status bar's Azure item and the device-code dialog in the main window, driven by the robot.
@@ -97,7 +97,7 @@ class AzureSignInRobotTest {
 
   private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
     try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+      FxWait.until(10, condition);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("timed out waiting for " + what, e);
     }

@@ -1,13 +1,12 @@
 package io.pipewright.app.compute;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.local.LocalWorkspace;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Takes the screenshots in docs/screenshots from a real window. Not a test: it runs only when asked,
@@ -86,7 +86,7 @@ class DesignerScreenshots {
     robot.clickOn("#field-cores").push(KeyCode.CONTROL, KeyCode.A).write("2");
     robot.clickOn("#field-javaHome").write("/opt/jdk-11");
     robot.clickOn("#testConnection");
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+    FxWait.until(60, () -> {
       Label result = robot.lookup("#connectionResult").queryAs(Label.class);
       return result.getText() != null && !result.getText().contains("Testing") && !result.getText().contains("Not tested");
     });
@@ -94,7 +94,7 @@ class DesignerScreenshots {
     screenshot("designer-attach.png");
     robot.clickOn("#field-javaHome").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
     robot.clickOn("#testConnection");
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+    FxWait.until(60, () -> {
       Label result = robot.lookup("#connectionResult").queryAs(Label.class);
       return result.getText() != null && result.getText().startsWith("Spark");
     });

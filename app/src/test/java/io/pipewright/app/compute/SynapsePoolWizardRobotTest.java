@@ -1,14 +1,12 @@
 package io.pipewright.app.compute;
 
-import static io.pipewright.testing.SpecExamples.responseText;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Capacity;
 import io.pipewright.testing.FakeArmServer;
@@ -37,6 +35,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static io.pipewright.testing.SpecExamples.responseText;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Synapse pool wizard in a main window, driven by the robot, listing the pools of the linked
@@ -91,7 +91,7 @@ class SynapsePoolWizardRobotTest {
 
   /** Waits until {@code condition} holds, asking it on the FX thread (it reads the window and its lists). */
   private static void waitUntil(BooleanSupplier condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(30, TimeUnit.SECONDS));
+    FxWait.until(10, condition::getAsBoolean);
   }
 
   private Button wizardButton(FxRobot robot, String text) {

@@ -1,7 +1,5 @@
 package io.pipewright.app.datasets;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pipewright.app.compute.ComputesFeature;
 import io.pipewright.app.compute.Workspaces;
 import io.pipewright.app.context.AppContext;
@@ -10,11 +8,11 @@ import io.pipewright.app.designer.MainWindow;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.DatasetVersion;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -32,6 +30,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Datasets tab on a real workspace seeded with Titanic.csv, driven by the robot. */
 @ExtendWith(ApplicationExtension.class)
@@ -71,7 +70,7 @@ class DatasetsRobotTest {
   }
 
   static void waitUntil(BooleanSupplier condition) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    FxWait.until(10, condition::getAsBoolean);
   }
 
   private static Node treeCell(FxRobot robot, String label) {

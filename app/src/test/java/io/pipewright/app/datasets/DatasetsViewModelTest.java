@@ -66,7 +66,7 @@ class DatasetsViewModelTest {
     assertThat(done[0]).isTrue();
     assertThat(vm.datasets()).singleElement().satisfies(g -> {
       assertThat(g.name()).isEqualTo("titanic");
-      assertThat(g.kind()).isEqualTo("tabular");
+      assertThat(g.kind()).isEqualTo(DatasetKind.TABULAR);
       assertThat(g.versions()).extracting(DatasetVersion::version).containsExactly(1);
     });
     assertThat(paletteRefreshes).isEqualTo(1);

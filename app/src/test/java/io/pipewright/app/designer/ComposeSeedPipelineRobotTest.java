@@ -1,8 +1,7 @@
 package io.pipewright.app.designer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pipewright.app.document.NodeKinds;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.graph.model.NodeStatus;
 import io.pipewright.graph.model.Port;
@@ -15,7 +14,6 @@ import io.pipewright.model.SparkStep;
 import io.pipewright.model.Step;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -34,6 +32,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's journey, by hand: from an empty pipeline file, drag the Titanic dataset, a Spark SQL
@@ -68,7 +67,7 @@ class ComposeSeedPipelineRobotTest {
 
   private static void waitUntil(int seconds, String what, BooleanSupplier condition) {
     try {
-      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+      FxWait.until(seconds, condition::getAsBoolean);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("timed out after " + seconds + " s waiting for " + what, e);
     }

@@ -1,16 +1,13 @@
 package io.pipewright.app.designer;
 
-import io.pipewright.app.DesignerApp;
 import io.pipewright.app.context.AppContext;
-import io.pipewright.app.samples.Samples;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
+import io.pipewright.app.samples.Samples;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.graph.model.GraphNode;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -25,6 +22,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowRobotTest {
@@ -108,7 +106,7 @@ class MainWindowRobotTest {
 
     robot.press(javafx.scene.input.KeyCode.F7).release(javafx.scene.input.KeyCode.F7);
 
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> context.statusProperty().get().startsWith("Validated: "));
+    FxWait.until(5, () -> context.statusProperty().get().startsWith("Validated: "));
     assertThat(context.statusProperty().get()).contains("error");
     assertThat(window.bottomTabs().getSelectionModel().getSelectedItem()).isSameAs(window.problemsTab());
     assertThat(window.problems().problems()).isNotEmpty();
@@ -149,7 +147,7 @@ class MainWindowRobotTest {
   @Test
   void aProblemShowsInTheProblemsTabAndClickingItSelectsItsStep(FxRobot robot) throws Exception {
     robot.doubleClickOn("Spark · JAR");
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+    FxWait.until(5,
         () -> !window.problems().problems().isEmpty());
     robot.clickOn(window.graphView());
     robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);

@@ -2,13 +2,13 @@ package io.pipewright.app.designer;
 
 import io.pipewright.app.DesignerApp;
 import io.pipewright.app.log.LogView;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.graph.model.GraphNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.embed.swing.SwingFXUtils;
@@ -55,7 +55,7 @@ public final class RunningDesigner {
   /** Waits for {@code condition}; on a timeout fails with what the window shows. */
   public void waitUntil(int seconds, String what, BooleanSupplier condition) {
     try {
-      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+      FxWait.until(seconds, condition::getAsBoolean);
     } catch (TimeoutException e) {
       throw new AssertionError("timed out after " + seconds + " s waiting for " + what + "\n" + screen(), e);
     }

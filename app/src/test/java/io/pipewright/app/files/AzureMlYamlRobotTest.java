@@ -1,17 +1,14 @@
 package io.pipewright.app.files;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import atlantafx.base.theme.PrimerLight;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxTaskExecutor;
-import java.io.IOException;
+import io.pipewright.app.testing.FxWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -23,6 +20,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** File ▸ Import Azure ML YAML… in the running designer: the job opens on the canvas as a new unsaved pipeline. */
 @ExtendWith(ApplicationExtension.class)
@@ -85,7 +83,7 @@ class AzureMlYamlRobotTest {
 
     robot.clickOn("File").clickOn("Import Azure ML YAML…");
 
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> context.document().pipeline().steps().size() == 2);
+    FxWait.until(10, () -> context.document().pipeline().steps().size() == 2);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(dialogs.asked).containsExactly("open: Import Azure ML YAML");
     assertThat(context.document().graph().nodes()).extracting(n -> n.id()).containsExactlyInAnyOrder(

@@ -1,7 +1,5 @@
 package io.pipewright.app.files;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import atlantafx.base.theme.PrimerLight;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
@@ -10,12 +8,12 @@ import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.document.PipelineEdits;
 import io.pipewright.app.fx.FxTaskExecutor;
 import io.pipewright.app.samples.Samples;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.model.PipelineFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -28,6 +26,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(ApplicationExtension.class)
 class SaveShortcutRobotTest {
@@ -63,7 +62,7 @@ class SaveShortcutRobotTest {
 
   @Test
   void ctrlSSavesTheFileAndTheTitleLosesTheDirtyMarker(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> context.document().file().isPresent());
+    FxWait.until(10, () -> context.document().file().isPresent());
     assertThat(stage.getTitle()).isEqualTo("titanic.pipeline.json — Pipewright");
     WaitForAsyncUtils.asyncFx(() -> context.document().edit("Rename",
         PipelineEdits.describe("Saved with Ctrl+S", "", null))).get(30, TimeUnit.SECONDS);
@@ -72,7 +71,7 @@ class SaveShortcutRobotTest {
     robot.clickOn("#canvas");
     robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
 
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !stage.getTitle().startsWith("•"));
+    FxWait.until(10, () -> !stage.getTitle().startsWith("•"));
     assertThat(stage.getTitle()).isEqualTo("titanic.pipeline.json — Pipewright");
     assertThat(PipelineFormat.read(file).pipeline().name()).isEqualTo("Saved with Ctrl+S");
     assertThat(dialogs.asked).isEmpty();

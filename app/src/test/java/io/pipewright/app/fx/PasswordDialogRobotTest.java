@@ -1,7 +1,6 @@
 package io.pipewright.app.fx;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.pipewright.app.testing.FxWait;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +19,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The password dialog of the dialog service, driven by the robot. */
 @ExtendWith(ApplicationExtension.class)
@@ -39,7 +39,7 @@ class PasswordDialogRobotTest {
     CompletableFuture<Optional<char[]>> answer = new CompletableFuture<>();
     Platform.runLater(() -> answer.complete(new FxDialogService(stage).askPassword("Password for livy1", HEADER, "alice", why)));
     // Present in the scene graph is not enough to click: wait until its window shows it.
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#passwordField")
+    FxWait.until(10, () -> robot.lookup("#passwordField")
         .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
     WaitForAsyncUtils.waitForFxEvents();
     return answer;

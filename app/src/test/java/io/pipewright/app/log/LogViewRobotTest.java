@@ -1,9 +1,8 @@
 package io.pipewright.app.log;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.RunHandle;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -27,6 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Log tab's viewer on a real step's generated Spark-like log, driven by the robot. */
 @ExtendWith(ApplicationExtension.class)
@@ -72,7 +71,7 @@ class LogViewRobotTest {
   }
 
   private static void waitUntil(BooleanSupplier condition) throws Exception {
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+    FxWait.until(20, condition::getAsBoolean);
     WaitForAsyncUtils.waitForFxEvents();
   }
 

@@ -1,7 +1,5 @@
 package io.pipewright.app.properties;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import atlantafx.base.theme.Styles;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
@@ -11,13 +9,13 @@ import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
 import io.pipewright.app.samples.Samples;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Diagnostic;
 import io.pipewright.model.PipelineFormat;
 import io.pipewright.model.SparkStep;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -34,6 +32,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The property panel in the main window, driven as a user would: the Titanic sample on a real workspace. */
 @ExtendWith(ApplicationExtension.class)
@@ -75,7 +74,7 @@ class PropertiesRobotTest {
   }
 
   private static void waitUntil(BooleanSupplier condition) throws Exception {
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
+    FxWait.until(5, condition::getAsBoolean);
   }
 
   private Point2D onCanvas(String nodeId) {

@@ -1,13 +1,12 @@
 package io.pipewright.app.run;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.FxTaskExecutor;
 import io.pipewright.app.history.SelectedRunViewModel;
 import io.pipewright.app.history.StepDetailsView;
 import io.pipewright.app.testing.ForwardingWorkspace;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Pipeline;
 import io.pipewright.workspace.DatasetVersion;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -39,6 +37,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The step details pane on a real failed run, with the details the embedded workspace's history
@@ -89,7 +88,7 @@ class StepDetailsRobotTest {
             new StatusChange(io.pipewright.workspace.RunStatus.FAILED, recorded.child().message(),
                 recorded.child().endedAt())),
             "sh -c 'echo boom >&2; exit 3' /runs/" + runId + "/steps/b/outputs/out", Map.of("in", "/runs/x/a/out"),
-            List.of(new DatasetVersion("boomed", 2, "file", "/datastore/boomed", runId, stepId, recorded.child().endedAt())),
+            List.of(new DatasetVersion("boomed", 2, io.pipewright.model.DatasetKind.FILE, "/datastore/boomed", runId, stepId, recorded.child().endedAt())),
             List.of("command changed: echo ok → echo boom"), 3,
             Optional.of(new FailureLocation("driver/stderr", 42, "boom")));
       }
@@ -120,9 +119,9 @@ class StepDetailsRobotTest {
       stage.show();
       selected.select(run);
     });
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> selected.step(stepId).isPresent());
+    FxWait.until(10, () -> selected.step(stepId).isPresent());
     robot.interact(() -> selected.stepProperty().set(selected.step(stepId).orElseThrow()));
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#launchText").tryQuery().isPresent());
+    FxWait.until(10, () -> robot.lookup("#launchText").tryQuery().isPresent());
   }
 
   @Test
@@ -152,7 +151,7 @@ class StepDetailsRobotTest {
 
     canPreview = true;
     robot.interact(() -> selected.reloadDetails());
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preview-out").tryQuery()
+    FxWait.until(10, () -> robot.lookup("#preview-out").tryQuery()
         .map(javafx.scene.Node::isVisible).orElse(false));
     robot.clickOn("#preview-out");
 

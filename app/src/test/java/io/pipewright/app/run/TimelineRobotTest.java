@@ -1,13 +1,11 @@
 package io.pipewright.app.run;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pipewright.app.fx.FxTaskExecutor;
 import io.pipewright.app.history.TimelineView;
+import io.pipewright.app.testing.FxWait;
 import io.pipewright.workspace.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
@@ -21,6 +19,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The timeline of a run's steps: a bar per started step, its times on hover, a running step's bar growing. */
 @ExtendWith(ApplicationExtension.class)
@@ -69,7 +68,7 @@ class TimelineRobotTest {
     assertThat(bar(robot, "a").getX()).isLessThan(bar(robot, "b").getX());
     double before = bar(robot, "b").getWidth();
 
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bar(robot, "b").getWidth() > before + 2);
+    FxWait.until(10, () -> bar(robot, "b").getWidth() > before + 2);
 
     robot.interact(() -> {
       running.setEndedAt(Instant.now());

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import java.util.concurrent.TimeUnit;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -184,6 +184,25 @@ final class ComputeRegistry {
 
   /** Changes settings of a compute target; every value is checked before anything is saved. */
   ComputeTarget updateCompute(String name, Map<String, String> changes) throws WorkspaceException {
+    // Another process (the designer, a second command) may change this compute meanwhile: the
+    // changes are applied to the settings as last read, and read and applied again if they changed.
+    for (int attempt = 1; ; attempt++) {
+      Optional<ComputeTarget> updated = updateComputeOnce(name, changes);
+      if (updated.isPresent()) {
+        return updated.get();
+      }
+      if (attempt == MAX_UPDATE_ATTEMPTS) {
+        throw new WorkspaceException("compute '" + name + "' kept changing while its settings were saved;"
+            + " nothing was changed, try again");
+      }
+    }
+  }
+
+  private static final int MAX_UPDATE_ATTEMPTS = 20;
+
+  /** The changes applied to the compute's current settings; empty when they changed before they were saved. */
+  private Optional<ComputeTarget> updateComputeOnce(String name, Map<String, String> changes)
+      throws WorkspaceException {
     ComputeTarget target = compute(name).orElseThrow(() -> unknownCompute(name));
     ComputeKind kind = ComputeKind.of(target.kind()).orElseThrow(() -> new WorkspaceException(
         "compute '" + name + "' is of kind '" + target.kind() + "', which this version of Pipewright does not know"));
@@ -214,8 +233,9 @@ final class ComputeRegistry {
     if (!problems.isEmpty()) {
       throw new InvalidFieldsException(problems);
     }
-    HistoryCalls.write(() -> store.setComputeSettings(name, Json.write(settings)));
-    return new ComputeTarget(name, target.kind(), settings);
+    boolean saved = HistoryCalls.writeReturning(
+        () -> store.replaceComputeSettings(name, target.settings(), Json.write(settings)));
+    return saved ? Optional.of(new ComputeTarget(name, target.kind(), settings)) : Optional.empty();
   }
 
   /**

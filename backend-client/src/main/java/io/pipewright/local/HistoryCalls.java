@@ -38,6 +38,11 @@ final class HistoryCalls {
     }
   }
 
+  /** Changes the history and returns what the change says, turning its failures into a user-facing error. */
+  static <T> T writeReturning(Query<T> update) throws WorkspaceException {
+    return read(update);
+  }
+
   private static WorkspaceException failed(SQLException e) {
     return new WorkspaceException("the run history failed: " + e.getMessage(), e);
   }

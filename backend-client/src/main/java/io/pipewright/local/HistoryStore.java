@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The embedded workspace's history in SQLite: experiments, runs, child runs with every status
@@ -36,6 +38,11 @@ import java.util.Optional;
  * {@code pipewright runs list}) read while a run writes. Every change is one transaction, so a
  * killed process leaves the database as of its last completed change. Schema changes are numbered
  * migrations under {@code io/pipewright/local/migrations}.
+ *
+ * <p>Many processes may share one history (twenty {@code pipewright run} at once, the designer and
+ * the command line): every transaction that writes takes the write lock at its start ({@code BEGIN
+ * IMMEDIATE}) and waits for it up to {@link #BUSY_TIMEOUT_MILLIS}, set before the first statement;
+ * migrations read the schema version again under that lock.
  */
 final class HistoryStore implements AutoCloseable {
 
@@ -50,15 +57,27 @@ final class HistoryStore implements AutoCloseable {
     this.connection = connection;
   }
 
+  /** How long a statement waits for another process's write to end before the history gives up. */
+  static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
   static HistoryStore open(Path databaseFile) throws WorkspaceException {
     SqliteNativeLibrary.useCachedCopy(UserCache.directory());
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath());
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA busy_timeout = 10000");
-        s.execute("PRAGMA journal_mode = WAL");
-        s.execute("PRAGMA synchronous = NORMAL");
-        s.execute("PRAGMA foreign_keys = ON");
+      // The busy timeout is set by the driver as the connection opens, before any statement: the
+      // first ones (the switch to WAL, the schema check) are those that meet other processes opening
+      // the same history at the same moment.
+      SQLiteConfig config = new SQLiteConfig();
+      config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+      Connection c = config.createConnection("jdbc:sqlite:" + databaseFile.toAbsolutePath());
+      try {
+        useWal(c);
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA synchronous = NORMAL");
+          s.execute("PRAGMA foreign_keys = ON");
+        }
+      } catch (SQLException e) {
+        c.close();
+        throw e;
       }
       HistoryStore store = new HistoryStore(c);
       try {
@@ -73,34 +92,83 @@ final class HistoryStore implements AutoCloseable {
     }
   }
 
-  private synchronized void migrate() throws SQLException, WorkspaceException {
-    int current;
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-      current = rs.next() ? rs.getInt(1) : 0;
-    }
-    if (current > MIGRATIONS.size()) {
-      throw new WorkspaceException("the run history was written by a newer Pipewright (schema "
-          + current + "; this version knows up to " + MIGRATIONS.size() + ")");
-    }
-    for (int i = current; i < MIGRATIONS.size(); i++) {
-      String sql = resource("migrations/" + MIGRATIONS.get(i));
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (Statement s = connection.createStatement()) {
-        for (String statement : sql.split(";\\s*(\\n|$)")) {
-          String trimmed = statement.strip();
-          if (!trimmed.isEmpty() && !trimmed.lines().allMatch(l -> l.strip().startsWith("--") || l.isBlank())) {
-            s.execute(trimmed);
-          }
+  /**
+   * Switches the history to WAL (once per database: the mode is kept in the file). The switch takes
+   * the database for itself for a moment; when another process holds it, SQLite may answer busy
+   * without waiting, so the switch is tried again until the busy timeout has passed.
+   */
+  private static void useWal(Connection c) throws SQLException {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
+    for (int attempt = 0; ; attempt++) {
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+        String mode = rs.next() ? rs.getString(1) : "";
+        if ("wal".equalsIgnoreCase(mode)) {
+          return;
         }
-        s.execute("PRAGMA user_version = " + (i + 1));
-        connection.commit();
+        if (System.nanoTime() > deadline) {
+          throw new SQLException("the run history stays in journal mode '" + mode + "', not WAL");
+        }
       } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
+        if (!isBusy(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
       }
+      pause(attempt);
+    }
+  }
+
+  private static boolean isBusy(SQLException e) {
+    return e instanceof SQLiteException se && (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code;
+  }
+
+  /** A short, growing pause between attempts at a busy database (1 to 50 ms). */
+  private static void pause(int attempt) throws SQLException {
+    try {
+      Thread.sleep(Math.min(50, 1L << Math.min(attempt, 6)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting for the run history", e);
+    }
+  }
+
+  /**
+   * Brings the schema up to date. Processes that open a new or older history at the same moment
+   * race here: each migration runs in an immediate transaction (one writer at a time) that reads
+   * the schema version again inside it, so a migration another process applied meanwhile is not
+   * applied twice.
+   */
+  private synchronized void migrate() throws SQLException, WorkspaceException {
+    while (true) {
+      int current = schemaVersion();
+      if (current > MIGRATIONS.size()) {
+        throw new WorkspaceException("the run history was written by a newer Pipewright (schema "
+            + current + "; this version knows up to " + MIGRATIONS.size() + ")");
+      }
+      if (current == MIGRATIONS.size()) {
+        return;
+      }
+      inTransaction(() -> {
+        int version = schemaVersion();
+        if (version >= MIGRATIONS.size()) {
+          return; // applied by another process while this one waited for the lock
+        }
+        String name = MIGRATIONS.get(version);
+        String sql;
+        try {
+          sql = resource("migrations/" + name);
+        } catch (WorkspaceException e) {
+          throw new SQLException(e.getMessage(), e);
+        }
+        try (Statement s = connection.createStatement()) {
+          for (String statement : sql.split(";\\s*(\\n|$)")) {
+            String trimmed = statement.strip();
+            if (!trimmed.isEmpty() && !trimmed.lines().allMatch(l -> l.strip().startsWith("--") || l.isBlank())) {
+              s.execute(trimmed);
+            }
+          }
+          s.execute("PRAGMA user_version = " + (version + 1));
+        }
+      });
     }
   }
 
@@ -147,8 +215,22 @@ final class HistoryStore implements AutoCloseable {
 
   record NewChild(String stepId, String stepName, String compute) {}
 
-  synchronized void insertRun(NewRun run, Instant now) throws SQLException {
+  /**
+   * Records a new run, Not started, with its child runs; false (nothing recorded) when a run of that
+   * id exists, say one another process started in the same second with the same random suffix.
+   */
+  synchronized boolean insertRun(NewRun run, Instant now) throws SQLException {
+    boolean[] inserted = new boolean[1];
     inTransaction(() -> {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM runs WHERE id = ?")) {
+        ps.setString(1, run.runId());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return;
+          }
+        }
+      }
+      inserted[0] = true;
       long experimentId = experimentId(run.experiment(), now);
       try (PreparedStatement ps = connection.prepareStatement(
           "INSERT INTO runs(id, experiment_id, pipeline_id, pipeline_name, pipeline_file, parameters,"
@@ -187,6 +269,7 @@ final class HistoryStore implements AutoCloseable {
       }
       transition(run.runId(), null, RunStatus.NOT_STARTED, null, now);
     });
+    return inserted[0];
   }
 
   private long experimentId(String name, Instant now) throws SQLException {
@@ -755,8 +838,27 @@ final class HistoryStore implements AutoCloseable {
     return updateCount("DELETE FROM compute_targets WHERE name = ?", name) == 1;
   }
 
-  synchronized void setComputeSettings(String name, String settingsJson) throws SQLException {
-    update("UPDATE compute_targets SET settings = ?, tested_at = NULL WHERE name = ?", settingsJson, name);
+  /**
+   * Replaces a compute's settings if they still are {@code expected} (compared as settings, not as
+   * text); false, and nothing changed, when another process changed them since they were read, or
+   * removed the compute.
+   */
+  synchronized boolean replaceComputeSettings(String name, Map<String, String> expected, String settingsJson)
+      throws SQLException {
+    boolean[] replaced = new boolean[1];
+    inTransaction(() -> {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT settings FROM compute_targets WHERE name = ?")) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next() || !Json.stringMap(rs.getString(1)).equals(expected)) {
+            return;
+          }
+        }
+      }
+      replaced[0] = updateCount("UPDATE compute_targets SET settings = ?, tested_at = NULL WHERE name = ?",
+          settingsJson, name) == 1;
+    });
+    return replaced[0];
   }
 
   /** Records that a target passed a connection test with the settings it has now. */
@@ -882,17 +984,29 @@ final class HistoryStore implements AutoCloseable {
     void run() throws SQLException;
   }
 
+  /**
+   * Runs {@code work} as one transaction that holds the write lock from its start ({@code BEGIN
+   * IMMEDIATE}), waiting up to the busy timeout for another process's write to end. A deferred
+   * transaction (JDBC's default) would start as a reader and fail at once when its first write
+   * finds that another process wrote meanwhile ({@code SQLITE_BUSY} or {@code SQLITE_BUSY_SNAPSHOT}):
+   * SQLite does not wait for a lock when a reader asks to become the writer.
+   */
   private void inTransaction(SqlWork work) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
+    try (Statement s = connection.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+    }
     try {
       work.run();
-      connection.commit();
+      try (Statement s = connection.createStatement()) {
+        s.execute("COMMIT");
+      }
     } catch (SQLException | RuntimeException e) {
-      connection.rollback();
+      try (Statement s = connection.createStatement()) {
+        s.execute("ROLLBACK");
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
       throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
     }
   }
 

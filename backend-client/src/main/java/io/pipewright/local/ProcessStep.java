@@ -21,7 +21,7 @@ final class ProcessStep implements LaunchedStep {
   private final CompletableFuture<StepResult> completion;
   private volatile boolean canceled;
 
-  private ProcessStep(Process process, Path stderrFile, String what) {
+  private ProcessStep(Process process, StepLogs logs, String what) {
     this.process = process;
     this.completion = process.onExit().handle((p, error) -> {
       if (canceled) {
@@ -33,11 +33,11 @@ final class ProcessStep implements LaunchedStep {
       }
       if (killedBySignal(exit)) {
         // Killed (kill -9, the kernel's OOM killer): the signal is the cause, and what it was doing is in its last lines.
-        String tail = lastLines(stderrFile, LAST_LINES);
+        String tail = lastLines(logs.stderrFile(), LAST_LINES);
         return StepResult.failure(what + " was killed (" + signal(exit - 128) + ", exit code " + exit + ")"
             + (tail.isEmpty() ? "" : "; its log ends: " + tail), exit);
       }
-      String cause = failureCause(stderrFile);
+      String cause = failureCause(logs);
       return StepResult.failure(what + " exited with code " + exit + (cause.isEmpty() ? "" : ": " + cause), exit);
     });
   }
@@ -103,7 +103,7 @@ final class ProcessStep implements LaunchedStep {
     builder.environment().putAll(environment);
     logLaunch(command, recorded, directory, logs);
     try {
-      return new ProcessStep(builder.start(), logs.stderrFile(), what);
+      return new ProcessStep(builder.start(), logs, what);
     } catch (IOException e) {
       throw new WorkspaceException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
     }
@@ -118,7 +118,7 @@ final class ProcessStep implements LaunchedStep {
     logLaunch(command, recorded, directory, logs);
     logs.note("started ahead: this driver's JVM (pid " + process.pid() + ") was started while Pipewright started,"
         + " and then given this step");
-    return new ProcessStep(process, logs.stderrFile(), what);
+    return new ProcessStep(process, logs, what);
   }
 
   /** The exact command and directory in the step's log; {@code recorded} as its history keeps it. */
@@ -155,8 +155,11 @@ final class ProcessStep implements LaunchedStep {
     descendants.forEach(ProcessHandle::destroyForcibly);
   }
 
-  /** Why a failed step failed, from its stderr (see {@link FailureCause}). */
-  static String failureCause(Path stderrFile) {
-    return FailureCause.of(stderrFile);
+  /**
+   * Why a failed step failed, from its stderr, or from its stdout when only that says why its JVM
+   * could not start (see {@link FailureCause#ofProcess}).
+   */
+  static String failureCause(StepLogs logs) {
+    return FailureCause.ofProcess(logs.stderrFile(), logs.stdoutFile());
   }
 }

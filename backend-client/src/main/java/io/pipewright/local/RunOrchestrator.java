@@ -58,6 +58,8 @@ final class RunOrchestrator {
   /** Runs a {@link PipelineBackend} runs as a whole (Azure ML pipeline jobs). */
   private final Set<DelegatedRun> delegated = ConcurrentHashMap.newKeySet();
   private final SecureRandom random = new SecureRandom();
+  /** Draws of a run id before giving up; a second draw is already rare (20 runs in one second: 0.3 %). */
+  private static final int MAX_RUN_ID_ATTEMPTS = 50;
 
   RunOrchestrator(HistoryStore store, WorkspaceLayout layout, ComputeRegistry computes, DatasetCatalog catalog) {
     this.store = store;
@@ -77,6 +79,11 @@ final class RunOrchestrator {
     for (HistoryStore.UnfinishedRun run : store.unfinishedRuns()) {
       if (isAlive(run.ownerPid(), run.ownerStarted())) {
         continue; // still running in its process (perhaps this one, through another workspace object)
+      }
+      // Read again now that its process is known to be gone: it may have finished the run between
+      // the list above and its end (another `pipewright run` on this workspace), and that stays.
+      if (store.run(run.runId()).map(r -> r.status().isFinal()).orElse(true)) {
+        continue;
       }
       Instant now = Instant.now();
       String why = "Pipewright (process " + run.ownerPid() + ") stopped while the run was in progress";
@@ -150,7 +157,6 @@ final class RunOrchestrator {
       }
       parameters.put(override.getKey(), override.getValue());
     }
-    String runId = newRunId();
     String experiment = options.experiment() == null || options.experiment().isBlank()
         ? pipeline.id() : options.experiment();
     Map<String, ComputeTarget> byName = new HashMap<>();
@@ -167,7 +173,7 @@ final class RunOrchestrator {
               + " up to or only one step is not supported there; run the whole pipeline, or run it here with"
               + " --target " + ComputeTarget.LOCAL_SPARK);
         }
-        return submitTo(backend, workspace.get(), runId, experiment, pipeline, options, parameters, order, byName,
+        return submitTo(backend, workspace.get(), experiment, pipeline, options, parameters, order, byName,
             ownComputes);
       }
     }
@@ -180,7 +186,7 @@ final class RunOrchestrator {
     for (String id : order) {
       children.add(new HistoryStore.NewChild(id, steps.get(id).name(), targets.get(id).name()));
     }
-    insertRun(runId, experiment, pipeline, options, parameters, children);
+    String runId = insertRun(experiment, pipeline, options, parameters, children);
     LocalRun run = new LocalRun(services, runId, pipeline, options, parameters, order, targets, plan);
     active.add(run);
     run.start();
@@ -191,7 +197,7 @@ final class RunOrchestrator {
    * Records a run that {@code backend} runs as a whole and starts submitting it; returns at once.
    * Each child run names its step's own compute target.
    */
-  private RunHandle submitTo(PipelineBackend backend, ComputeTarget workspace, String runId, String experiment,
+  private RunHandle submitTo(PipelineBackend backend, ComputeTarget workspace, String experiment,
       Pipeline pipeline, SubmitOptions options, Map<String, String> parameters, List<String> order,
       Map<String, ComputeTarget> byName, Map<String, String> ownComputes) throws WorkspaceException {
     Map<String, ComputeTarget> stepComputes = new LinkedHashMap<>();
@@ -207,7 +213,7 @@ final class RunOrchestrator {
       stepComputes.put(id, target);
       children.add(new HistoryStore.NewChild(id, step.name(), name));
     }
-    insertRun(runId, experiment, pipeline, options, parameters, children);
+    String runId = insertRun(experiment, pipeline, options, parameters, children);
     DelegatedRun run = new DelegatedRun(store, layout, backend, new PipelineBackend.Submission(runId, experiment,
         pipeline, options, Map.copyOf(parameters), List.copyOf(order), stepComputes, workspace, Map.copyOf(byName),
         computes.linkedServices(), layout.run(runId), computes.remoteContextForBackends()), delegated::remove);
@@ -216,18 +222,35 @@ final class RunOrchestrator {
     return run;
   }
 
-  private void insertRun(String runId, String experiment, Pipeline pipeline, SubmitOptions options,
+  /**
+   * Records a new run under a new id and creates its directory; returns the id. Runs started in the
+   * same second by other processes may draw the same id: the history keeps the first, and this run
+   * draws another.
+   */
+  private String insertRun(String experiment, Pipeline pipeline, SubmitOptions options,
       Map<String, String> parameters, List<HistoryStore.NewChild> children) throws WorkspaceException {
     ProcessHandle self = ProcessHandle.current();
     long selfStarted = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-    HistoryCalls.write(() -> store.insertRun(new HistoryStore.NewRun(runId, experiment, pipeline.id(), pipeline.name(),
-        options.pipelineFile().toAbsolutePath().toString(), PipelineFormat.write(pipeline), Json.write(parameters),
-        self.pid(), selfStarted, children, options.sparkTarget(), options.regenerateOutputs()), Instant.now()));
+    String pipelineJson = PipelineFormat.write(pipeline);
+    String parametersJson = Json.write(parameters);
+    String runId = null;
+    for (int attempt = 0; runId == null; attempt++) {
+      if (attempt == MAX_RUN_ID_ATTEMPTS) {
+        throw new WorkspaceException("cannot find a free run id in the run history after " + attempt + " attempts");
+      }
+      String candidate = newRunId();
+      boolean inserted = HistoryCalls.writeReturning(() -> store.insertRun(new HistoryStore.NewRun(candidate, experiment,
+          pipeline.id(), pipeline.name(), options.pipelineFile().toAbsolutePath().toString(), pipelineJson,
+          parametersJson, self.pid(), selfStarted, children, options.sparkTarget(), options.regenerateOutputs()),
+          Instant.now()));
+      runId = inserted ? candidate : null;
+    }
     try {
       Files.createDirectories(layout.run(runId));
     } catch (IOException e) {
       throw new WorkspaceException("cannot create the run directory " + layout.run(runId) + ": " + e.getMessage(), e);
     }
+    return runId;
   }
 
   /**

@@ -286,7 +286,7 @@ final class WarmDriverProcess {
             step.end(StepResult.success(0));
           } else {
             // As a cold driver's end is told (ProcessStep), from the same stderr.
-            String cause = ProcessStep.failureCause(step.launch().logs().stderrFile());
+            String cause = ProcessStep.failureCause(step.launch().logs());
             step.end(StepResult.failure("Spark driver exited with code " + exit
                 + (cause.isEmpty() ? "" : ": " + cause), exit));
           }

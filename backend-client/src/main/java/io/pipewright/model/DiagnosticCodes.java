@@ -79,6 +79,12 @@ public final class DiagnosticCodes {
 
   /** A remote target on another machine with no staging folder: its workers cannot see the workspace's files. */
   public static final String WORKSPACE_FILES_NOT_SHARED = "PW128";
+  /** Driver or executor memory below the 450 MiB Spark needs to start (1.5 × the 300 MiB it reserves). */
+  public static final String MEMORY_BELOW_SPARK_MINIMUM = "PW129";
+  /** A value Spark would refuse for a conf key it knows (a number, size, duration, true or false), or no value. */
+  public static final String BAD_CONF_VALUE = "PW130";
+  /** A conf key the step has a field for ({@code spark.driver.memory} is Driver memory). */
+  public static final String CONF_REPEATS_A_FIELD = "PW131";
 
   private DiagnosticCodes() {}
 }

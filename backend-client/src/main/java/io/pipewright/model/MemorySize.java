@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A memory size as Spark writes it: a whole number with an optional unit suffix {@code b, k, kb,
  * m, mb, g, gb, t, tb, p, pb} (case-insensitive, binary multiples). Spark's
  * {@code JavaUtils.byteStringAs} reads a bare number as the unit the setting expects; for memory
- * settings that unit is MiB.
+ * settings that unit is MiB, but spark-submit hands a bare driver memory to {@code java} as bytes
+ * ({@code -Xmx512}), so Pipewright's checks ask for the unit ({@link SparkValues#memory}).
  */
 public record MemorySize(long bytes, String text) {
 
@@ -44,6 +45,11 @@ public record MemorySize(long bytes, String text) {
     } catch (ArithmeticException | NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /** Whether the text names its unit ({@code 512m}); a bare number ({@code 512}) does not. */
+  public boolean hasUnit() {
+    return !text.isEmpty() && !Character.isDigit(text.charAt(text.length() - 1));
   }
 
   public long mebibytes() {

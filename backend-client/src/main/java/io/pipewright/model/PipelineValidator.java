@@ -1,7 +1,9 @@
 package io.pipewright.model;
 
+import static io.pipewright.model.DiagnosticCodes.BAD_CONF_VALUE;
 import static io.pipewright.model.DiagnosticCodes.BAD_DYNAMIC_ALLOCATION;
 import static io.pipewright.model.DiagnosticCodes.COMPUTE_CANNOT_RUN_SPARK;
+import static io.pipewright.model.DiagnosticCodes.CONF_REPEATS_A_FIELD;
 import static io.pipewright.model.DiagnosticCodes.CORES_OUT_OF_RANGE;
 import static io.pipewright.model.DiagnosticCodes.CYCLE;
 import static io.pipewright.model.DiagnosticCodes.DANGLING_EDGE;
@@ -14,6 +16,7 @@ import static io.pipewright.model.DiagnosticCodes.INPUT_TWICE;
 import static io.pipewright.model.DiagnosticCodes.INVALID_MEMORY;
 import static io.pipewright.model.DiagnosticCodes.LOCAL_CORES_CAPPED;
 import static io.pipewright.model.DiagnosticCodes.LOCAL_SETTINGS_IGNORED;
+import static io.pipewright.model.DiagnosticCodes.MEMORY_BELOW_SPARK_MINIMUM;
 import static io.pipewright.model.DiagnosticCodes.MISSING_DATASET_PATH;
 import static io.pipewright.model.DiagnosticCodes.MISSING_ENTRY_FILE;
 import static io.pipewright.model.DiagnosticCodes.MISSING_SOURCE_DIRECTORY;
@@ -378,40 +381,67 @@ public final class PipelineValidator {
     }
   }
 
+  /**
+   * Spark settings Spark itself would refuse at start ({@link SparkValues}): memory that is not a
+   * size, has no unit or is below Spark's minimum; counts below 1; dynamic allocation bounds out of
+   * order (minimum ≤ initial ≤ maximum); conf values of the wrong type for keys Spark knows, and
+   * conf keys the step has a field for. Fields are named as the property panel labels them.
+   */
   private void sparkSettings(Step step, SparkSettings s, String ptr) {
-    memory(step, "driver memory", s.driverMemory(), ptr + "/driverMemory");
-    memory(step, "executor memory", s.executorMemory(), ptr + "/executorMemory");
-    atLeastOne(step, "driverCores", s.driverCores(), ptr);
-    atLeastOne(step, "executorCores", s.executorCores(), ptr);
-    atLeastOne(step, "executors", s.executors(), ptr);
+    String of = " of step '" + step.id() + "'";
+    memory(step, "Driver memory" + of, s.driverMemory(), ptr + "/driverMemory");
+    memory(step, "Executor memory" + of, s.executorMemory(), ptr + "/executorMemory");
+    count(step, "Driver cores" + of, s.driverCores(), 1, ptr + "/driverCores");
+    count(step, "Executor cores" + of, s.executorCores(), 1, ptr + "/executorCores");
+    if (s.dynamicAllocation() == null) {
+      count(step, "Executors" + of, s.executors(), 1, ptr + "/executors");
+    }
     DynamicAllocation dyn = s.dynamicAllocation();
     if (dyn != null) {
       String at = ptr + "/dynamicAllocation";
-      if (dyn.minExecutors() < 0) {
-        add(Severity.ERROR, BAD_DYNAMIC_ALLOCATION, "minExecutors of step '" + step.id() + "' is "
-            + dyn.minExecutors() + "; it must be 0 or more", step.id(), null, at + "/minExecutors");
-      }
-      if (dyn.maxExecutors() < 1) {
-        add(Severity.ERROR, BAD_DYNAMIC_ALLOCATION, "maxExecutors of step '" + step.id() + "' is "
-            + dyn.maxExecutors() + "; it must be 1 or more", step.id(), null, at + "/maxExecutors");
-      } else if (dyn.minExecutors() > dyn.maxExecutors()) {
-        add(Severity.ERROR, BAD_DYNAMIC_ALLOCATION, "dynamic allocation of step '" + step.id() + "' has minExecutors "
-            + dyn.minExecutors() + " above maxExecutors " + dyn.maxExecutors(), step.id(), null, at);
+      SparkValues.count("Minimum executors" + of, dyn.minExecutors(), 0).ifPresent(m ->
+          add(Severity.ERROR, BAD_DYNAMIC_ALLOCATION, m, step.id(), null, at + "/minExecutors"));
+      Optional<String> max = SparkValues.count("Maximum executors" + of, dyn.maxExecutors(), 1);
+      max.ifPresent(m -> add(Severity.ERROR, BAD_DYNAMIC_ALLOCATION, m, step.id(), null, at + "/maxExecutors"));
+      if (max.isEmpty() && dyn.minExecutors() > dyn.maxExecutors()) {
+        add(Severity.ERROR, BAD_DYNAMIC_ALLOCATION, "dynamic allocation" + of + " has minimum executors "
+            + dyn.minExecutors() + " above maximum executors " + dyn.maxExecutors(), step.id(), null, at);
       }
     }
+    conf(step, s, ptr + "/conf");
   }
 
-  private void memory(Step step, String what, String text, String ptr) {
-    if (MemorySize.parse(text).isEmpty()) {
-      add(Severity.ERROR, INVALID_MEMORY, what + " '" + text + "' of step '" + step.id() + "' is not a size Spark "
-          + "accepts: a whole number with a unit such as 512m or 7g (a bare number is MiB)", step.id(), null, ptr);
+  private void memory(Step step, String subject, String text, String ptr) {
+    SparkValues.memory(subject, text).ifPresent(message -> {
+      boolean belowMinimum = MemorySize.parse(text).filter(MemorySize::hasUnit).isPresent();
+      add(Severity.ERROR, belowMinimum ? MEMORY_BELOW_SPARK_MINIMUM : INVALID_MEMORY, message, step.id(), null, ptr);
+    });
+  }
+
+  private void count(Step step, String subject, int value, int min, String ptr) {
+    SparkValues.count(subject, value, min).ifPresent(m -> add(Severity.ERROR, CORES_OUT_OF_RANGE, m, step.id(), null,
+        ptr));
+  }
+
+  private void conf(Step step, SparkSettings s, String ptr) {
+    for (Map.Entry<String, String> e : s.conf().entrySet()) {
+      String at = ptr + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+      Optional<SparkValues.Key> known = SparkValues.find(e.getKey());
+      boolean field = known.isPresent() && known.get().type() == SparkValues.Type.FIELD;
+      SparkValues.confValue(e.getKey(), e.getValue()).ifPresent(m -> add(Severity.ERROR,
+          field ? CONF_REPEATS_A_FIELD : BAD_CONF_VALUE, "step '" + step.id() + "': " + m, step.id(), null, at));
     }
-  }
-
-  private void atLeastOne(Step step, String field, int value, String ptr) {
-    if (value < 1) {
-      add(Severity.ERROR, CORES_OUT_OF_RANGE, field + " of step '" + step.id() + "' is " + value
-          + "; it must be 1 or more", step.id(), null, ptr + "/" + field);
+    DynamicAllocation dyn = s.dynamicAllocation();
+    String initialKey = "spark.dynamicAllocation.initialExecutors";
+    String initialText = s.conf().get(initialKey);
+    if (dyn == null || initialText == null || SparkValues.confValue(initialKey, initialText).isPresent()) {
+      return;
+    }
+    int initial = Integer.parseInt(initialText.strip());
+    if (initial < dyn.minExecutors() || initial > dyn.maxExecutors()) {
+      add(Severity.ERROR, BAD_DYNAMIC_ALLOCATION, "step '" + step.id() + "': " + initialKey + " " + initial
+          + " is not between the minimum (" + dyn.minExecutors() + ") and maximum (" + dyn.maxExecutors()
+          + ") executors of its dynamic allocation", step.id(), null, ptr + "/" + initialKey);
     }
   }
 

@@ -24,24 +24,85 @@ public final class FailureCause {
     return of(tail(logFile, 64 * 1024));
   }
 
-  /** Lines that say a JVM could not start, and why; the first such line is the cause. */
+  /**
+   * Lines that say why a JVM could not start: a heap size it refused, an unknown option, a class
+   * file too new for it, a main class it cannot find. The first such line is the cause.
+   */
   private static final Pattern JVM_START = Pattern.compile(
-      "^(Invalid (maximum|initial) heap size.*|Could not reserve enough space for .*|Unrecognized (VM )?option.*"
-          + "|Error occurred during initialization of VM.*|Error: Could not create the Java Virtual Machine.*"
+      "^(Invalid (maximum|initial|minimum) heap size.*|Too small (maximum|initial|minimum) heap.*"
+          + "|Could not reserve enough space for .*|Unrecognized (VM )?option.*"
+          + "|Initial heap size set to a larger value than the maximum heap size.*"
+          + "|Incompatible (minimum|initial) and maximum heap sizes specified.*"
+          + "|The Java thread stack size specified is too small.*|Multiple garbage collectors selected.*"
+          + "|.*UnsupportedClassVersionError.*"
+          + "|Error: Could not find or load main class .*)$");
+
+  /**
+   * Lines a JVM prints when it could not start whatever the reason, which the lines after them
+   * explain: {@code Error occurred during initialization of VM} (the reason is the next line, on
+   * stdout), the launcher's "JNI error" and "LinkageError" (an exception follows, such as running out
+   * of heap while loading the main class).
+   */
+  private static final Pattern JVM_START_SYMPTOM = Pattern.compile(
+      "^(Error occurred during initialization of VM|Error: Could not create the Java Virtual Machine.*"
           + "|Error: A JNI error has occurred.*|Error: LinkageError occurred while loading main class.*"
-          + "|.*UnsupportedClassVersionError.*|Error: Could not find or load main class .*)$");
+          + "|Error: Unable to initialize main class.*|Error: A fatal exception has occurred.*)$");
+
+  /**
+   * A Java too new for what runs on it: Spark's closure cleaner reading class files of a newer
+   * Java, Hadoop's client calling {@code Subject.getSubject} (gone in Java 23+).
+   */
+  private static final Pattern UNSUPPORTED_JAVA = Pattern.compile(
+      ".*(Unsupported class file major version \\d+|getSubject is not supported).*");
+
+  /** Spark refusing its memory at start ({@code UnifiedMemoryManager}: 1.5 × its 300 MiB reserve). */
+  private static final Pattern SPARK_MEMORY = Pattern.compile(
+      ".*?((\\[INVALID_(DRIVER|EXECUTOR)_MEMORY\\] )?(System|Executor) memory \\d+ must be at least \\d+).*");
+
+  /** Spark refusing a setting's value ({@code [INVALID_CONF_VALUE.TYPE_MISMATCH] The value 'abc' …}). */
+  private static final Pattern SPARK_CONF = Pattern.compile(".*?(\\[INVALID_CONF_VALUE[A-Z_.]*\\] .*)");
+
+  /** The JVM's own log lines ({@code [8.219s][warning][cds] Skipping …}), which never say why a step failed. */
+  private static final Pattern JVM_LOG = Pattern.compile("^\\[[0-9.]+s\\]\\[(warning|info|debug|trace)\\]\\[.*");
 
   /**
    * From log lines, oldest first, in this order: Pipewright's own one-line error (the SQL driver's
    * {@code SQL statement N}, {@code pipewright:}); why a JVM could not start (a heap size it refused,
-   * an unknown option, a class file too new); running out of memory; the last Python traceback's
-   * error; the root cause of the last Java or Scala exception (the deepest {@code Caused by:} of its
-   * chain, such as the task failure behind Spark's "Job aborted due to stage failure"); else the last
-   * non-blank line.
+   * an unknown option, a class file too new, the reason after "Error occurred during initialization
+   * of VM", running out of heap while loading the main class) rather than the launcher's later
+   * "Could not create the Java Virtual Machine" or "Unable to initialize main class"; a Java too new
+   * for Spark; Spark refusing its memory at start, or a setting's value; running out of memory; the last Python traceback's error; the root cause
+   * of the last Java or Scala exception (the deepest {@code Caused by:} of its chain, such as the
+   * task failure behind Spark's "Job aborted due to stage failure"); else the last non-blank line
+   * that is not one of the JVM's own log lines ({@code [8.2s][warning][cds] …}).
    */
   public static String of(List<String> lines) {
     return find(lines).map(Found::cause).orElse("");
   }
+
+  /**
+   * A process's cause from its stderr, or from its stdout when only that says why its JVM could not
+   * start: the JVM prints "Error occurred during initialization of VM" and its reason ("Too small
+   * maximum heap") to stdout, and nothing to stderr.
+   */
+  public static String ofProcess(Path stderrFile, Path stdoutFile) {
+    Optional<Found> err = find(tail(stderrFile, 64 * 1024));
+    boolean jvmStart = err.isPresent() && err.get().cause().startsWith(JVM_COULD_NOT_START);
+    if (jvmStart && !JVM_START_SYMPTOM.matcher(err.get().cause().substring(JVM_COULD_NOT_START.length())).matches()) {
+      return err.get().cause();
+    }
+    Optional<Found> out = find(tail(stdoutFile, 64 * 1024));
+    if (out.isPresent() && out.get().cause().startsWith(JVM_COULD_NOT_START)) {
+      return out.get().cause();
+    }
+    if (jvmStart && out.isPresent()) {
+      // stderr only says the JVM was not created: what it printed on stdout (nothing else ran) says why
+      return shorten(JVM_COULD_NOT_START + out.get().cause());
+    }
+    return err.map(Found::cause).orElse("");
+  }
+
+  private static final String JVM_COULD_NOT_START = "the JVM could not start: ";
 
   /**
    * The cause and where it is among {@code lines}, as {@link #of(List)} finds it: the index (from
@@ -53,6 +114,11 @@ public final class FailureCause {
     int lastException = -1;
     int rootCause = -1;
     int jvmStart = -1;
+    int jvmStartSymptom = -1;
+    int vmInitialization = -1;
+    int sparkMemory = -1;
+    int unsupportedJava = -1;
+    int sparkConf = -1;
     int outOfMemory = -1;
     int pythonError = -1;
     boolean inTraceback = false;
@@ -62,12 +128,30 @@ public final class FailureCause {
       if (l.isEmpty()) {
         continue;
       }
+      if (JVM_LOG.matcher(l).matches()) {
+        continue;
+      }
       lastNonBlank = i;
       if (l.startsWith("SQL statement ") || l.startsWith("pipewright:")) {
         return Optional.of(new Found(shorten(l), i));
       }
       if (jvmStart < 0 && JVM_START.matcher(l).matches()) {
         jvmStart = i;
+      }
+      if (jvmStartSymptom < 0 && JVM_START_SYMPTOM.matcher(l).matches()) {
+        jvmStartSymptom = i;
+        if (l.equals("Error occurred during initialization of VM")) {
+          vmInitialization = i;
+        }
+      }
+      if (unsupportedJava < 0 && UNSUPPORTED_JAVA.matcher(l).matches()) {
+        unsupportedJava = i;
+      }
+      if (sparkMemory < 0 && SPARK_MEMORY.matcher(l).matches()) {
+        sparkMemory = i;
+      }
+      if (sparkConf < 0 && SPARK_CONF.matcher(l).matches()) {
+        sparkConf = i;
       }
       if (l.contains("java.lang.OutOfMemoryError")) {
         outOfMemory = i;
@@ -92,7 +176,37 @@ public final class FailureCause {
       }
     }
     if (jvmStart >= 0) {
-      return Optional.of(new Found(shorten("the JVM could not start: " + lines.get(jvmStart).strip()), jvmStart));
+      return Optional.of(new Found(shorten(JVM_COULD_NOT_START + lines.get(jvmStart).strip()), jvmStart));
+    }
+    if (vmInitialization >= 0) {
+      int reason = nextNonBlank(lines, vmInitialization);
+      if (reason >= 0) {
+        return Optional.of(new Found(shorten(JVM_COULD_NOT_START + lines.get(reason).strip()), reason));
+      }
+    }
+    if (jvmStartSymptom >= 0) {
+      if (outOfMemory > jvmStartSymptom) {
+        String l = lines.get(outOfMemory).strip();
+        return Optional.of(new Found(shorten(JVM_COULD_NOT_START + "out of memory while loading its classes: "
+            + l.substring(l.indexOf("java.lang.OutOfMemoryError")) + " (raise the driver memory)"), outOfMemory));
+      }
+      return Optional.of(new Found(shorten(JVM_COULD_NOT_START + lines.get(jvmStartSymptom).strip()), jvmStartSymptom));
+    }
+    if (unsupportedJava >= 0) {
+      return Optional.of(new Found(shorten("this Java is too new for Spark (it needs Java " + JavaHome.OLDEST_FOR_SPARK
+          + " to " + JavaHome.NEWEST_FOR_SPARK + "): " + lines.get(unsupportedJava).strip()), unsupportedJava));
+    }
+    if (sparkMemory >= 0) {
+      java.util.regex.Matcher m = SPARK_MEMORY.matcher(lines.get(sparkMemory).strip());
+      m.matches();
+      boolean executor = m.group(1).contains("Executor memory") || m.group(1).contains("EXECUTOR");
+      return Optional.of(new Found(shorten("Spark could not start: " + m.group(1) + " (raise the "
+          + (executor ? "executor" : "driver") + " memory to 450m or more)"), sparkMemory));
+    }
+    if (sparkConf >= 0) {
+      java.util.regex.Matcher m = SPARK_CONF.matcher(lines.get(sparkConf).strip());
+      m.matches();
+      return Optional.of(new Found(shorten("Spark refused a setting: " + m.group(1)), sparkConf));
     }
     if (outOfMemory >= 0) {
       String l = lines.get(outOfMemory).strip();
@@ -111,6 +225,15 @@ public final class FailureCause {
     }
     return lastNonBlank < 0 ? Optional.empty()
         : Optional.of(new Found(shorten(lines.get(lastNonBlank).strip()), lastNonBlank));
+  }
+
+  private static int nextNonBlank(List<String> lines, int after) {
+    for (int i = after + 1; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A cause and the index of its line among the lines searched. */

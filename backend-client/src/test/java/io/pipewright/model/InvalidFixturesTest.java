@@ -24,7 +24,12 @@ class InvalidFixturesTest {
       "PW004-unknown-field", new SourceLocation(29, 9),
       "PW113-invalid-memory-string", new SourceLocation(29, 9),
       "PW102-unconnected-required-input", new SourceLocation(56, 9),
-      "PW002-newer-schema-version", new SourceLocation(2, 3));
+      "PW002-newer-schema-version", new SourceLocation(2, 3),
+      "PW113-memory-without-a-unit", new SourceLocation(29, 9),
+      "PW129-driver-memory-below-what-spark-needs", new SourceLocation(29, 9),
+      "PW130-conf-value-of-the-wrong-type", new SourceLocation(33, 11),
+      "PW131-executor-memory-in-conf", new SourceLocation(33, 11),
+      "PW115-initial-executors-outside-the-bounds", new SourceLocation(36, 11));
 
   static List<Path> fixtures() {
     return Fixtures.invalid();

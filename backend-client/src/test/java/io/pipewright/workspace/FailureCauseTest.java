@@ -58,7 +58,101 @@ class FailureCauseTest {
     assertThat(cause("""
         Error: LinkageError occurred while loading main class Main
         \tjava.lang.UnsupportedClassVersionError: Main has been compiled by a more recent version of the Java Runtime (class file version 69.0)
-        """)).startsWith("the JVM could not start: Error: LinkageError occurred while loading main class Main");
+        """)).startsWith("the JVM could not start: java.lang.UnsupportedClassVersionError: Main has been compiled by a "
+        + "more recent version of the Java Runtime (class file version 69.0)");
+  }
+
+  @Test
+  void aJvmThatFailedToInitializeGivesTheReasonOnTheNextLine() {
+    // as java prints it, on stdout
+    assertThat(cause("""
+        Error occurred during initialization of VM
+        Too small maximum heap
+        """)).isEqualTo("the JVM could not start: Too small maximum heap");
+    assertThat(cause("""
+        Error occurred during initialization of VM
+        GC triggered before VM initialization completed. Try increasing NewSize, current value 1331K.
+        """)).isEqualTo("the JVM could not start: GC triggered before VM initialization completed. Try increasing "
+        + "NewSize, current value 1331K.");
+  }
+
+  @Test
+  void aHeapTooSmallToLoadTheMainClassIsOutOfMemoryNotAJniError() {
+    assertThat(cause("""
+        WARNING: Using incubator modules: jdk.incubator.vector
+        Error: A JNI error has occurred, please check your installation and try again
+        Exception in thread "main" java.lang.OutOfMemoryError: Java heap space
+        	at java.base/java.util.zip.ZipFile$Source.<init>(ZipFile.java:1483)
+        """)).isEqualTo("the JVM could not start: out of memory while loading its classes: "
+        + "java.lang.OutOfMemoryError: Java heap space (raise the driver memory)");
+    assertThat(cause("""
+        Error: Unable to initialize main class org.apache.spark.deploy.SparkSubmit
+        Caused by: java.lang.OutOfMemoryError: Java heap space
+        """)).isEqualTo("the JVM could not start: out of memory while loading its classes: "
+        + "java.lang.OutOfMemoryError: Java heap space (raise the driver memory)");
+  }
+
+  @Test
+  void sparkRefusingItsMemoryWinsOverTheShutdownErrorsAfterIt() {
+    assertThat(cause("""
+        15:07:22.665 ERROR SparkContext: Error initializing SparkContext.
+        org.apache.spark.SparkIllegalArgumentException: [INVALID_DRIVER_MEMORY] System memory 104857600 must be at least 471859200.
+        	at org.apache.spark.memory.UnifiedMemoryManager$.getMaxMemory(UnifiedMemoryManager.scala:335)
+        java.lang.NullPointerException: Cannot invoke "org.apache.spark.Heartbeater.doReportHeartbeat()" because the return value of "org.apache.spark.SparkContext._heartbeater()" is null
+        SQL step failed: [INVALID_DRIVER_MEMORY] System memory 104857600 must be at least 471859200.
+        """)).isEqualTo("Spark could not start: [INVALID_DRIVER_MEMORY] System memory 104857600 must be at least "
+        + "471859200 (raise the driver memory to 450m or more)");
+    assertThat(cause("""
+        java.lang.IllegalArgumentException: Executor memory 104857600 must be at least 471859200. Please increase executor memory
+        """)).isEqualTo("Spark could not start: Executor memory 104857600 must be at least 471859200 (raise the "
+        + "executor memory to 450m or more)");
+  }
+
+  @Test
+  void aSettingSparkRefusesIsTheCauseNotTheJvmsLogLinesAfterIt() {
+    assertThat(cause("""
+        15:07:47.357 WARN SparkConf: Note that spark.local.dir will be overridden by the value set by the cluster manager
+        input 'titanic' could not be read as CSV from /d/Titanic.csv: [INVALID_CONF_VALUE.TYPE_MISMATCH] The value 'abc' in the config "spark.sql.shuffle.partitions" is invalid. It should be a/an 'int' value. SQLSTATE: 22022
+        [8.219s][warning][cds] Skipping org/apache/ivy/plugins/signer/bouncycastle/OpenPGPSignatureGenerator: Failed verification
+        """)).isEqualTo("Spark refused a setting: [INVALID_CONF_VALUE.TYPE_MISMATCH] The value 'abc' in the config "
+        + "\"spark.sql.shuffle.partitions\" is invalid. It should be a/an 'int' value. SQLSTATE: 22022");
+    assertThat(cause("""
+        the job's last words
+        [7.685s][warning][cds] Skipping jdk/internal/event/Event: JFR event class
+        """)).isEqualTo("the job's last words");
+  }
+
+  @Test
+  void aJavaTooNewForSparkSaysSo() {
+    assertThat(cause("""
+        Exception in thread "main" java.lang.UnsupportedOperationException: getSubject is not supported
+        	at java.base/javax.security.auth.Subject.getSubject(Subject.java:277)
+        """)).isEqualTo("this Java is too new for Spark (it needs Java 17 to 21): Exception in thread \"main\" "
+        + "java.lang.UnsupportedOperationException: getSubject is not supported");
+  }
+
+  @Test
+  void aProcessWhoseJvmCouldNotStartIsToldFromStdoutWhereJavaPrintsWhy(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path temp) throws Exception {
+    java.nio.file.Path err = java.nio.file.Files.writeString(temp.resolve("stderr"), "");
+    java.nio.file.Path out = java.nio.file.Files.writeString(temp.resolve("stdout"),
+        "Error occurred during initialization of VM\nInitial heap size set to a larger value than the maximum heap size\n");
+    assertThat(FailureCause.ofProcess(err, out))
+        .isEqualTo("the JVM could not start: Initial heap size set to a larger value than the maximum heap size");
+
+    java.nio.file.Files.writeString(err, "Error: Could not create the Java Virtual Machine.\n"
+        + "Error: A fatal exception has occurred. Program will exit.\n");
+    java.nio.file.Files.writeString(out, "\nThe Java thread stack size specified is too small. Specify at least 136k\n");
+    assertThat(FailureCause.ofProcess(err, out))
+        .isEqualTo("the JVM could not start: The Java thread stack size specified is too small. Specify at least 136k");
+
+    java.nio.file.Files.writeString(err, "Unrecognized VM option 'Bogus'\nError: Could not create the Java Virtual Machine.\n");
+    java.nio.file.Files.writeString(out, "");
+    assertThat(FailureCause.ofProcess(err, out)).isEqualTo("the JVM could not start: Unrecognized VM option 'Bogus'");
+
+    java.nio.file.Files.writeString(err, "java.lang.IllegalStateException: boom\n");
+    java.nio.file.Files.writeString(out, "a job's own output\n");
+    assertThat(FailureCause.ofProcess(err, out)).isEqualTo("java.lang.IllegalStateException: boom");
   }
 
   @Test

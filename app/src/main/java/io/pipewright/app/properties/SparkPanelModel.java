@@ -5,6 +5,7 @@ import io.pipewright.model.DynamicAllocation;
 import io.pipewright.model.Footprint;
 import io.pipewright.model.MemorySize;
 import io.pipewright.model.SparkSettings;
+import io.pipewright.model.SparkValues;
 import io.pipewright.model.SparkStep;
 import io.pipewright.workspace.ComputeTarget;
 import java.util.ArrayList;
@@ -113,11 +114,16 @@ public final class SparkPanelModel {
         });
     newConf = new PairInput(
         (k, v) -> Validators.sparkConfKey(k, settings().conf().keySet())
-            .or(() -> v == null ? Optional.empty() : KnownSparkConf.checkValue(k, v)),
+            .or(() -> KnownSparkConf.checkKey(k))
+            .or(() -> v == null ? Optional.empty() : confValue(k, v)),
         (k, v) -> editConf("Set " + k + " of " + name() + " to " + v, c -> c.put(k, v)));
     for (FieldModel f : List.of(driverMemory, driverCores, executorMemory, executorCores, executors, minExecutors,
         maxExecutors)) {
       f.textProperty().addListener((o, a, b) -> refreshFootprint());
+    }
+    // the initial number of executors in the conf lies between the minimum and maximum as typed
+    for (FieldModel f : List.of(minExecutors, maxExecutors)) {
+      f.textProperty().addListener((o, a, b) -> conf.forEach(row -> row.valueField.recheck()));
     }
     rebuildConf();
     refreshFootprint();
@@ -160,7 +166,7 @@ public final class SparkPanelModel {
 
   private FieldModel memoryField(String label, String what, String pointer,
       java.util.function.Function<SparkSettings, String> get, Setter<String> set) {
-    return new FieldModel(label, pointer, () -> get.apply(settings()), t -> Validators.memory(what, t),
+    return new FieldModel(label, pointer, () -> get.apply(settings()), t -> SparkValues.memory(label, t),
         v -> editSpark("Set " + what + " of " + name() + " to " + v, b -> set.set(b, v)));
   }
 
@@ -183,15 +189,37 @@ public final class SparkPanelModel {
     }
   }
 
-  /** "= 4 GiB" beside a memory field; empty when the text is not a size. */
+  /**
+   * "= 4 GiB" beside a memory field; empty when the text is not a size with a unit (the field's
+   * error then says why, and what a bare number would mean).
+   */
   static String memoryHint(String text) {
-    return MemorySize.parse(text).map(m -> {
-      boolean bare = text.strip().chars().allMatch(Character::isDigit);
+    return MemorySize.parse(text).filter(MemorySize::hasUnit).map(m -> {
       long mib = m.mebibytes();
       String size = mib >= 1024 && mib % 1024 == 0 ? (mib / 1024) + " GiB"
           : mib >= 1024 ? Footprint.gib(m.bytes()) : mib + " MiB";
-      return "= " + size + (bare ? " (a bare number is MiB)" : "");
+      return "= " + size;
     }).orElse("");
+  }
+
+  private static final String INITIAL_EXECUTORS = "spark.dynamicAllocation.initialExecutors";
+
+  /**
+   * What is wrong with a conf value: its type (as validation checks it), and for the initial number
+   * of executors, whether it lies between the dynamic allocation's minimum and maximum as typed.
+   */
+  private Optional<String> confValue(String key, String value) {
+    Optional<String> problem = KnownSparkConf.checkValue(key, value);
+    if (problem.isPresent() || !INITIAL_EXECUTORS.equals(key.strip()) || settings().dynamicAllocation() == null) {
+      return problem;
+    }
+    int initial = Validators.parse(value);
+    int min = typedOrSaved(minExecutors).orElse(settings().dynamicAllocation().minExecutors());
+    int max = typedOrSaved(maxExecutors).orElse(settings().dynamicAllocation().maxExecutors());
+    return initial < min || initial > max
+        ? Optional.of(INITIAL_EXECUTORS + " must be between the minimum (" + min + ") and maximum (" + max
+            + ") executors of dynamic allocation, not " + initial)
+        : Optional.empty();
   }
 
   // ------------------------------------------------------------------------------ conf
@@ -205,7 +233,7 @@ public final class SparkPanelModel {
 
   /** What a known key does ("partitions of joins and aggregations (200)"); empty for others. */
   public static String keyHelp(String key) {
-    return KnownSparkConf.find(key).map(KnownSparkConf.Key::help).orElse("");
+    return KnownSparkConf.find(key).map(SparkValues.Key::help).orElse("");
   }
 
   private KeyValueRow confRow(String key) {
@@ -214,11 +242,11 @@ public final class SparkPanelModel {
         t -> {
           Set<String> others = new HashSet<>(settings().conf().keySet());
           others.remove(key);
-          return Validators.sparkConfKey(t, others);
+          return Validators.sparkConfKey(t, others).or(() -> KnownSparkConf.checkKey(t));
         },
         v -> editConf("Rename " + key + " of " + name() + " to " + v, c -> c.put(v, c.remove(key))));
     FieldModel valueField = new FieldModel("Value", at, () -> settings().conf().getOrDefault(key, ""),
-        t -> KnownSparkConf.checkValue(key, t),
+        t -> confValue(key, t),
         v -> editConf("Set " + key + " of " + name() + " to " + v, c -> c.put(key, v)));
     valueField.textProperty().addListener((o, a, b) -> refreshFootprint());
     return new KeyValueRow(key, keyField, valueField,

@@ -1,6 +1,5 @@
 package io.pipewright.app.properties;
 
-import io.pipewright.model.MemorySize;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,21 +16,6 @@ final class Validators {
   private static final Pattern DATASET_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
 
   private Validators() {}
-
-  static Optional<String> memory(String what, String text) {
-    String t = text.strip();
-    if (t.isEmpty()) {
-      return Optional.of(what + " is required: a whole number with a unit, such as 512m or 4g");
-    }
-    if (MemorySize.parse(t).isEmpty()) {
-      return Optional.of("'" + t + "' is not a size Spark accepts: a whole number with a unit "
-          + "(k, m, g, t; a bare number is MiB), such as 512m or 4g");
-    }
-    if (MemorySize.parse(t).get().bytes() < (1L << 20)) {
-      return Optional.of(what + " must be at least 1m");
-    }
-    return Optional.empty();
-  }
 
   /** A whole number of at least {@code min}. */
   static Optional<String> wholeNumber(String what, String text, int min) {

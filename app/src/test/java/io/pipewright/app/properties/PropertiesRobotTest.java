@@ -142,7 +142,7 @@ class PropertiesRobotTest {
     assertThat(field.getText()).isEqualTo("4x");
     assertThat(field.getPseudoClassStates()).contains(Styles.STATE_DANGER);
     assertThat(robot.lookup(".field-error").queryAllAs(Label.class)).filteredOn(Node::isVisible)
-        .extracting(Label::getText).anySatisfy(t -> assertThat(t).startsWith("'4x' is not a size Spark accepts"));
+        .extracting(Label::getText).anySatisfy(t -> assertThat(t).contains("'4x' is not a size Spark accepts"));
     assertThat(driverMemory()).isEqualTo("1g");
   }
 

@@ -76,11 +76,59 @@ class SparkPanelModelTest {
   }
 
   @Test
-  void aBareNumberIsReadAsMebibytesAndSaidSo() {
-    assertThat(SparkPanelModel.memoryHint("512")).isEqualTo("= 512 MiB (a bare number is MiB)");
+  void aBareNumberIsRefusedWithWhatItWouldMeanAndNotWritten() {
+    SparkPanelModel spark = f.prep();
+
+    assertThat(type(spark.driverMemory, "4")).isFalse();
+
+    assertThat(spark.driverMemory.error()).isEqualTo("Driver memory '4' has no unit: Spark's settings read it as 4 MiB, "
+        + "but spark-submit gives it to java as 4 bytes; write 4m, or 4g for 4 GiB");
+    assertThat(f.prepSettings().driverMemory()).isEqualTo("1g");
+    assertThat(SparkPanelModel.memoryHint("512")).isEmpty();
+  }
+
+  @Test
+  void aMemoryHintSaysTheSizeOfASizeWithAUnit() {
     assertThat(SparkPanelModel.memoryHint("4g")).isEqualTo("= 4 GiB");
     assertThat(SparkPanelModel.memoryHint("1536m")).isEqualTo("= 1.5 GiB");
+    assertThat(SparkPanelModel.memoryHint("512m")).isEqualTo("= 512 MiB");
     assertThat(SparkPanelModel.memoryHint("4x")).isEmpty();
+  }
+
+  @Test
+  void aMemoryBelowWhatSparkNeedsToStartIsRefusedWithTheReason() {
+    SparkPanelModel spark = f.prep();
+    int before = f.undo().undoCount();
+
+    assertThat(type(spark.driverMemory, "300m")).isFalse();
+    assertThat(type(spark.executorMemory, "449m")).isFalse();
+
+    assertThat(spark.driverMemory.error()).isEqualTo("Driver memory 300m is below the 450m Spark needs to start (it "
+        + "reserves 300 MiB of the heap and refuses less than 1.5 times that): use 512m or more");
+    assertThat(spark.executorMemory.error()).startsWith("Executor memory 449m is below the 450m Spark needs to start");
+    assertThat(f.prepSettings().driverMemory()).isEqualTo("1g");
+    assertThat(f.undo().undoCount()).isEqualTo(before);
+    assertThat(type(spark.executorMemory, "450m")).isTrue();
+    assertThat(f.prepSettings().executorMemory()).isEqualTo("450m");
+  }
+
+  @Test
+  void theFieldsRefuseWhatValidationReportsAsAnError() {
+    SparkPanelModel spark = f.prep();
+    for (String memory : java.util.List.of("4", "300m", "7 GB", "1.5g", "", "449m", "450m", "512m", "7g")) {
+      io.pipewright.model.SparkSettings settings = new io.pipewright.model.SparkSettings(memory, 1, "1g", 1, 1, null,
+          null, null, null, null, null);
+      io.pipewright.model.Step step = f.context.document().pipeline().step("prep").orElseThrow();
+      io.pipewright.model.Pipeline one = f.context.document().pipeline().withSteps(java.util.List.of(step.withKind(
+          new io.pipewright.model.SparkStep(((io.pipewright.model.SparkStep) step.kind()).entry(), settings))));
+      boolean validatorRefuses = io.pipewright.model.PipelineValidator.validate(one,
+          io.pipewright.model.ValidationContext.NONE).stream()
+          .anyMatch(d -> d.isError() && d.pointer().endsWith("/spark/driverMemory"));
+
+      spark.driverMemory.textProperty().set(memory);
+
+      assertThat(spark.driverMemory.isValid()).as("panel takes '%s'", memory).isEqualTo(!validatorRefuses);
+    }
   }
 
   @Test
@@ -151,6 +199,55 @@ class SparkPanelModelTest {
     assertThat(spark.conf).extracting(KeyValueRow::key)
         .containsExactly("spark.driver.maxResultSize", "spark.sql.shuffle.partitions");
     assertThat(spark.newConf.keyProperty().get()).isEmpty();
+  }
+
+  @Test
+  void aSparkSettingTheStepHasAFieldForIsRefusedNamingTheField() {
+    SparkPanelModel spark = f.prep();
+
+    spark.newConf.keyProperty().set("spark.executor.memory");
+
+    assertThat(spark.newConf.error()).isEqualTo("spark.executor.memory is the step's Executor memory: set it there, "
+        + "not in the Spark conf (Spark would get two values and use one of them)");
+    spark.newConf.valueProperty().set("4g");
+    assertThat(spark.newConf.add()).isFalse();
+    assertThat(f.prepSettings().conf()).doesNotContainKey("spark.executor.memory");
+    assertThat(spark.suggestedKeys()).doesNotContain("spark.executor.memory", "spark.driver.memory",
+        "spark.executor.instances");
+  }
+
+  @Test
+  void knownSparkSettingsAreCheckedByTheirType() {
+    SparkPanelModel spark = f.prep();
+
+    spark.newConf.keyProperty().set("spark.network.timeout");
+    spark.newConf.valueProperty().set("2 minutes");
+    assertThat(spark.newConf.add()).isFalse();
+    assertThat(spark.newConf.error()).contains("is not a duration Spark accepts");
+    spark.newConf.keyProperty().set("spark.sql.adaptive.enabled");
+    spark.newConf.valueProperty().set("yes");
+    assertThat(spark.newConf.error()).isEqualTo("spark.sql.adaptive.enabled is true or false, not 'yes'");
+    spark.newConf.keyProperty().set("spark.my.own.setting");
+    assertThat(spark.newConf.error()).isEmpty();
+  }
+
+  @Test
+  void initialExecutorsOutsideTheDynamicBoundsAreRefusedAndRecheckedAsTheBoundsAreTyped() {
+    SparkPanelModel spark = f.prep();
+    spark.executorMode.choose(SparkPanelModel.ExecutorMode.DYNAMIC); // 0 to 2
+
+    spark.newConf.keyProperty().set("spark.dynamicAllocation.initialExecutors");
+    spark.newConf.valueProperty().set("3");
+    assertThat(spark.newConf.add()).isFalse();
+    assertThat(spark.newConf.error()).isEqualTo("spark.dynamicAllocation.initialExecutors must be between the minimum "
+        + "(0) and maximum (2) executors of dynamic allocation, not 3");
+    spark.newConf.valueProperty().set("2");
+    assertThat(spark.newConf.add()).isTrue();
+
+    KeyValueRow initial = spark.conf.stream().filter(r -> r.key().equals("spark.dynamicAllocation.initialExecutors"))
+        .findFirst().orElseThrow();
+    spark.maxExecutors.textProperty().set("1");
+    assertThat(initial.valueField.error()).contains("between the minimum (0) and maximum (1)");
   }
 
   @Test

@@ -31,9 +31,56 @@ final class ProcessStep implements LaunchedStep {
       if (exit == 0) {
         return StepResult.success(0);
       }
+      if (killedBySignal(exit)) {
+        // Killed (kill -9, the kernel's OOM killer): the signal is the cause, and what it was doing is in its last lines.
+        String tail = lastLines(logs.stderrFile(), LAST_LINES);
+        return StepResult.failure(what + " was killed (" + signal(exit - 128) + ", exit code " + exit + ")"
+            + (tail.isEmpty() ? "" : "; its log ends: " + tail), exit);
+      }
       String cause = failureCause(logs);
       return StepResult.failure(what + " exited with code " + exit + (cause.isEmpty() ? "" : ": " + cause), exit);
     });
+  }
+
+  /** How many of a killed process's last log lines its step's message quotes. */
+  static final int LAST_LINES = 3;
+
+  /** Whether {@code exit} is how Java reports a process ended by a signal (128 + the signal, on Unix). */
+  static boolean killedBySignal(int exit) {
+    return exit > 128 && exit < 128 + 32 && !System.getProperty("os.name").startsWith("Windows");
+  }
+
+  /** A signal's number and name: "signal 9, SIGKILL". */
+  static String signal(int number) {
+    String name = switch (number) {
+      case 1 -> "SIGHUP";
+      case 2 -> "SIGINT";
+      case 3 -> "SIGQUIT";
+      case 6 -> "SIGABRT";
+      case 9 -> "SIGKILL";
+      case 11 -> "SIGSEGV";
+      case 15 -> "SIGTERM";
+      default -> null;
+    };
+    return "signal " + number + (name == null ? "" : ", " + name);
+  }
+
+  /** The last {@code count} non-blank lines of a log file, joined with " | " (each cut at 300 characters); "" if none. */
+  static String lastLines(Path file, int count) {
+    try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(file.toFile(), "r")) {
+      long length = in.length();
+      int read = (int) Math.min(length, 16 * 1024);
+      byte[] bytes = new byte[read];
+      in.seek(length - read);
+      in.readFully(bytes);
+      List<String> lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines()
+          .skip(read < length ? 1 : 0) // the first may be cut
+          .map(String::strip).filter(l -> !l.isEmpty())
+          .map(l -> l.length() > 300 ? l.substring(0, 300) + "…" : l).toList();
+      return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** Starts {@code command} in {@code directory} with its output appended to the step's logs. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.testing.AzureTokens;
 import io.pipewright.testing.FakeAz;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +37,7 @@ class AzureSignInCliTest {
     builder.environment().put("PATH", bin + ":/usr/bin:/bin");
     builder.environment().put("HOME", Files.createDirectories(temp.resolve("home")).toString());
     Process p = builder.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = io.pipewright.testing.ProcessOutput.of(p, Duration.ofSeconds(60));
     assertThat(p.exitValue()).as(output).isEqualTo(expectedExit);
     return output;
   }

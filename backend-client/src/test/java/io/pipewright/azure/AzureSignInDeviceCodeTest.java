@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.testing.AzureTokens;
 import io.pipewright.testing.LoopbackTls;
+import java.time.Duration;
 import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -102,8 +103,7 @@ class AzureSignInDeviceCodeTest {
       builder.environment().put("AZURE_REQUEST_RETRY_COUNT", "0");
       builder.environment().put("HOME", Files.createDirectories(temp.resolve("home")).toString());
       Process p = builder.start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String output = io.pipewright.testing.ProcessOutput.of(p, Duration.ofSeconds(60));
 
       assertThat(p.exitValue()).as(output).isZero();
       assertThat(output).contains("code GB6FT8QXK at https://microsoft.com/devicelogin | " + MESSAGE)

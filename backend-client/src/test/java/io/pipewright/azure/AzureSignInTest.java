@@ -169,7 +169,9 @@ class AzureSignInTest {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     TokenCredential slow = request -> Mono.fromCallable(() -> {
       asked.countDown();
-      release.await();
+      if (!release.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not released within 30 s");
+      }
       return new AccessToken(AzureTokens.userToken("ada@contoso.com", AzureTokens.TENANT), OffsetDateTime.now().plusHours(1));
     });
     AzureSignIn signIn = new AzureSignIn(slow);

@@ -459,7 +459,7 @@ class AzureMlRunTest {
     String job = "pipewright-" + run.runId().toLowerCase();
     // The Pipewright that owns the run dies: its history names a process that is gone.
     Process gone = new ProcessBuilder("true").start();
-    gone.waitFor();
+    assertThat(gone.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("'true' ended").isTrue();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + temp.resolve("home/history.db"));
          var owner = db.prepareStatement("UPDATE runs SET owner_pid = ? WHERE id = ?")) {
       owner.setLong(1, gone.pid());

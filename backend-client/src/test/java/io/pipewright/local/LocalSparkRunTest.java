@@ -67,6 +67,8 @@ class LocalSparkRunTest {
     fx.source("count.py", COUNT_PY);
     fx.source("broken.sql", "SELECT * FROM people;\n\nSELECT * FROM no_such_table;\n");
     fx.source("forever.sql", "SELECT count(*) FROM range(0, 100000000000000) a;\n");
+    fx.source("forever-then-view.sql", "SELECT count(*) FROM range(0, 100000000000000) a;\n"
+        + "CREATE OR REPLACE TEMPORARY VIEW spun AS SELECT 1 AS x;\n");
   }
 
   @AfterAll
@@ -184,4 +186,34 @@ class LocalSparkRunTest {
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
   }
 
+  @Test
+  @Order(6)
+  void aSparkDriverKilledMidStepFailsTheStepWithTheSignalAndItsLastLogLinesAndItsDependantsDoNotRun() throws Exception {
+    Pipeline spun = pipeline("killed")
+        .sql("spin", "forever-then-view.sql", List.of(), List.of("spun"))
+        .script("count", "python3 count.py", List.of("spun"), List.of("result"),
+            List.of("{inputs.spun}", "{outputs.result}"))
+        .edge("spin.spun", "count.spun")
+        .build();
+    RunHandle run = fx.submit(spun, false);
+    fx.lastRunId = run.runId();
+    fx.awaitStatus(run, "spin", RunStatus.RUNNING);
+    Path stderr = fx.home.resolve("runs").resolve(run.runId()).resolve("steps/spin/logs/driver/stderr");
+    io.pipewright.testing.FileWatch.until(stderr.getParent(), Duration.ofMinutes(3), "the Spark job to start",
+        () -> Files.exists(stderr) && Files.readString(stderr).contains("Starting job"));
+    long pid = fx.pid(run.runId(), "spin");
+
+    ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // kill -9 of the driver's JVM
+
+    assertThat(run.await(Duration.ofSeconds(60))).contains(RunStatus.FAILED);
+    fx.assertStatus("spin", RunStatus.FAILED);
+    String lastLine = Files.readString(stderr).lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElseThrow();
+    assertThat(fx.child("spin").message())
+        .startsWith("Spark driver was killed (signal 9, SIGKILL, exit code 137); its log ends: ")
+        .contains(lastLine.strip().length() > 300 ? lastLine.strip().substring(0, 300) : lastLine.strip());
+    assertThat(fx.workspace.stepDetails(fx.lastRunId, "spin").exitCode()).isEqualTo(137);
+    fx.assertStatus("count", RunStatus.NOT_STARTED);
+    assertThat(fx.child("count").message()).isEqualTo("not run: upstream step 'spin' failed");
+    assertThat(fx.workspace.run(fx.lastRunId).orElseThrow().message()).contains("step 'spin' failed");
+  }
 }

@@ -371,7 +371,7 @@ class LocalWorkspaceTest {
     run.cancel();
 
     assertThat(run.await(Duration.ofSeconds(20))).contains(RunStatus.CANCELED);
-    ProcessHandle.of(grandchild).ifPresent(h -> h.onExit().join());
+    ProcessHandle.of(grandchild).ifPresent(h -> h.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join());
     assertThat(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     fx.lastRunId = run.runId();
     fx.assertStatus("tree", RunStatus.CANCELED);

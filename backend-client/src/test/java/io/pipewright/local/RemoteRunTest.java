@@ -204,7 +204,7 @@ class RemoteRunTest {
     String id = remoteJobOfSpin();
     // The Pipewright that owns the run dies: its history names a process that is gone.
     Process gone = new ProcessBuilder("true").start();
-    gone.waitFor();
+    assertThat(gone.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("'true' ended").isTrue();
     try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fx.home.resolve("history.db"));
         java.sql.PreparedStatement owner = db.prepareStatement("UPDATE runs SET owner_pid = ? WHERE id = ?")) {
       owner.setLong(1, gone.pid());

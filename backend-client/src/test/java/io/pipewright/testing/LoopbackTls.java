@@ -38,8 +38,8 @@ public final class LoopbackTls {
         "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
         "-keystore", file.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD))
         .redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+    String output = ProcessOutput.of(p, java.time.Duration.ofSeconds(60));
+    if (p.exitValue() != 0) {
       throw new IOException("keytool failed: " + output);
     }
     KeyStore store = KeyStore.getInstance("PKCS12");

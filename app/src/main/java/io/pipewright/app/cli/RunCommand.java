@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -174,6 +175,8 @@ final class RunCommand implements Callable<Integer> {
     private final Map<String, String> partialLines = new HashMap<>();
     private final Map<String, Instant> stepStarts = new HashMap<>();
     private final AtomicBoolean done = new AtomicBoolean();
+    /** Counted down when the watcher has printed its last line (or given up): what the Ctrl-C hook waits for. */
+    private final CountDownLatch printedFinalLine = new CountDownLatch(1);
     private final java.util.Set<String> printed = new java.util.HashSet<>();
     /** The latest progress of each running Spark step (only on a terminal), printed every few seconds. */
     private final Map<String, StepProgress> progress = new java.util.concurrent.ConcurrentHashMap<>();
@@ -231,10 +234,9 @@ final class RunCommand implements Callable<Integer> {
           run.cancel();
           try {
             run.await(Duration.ofSeconds(20));
-            // Give the watcher loop a moment to print the final line.
-            for (int i = 0; i < 20 && !done.get(); i++) {
-              Thread.sleep(50);
-            }
+            // The watcher loop prints the final line once it hears the run end: the JVM halts when this
+            // hook returns, so wait for that line (bounded: a stuck watcher must not hold up the exit).
+            printedFinalLine.await(10, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -270,9 +272,11 @@ final class RunCommand implements Callable<Integer> {
         out.println("run " + run.runId() + " " + finalStatus.label() + " in " + String.format(Locale.ROOT, "%.1f", seconds) + "s");
         out.flush();
         done.set(true);
+        printedFinalLine.countDown();
         return finalStatus == RunStatus.COMPLETED ? PipewrightCommand.OK : PipewrightCommand.FAILED;
       } finally {
         done.set(true);
+        printedFinalLine.countDown();
         try {
           Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
         } catch (IllegalStateException e) {

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FilesViewModel {
   private static final Logger LOG = LoggerFactory.getLogger(FilesViewModel.class);
-  public static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(5);
+  /** Short enough that a crash loses at most 5 s of edits, with time left for the write itself. */
+  public static final Duration AUTOSAVE_PERIOD = Duration.ofSeconds(3);
   static final List<FileFilter> FILTERS = List.of(FileFilter.PIPELINES, FileFilter.ALL);
   static final String EXTENSION = ".pipeline.json";
   private static final int MAX_PROBLEMS_SHOWN = 8;

@@ -112,7 +112,10 @@ class AzureSignInRobotTest {
     credentials = (method, codes) -> request -> Mono.fromCallable(() -> {
       codes.accept(AzureSignInViewModelTest.CODE);
       try {
-        entered.await();
+        // Bounded: a test that fails before entering the code must not leave this thread waiting.
+        if (!entered.await(60, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the test did not enter the code within 60 s");
+        }
       } catch (InterruptedException e) {
         interrupted.set(true);
         throw e;
@@ -185,7 +188,7 @@ class AzureSignInRobotTest {
     robot.clickOn("#deviceCodeLink");
     assertThat(opened).containsExactly("https://microsoft.com/devicelogin");
     robot.clickOn("#deviceCodeCopy");
-    assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get()).isEqualTo("GB6FT8QXK");
+    assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(30, TimeUnit.SECONDS)).isEqualTo("GB6FT8QXK");
     assertThat(robot.lookup("#deviceCodeCopy").queryAs(Button.class).getText()).isEqualTo("Copied");
     screenshot(robot, robot.lookup("#deviceCodeDialog").queryAs(DialogPane.class).getScene(), "azure-device-code.png");
 
@@ -220,7 +223,10 @@ class AzureSignInRobotTest {
     CountDownLatch never = new CountDownLatch(1);
     credentials = (method, codes) -> request -> Mono.fromCallable(() -> {
       try {
-        never.await(); // the user has not finished in the browser
+        // The user has not finished in the browser; bounded, far beyond what the test waits for.
+        if (!never.await(60, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("not cancelled within 60 s");
+        }
       } catch (InterruptedException e) {
         interrupted.set(true);
         throw e;

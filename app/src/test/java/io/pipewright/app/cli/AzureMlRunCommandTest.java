@@ -6,6 +6,7 @@ import io.pipewright.local.LocalWorkspace;
 import io.pipewright.testing.FakeAzureMlServer;
 import io.pipewright.testing.AzureMlAnswers;
 import io.pipewright.workspace.LinkedService;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -158,8 +159,7 @@ class AzureMlRunCommandTest {
     builder.environment().put("AZURE_POD_IDENTITY_AUTHORITY_HOST", "http://127.0.0.1:" + closed);
     builder.environment().put("PIPEWRIGHT_AZURE_MANAGEMENT_URL", server.url());
     Process p = builder.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String output = io.pipewright.testing.ProcessOutput.of(p, Duration.ofSeconds(120));
     return new Result(p.exitValue(), output);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.testing.AzureTokens;
 import io.pipewright.testing.LoopbackTls;
+import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URLDecoder;
@@ -57,8 +58,7 @@ class AzureWhoAmITest {
     builder.environment().put("AZURE_POD_IDENTITY_AUTHORITY_HOST", "http://127.0.0.1:" + closed);
     builder.environment().putAll(env);
     Process p = builder.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String output = io.pipewright.testing.ProcessOutput.of(p, Duration.ofSeconds(120));
     return new Result(p.exitValue(), output);
   }
 

@@ -56,8 +56,17 @@ class ProcessDeathTest {
         """);
   }
 
+  /**
+   * Starts {@code pipewright run} as a terminal would: with SIGINT handled by default. A process
+   * inherits an ignored SIGINT (a shell starts background jobs so: {@code ./mvnw verify &} in a
+   * script, nohup, many CI runners), and a JVM started with SIGINT ignored installs no handler for
+   * it: Ctrl-C then does nothing, which is what made this test fail in CI (no "canceling run", still
+   * running 60 s later). python3 (which the pipeline needs anyway) restores the default and execs
+   * the JVM in its place, so the pid is the CLI's.
+   */
   private Process startCli() throws IOException {
     List<String> command = new ArrayList<>(List.of(
+        "python3", "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         "-Dpipewright.spark.runtime=" + System.getProperty("pipewright.spark.runtime"),
@@ -89,6 +98,16 @@ class ProcessDeathTest {
     }).findFirst().orElseThrow(() -> new AssertionError("no Spark driver among the CLI's processes"));
     started.add(driver);
     return driver.pid();
+  }
+
+  /** The process's ignored signals, bit n-1 for signal n (Linux /proc; 0 elsewhere). */
+  private static long signalsIgnored(long pid) throws IOException {
+    Path status = Path.of("/proc", Long.toString(pid), "status");
+    if (!Files.exists(status)) {
+      return 0;
+    }
+    return Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:"))
+        .mapToLong(l -> Long.parseUnsignedLong(l.substring("SigIgn:".length()).trim(), 16)).findFirst().orElse(0);
   }
 
   private String log() throws IOException {
@@ -124,7 +143,8 @@ class ProcessDeathTest {
     Process cli = startCli();
     long driver = waitForSparkJob(cli);
 
-    new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+    assertThat(signalsIgnored(cli.pid()) & (1L << 1)).as("SIGINT is ignored by the CLI: Ctrl-C could not work").isZero();
+    assertThat(new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor(10, TimeUnit.SECONDS)).isTrue();
 
     assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as(log()).isTrue();
     assertThat(log()).contains("canceling run").containsPattern("run \\S+ Canceled in \\d+\\.\\ds");

@@ -21,6 +21,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,13 +62,13 @@ class ComputesRobotTest {
     workspace = Workspaces.seeded(home);
     workspace.attachCompute("cluster-a", ComputeKind.SPARK_STANDALONE,
         Map.of("masterUrl", "spark://127.0.0.1:7077", "restUrl", "http://127.0.0.1:9"));
-    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get();
+    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get(30, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitForFxEvents();
   }
 
   @AfterEach
   void stop() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> executor.close()).get();
+    WaitForAsyncUtils.asyncFx(() -> executor.close()).get(30, TimeUnit.SECONDS);
     if (workspace != null) {
       workspace.close();
     }

@@ -61,7 +61,7 @@ class DesignerScreenshots {
   @BeforeEach
   void openWorkspace() throws Exception {
     workspace = Workspaces.seeded(home);
-    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get();
+    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get(30, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitForFxEvents();
   }
 

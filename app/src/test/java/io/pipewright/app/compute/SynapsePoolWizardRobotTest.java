@@ -78,13 +78,13 @@ class SynapsePoolWizardRobotTest {
   void openWorkspace() throws Exception {
     workspace = Workspaces.seeded(home);
     workspace.addLinkedService(new LinkedService("link1", SUB, "rg-ml", "contoso-synapse"));
-    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get();
+    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get(30, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitForFxEvents();
   }
 
   @AfterEach
   void stop() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> executor.close()).get();
+    WaitForAsyncUtils.asyncFx(() -> executor.close()).get(30, TimeUnit.SECONDS);
     server.close();
     workspace.close();
   }
@@ -154,7 +154,7 @@ class SynapsePoolWizardRobotTest {
 
   @Test
   void signedOutThePoolPageSaysSoAndThePoolIsTyped(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> feature.azureSessionProperty().set(io.pipewright.workspace.AzureSession.NONE)).get();
+    WaitForAsyncUtils.asyncFx(() -> feature.azureSessionProperty().set(io.pipewright.workspace.AzureSession.NONE)).get(30, TimeUnit.SECONDS);
     WaitForAsyncUtils.asyncFx(() -> feature.attach(ComputeKind.of(ComputeKind.SYNAPSE_SPARK_POOL).orElseThrow()));
     waitUntil(() -> robot.lookup("#field-linkedService").tryQuery().isPresent());
     @SuppressWarnings("unchecked")
@@ -175,7 +175,7 @@ class SynapsePoolWizardRobotTest {
   void theLinkedServicesDialogListsWhatIsLinkedInAzureAndPickingFillsTheForm(FxRobot robot) throws Exception {
     workspace.attachCompute("ml-ws", ComputeKind.AZUREML,
         Map.of("subscriptionId", SUB, "resourceGroup", "rg-ml", "workspaceName", "ml-workspace"));
-    WaitForAsyncUtils.asyncFx(() -> feature.catalog().refresh()).get();
+    WaitForAsyncUtils.asyncFx(() -> feature.catalog().refresh()).get(30, TimeUnit.SECONDS);
     waitUntil(() -> context.computes().stream().anyMatch(t -> t.name().equals("ml-ws")));
     String ml = "/subscriptions/" + SUB + "/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices"
         + "/workspaces/ml-workspace";
@@ -206,7 +206,7 @@ class SynapsePoolWizardRobotTest {
   void theAzureMlComputesDialogListsAndDetaches(FxRobot robot) throws Exception {
     workspace.attachCompute("ml-ws", ComputeKind.AZUREML,
         Map.of("subscriptionId", SUB, "resourceGroup", "rg-ml", "workspaceName", "ml-workspace"));
-    WaitForAsyncUtils.asyncFx(() -> feature.catalog().refresh()).get();
+    WaitForAsyncUtils.asyncFx(() -> feature.catalog().refresh()).get(30, TimeUnit.SECONDS);
     waitUntil(() -> context.computes().stream().anyMatch(t -> t.name().equals("ml-ws")));
     String list = io.pipewright.testing.SpecExamples.response("machinelearningservices/2024-10-01/Compute/list.json",
         200).path("value").get(0).toString();
@@ -228,7 +228,7 @@ class SynapsePoolWizardRobotTest {
   void theClusterDialogListsTheVmSizesOfTheWorkspacesRegion(FxRobot robot) throws Exception {
     workspace.attachCompute("ml-ws", ComputeKind.AZUREML,
         Map.of("subscriptionId", SUB, "resourceGroup", "rg-ml", "workspaceName", "ml-workspace"));
-    WaitForAsyncUtils.asyncFx(() -> feature.catalog().refresh()).get();
+    WaitForAsyncUtils.asyncFx(() -> feature.catalog().refresh()).get(30, TimeUnit.SECONDS);
     waitUntil(() -> context.computes().stream().anyMatch(t -> t.name().equals("ml-ws")));
     server.json(200, responseText("machinelearningservices/2024-10-01/Workspace/get.json", 200))
         .json(200, responseText("machinelearningservices/2024-10-01/VirtualMachineSize/list.json", 200));

@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,13 +58,13 @@ class DatasetsRobotTest {
   @BeforeEach
   void openWorkspace() throws Exception {
     workspace = Workspaces.seeded(home);
-    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get();
+    WaitForAsyncUtils.asyncFx(() -> context.workspaceProperty().set(workspace)).get(30, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitForFxEvents();
   }
 
   @AfterEach
   void stop() throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> executor.close()).get();
+    WaitForAsyncUtils.asyncFx(() -> executor.close()).get(30, TimeUnit.SECONDS);
     if (workspace != null) {
       workspace.close();
     }

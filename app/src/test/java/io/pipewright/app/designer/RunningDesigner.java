@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import java.util.concurrent.TimeUnit;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -100,7 +101,7 @@ public final class RunningDesigner {
   public static String log(FxRobot robot) {
     LogView log = find(robot, "#logView");
     try {
-      var stream = WaitForAsyncUtils.asyncFx(() -> log.viewModel().shownStream()).get();
+      var stream = WaitForAsyncUtils.asyncFx(() -> log.viewModel().shownStream()).get(30, TimeUnit.SECONDS);
       if (stream.isEmpty()) {
         return "";
       }
@@ -115,7 +116,7 @@ public final class RunningDesigner {
   public static String highlightedLogLine(FxRobot robot) {
     LogView log = find(robot, "#logView");
     try {
-      return WaitForAsyncUtils.asyncFx(() -> log.viewModel().highlightedText().orElse(null)).get();
+      return WaitForAsyncUtils.asyncFx(() -> log.viewModel().highlightedText().orElse(null)).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("Cannot ask the Log tab", e);
     }

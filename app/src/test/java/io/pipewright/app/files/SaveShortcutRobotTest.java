@@ -18,6 +18,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +66,7 @@ class SaveShortcutRobotTest {
     FxWait.until(10, () -> context.document().file().isPresent());
     assertThat(stage.getTitle()).isEqualTo("titanic.pipeline.json — Pipewright");
     WaitForAsyncUtils.asyncFx(() -> context.document().edit("Rename",
-        PipelineEdits.describe("Saved with Ctrl+S", "", null))).get();
+        PipelineEdits.describe("Saved with Ctrl+S", "", null))).get(30, TimeUnit.SECONDS);
     assertThat(stage.getTitle()).isEqualTo("• titanic.pipeline.json — Pipewright");
 
     robot.clickOn("#canvas");

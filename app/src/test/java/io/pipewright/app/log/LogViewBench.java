@@ -151,7 +151,10 @@ public final class LogViewBench {
         }
       });
       writer.start();
-      writer.join();
+      writer.join(Duration.ofMinutes(5).toMillis());
+      if (writer.isAlive()) {
+        throw new IllegalStateException("the writer did not finish within 5 minutes");
+      }
       long writtenAt = System.nanoTime();
       long size = Files.size(file);
       try {
@@ -208,7 +211,7 @@ public final class LogViewBench {
     private volatile Thread uiThread;
 
     BenchExecutor() throws Exception {
-      ui.submit(() -> uiThread = Thread.currentThread()).get();
+      ui.submit(() -> uiThread = Thread.currentThread()).get(30, TimeUnit.SECONDS);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -218,7 +221,7 @@ public final class LogViewBench {
     }
 
     <T> T call(Callable<T> work) throws Exception {
-      return ui.submit(work).get();
+      return ui.submit(work).get(30, TimeUnit.SECONDS);
     }
 
     void await(BooleanSupplier condition, Duration limit) throws Exception {

@@ -6,6 +6,7 @@ import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.LogStream;
 import io.pipewright.workspace.RunHandle;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,8 +192,7 @@ class LogViewModelTest {
   private static long grep(String options, String pattern, Path file) throws Exception {
     Process p = new ProcessBuilder("grep", options, pattern, file.toString()).redirectErrorStream(true).start();
     p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    p.waitFor();
+    String out = io.pipewright.testing.ProcessOutput.of(p, Duration.ofSeconds(30)).trim();
     return Long.parseLong(out);
   }
 

@@ -16,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class LogViewRobotTest {
     SparkLikeLog.write(file, 3 << 20, 7);
     lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n")));
     RunHandle run = LogSteps.finished(workspace, temp.resolve("src"), "cat " + file);
-    WaitForAsyncUtils.asyncFx(() -> model.show(workspace, run.runId(), "a", "Prepare data", () -> true)).get();
+    WaitForAsyncUtils.asyncFx(() -> model.show(workspace, run.runId(), "a", "Prepare data", () -> true)).get(30, TimeUnit.SECONDS);
     waitUntil(() -> model.lineCountProperty().get() == lines.size() && model.screenReady());
   }
 
@@ -66,7 +67,7 @@ class LogViewRobotTest {
     WaitForAsyncUtils.asyncFx(() -> {
       model.dispose();
       executor.close();
-    }).get();
+    }).get(30, TimeUnit.SECONDS);
     workspace.close();
   }
 
@@ -127,13 +128,13 @@ class LogViewRobotTest {
     for (long i = first; i <= lastLine; i++) {
       want.append(plain(lines.get((int) i))).append('\n');
     }
-    String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+    String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(30, TimeUnit.SECONDS);
     assertThat(copied).isEqualTo(want.toString());
   }
 
   @Test
   void aClickOnAFoldShowsItsFrames(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.asyncFx(() -> model.scrollTo(0)).get();
+    WaitForAsyncUtils.asyncFx(() -> model.scrollTo(0)).get(30, TimeUnit.SECONDS);
     waitUntil(model::screenReady);
     long fold = -1;
     for (long r = 0; r < model.visibleRowsProperty().get() && fold < 0; r++) {
@@ -145,7 +146,7 @@ class LogViewRobotTest {
       // the first screen has none: go to the first exception's frames
       int frame = lines.indexOf(lines.stream().filter(l -> l.startsWith("\tat ")).findFirst().orElseThrow());
       long line = frame + 1;
-      WaitForAsyncUtils.asyncFx(() -> model.scrollTo(model.rowCountProperty().get() > 0 ? line - 5 : 0)).get();
+      WaitForAsyncUtils.asyncFx(() -> model.scrollTo(model.rowCountProperty().get() > 0 ? line - 5 : 0)).get(30, TimeUnit.SECONDS);
       waitUntil(model::screenReady);
       long top = model.topRowProperty().get();
       for (long r = top; r < top + model.visibleRowsProperty().get() && fold < 0; r++) {
@@ -169,7 +170,7 @@ class LogViewRobotTest {
   @Test
   void theStreamChoiceStillNamesTheStreamWhenAnotherStepIsShown(FxRobot robot) throws Exception {
     RunHandle other = LogSteps.finished(workspace, temp.resolve("src"), "echo trained");
-    WaitForAsyncUtils.asyncFx(() -> model.show(workspace, other.runId(), "a", "Train model", () -> true)).get();
+    WaitForAsyncUtils.asyncFx(() -> model.show(workspace, other.runId(), "a", "Train model", () -> true)).get(30, TimeUnit.SECONDS);
     waitUntil(() -> model.titleProperty().get().equals("Train model · driver/stdout") && model.screenReady());
     WaitForAsyncUtils.waitForFxEvents();
 

@@ -29,6 +29,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -132,7 +133,7 @@ class StepDetailsRobotTest {
     assertThat(launch.getText()).startsWith("sh -c 'echo boom >&2; exit 3' /runs/" + run.runId());
     assertThat(launch.isEditable()).isFalse();
     robot.clickOn("#copyLaunch");
-    String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+    String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(30, TimeUnit.SECONDS);
     assertThat(copied).isEqualTo(launch.getText());
 
     assertThat(robot.lookup("#failureCause").queryAs(Label.class).getText()).isEqualTo("boom");

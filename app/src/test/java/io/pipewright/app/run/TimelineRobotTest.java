@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,7 +53,7 @@ class TimelineRobotTest {
   /** Looked up on the FX thread: the view redraws its bars there. */
   private static Rectangle bar(FxRobot robot, String stepId) {
     try {
-      return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#bar-" + stepId).queryAs(Rectangle.class)).get();
+      return WaitForAsyncUtils.asyncFx(() -> robot.lookup("#bar-" + stepId).queryAs(Rectangle.class)).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -60,7 +61,7 @@ class TimelineRobotTest {
 
   @Test
   void eachStartedStepHasABarWithItsTimesAndARunningOneGrows(FxRobot robot) throws Exception {
-    assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#bar-c").tryQuery()).get()).as("not started: no bar").isEmpty();
+    assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#bar-c").tryQuery()).get(30, TimeUnit.SECONDS)).as("not started: no bar").isEmpty();
     Tooltip tip = (Tooltip) bar(robot, "a").getProperties().get("javafx.scene.control.Tooltip");
     assertThat(tip.getText()).startsWith("Step a · Completed\nstarted ").contains("\nended ").endsWith(" · 4.0 s");
     Tooltip runningTip = (Tooltip) bar(robot, "b").getProperties().get("javafx.scene.control.Tooltip");

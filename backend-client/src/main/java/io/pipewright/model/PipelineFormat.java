@@ -41,17 +41,22 @@ public final class PipelineFormat {
    * text then has U+FFFD in their place.
    */
   public static LoadedPipeline parse(byte[] bytes, String sourceName) {
+    // A byte order mark (some Windows editors write one) is not part of the text (RFC 8259 §8.1).
+    boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    // The JDK's own decoding is fastest; it puts U+FFFD where bytes are not UTF-8, and only then is
+    // the file decoded again, slowly, to find where (a file may also hold U+FFFD itself).
+    String decoded = new String(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0), StandardCharsets.UTF_8);
+    if (decoded.indexOf('\uFFFD') < 0) {
+      return parse(decoded, sourceName);
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    // A byte order mark (some Windows editors write one) is not part of the text (RFC 8259 §8.1).
-    boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
     ByteBuffer in = ByteBuffer.wrap(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0));
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
     if (!result.isError()) {
-      decoder.flush(out);
-      return parse(out.flip().toString(), sourceName);
+      return parse(decoded, sourceName);
     }
     out.flip();
     String before = out.toString();
@@ -65,7 +70,7 @@ public final class PipelineFormat {
     }
     SourceLocation at = new SourceLocation(line, before.length() - lineStart + 1);
     int bad = bytes[in.position()] & 0xFF;
-    String text = new String(bytes, bom ? 3 : 0, bytes.length - (bom ? 3 : 0), StandardCharsets.UTF_8);
+    String text = decoded;
     Diagnostic problem = new Diagnostic(Severity.ERROR, DiagnosticCodes.MALFORMED_JSON,
         String.format("not UTF-8 text: byte 0x%02X here is not part of a character; a pipeline file is saved as UTF-8",
             bad), null, null, "");

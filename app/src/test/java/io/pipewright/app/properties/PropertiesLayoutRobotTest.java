@@ -1,19 +1,9 @@
 package io.pipewright.app.properties;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import io.pipewright.app.context.AppContext;
-import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
-import io.pipewright.app.designer.Theme;
-import io.pipewright.app.document.PipelineDocument;
-import io.pipewright.app.fx.FxDialogService;
-import io.pipewright.app.fx.FxTaskExecutor;
-import io.pipewright.app.samples.Samples;
 import io.pipewright.app.testing.FxWait;
 import io.pipewright.local.LocalWorkspace;
-import io.pipewright.model.PipelineFormat;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,10 +14,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -40,6 +28,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The property panel's layout while the seed's settings are typed into a Spark SQL step (driver 7g and
@@ -53,38 +43,24 @@ class PropertiesLayoutRobotTest {
       List.of("#driverMemory", "#driverCores", "#executors", "#executorMemory", "#executorCores", "#stepName");
 
   @TempDir Path home;
-  private FxTaskExecutor executor;
+  private PropertiesWindow shown;
   private AppContext context;
   private MainWindow window;
   private LocalWorkspace workspace;
   private PropertiesFeature feature;
-  private Stage stage;
 
   @Start
   void start(Stage stage) throws Exception {
-    this.stage = stage;
-    Path file = Samples.titanic(home);
-    workspace = LocalWorkspace.open(home);
-    executor = new FxTaskExecutor();
-    context = new AppContext(executor, new FxDialogService(stage),
-        new PipelineDocument(PipelineFormat.read(file).pipeline(), file));
-    window = new MainWindow(new MainViewModel(context));
-    io.pipewright.app.compute.ComputesFeature.install(window, context);
-    feature = PropertiesFeature.install(window, context);
-    context.workspaceProperty().set(workspace);
-    Scene scene = new Scene(window, 1400, 900);
-    Theme.apply(false);
-    Theme.style(scene);
-    stage.setScene(scene);
-    stage.show();
+    shown = PropertiesWindow.show(stage, home);
+    context = shown.context;
+    window = shown.window;
+    workspace = shown.workspace;
+    feature = shown.feature;
   }
 
   @AfterEach
   void stop() {
-    WaitForAsyncUtils.asyncFx(() -> stage.setScene(new Scene(new javafx.scene.layout.Pane())));
-    WaitForAsyncUtils.waitForFxEvents();
-    executor.close();
-    workspace.close();
+    shown.close();
   }
 
   private static <T> T onFx(Callable<T> read) throws Exception {

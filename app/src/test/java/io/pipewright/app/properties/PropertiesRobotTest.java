@@ -2,24 +2,16 @@ package io.pipewright.app.properties;
 
 import atlantafx.base.theme.Styles;
 import io.pipewright.app.context.AppContext;
-import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
-import io.pipewright.app.designer.Theme;
-import io.pipewright.app.document.PipelineDocument;
-import io.pipewright.app.fx.FxDialogService;
-import io.pipewright.app.fx.FxTaskExecutor;
-import io.pipewright.app.samples.Samples;
 import io.pipewright.app.testing.FxWait;
 import io.pipewright.graph.model.GraphNode;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Diagnostic;
-import io.pipewright.model.PipelineFormat;
 import io.pipewright.model.SparkStep;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -38,39 +30,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class PropertiesRobotTest {
   @TempDir Path home;
-  private FxTaskExecutor executor;
+  private PropertiesWindow shown;
   private AppContext context;
   private MainWindow window;
   private LocalWorkspace workspace;
   private PropertiesFeature feature;
-  private Stage stage;
 
   @Start
   void start(Stage stage) throws Exception {
-    this.stage = stage;
-    Path file = Samples.titanic(home);
-    workspace = LocalWorkspace.open(home);
-    executor = new FxTaskExecutor();
-    context = new AppContext(executor, new FxDialogService(stage),
-        new PipelineDocument(PipelineFormat.read(file).pipeline(), file));
-    window = new MainWindow(new MainViewModel(context));
-    io.pipewright.app.compute.ComputesFeature.install(window, context);
-    feature = PropertiesFeature.install(window, context);
-    context.workspaceProperty().set(workspace);
-    Scene scene = new Scene(window, 1400, 900);
-    Theme.apply(false);
-    Theme.style(scene);
-    stage.setScene(scene);
-    stage.show();
+    shown = PropertiesWindow.show(stage, home);
+    context = shown.context;
+    window = shown.window;
+    workspace = shown.workspace;
+    feature = shown.feature;
   }
 
   @AfterEach
   void stop() {
-    // the window goes first, so that a field left with typing commits while the executor still runs
-    WaitForAsyncUtils.asyncFx(() -> stage.setScene(new Scene(new javafx.scene.layout.Pane())));
-    WaitForAsyncUtils.waitForFxEvents();
-    executor.close();
-    workspace.close();
+    shown.close();
   }
 
   private static void waitUntil(BooleanSupplier condition) throws Exception {

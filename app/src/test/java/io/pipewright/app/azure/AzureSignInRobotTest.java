@@ -1,5 +1,7 @@
 package io.pipewright.app.azure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.azure.core.credential.AccessToken;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
@@ -41,7 +43,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 import reactor.core.publisher.Mono;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The status bar's Azure item and the device-code dialog in the main window, driven by the robot.

@@ -1,7 +1,5 @@
 package io.pipewright.app.azure;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,9 +10,10 @@ import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.app.testing.ForwardingWorkspace;
-import io.pipewright.azure.AzureSignIn;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.azure.AzureSignIn.DeviceCode;
 import io.pipewright.azure.AzureSignIn.Method;
+import io.pipewright.azure.AzureSignIn;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.testing.AzureTokens;
 import io.pipewright.workspace.AzureSession;
@@ -23,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 

@@ -3,16 +3,14 @@ package io.pipewright.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.local.LocalWorkspace;
-import io.pipewright.testing.FakeAzureMlServer;
 import io.pipewright.testing.AzureMlAnswers;
+import io.pipewright.testing.FakeAzureMlServer;
 import io.pipewright.workspace.LinkedService;
-import java.time.Duration;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -137,36 +135,11 @@ class AzureMlRunCommandTest {
   private record Result(int exitCode, String output) {}
 
   private Result pipewright(FakeAzureMlServer server, Path bin, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path")));
-    // No test reaches the internet: anything not on loopback goes to a proxy where nothing listens.
-    int closed = closedPort();
-    command.addAll(List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + closed,
-        "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + closed, "-Dhttp.nonProxyHosts=127.0.0.1|localhost",
-        "-Dpipewright.azureml.pollMillis=50"));
-    String runtime = System.getProperty("pipewright.spark.runtime");
-    if (runtime != null) {
-      command.add("-Dpipewright.spark.runtime=" + runtime);
-    }
-    command.add("io.pipewright.app.Launcher");
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("AZURE_") || name.startsWith("IDENTITY_")
-        || name.startsWith("MSI_"));
-    builder.environment().put("PATH", bin + ":/usr/bin:/bin");
-    builder.environment().put("HOME", Files.createDirectories(temp.resolve("home")).toString());
-    // The managed identity endpoint where nothing listens, as on a laptop (azure-identity's own override).
-    builder.environment().put("AZURE_POD_IDENTITY_AUTHORITY_HOST", "http://127.0.0.1:" + closed);
+    ProcessBuilder builder = Cli.ownJvm(bin, temp.resolve("home"), List.of("-Dpipewright.azureml.pollMillis=50"), args);
     builder.environment().put("PIPEWRIGHT_AZURE_MANAGEMENT_URL", server.url());
     Process p = builder.start();
     String output = io.pipewright.testing.ProcessOutput.of(p, Duration.ofSeconds(120));
     return new Result(p.exitValue(), output);
-  }
-
-  private static int closedPort() throws IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void assertNoTokenIn(Path dir) throws IOException {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.testing.AzureTokens;
 import io.pipewright.testing.LoopbackTls;
-import java.time.Duration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,32 +39,12 @@ class AzureWhoAmITest {
 
   /** {@code pipewright azure whoami} with no Azure variable but {@code env}, {@code bin} first on the PATH and a fresh HOME. */
   private Result whoami(Path bin, Map<String, String> env, List<String> jvmOptions) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path")));
-    // No test reaches the internet: anything not on loopback goes to a proxy where nothing listens.
-    int closed = closedPort();
-    command.addAll(List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + closed,
-        "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + closed, "-Dhttp.nonProxyHosts=127.0.0.1|localhost"));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("io.pipewright.app.Launcher", "azure", "whoami", "--workspace", temp.resolve("ws").toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("AZURE_") || name.startsWith("IDENTITY_")
-        || name.startsWith("MSI_"));
-    builder.environment().put("PATH", bin + ":/usr/bin:/bin");
-    builder.environment().put("HOME", Files.createDirectories(temp.resolve("home")).toString());
-    // The managed identity endpoint (IMDS, http://169.254.169.254 on Azure machines) where nothing
-    // listens, as on a laptop; the variable is azure-identity's and MSAL's own override of it.
-    builder.environment().put("AZURE_POD_IDENTITY_AUTHORITY_HOST", "http://127.0.0.1:" + closed);
+    ProcessBuilder builder = Cli.ownJvm(bin, temp.resolve("home"), jvmOptions,
+        "azure", "whoami", "--workspace", temp.resolve("ws").toString());
     builder.environment().putAll(env);
     Process p = builder.start();
     String output = io.pipewright.testing.ProcessOutput.of(p, Duration.ofSeconds(120));
     return new Result(p.exitValue(), output);
-  }
-
-  private static int closedPort() throws IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
   }
 
   @Test

@@ -160,27 +160,12 @@ class SecretsLeaveNoTraceTest {
    * home}, with the Livy password in the environment and Azure answered by the fakes.
    */
   private Result pipewright(FakeAzureMlServer azure, Path bin, Path home, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "-Duser.home=" + home));
-    int closed = closedPort();
-    command.addAll(List.of("-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=" + closed,
-        "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + closed, "-Dhttp.nonProxyHosts=127.0.0.1|localhost",
-        "-Dpipewright.azureml.pollMillis=50"));
-    String runtime = System.getProperty("pipewright.spark.runtime");
-    if (runtime != null) {
-      command.add("-Dpipewright.spark.runtime=" + runtime);
-    }
-    command.add("io.pipewright.app.Launcher");
-    command.addAll(List.of(args));
+    ProcessBuilder builder = Cli.ownJvm(bin, home, List.of("-Duser.home=" + home, "-Dpipewright.azureml.pollMillis=50"),
+        args);
     Path output = Files.createTempFile(temp, "cli", ".out");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("AZURE_") || name.startsWith("IDENTITY_")
-        || name.startsWith("MSI_"));
-    builder.environment().put("PATH", bin + ":/usr/bin:/bin");
-    builder.environment().put("HOME", home.toString());
+    builder.redirectOutput(output.toFile());
     builder.environment().put("PIPEWRIGHT_HOME", home.resolve(".pipewright").toString());
     builder.environment().put(EnvironmentPasswordPrompt.VARIABLE, PASSWORD);
-    builder.environment().put("AZURE_POD_IDENTITY_AUTHORITY_HOST", "http://127.0.0.1:" + closed);
     builder.environment().put("PIPEWRIGHT_AZURE_MANAGEMENT_URL", azure.url());
     Process p = builder.start();
     try {
@@ -189,12 +174,6 @@ class SecretsLeaveNoTraceTest {
     } finally {
       p.destroyForcibly();
       Files.delete(output);
-    }
-  }
-
-  private static int closedPort() throws IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
     }
   }
 

@@ -1,11 +1,10 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeTarget;
@@ -18,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(NoUnexpectedErrors.class)

@@ -1,7 +1,5 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.testing.SpecExamples.response;
 import static io.pipewright.testing.SpecExamples.responseText;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.azure.SynapseSparkPool;
 import io.pipewright.azureml.AzureMlCompute;
 import io.pipewright.azureml.AzureMlLinkedService;
@@ -29,6 +28,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**

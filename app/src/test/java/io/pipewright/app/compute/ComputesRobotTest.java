@@ -1,5 +1,7 @@
 package io.pipewright.app.compute;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
@@ -12,6 +14,7 @@ import io.pipewright.workspace.ComputeKind;
 import io.pipewright.workspace.ComputeTarget;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -21,7 +24,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Compute tab and its dialogs in a main window on a real workspace, driven by the robot. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,5 +1,7 @@
 package io.pipewright.app.compute;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
@@ -25,7 +27,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Takes the screenshots in docs/screenshots from a real window. Not a test: it runs only when asked,

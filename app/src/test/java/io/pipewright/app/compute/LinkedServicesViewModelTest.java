@@ -1,11 +1,10 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.FieldProblem;
 import io.pipewright.workspace.LinkedService;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(NoUnexpectedErrors.class)

@@ -1,11 +1,10 @@
 package io.pipewright.app.compute;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.app.fx.TaskExecutor;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.workspace.ComputeTarget;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The designer's password prompt: asked on a background thread, answered by a dialog on the UI thread. */
 @ExtendWith(NoUnexpectedErrors.class)

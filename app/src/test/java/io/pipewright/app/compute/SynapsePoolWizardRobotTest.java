@@ -1,5 +1,8 @@
 package io.pipewright.app.compute;
 
+import static io.pipewright.testing.SpecExamples.responseText;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
 import io.pipewright.app.designer.MainWindow;
@@ -35,8 +38,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static io.pipewright.testing.SpecExamples.responseText;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Synapse pool wizard in a main window, driven by the robot, listing the pools of the linked

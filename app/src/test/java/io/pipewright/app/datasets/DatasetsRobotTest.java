@@ -1,5 +1,7 @@
 package io.pipewright.app.datasets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pipewright.app.compute.ComputesFeature;
 import io.pipewright.app.compute.Workspaces;
 import io.pipewright.app.context.AppContext;
@@ -13,6 +15,7 @@ import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.DatasetVersion;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -21,7 +24,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Datasets tab on a real workspace seeded with Titanic.csv, driven by the robot. */
 @ExtendWith(ApplicationExtension.class)

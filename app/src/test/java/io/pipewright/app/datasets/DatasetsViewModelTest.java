@@ -1,13 +1,12 @@
 package io.pipewright.app.datasets;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.compute.ScriptedDialogs;
 import io.pipewright.app.compute.Workspaces;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.DatasetKind;
 import io.pipewright.workspace.DatasetVersion;
@@ -19,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(NoUnexpectedErrors.class)

@@ -1,5 +1,7 @@
 package io.pipewright.app.designer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pipewright.app.document.NodeKinds;
 import io.pipewright.app.testing.FxWait;
 import io.pipewright.graph.model.GraphNode;
@@ -32,7 +34,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's journey, by hand: from an empty pipeline file, drag the Titanic dataset, a Spark SQL

@@ -1,5 +1,7 @@
 package io.pipewright.app.files;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import atlantafx.base.theme.PrimerLight;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainViewModel;
@@ -20,7 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** File ▸ Import Azure ML YAML… in the running designer: the job opens on the canvas as a new unsaved pipeline. */
 @ExtendWith(ApplicationExtension.class)

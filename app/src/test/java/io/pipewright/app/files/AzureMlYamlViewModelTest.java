@@ -1,13 +1,12 @@
 package io.pipewright.app.files;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.app.samples.Samples;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.ScriptStep;
 import io.pipewright.model.SparkStep;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(NoUnexpectedErrors.class)

@@ -1,7 +1,5 @@
 package io.pipewright.app.files;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.context.AppContext;
@@ -10,7 +8,7 @@ import io.pipewright.app.document.PipelineEdits;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.app.fx.DialogService.SaveChoice;
 import io.pipewright.app.samples.Samples;
-import io.pipewright.model.Pipeline;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.model.PipelineFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(NoUnexpectedErrors.class)

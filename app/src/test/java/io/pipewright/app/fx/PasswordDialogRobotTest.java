@@ -1,5 +1,7 @@
 package io.pipewright.app.fx;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pipewright.app.testing.FxWait;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +21,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The password dialog of the dialog service, driven by the robot. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,5 +1,7 @@
 package io.pipewright.app.log;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pipewright.app.fx.FxDialogService;
 import io.pipewright.app.fx.FxTaskExecutor;
 import io.pipewright.app.testing.FxWait;
@@ -10,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Log tab's viewer on a real step's generated Spark-like log, driven by the robot. */
 @ExtendWith(ApplicationExtension.class)

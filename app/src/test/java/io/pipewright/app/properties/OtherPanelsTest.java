@@ -1,10 +1,9 @@
 package io.pipewright.app.properties;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.app.properties.Fixture.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.model.DatasetKind;
 import io.pipewright.model.DatasetSource;
 import io.pipewright.model.Edge;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Datasets, edges and the pipeline itself. */

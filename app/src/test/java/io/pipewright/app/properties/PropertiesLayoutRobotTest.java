@@ -1,5 +1,8 @@
 package io.pipewright.app.properties;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainWindow;
 import io.pipewright.app.testing.FxWait;
@@ -28,8 +31,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The property panel's layout while the seed's settings are typed into a Spark SQL step (driver 7g and

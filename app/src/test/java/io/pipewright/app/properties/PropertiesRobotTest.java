@@ -1,5 +1,7 @@
 package io.pipewright.app.properties;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import atlantafx.base.theme.Styles;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainWindow;
@@ -24,7 +26,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The property panel in the main window, driven as a user would: the Titanic sample on a real workspace. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,16 +1,16 @@
 package io.pipewright.app.properties;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.document.PipelineEdits;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the panel shows as the selection, the document and the pipeline change. */

@@ -1,15 +1,15 @@
 package io.pipewright.app.properties;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.app.properties.Fixture.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.model.DynamicAllocation;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Spark sections of a step: every edit one undoable command, invalid values refused with a reason. */

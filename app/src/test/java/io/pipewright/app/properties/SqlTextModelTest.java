@@ -1,15 +1,15 @@
 package io.pipewright.app.properties;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.document.PipelineDocument;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SQL editor: the file's text, edits held by the document (undoable) until Save writes them. */

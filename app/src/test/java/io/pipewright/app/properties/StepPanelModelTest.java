@@ -1,10 +1,9 @@
 package io.pipewright.app.properties;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.app.properties.Fixture.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.model.Edge;
 import io.pipewright.model.InputMode;
 import io.pipewright.model.SparkEntry;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** General, entry, ports, arguments and environment of a step. */

@@ -1,7 +1,5 @@
 package io.pipewright.app.run;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static io.pipewright.app.run.EngineTestSupport.awaitStep;
 import static io.pipewright.app.run.EngineTestSupport.end;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +9,7 @@ import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.app.testing.ForwardingWorkspace;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.graph.model.NodeStatus;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Pipeline;
@@ -32,6 +31,7 @@ import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Run and Stop from the designer, on the real embedded workspace. */

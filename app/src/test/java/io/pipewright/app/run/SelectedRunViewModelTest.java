@@ -1,13 +1,12 @@
 package io.pipewright.app.run;
 
-import io.pipewright.app.testing.NoUnexpectedErrors;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
 import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.app.history.SelectedRunViewModel;
+import io.pipewright.app.testing.NoUnexpectedErrors;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.PipelineFormat;
@@ -22,6 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run selected in the Runs view, on real runs of script steps in the embedded workspace. */

@@ -1,18 +1,20 @@
 package io.pipewright.app.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pipewright.app.fx.FxTaskExecutor;
 import io.pipewright.app.history.TimelineView;
 import io.pipewright.app.testing.FxWait;
 import io.pipewright.workspace.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The timeline of a run's steps: a bar per started step, its times on hover, a running step's bar growing. */
 @ExtendWith(ApplicationExtension.class)

@@ -66,7 +66,7 @@ final class SparkRuntime {
 
   private static Path homeFrom(String configuredHome) throws WorkspaceException {
     String candidate = configuredHome;
-    String origin = "the compute target's sparkHome";
+    String origin = "the compute target's Spark home";
     if (candidate == null || candidate.isBlank()) {
       candidate = System.getProperty(HOME_PROPERTY);
       origin = "-D" + HOME_PROPERTY;
@@ -92,9 +92,9 @@ final class SparkRuntime {
     if (configuredJava != null && !configuredJava.isBlank()) {
       Path javaHome = Path.of(configuredJava);
       int feature = featureVersion(javaHome).orElseThrow(() -> new WorkspaceException(
-          "javaHome " + javaHome + " is not a JDK or JRE (no release file)"));
+          "Java home " + javaHome + " is not a JDK or JRE (no release file)"));
       if (feature < 17 || feature > 21) {
-        throw new WorkspaceException("javaHome " + javaHome + " is Java " + feature + "; Spark needs Java 17 to 21");
+        throw new WorkspaceException("Java home " + javaHome + " is Java " + feature + "; Spark needs Java 17 to 21");
       }
       return javaHome.resolve("bin/java");
     }

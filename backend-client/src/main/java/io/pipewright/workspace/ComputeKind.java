@@ -188,7 +188,7 @@ public record ComputeKind(String id, String label, String description, boolean r
     }
     if (LIVY.equals(id) && "basic".equals(values.get("auth"))
         && (values.get("user") == null || values.get("user").isBlank())) {
-      problems.add(new FieldProblem("user", "user is required with basic authentication"));
+      problems.add(new FieldProblem("user", "User is required with basic authentication"));
     }
     return problems;
   }

@@ -98,13 +98,13 @@ public record ComputeSetting(
    */
   public Optional<String> check(String value) {
     if (value == null || value.isBlank()) {
-      return required ? Optional.of(key + " is required") : Optional.empty();
+      return required ? Optional.of(label + " is required") : Optional.empty();
     }
     if (!value.equals(value.strip())) {
-      return Optional.of(key + " must not start or end with spaces");
+      return Optional.of(label + " must not start or end with spaces");
     }
     if (value.chars().anyMatch(Character::isISOControl)) {
-      return Optional.of(key + " must be on one line");
+      return Optional.of(label + " must be on one line");
     }
     switch (type) {
       case WHOLE_NUMBER:
@@ -113,20 +113,20 @@ public record ComputeSetting(
         return checkUrl(value);
       case DIRECTORY:
         return path(value).flatMap(p -> Files.isDirectory(p) ? Optional.empty()
-            : Optional.of(key + " " + value + " is not an existing directory"));
+            : Optional.of(label + " " + value + " is not an existing directory"));
       case JAVA_HOME:
-        return path(value).flatMap(p -> JavaHome.problemForSpark(key, p));
+        return path(value).flatMap(p -> JavaHome.problemForSpark(label, p));
       case SPARK_HOME:
         return path(value).flatMap(this::checkSparkHome);
       case CHOICE:
         return choices.contains(value) ? Optional.empty()
-            : Optional.of(key + " must be one of " + String.join(", ", choices) + ", not '" + value + "'");
+            : Optional.of(label + " must be one of " + String.join(", ", choices) + ", not '" + value + "'");
       case GUID:
         return GUID_FORMAT.matcher(value).matches() ? Optional.empty()
-            : Optional.of(key + " must be an id like 00000000-0000-0000-0000-000000000000, not '" + value + "'");
+            : Optional.of(label + " must be an id like 00000000-0000-0000-0000-000000000000, not '" + value + "'");
       case PATTERN:
         return Pattern.matches(pattern, value) ? Optional.empty()
-            : Optional.of(key + " '" + value + "' is not allowed: " + help);
+            : Optional.of(label + " '" + value + "' is not allowed: " + help);
       case TEXT:
       default:
         return Optional.empty();
@@ -138,10 +138,10 @@ public record ComputeSetting(
     try {
       n = Long.parseLong(value);
     } catch (NumberFormatException e) {
-      return Optional.of(key + " must be a whole number" + rangeText() + ", not '" + value + "'");
+      return Optional.of(label + " must be a whole number" + rangeText() + ", not '" + value + "'");
     }
     if ((min != null && n < min) || (max != null && n > max)) {
-      return Optional.of(key + " must be a whole number" + rangeText() + ", not '" + value + "'");
+      return Optional.of(label + " must be a whole number" + rangeText() + ", not '" + value + "'");
     }
     return Optional.empty();
   }
@@ -162,28 +162,28 @@ public record ComputeSetting(
     try {
       uri = new URI(value);
     } catch (URISyntaxException e) {
-      return Optional.of(key + " must look like " + example + ": '" + value + "' is not a URL (" + e.getReason() + ")");
+      return Optional.of(label + " must look like " + example + ": '" + value + "' is not a URL (" + e.getReason() + ")");
     }
     if (uri.getScheme() == null || !choices.contains(uri.getScheme())) {
-      return Optional.of(key + " must start with " + String.join("://, ", choices) + "://, not '" + value + "'");
+      return Optional.of(label + " must start with " + String.join("://, ", choices) + "://, not '" + value + "'");
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
-      return Optional.of(key + " must look like " + example + ": '" + value + "' has no host");
+      return Optional.of(label + " must look like " + example + ": '" + value + "' has no host");
     }
     if (uri.getPort() < 0) {
-      return Optional.of(key + " must look like " + example + ": '" + value + "' has no port");
+      return Optional.of(label + " must look like " + example + ": '" + value + "' has no port");
     }
     if (uri.getPort() == 0 || uri.getPort() > 65535) {
-      return Optional.of(key + ": port " + uri.getPort() + " is not a port number (1 to 65535)");
+      return Optional.of(label + ": port " + uri.getPort() + " is not a port number (1 to 65535)");
     }
     if (uri.getUserInfo() != null) {
-      return Optional.of(key + " must not contain a user name or password");
+      return Optional.of(label + " must not contain a user name or password");
     }
     if ("spark".equals(uri.getScheme()) && uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
-      return Optional.of(key + " must look like " + example + ", with nothing after the port");
+      return Optional.of(label + " must look like " + example + ", with nothing after the port");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      return Optional.of(key + " must not have a query (?…) or fragment (#…)");
+      return Optional.of(label + " must not have a query (?…) or fragment (#…)");
     }
     return Optional.empty();
   }
@@ -198,7 +198,7 @@ public record ComputeSetting(
 
   /** The value as a path: a present Optional to check further, or the reason it is not a path. */
   private PathCheck path(String value) {
-    return new PathCheck(pathOrEmpty(value), key + " '" + value + "' is not a valid path");
+    return new PathCheck(pathOrEmpty(value), label + " '" + value + "' is not a valid path");
   }
 
   /** A path to check, or the message when the value is not a path at all. */
@@ -210,14 +210,14 @@ public record ComputeSetting(
 
   private Optional<String> checkSparkHome(Path home) {
     if (!Files.isDirectory(home.resolve("jars"))) {
-      return Optional.of(key + " " + home + " is not a Spark home (it has no jars/ directory)");
+      return Optional.of(label + " " + home + " is not a Spark home (it has no jars/ directory)");
     }
     try (Stream<Path> jars = Files.list(home.resolve("jars"))) {
       if (jars.noneMatch(p -> p.getFileName().toString().startsWith("spark-core_"))) {
-        return Optional.of(key + " " + home + " is not a Spark home (jars/ has no spark-core jar)");
+        return Optional.of(label + " " + home + " is not a Spark home (jars/ has no spark-core jar)");
       }
     } catch (java.io.IOException e) {
-      return Optional.of(key + " " + home + " cannot be read: " + e.getMessage());
+      return Optional.of(label + " " + home + " cannot be read: " + e.getMessage());
     }
     return Optional.empty();
   }

@@ -30,9 +30,9 @@ public record LinkedService(String name, String subscriptionId, String resourceG
     azureml.check("subscriptionId", subscriptionId).ifPresent(m -> problems.add(new FieldProblem("subscriptionId", m)));
     azureml.check("resourceGroup", resourceGroup).ifPresent(m -> problems.add(new FieldProblem("resourceGroup", m)));
     if (synapseWorkspace == null || synapseWorkspace.isBlank()) {
-      problems.add(new FieldProblem("synapseWorkspace", "synapseWorkspace is required"));
+      problems.add(new FieldProblem("synapseWorkspace", "Synapse workspace is required"));
     } else if (!SYNAPSE_WORKSPACE.matcher(synapseWorkspace).matches() || synapseWorkspace.contains("-ondemand")) {
-      problems.add(new FieldProblem("synapseWorkspace", "synapseWorkspace '" + synapseWorkspace + "' is not a Synapse"
+      problems.add(new FieldProblem("synapseWorkspace", "Synapse workspace '" + synapseWorkspace + "' is not a Synapse"
           + " workspace name: 1 to 50 lowercase letters, digits or '-', no '-' at either end, without '-ondemand'"));
     }
     return problems;

@@ -96,7 +96,7 @@ class DesignerBackendTest {
 
     assertThat(updated.settings()).containsEntry("url", "https://livy.example.com:8443").containsEntry("user", "ada");
     assertThatThrownBy(() -> workspace.updateCompute("livy1", Map.of("user", "")))
-        .hasMessage("user is required with basic authentication");
+        .hasMessage("User is required with basic authentication");
   }
 
   @Test
@@ -133,7 +133,7 @@ class DesignerBackendTest {
     ConnectionTest test = workspace.testConnection(new ComputeTarget("x", "local-spark", Map.of("sparkHome", empty.toString())));
 
     assertThat(test.outcome()).isEqualTo(ConnectionTest.Outcome.FAILED);
-    assertThat(test.details()).containsExactly("sparkHome " + empty + " is not a Spark home (it has no jars/ directory)");
+    assertThat(test.details()).containsExactly("Spark home " + empty + " is not a Spark home (it has no jars/ directory)");
   }
 
   @Test

@@ -115,7 +115,7 @@ class JvmStartFailureRunTest {
 
     assertThatThrownBy(() -> fx.workspace.attachCompute("java-too-new", "local-spark",
         Map.of("javaHome", tooNew.toString())))
-        .hasMessageContaining("javaHome " + tooNew + " is Java").hasMessageContaining("Spark needs Java 17 to 21");
+        .hasMessageContaining("Java home " + tooNew + " is Java").hasMessageContaining("Spark needs Java 17 to 21");
   }
 
   @Test

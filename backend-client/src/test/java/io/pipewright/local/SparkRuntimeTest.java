@@ -26,13 +26,13 @@ class SparkRuntimeTest {
 
     assertThatThrownBy(() -> SparkRuntime.javaFor(jdk25.toString()))
         .isInstanceOf(WorkspaceException.class)
-        .hasMessage("javaHome " + jdk25 + " is Java 25; Spark needs Java 17 to 21");
+        .hasMessage("Java home " + jdk25 + " is Java 25; Spark needs Java 17 to 21");
   }
 
   @Test
   void aDirectoryThatIsNoJavaIsRefused() {
     assertThatThrownBy(() -> SparkRuntime.javaFor(temp.toString()))
-        .hasMessage("javaHome " + temp + " is not a JDK or JRE (no release file)");
+        .hasMessage("Java home " + temp + " is not a JDK or JRE (no release file)");
   }
 
   @Test

@@ -45,13 +45,13 @@ class ComputeKindTest {
   @Test
   void aMasterUrlWithoutAPortIsRefusedSayingWhatItShouldLookLike() {
     assertThat(kind("spark-standalone").check("masterUrl", "spark://cluster"))
-        .contains("masterUrl must look like spark://host:port: 'spark://cluster' has no port");
+        .contains("Master URL must look like spark://host:port: 'spark://cluster' has no port");
   }
 
   @Test
   void aMasterUrlWithTheWrongSchemeIsRefused() {
     assertThat(kind("spark-standalone").check("masterUrl", "http://cluster:7077"))
-        .contains("masterUrl must start with spark://, not 'http://cluster:7077'");
+        .contains("Master URL must start with spark://, not 'http://cluster:7077'");
   }
 
   @Test
@@ -61,7 +61,7 @@ class ComputeKindTest {
 
   @Test
   void aValueIsCheckedAsTypedAndNotTrimmed() {
-    assertThat(kind("spark-standalone").check("restUrl", " http://h:6066")).contains("restUrl must not start or end with spaces");
+    assertThat(kind("spark-standalone").check("restUrl", " http://h:6066")).contains("REST URL must not start or end with spaces");
   }
 
   @Test
@@ -69,7 +69,7 @@ class ComputeKindTest {
     int machine = Runtime.getRuntime().availableProcessors();
 
     assertThat(kind("local-spark").check("cores", Integer.toString(machine + 1)))
-        .contains("cores must be a whole number from 1 to " + machine + ", not '" + (machine + 1) + "'");
+        .contains("Cores must be a whole number from 1 to " + machine + ", not '" + (machine + 1) + "'");
     assertThat(kind("local-spark").check("cores", "1")).isEmpty();
   }
 
@@ -79,7 +79,7 @@ class ComputeKindTest {
     Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
 
     assertThat(kind("local-spark").check("javaHome", jdk.toString()))
-        .contains("javaHome " + jdk + " is Java 25; Spark needs Java 17 to 21");
+        .contains("Java home " + jdk + " is Java 25; Spark needs Java 17 to 21");
   }
 
   @Test
@@ -87,20 +87,20 @@ class ComputeKindTest {
     Path home = Files.createDirectories(temp.resolve("spark/jars"));
 
     assertThat(kind("local-spark").check("sparkHome", home.getParent().toString()))
-        .contains("sparkHome " + home.getParent() + " is not a Spark home (jars/ has no spark-core jar)");
+        .contains("Spark home " + home.getParent() + " is not a Spark home (jars/ has no spark-core jar)");
   }
 
   @Test
   void aMissingDirectoryIsRefused() {
     assertThat(kind("local-spark").check("pysparkHome", temp.resolve("none").toString()))
-        .contains("pysparkHome " + temp.resolve("none") + " is not an existing directory");
+        .contains("PySpark home " + temp.resolve("none") + " is not an existing directory");
   }
 
   @Test
   void livyWithBasicAuthenticationNeedsAUser() {
     List<FieldProblem> problems = kind("livy").check(Map.of("url", "http://livy:8998", "auth", "basic"));
 
-    assertThat(problems).containsExactly(new FieldProblem("user", "user is required with basic authentication"));
+    assertThat(problems).containsExactly(new FieldProblem("user", "User is required with basic authentication"));
   }
 
   @Test
@@ -117,7 +117,7 @@ class ComputeKindTest {
     List<FieldProblem> problems = kind("synapse-spark-pool").check(Map.of("nodeSize", "Huge"));
 
     assertThat(problems).extracting(FieldProblem::field).containsExactly("linkedService", "pool", "nodeSize", "nodeCount");
-    assertThat(problems.get(2).message()).isEqualTo("nodeSize must be one of Small, Medium, Large, XLarge, XXLarge, not 'Huge'");
+    assertThat(problems.get(2).message()).isEqualTo("Node size must be one of Small, Medium, Large, XLarge, XXLarge, not 'Huge'");
   }
 
   @Test
@@ -129,7 +129,7 @@ class ComputeKindTest {
   @Test
   void aSubscriptionIdMustBeAGuid() {
     assertThat(kind("azureml").check("subscriptionId", "my-subscription"))
-        .contains("subscriptionId must be an id like 00000000-0000-0000-0000-000000000000, not 'my-subscription'");
+        .contains("Subscription id must be an id like 00000000-0000-0000-0000-000000000000, not 'my-subscription'");
   }
 
   @Test

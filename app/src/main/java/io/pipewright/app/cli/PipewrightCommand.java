@@ -1,6 +1,8 @@
 package io.pipewright.app.cli;
 
 import io.pipewright.local.LocalWorkspace;
+import io.pipewright.workspace.FieldProblem;
+import io.pipewright.workspace.InvalidFieldsException;
 import io.pipewright.workspace.WorkspaceException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -170,6 +172,15 @@ public final class PipewrightCommand {
       return USAGE;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof InvalidFieldsException invalid) {
+        // The messages name fields as the designer's dialogs label them; the command line names the
+        // setting the user typed first.
+        for (FieldProblem problem : invalid.problems()) {
+          err.println("pipewright: " + (FieldProblem.NAME.equals(problem.field()) ? "" : problem.field() + ": ")
+              + problem.message());
+        }
+        return FAILED;
+      }
       if (e instanceof WorkspaceException || e instanceof UserException) {
         err.println("pipewright: " + e.getMessage());
         if (root.verbose) {

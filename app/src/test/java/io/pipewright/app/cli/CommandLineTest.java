@@ -111,7 +111,7 @@ class CommandLineTest {
     assertThat(set.exitCode()).as(set.toString()).isZero();
     assertThat(set.out()).contains("local-spark (local-spark): cores=1");
     assertThat(bad.exitCode()).isEqualTo(1);
-    assertThat(bad.err().strip()).isEqualTo("pipewright: cores must be a whole number from 1 to "
+    assertThat(bad.err().strip()).isEqualTo("pipewright: cores: Cores must be a whole number from 1 to "
         + Runtime.getRuntime().availableProcessors() + ", not 'zero'");
     assertThat(Cli.run("computes", "list", "--workspace", ws()).out()).containsPattern("local-spark\\s+local-spark\\s+cores=1 ");
   }
@@ -136,7 +136,7 @@ class CommandLineTest {
         "restUrl=http://cluster:6066", "--workspace", ws());
 
     assertThat(attach.exitCode()).isEqualTo(1);
-    assertThat(attach.err().strip()).isEqualTo("pipewright: masterUrl must look like spark://host:port: 'spark://cluster' has no port");
+    assertThat(attach.err().strip()).isEqualTo("pipewright: masterUrl: Master URL must look like spark://host:port: 'spark://cluster' has no port");
   }
 
   @Test

@@ -50,7 +50,7 @@ class AttachComputeViewModelTest {
     AttachComputeViewModel vm = attach(ComputeKind.LOCAL_SPARK);
     vm.nameProperty().set("spark-small");
     vm.field("cores").setValue("0");
-    assertThat(vm.field("cores").problem()).startsWith("cores must be a whole number from 1 to");
+    assertThat(vm.field("cores").problem()).startsWith("Cores must be a whole number from 1 to");
     assertThat(vm.isValid()).isFalse();
     vm.field("cores").setValue("1");
     assertThat(vm.field("cores").problem()).isEmpty();
@@ -72,7 +72,7 @@ class AttachComputeViewModelTest {
   @Test
   void requiredFieldsOfAFreshDialogSayTheyAreRequired() {
     AttachComputeViewModel vm = attach(ComputeKind.LIVY);
-    assertThat(vm.field("url").problem()).isEqualTo("url is required");
+    assertThat(vm.field("url").problem()).isEqualTo("URL is required");
     assertThat(vm.nameProblemProperty().get()).isEqualTo("a compute target needs a name");
     assertThat(vm.isValid()).isFalse();
   }
@@ -83,7 +83,7 @@ class AttachComputeViewModelTest {
     vm.nameProperty().set("emr");
     vm.field("url").setValue("http://livy.example.com:8998");
     vm.field("auth").setValue("basic");
-    assertThat(vm.field("user").problem()).isEqualTo("user is required with basic authentication");
+    assertThat(vm.field("user").problem()).isEqualTo("User is required with basic authentication");
     vm.field("user").setValue("ada");
     assertThat(vm.isValid()).isTrue();
   }

@@ -129,7 +129,7 @@ class ComputesRobotTest {
     robot.clickOn("#field-restUrl").write("http://10.0.0.5:6066");
     robot.clickOn("#field-masterUrl").write("http://10.0.0.5");
     Label reason = robot.lookup((Node n) -> n instanceof Label && n.isVisible() && n.getStyleClass().contains("field-problem")
-        && ((Label) n).getText().startsWith("masterUrl")).queryAs(Label.class);
+        && ((Label) n).getText().startsWith("Master URL")).queryAs(Label.class);
     assertThat(reason.getText()).contains("must start with spark://");
     assertThat(robot.lookup("#attachOk").queryButton().isDisabled()).isTrue();
     replaceText(robot, "#field-masterUrl", "spark://10.0.0.5:7077");

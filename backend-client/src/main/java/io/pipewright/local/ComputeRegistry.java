@@ -19,6 +19,7 @@ import io.pipewright.workspace.PasswordPrompt;
 import io.pipewright.workspace.Passwords;
 import io.pipewright.workspace.RemoteBackend;
 import io.pipewright.workspace.WorkspaceException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -139,6 +140,9 @@ final class ComputeRegistry {
     Map<String, String> values = given(settings == null ? Map.of() : settings);
     problems.addAll(computeKind.get().check(values));
     problems.addAll(linkedServiceProblems(kind, values.get("linkedService")));
+    if (problems.isEmpty()) {
+      problems.addAll(jvmOptionProblems(kind, values));
+    }
     if (problems.isEmpty() && compute(name).isPresent()) {
       problems.add(nameTaken(name));
     }
@@ -167,6 +171,63 @@ final class ComputeRegistry {
       }
     });
     return values;
+  }
+
+  /** How long the Java of a local Spark target may take to say whether it accepts the JVM options. */
+  private static final Duration JVM_OPTIONS_CHECK = Duration.ofSeconds(20);
+
+  /**
+   * The JVM options of a local Spark target, as its Java sees them. Spark's own start options make
+   * the JVM skip options it does not know ({@code -XX:+IgnoreUnrecognizedVMOptions}), so a typo would
+   * silently do nothing: the options are given to that Java with {@code -version} first, and what it
+   * refuses is refused here, in its words.
+   */
+  private static List<FieldProblem> jvmOptionProblems(String kind, Map<String, String> settings) {
+    String options = settings.getOrDefault("jvmOptions", "");
+    if (!ComputeTarget.LOCAL_SPARK.equals(kind) || options.isBlank()) {
+      return List.of();
+    }
+    Path jvm;
+    try {
+      jvm = SparkRuntime.locate(settings.get("sparkHome"), settings.get("javaHome")).java();
+    } catch (WorkspaceException e) {
+      return List.of(); // the Java itself is refused by its own setting's check, or when a step starts
+    }
+    List<String> command = new ArrayList<>(List.of(jvm.toString(), "-XX:-IgnoreUnrecognizedVMOptions"));
+    command.addAll(List.of(options.strip().split("\\s+")));
+    command.add("-version");
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      java.util.concurrent.CompletableFuture<byte[]> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try (java.io.InputStream in = process.getInputStream()) {
+          return in.readAllBytes();
+        } catch (IOException e) {
+          return new byte[0];
+        }
+      });
+      if (!process.waitFor(JVM_OPTIONS_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        return List.of(new FieldProblem("jvmOptions", "JVM options: " + jvm + " did not answer within "
+            + JVM_OPTIONS_CHECK.toSeconds() + " s with them"));
+      }
+      if (process.exitValue() == 0) {
+        return List.of();
+      }
+      String said = new String(output.get(5, java.util.concurrent.TimeUnit.SECONDS),
+          java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("Error: Could not create the Java Virtual Machine")
+              && !l.startsWith("Error: A fatal exception has occurred")
+              && !l.startsWith("Error occurred during initialization of VM"))
+          .findFirst().orElse("it exits with code " + process.exitValue());
+      return List.of(new FieldProblem("jvmOptions", "JVM options are refused by the Java Spark runs on: " + said));
+    } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("cannot check the JVM options with {}: {}", jvm, e.toString());
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
   }
 
   private List<FieldProblem> linkedServiceProblems(String kind, String linkedService) throws WorkspaceException {
@@ -229,6 +290,9 @@ final class ComputeRegistry {
     if (problems.isEmpty()) {
       kind.check(settings).stream().filter(p -> !changes.containsKey(p.field()) || p.field().equals("user"))
           .filter(p -> p.message().contains("required with")).forEach(problems::add);
+    }
+    if (problems.isEmpty() && (changes.containsKey("jvmOptions") || changes.containsKey("javaHome"))) {
+      problems.addAll(jvmOptionProblems(target.kind(), settings));
     }
     if (!problems.isEmpty()) {
       throw new InvalidFieldsException(problems);

@@ -89,6 +89,27 @@ class DesignerBackendTest {
   }
 
   @Test
+  void jvmOptionsTheJavaOfLocalSparkRefusesAreRefusedInItsWordsAndNothingIsSaved() throws Exception {
+    String before = workspace.compute("local-spark").orElseThrow().settings().getOrDefault("jvmOptions", "");
+
+    assertThatThrownBy(() -> workspace.updateCompute("local-spark", Map.of("jvmOptions", "-XX:TieredStopAtLevel=1 -XX:Bogus")))
+        .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(p -> {
+              assertThat(p.field()).isEqualTo("jvmOptions");
+              assertThat(p.message()).isEqualTo(
+                  "JVM options are refused by the Java Spark runs on: Unrecognized VM option 'Bogus'");
+            }));
+    assertThatThrownBy(() -> workspace.attachCompute("spark-small", "local-spark", Map.of("jvmOptions", "-Xmx2")))
+        .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(p -> assertThat(p.message()).contains("Too small maximum heap")));
+
+    assertThat(workspace.compute("local-spark").orElseThrow().settings().getOrDefault("jvmOptions", "")).isEqualTo(before);
+    assertThat(workspace.compute("spark-small")).isEmpty();
+    ComputeTarget accepted = workspace.updateCompute("local-spark", Map.of("jvmOptions", "-XX:TieredStopAtLevel=1 -Xss4m"));
+    assertThat(accepted.settings()).containsEntry("jvmOptions", "-XX:TieredStopAtLevel=1 -Xss4m");
+  }
+
+  @Test
   void updatingATargetChecksOnlyWhatChangesAndRemovesEmptiedSettings() throws Exception {
     workspace.attachCompute("livy1", "livy", Map.of("url", "http://livy:8998", "auth", "basic", "user", "ada"));
 

@@ -369,6 +369,6 @@ class NodeRunRobotTest {
     designer.waitUntil(30, "the reason", () -> robot.lookup("#outputPreview #previewError").tryQuery()
         .map(n -> ((Label) n).getText()).filter(t -> !t.isEmpty()).isPresent());
     assertThat(robot.lookup("#outputPreview #previewError").queryAs(Label.class).getText())
-        .contains("holds done: only delimited text (.csv, .tsv, .txt) and Parquet can be previewed");
+        .contains("holds done: only delimited text (.csv, .tsv, .psv, .txt) and Parquet can be previewed");
   }
 }

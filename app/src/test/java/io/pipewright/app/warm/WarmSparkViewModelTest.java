@@ -154,8 +154,24 @@ class WarmSparkViewModelTest {
     context.workspaceProperty().set(workspace);
     WarmSparkViewModel model = new WarmSparkViewModel(context);
 
-    assertThat(model.shownProperty().get()).isTrue();
+    assertThat(model.shownProperty().get()).as("shown at once; the workspace's warm drivers: %s; what the step's"
+        + " log says of where it ran: %s", workspace.warmSpark().orElseThrow().drivers(), whereStepsRan()).isTrue();
     assertThat(model.textProperty().get()).startsWith("Spark warm");
+  }
+
+  /** The lines of the steps' own logs that say where they ran (warm or in a JVM of their own, and why). */
+  private String whereStepsRan() throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(home)) {
+      return files.filter(f -> f.getFileName().toString().equals("log") && f.getParent().endsWith("pipewright"))
+          .flatMap(f -> {
+            try {
+              return java.nio.file.Files.readAllLines(f).stream();
+            } catch (java.io.IOException e) {
+              return java.util.stream.Stream.of(f + ": " + e);
+            }
+          })
+          .filter(l -> l.contains("warm") || l.contains("JVM of its own")).toList().toString();
+    }
   }
 
   @Test

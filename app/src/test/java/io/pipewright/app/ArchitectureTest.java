@@ -31,5 +31,12 @@ class ArchitectureTest {
       .because("the launcher and DesignerApp wire the features together; no feature reaches back to them");
 
   @ArchTest
+  static final ArchRule filesAreReplacedOneWay = noClasses()
+      .should().callMethod(java.nio.file.Files.class, "move", java.nio.file.Path.class, java.nio.file.Path.class,
+          java.nio.file.CopyOption[].class)
+      .orShould().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+      .because("io.AtomicFiles replaces a file whole or not at all, and io.Jackson is the one JSON setup");
+
+  @ArchTest
   static final ArchRule appPackagesHaveNoCycles = slices().matching("io.pipewright.app.(*)..").should().beFreeOfCycles();
 }

@@ -27,6 +27,21 @@ class ArchitectureTest {
       .because("the pipeline model is the base every other package builds on");
 
   @ArchTest
+  static final ArchRule oneJacksonSetup = noClasses()
+      .that().resideOutsideOfPackage("io.pipewright.io..")
+      .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+      .orShould().callMethod(com.fasterxml.jackson.databind.json.JsonMapper.class, "builder")
+      .because("io.Jackson is the one JSON setup: strict where text comes in, map keys sorted where it goes out");
+
+  @ArchTest
+  static final ArchRule filesAreReplacedOneWay = noClasses()
+      .that().resideOutsideOfPackage("io.pipewright.io..")
+      .should().callMethod(java.nio.file.Files.class, "move", java.nio.file.Path.class, java.nio.file.Path.class,
+          java.nio.file.CopyOption[].class)
+      .because("io.AtomicFiles replaces a file whole or not at all (forced to disk, with the fallback where an"
+          + " atomic move is not supported)");
+
+  @ArchTest
   static final ArchRule ioImportsNothingOfTheProject = noClasses()
       .that().resideInAPackage("io.pipewright.io..")
       .should().dependOnClassesThat().resideInAnyPackage(

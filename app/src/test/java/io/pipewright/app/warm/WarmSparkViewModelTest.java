@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineDocument;
-import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.app.samples.SampleData;
 import io.pipewright.app.samples.Samples;
 import io.pipewright.app.testing.ForwardingWorkspace;
+import io.pipewright.app.testing.UiThreadTaskExecutor;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.model.Pipeline;
 import io.pipewright.model.PipelineFormat;
@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WarmSparkViewModelTest {
   @TempDir Path home;
   private LocalWorkspace workspace;
-  private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+  /** The model hears the drivers on their threads: its UI thread is one thread, as in the designer. */
+  private final UiThreadTaskExecutor executor = new UiThreadTaskExecutor();
   private AppContext context;
   private Path file;
 
@@ -53,6 +54,20 @@ class WarmSparkViewModelTest {
   @AfterEach
   void close() {
     workspace.close();
+    executor.close();
+  }
+
+  /** Shows {@code workspace} in the context and makes the item's model, on the UI thread. */
+  private WarmSparkViewModel model(java.util.function.Supplier<WarmSparkViewModel> make) {
+    return executor.call(() -> {
+      context.workspaceProperty().set(workspace);
+      return make.get();
+    });
+  }
+
+  /** A value of the model, read on the UI thread. */
+  private <T> T read(ObservableValue<T> value) {
+    return executor.call(value::getValue);
   }
 
   /** Runs the sample's SQL step, as the designer does (warm Spark), to its end. */
@@ -64,46 +79,48 @@ class WarmSparkViewModelTest {
   }
 
   /** Waits, bounded, for {@code value} to satisfy {@code wanted}, told by its own changes. */
-  private static <T> T await(ObservableValue<T> value, Predicate<T> wanted, String what) throws InterruptedException {
+  private <T> T await(ObservableValue<T> value, Predicate<T> wanted, String what) throws InterruptedException {
     CountDownLatch reached = new CountDownLatch(1);
     ChangeListener<T> listener = (o, a, b) -> {
       if (wanted.test(b)) {
         reached.countDown();
       }
     };
-    value.addListener(listener);
+    boolean already = executor.call(() -> {
+      value.addListener(listener);
+      return wanted.test(value.getValue());
+    });
     try {
-      if (!wanted.test(value.getValue()) && !reached.await(2, TimeUnit.MINUTES)) {
-        throw new AssertionError("timed out waiting for " + what + "; it is '" + value.getValue() + "'");
+      if (!already && !reached.await(2, TimeUnit.MINUTES)) {
+        throw new AssertionError("timed out waiting for " + what + "; it is '" + read(value) + "'");
       }
-      return value.getValue();
+      return read(value);
     } finally {
-      value.removeListener(listener);
+      executor.run(() -> value.removeListener(listener));
     }
   }
 
   @Test
   void theItemAppearsWithTheWarmDriverAfterARunAndStopWarmSparkMakesItGo() throws Exception {
-    context.workspaceProperty().set(workspace);
-    WarmSparkViewModel model = new WarmSparkViewModel(context);
-    assertThat(model.shownProperty().get()).as("no warm driver before the first run").isFalse();
+    WarmSparkViewModel model = model(() -> new WarmSparkViewModel(context));
+    assertThat(read(model.shownProperty())).as("no warm driver before the first run").isFalse();
 
     assertThat(runPrep()).isEqualTo(RunStatus.COMPLETED);
 
     String text = await(model.textProperty(), t -> t.matches("Spark warm · .*idle .*"), "the idle warm driver");
-    assertThat(model.shownProperty().get()).isTrue();
-    assertThat(model.startingProperty().get()).isFalse();
+    assertThat(read(model.shownProperty())).isTrue();
+    assertThat(read(model.startingProperty())).isFalse();
     assertThat(text).matches("Spark warm · \\d+ MB of \\d+(\\.\\d)? (MB|GB) · idle <1 min|Spark warm · idle <1 min");
-    WarmSpark.Driver driver = model.driversProperty().get().get(0);
-    assertThat(model.detailProperty().get()).contains("Warm Spark driver: " + driver.key())
+    WarmSpark.Driver driver = read(model.driversProperty()).get(0);
+    assertThat(read(model.detailProperty())).contains("Warm Spark driver: " + driver.key())
         .contains("pid " + driver.pid() + " · started ").contains(": stops at ");
     assertThat(ProcessHandle.of(driver.pid()).map(ProcessHandle::isAlive)).contains(true);
 
-    model.stopAll();
+    executor.run(model::stopAll);
 
     await(model.shownProperty(), shown -> !shown, "the item to go");
-    assertThat(model.textProperty().get()).isEmpty();
-    assertThat(context.statusProperty().get()).isEqualTo("Stopped warm Spark: the next run starts it again");
+    assertThat(read(model.textProperty())).isEmpty();
+    assertThat(read(context.statusProperty())).isEqualTo("Stopped warm Spark: the next run starts it again");
     ProcessHandle.of(driver.pid()).ifPresent(p -> p.onExit().orTimeout(30, TimeUnit.SECONDS).join());
     assertThat(workspace.warmSpark().orElseThrow().drivers()).isEmpty();
   }
@@ -135,28 +152,26 @@ class WarmSparkViewModelTest {
   @Test
   void theIdleTimeAdvancesEachMinuteWhileTheDriverWaits() throws Exception {
     MovingClock clock = new MovingClock();
-    context.workspaceProperty().set(workspace);
-    WarmSparkViewModel model = new WarmSparkViewModel(context, clock);
+    WarmSparkViewModel model = model(() -> new WarmSparkViewModel(context, clock));
     assertThat(runPrep()).isEqualTo(RunStatus.COMPLETED);
     await(model.textProperty(), t -> t.endsWith("idle <1 min"), "the idle warm driver");
 
-    clock.set(model.driversProperty().get().get(0).idleSince().plus(Duration.ofMinutes(3)).plusSeconds(1));
+    clock.set(read(model.driversProperty()).get(0).idleSince().plus(Duration.ofMinutes(3)).plusSeconds(1));
     executor.tick();
 
-    assertThat(model.textProperty().get()).endsWith(" · idle 3 min");
-    assertThat(model.detailProperty().get()).contains("idle 3 min: stops at ");
+    assertThat(read(model.textProperty())).endsWith(" · idle 3 min");
+    assertThat(read(model.detailProperty())).contains("idle 3 min: stops at ");
   }
 
   @Test
   void aDriverAlreadyUpWhenTheWorkspaceIsSetShowsAtOnce() throws Exception {
     assertThat(runPrep()).isEqualTo(RunStatus.COMPLETED);
 
-    context.workspaceProperty().set(workspace);
-    WarmSparkViewModel model = new WarmSparkViewModel(context);
+    WarmSparkViewModel model = model(() -> new WarmSparkViewModel(context));
 
-    assertThat(model.shownProperty().get()).as("shown at once; the workspace's warm drivers: %s; what the step's"
+    assertThat(read(model.shownProperty())).as("shown at once; the workspace's warm drivers: %s; what the step's"
         + " log says of where it ran: %s", workspace.warmSpark().orElseThrow().drivers(), whereStepsRan()).isTrue();
-    assertThat(model.textProperty().get()).startsWith("Spark warm");
+    assertThat(read(model.textProperty())).startsWith("Spark warm");
   }
 
   /** The lines of the steps' own logs that say where they ran (warm or in a JVM of their own, and why). */
@@ -176,16 +191,18 @@ class WarmSparkViewModelTest {
 
   @Test
   void theItemStaysHiddenOnAWorkspaceWithoutWarmSpark() {
-    context.workspaceProperty().set(new ForwardingWorkspace(workspace) {
-      @Override
-      public Optional<WarmSpark> warmSpark() {
-        return Optional.empty(); // a remote workspace
-      }
+    WarmSparkViewModel model = executor.call(() -> {
+      context.workspaceProperty().set(new ForwardingWorkspace(workspace) {
+        @Override
+        public Optional<WarmSpark> warmSpark() {
+          return Optional.empty(); // a remote workspace
+        }
+      });
+      return new WarmSparkViewModel(context);
     });
-    WarmSparkViewModel model = new WarmSparkViewModel(context);
 
-    assertThat(model.shownProperty().get()).isFalse();
-    model.stopAll();
-    assertThat(context.statusProperty().get()).isEmpty();
+    assertThat(read(model.shownProperty())).isFalse();
+    executor.run(model::stopAll);
+    assertThat(read(context.statusProperty())).isEmpty();
   }
 }

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
 /** The Problems tab: one row per diagnostic; a click (or Enter) opens the step and field concerned. */
 public final class ProblemsView extends TableView<Diagnostic> {
@@ -34,9 +35,12 @@ public final class ProblemsView extends TableView<Diagnostic> {
           setGraphic(null);
           return;
         }
-        FontIcon icon = value == Severity.ERROR ? new FontIcon(MaterialDesignC.CLOSE_CIRCLE)
-            : new FontIcon(MaterialDesignA.ALERT);
-        icon.getStyleClass().add(value == Severity.ERROR ? "problem-error" : "problem-warning");
+        FontIcon icon = switch (value) {
+          case ERROR -> new FontIcon(MaterialDesignC.CLOSE_CIRCLE);
+          case WARNING -> new FontIcon(MaterialDesignA.ALERT);
+          case INFO -> new FontIcon(MaterialDesignI.INFORMATION_OUTLINE);
+        };
+        icon.getStyleClass().add("problem-" + value.label());
         setGraphic(icon);
       }
     });

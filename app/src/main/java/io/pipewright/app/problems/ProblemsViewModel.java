@@ -52,11 +52,14 @@ public final class ProblemsViewModel {
   }, problems);
   private final StringBinding summary = Bindings.createStringBinding(() -> {
     long errors = problems.stream().filter(d -> d.severity() == Severity.ERROR).count();
-    long warnings = problems.size() - errors;
+    long notes = problems.stream().filter(d -> d.severity() == Severity.INFO).count();
+    long warnings = problems.size() - errors - notes;
     if (problems.isEmpty()) {
       return "No problems";
     }
-    return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
+    // Notes (what local mode does not honour, say) are no warnings: counted apart, and only when there are some.
+    return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings")
+        + (notes == 0 ? "" : notes == 1 ? ", 1 note" : ", " + notes + " notes");
   }, problems);
   private long generation;
 

@@ -86,6 +86,29 @@ class ProblemsViewModelTest {
     assertThat(problems.summaryBinding().get()).isEqualTo("No problems");
   }
 
+  @Test
+  void notesAreCountedApartFromWarnings(@TempDir Path home) throws Exception {
+    try (LocalWorkspace workspace = LocalWorkspace.open(home)) {
+      context.workspaceProperty().set(workspace);
+      Step step = addSqlStepOn("local-spark");
+      Step current = context.document().pipeline().step(step.id()).orElseThrow();
+      SparkSettings s = ((SparkStep) current.kind()).settings();
+      context.document().edit("Executors", PipelineEdits.updateStep(current.withKind(new SparkStep(
+          ((SparkStep) current.kind()).entry(), new SparkSettings(s.driverMemory(), s.driverCores(), s.executorMemory(),
+          s.executorCores(), 3, s.dynamicAllocation(), s.conf(), s.pyFiles(), s.jars(), s.files(), s.archives())))));
+
+      executor.runPending();
+
+      assertThat(problems.problems()).filteredOn(d -> d.code().equals("PW121")).isNotEmpty()
+          .allSatisfy(d -> assertThat(d.severity()).isEqualTo(io.pipewright.model.Severity.INFO));
+      long errors = problems.problems().stream().filter(Diagnostic::isError).count();
+      long notes = problems.problems().stream().filter(d -> d.severity() == io.pipewright.model.Severity.INFO).count();
+      long warnings = problems.problems().size() - errors - notes;
+      assertThat(problems.summaryBinding().get()).isEqualTo(errors + (errors == 1 ? " error, " : " errors, ")
+          + warnings + (warnings == 1 ? " warning, " : " warnings, ") + notes + (notes == 1 ? " note" : " notes"));
+    }
+  }
+
   /** The embedded workspace with a standalone cluster attached, where only the built-in targets passed a test. */
   private final class UntestedCluster extends ForwardingWorkspace {
     final Set<String> tested = new java.util.HashSet<>(Set.of("local-spark", "local-process"));

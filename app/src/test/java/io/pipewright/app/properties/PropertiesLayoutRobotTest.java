@@ -77,6 +77,8 @@ class PropertiesLayoutRobotTest {
     waitUntil(() -> "prep".equals(context.selectedNodeIdProperty().get()));
     waitUntil(() -> !feature.viewModel().computes().isEmpty());
     waitUntil(() -> footprint().getText().contains("(this machine)"));
+    // The step's form is built on a later pulse than the selection: wait until all its fields show.
+    waitUntil(() -> FIELDS.stream().allMatch(id -> window.lookup(id) != null && window.lookup(id).isVisible()));
   }
 
   private Label footprint() {

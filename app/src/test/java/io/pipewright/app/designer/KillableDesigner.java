@@ -1,6 +1,7 @@
 package io.pipewright.app.designer;
 
 import io.pipewright.app.DesignerApp;
+import io.pipewright.app.context.AppContext;
 import io.pipewright.app.document.PipelineEdits;
 import io.pipewright.model.Pipeline;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -43,12 +45,27 @@ public final class KillableDesigner {
       }
     });
     up.get(60, TimeUnit.SECONDS);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!onFx(() -> app.context().workspace().isPresent() && app.context().document().file().isPresent())) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the designer did not open its workspace and pipeline within 60 s");
-      }
-      Thread.sleep(50);
+    // Told by the designer's own properties when its workspace and pipeline file are open.
+    CompletableFuture<Void> open = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      AppContext context = app.context();
+      InvalidationListener check = o -> {
+        if (context.workspace().isPresent() && context.document().file().isPresent()) {
+          open.complete(null);
+        }
+      };
+      context.workspaceProperty().addListener(check);
+      context.document().fileProperty().addListener(check);
+      context.documentProperty().addListener((o, was, now) -> {
+        now.fileProperty().addListener(check);
+        check.invalidated(o);
+      });
+      check.invalidated(null);
+    });
+    try {
+      open.get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the designer did not open its workspace and pipeline within 60 s", e);
     }
     for (int n = 1; ; n++) {
       String description = "edit " + n;

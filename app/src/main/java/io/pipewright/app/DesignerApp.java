@@ -16,6 +16,7 @@ import io.pipewright.app.samples.SampleData;
 import io.pipewright.local.LocalWorkspace;
 import io.pipewright.workspace.Workspace;
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -34,14 +35,26 @@ public final class DesignerApp extends Application {
   /** What main began to read for the window (the remembered state, the first document), or null. */
   private static volatile FilesFeature.Preload preload;
 
+  /** The file named on the command line ({@code pipewright FILE}, a double-click), or none. */
+  private static volatile Optional<Path> requested = Optional.empty();
+
   private FxTaskExecutor executor;
   private AppContext context;
   private DesignerState remembered;
 
   /** Started by {@code Launcher} (a main class that extends Application fails on the class path). */
   public static void launchDesigner(String[] args) {
-    preload = FilesFeature.preloadInBackground(home()); // read while JavaFX starts
-    Application.launch(DesignerApp.class, args);
+    launchDesigner(Optional.empty());
+  }
+
+  /**
+   * Starts the designer on {@code file} (a pipeline named on the command line, as a double-click in
+   * a file manager does), or on the last file or the sample when it is empty.
+   */
+  public static void launchDesigner(Optional<Path> file) {
+    requested = file.map(f -> f.toAbsolutePath().normalize());
+    preload = FilesFeature.preloadInBackground(home(), requested); // read while JavaFX starts
+    Application.launch(DesignerApp.class);
   }
 
   @Override
@@ -85,7 +98,9 @@ public final class DesignerApp extends Application {
     stage.setScene(scene);
     stage.titleProperty().bind(viewModel.titleBinding());
     // The first document, when main's reading of it is done, goes into the window before it shows.
-    FilesFeature.install(stage, window, viewModel, home, remembered, home.equals(home()) ? preload : null);
+    boolean main = home.equals(home());
+    FilesFeature.install(stage, window, viewModel, home, remembered, main ? preload : null,
+        main ? requested : Optional.empty());
     StartupReport.mark("files");
     stage.show();
     StartupReport.mark("shown");

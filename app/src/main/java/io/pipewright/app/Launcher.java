@@ -1,6 +1,10 @@
 package io.pipewright.app;
 
 import io.pipewright.app.cli.PipewrightCommand;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The entry point. A plain class, not an {@code Application}: on the class path a main class that
@@ -9,21 +13,29 @@ import io.pipewright.app.cli.PipewrightCommand;
 public final class Launcher {
   private Launcher() {}
 
-  /** No arguments: the designer. Arguments: the command line. */
+  /**
+   * No arguments: the designer. A pipeline file alone ({@code pipewright FILE.pipeline.json}, what a
+   * double-click on one runs): the designer on that file. Other arguments: the command line.
+   */
   public static void main(String[] args) {
     io.pipewright.app.files.StartupReport.mark("main");
     // Setting up logging takes ~70 ms of a start; on another core it overlaps parsing the command.
     Thread logging = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "logging-setup");
     logging.setDaemon(true);
     logging.start();
-    if (args.length == 0) {
+    Optional<Path> file = fileToOpen(args);
+    if (args.length == 0 || file.isPresent()) {
       String missing = missingDisplay(System.getProperty("os.name"), System.getenv("DISPLAY"),
           System.getenv("WAYLAND_DISPLAY"), System.getProperty("glass.platform"));
       if (missing != null) {
         System.err.println(missing);
         System.exit(2);
       }
-      DesignerApp.launchDesigner(args);
+      if (file.isPresent() && !Files.isRegularFile(file.get())) {
+        System.err.println("pipewright: " + args[0] + ": no such file");
+        System.exit(2);
+      }
+      DesignerApp.launchDesigner(file);
       System.exit(0);
     }
     if (runsColdSpark(args)) {
@@ -39,6 +51,23 @@ public final class Launcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The file to open in the designer when the only argument names one: an existing file, or a name
+   * ending in {@code .pipeline.json}, that is not a command or an option. Empty for a command line.
+   */
+  static Optional<Path> fileToOpen(String[] args) {
+    if (args.length != 1 || args[0].isBlank() || args[0].startsWith("-") || PipewrightCommand.isCommand(args[0])) {
+      return Optional.empty();
+    }
+    Path file;
+    try {
+      file = Path.of(args[0]);
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+    return args[0].endsWith(".pipeline.json") || Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
   }
 
   /**
@@ -61,12 +90,17 @@ public final class Launcher {
    * Why the designer cannot open a window here, or {@code null} when it can: on Linux without
    * DISPLAY or WAYLAND_DISPLAY JavaFX fails with a stack trace, so say it in one line instead.
    */
+  /** How the user starts Pipewright: "pipewright" when installed, "./pipewright" in a checkout. */
+  static String commandName() {
+    return System.getProperty("pipewright.version") != null ? "pipewright" : "./pipewright";
+  }
+
   static String missingDisplay(String os, String display, String wayland, String glassPlatform) {
     boolean linux = os != null && os.toLowerCase(java.util.Locale.ROOT).contains("linux");
     boolean none = (display == null || display.isBlank()) && (wayland == null || wayland.isBlank());
     if (linux && none && glassPlatform == null) {
       return "pipewright: no display (DISPLAY is not set), so the designer cannot open a window here. "
-          + "The command line works without one: ./pipewright --help";
+          + "The command line works without one: " + commandName() + " --help";
     }
     return null;
   }

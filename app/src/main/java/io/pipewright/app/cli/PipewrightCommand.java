@@ -49,6 +49,11 @@ public final class PipewrightCommand {
     return java.util.Collections.unmodifiableMap(commands);
   }
 
+  /** Whether {@code name} is one of the command line's commands ("run", "validate", …). */
+  public static boolean isCommand(String name) {
+    return COMMANDS.containsKey(name);
+  }
+
   /** The first argument that is not an option of the root command: the subcommand's name, or null. */
   private static String commandName(String... args) {
     for (int i = 0; i < args.length; i++) {
@@ -231,8 +236,18 @@ public final class PipewrightCommand {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = PipewrightCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"pipewright " + (v == null ? "(development build)" : v)};
+      return new String[] {line(System.getProperty("pipewright.version"), System.getProperty("pipewright.build"))};
+    }
+
+    /**
+     * "pipewright 0.1.0 (build f364580)": the installed package's version and the commit it was
+     * built from (its launcher sets both properties); a checkout's build has neither.
+     */
+    static String line(String version, String build) {
+      if (version == null || version.isBlank()) {
+        return "pipewright (development build)";
+      }
+      return "pipewright " + version + (build == null || build.isBlank() ? "" : " (build " + build + ")");
     }
   }
 }

@@ -7,6 +7,7 @@ import io.pipewright.app.designer.PanelLayout;
 import io.pipewright.app.document.Icons;
 import io.pipewright.local.LocalWorkspace;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,11 @@ public final class FilesFeature {
    * arrives (bench/startup).
    */
   public static Preload preloadInBackground(Path home) {
+    return preloadInBackground(home, Optional.empty());
+  }
+
+  /** As {@link #preloadInBackground(Path)}, the first document being {@code requested} when given. */
+  public static Preload preloadInBackground(Path home, Optional<Path> requested) {
     Preload preload = new Preload(new java.util.concurrent.CompletableFuture<>(),
         new java.util.concurrent.CompletableFuture<>());
     Thread reader = new Thread(() -> {
@@ -87,7 +93,7 @@ public final class FilesFeature {
         return;
       }
       try {
-        preload.firstDocument().complete(FilesViewModel.Start.find(home, state.last()));
+        preload.firstDocument().complete(FilesViewModel.Start.find(home, requested.or(state::last)));
       } catch (Exception | LinkageError e) {
         preload.firstDocument().completeExceptionally(e);
       }
@@ -138,11 +144,24 @@ public final class FilesFeature {
    */
   public static FilesFeature install(Stage stage, MainWindow window, MainViewModel main, Path home,
       DesignerState remembered, Preload preload) {
+    return install(stage, window, main, home, remembered, preload, Optional.empty());
+  }
+
+  /**
+   * As {@link #install(Stage, MainWindow, MainViewModel, Path, DesignerState, Preload)}, opening
+   * {@code requested} (a file named on the command line) instead of the last file when given.
+   */
+  public static FilesFeature install(Stage stage, MainWindow window, MainViewModel main, Path home,
+      DesignerState remembered, Preload preload, Optional<Path> requested) {
     FilesFeature feature = new FilesFeature(stage, window, main, home, remembered);
     feature.buildMenus();
     feature.watch();
     StartupReport.install(stage, feature.files.startedProperty(), main.context().executor());
-    feature.files.start(remembered.last(), preload == null ? null : preload.firstDocument());
+    if (requested.isPresent()) {
+      feature.files.startWith(requested.get(), preload == null ? null : preload.firstDocument());
+    } else {
+      feature.files.start(remembered.last(), preload == null ? null : preload.firstDocument());
+    }
     return feature;
   }
 

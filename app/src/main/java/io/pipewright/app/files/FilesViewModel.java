@@ -81,6 +81,9 @@ public final class FilesViewModel {
   }
 
   /** True once the first document (recovered, last open or the sample) is shown. */
+  /** The file named on the command line that the start opens, or null (see {@link #startWith}). */
+  private Path requested;
+
   public ReadOnlyBooleanProperty startedProperty() {
     return started.getReadOnlyProperty();
   }
@@ -106,6 +109,21 @@ public final class FilesViewModel {
    * once, with it; else the start waits for it in the background as it waits for its own reading.
    */
   void start(Optional<Path> lastFile, java.util.concurrent.CompletableFuture<Start> found) {
+    requested = null;
+    begin(lastFile, found);
+  }
+
+  /**
+   * Opens {@code file} as the first document (a file named on the command line): as {@link
+   * #start(Optional)} with it as the last file, except that a file with problems is reported as
+   * File ▸ Open reports it (where, and the line), over the sample that opens instead.
+   */
+  public void startWith(Path file, java.util.concurrent.CompletableFuture<Start> found) {
+    requested = file;
+    begin(Optional.of(file), found);
+  }
+
+  private void begin(Optional<Path> lastFile, java.util.concurrent.CompletableFuture<Start> found) {
     context.statusProperty().set("Opening " + lastFile.map(FilesViewModel::nameOf).orElse("the sample") + "…");
     Start ready = found != null && found.isDone() && !found.isCompletedExceptionally() ? found.join() : null;
     if (ready != null && ready.leftover() == null) {
@@ -184,6 +202,9 @@ public final class FilesViewModel {
           : "Opened " + nameOf(s.file()));
     } finally {
       started.set(true);
+    }
+    if (requested != null && !requested.equals(s.file())) {
+      open(requested); // says what is wrong with it, as File ▸ Open does
     }
   }
 

@@ -19,8 +19,9 @@ import javafx.stage.Stage;
  *       ({@code mark.PHASE=} wall clock, {@code fx_cpu.PHASE=} FX thread CPU ms), and exits.
  *       bench/startup uses it; it also makes the launcher's class-data archive of
  *       the designer.
- *   <li>{@code -Dpipewright.ready.file=FILE}: writes FILE once the first document is drawn, and
- *       keeps running (docs/screenshots/take.sh waits for it).
+ *   <li>{@code -Dpipewright.ready.file=FILE}: writes FILE ({@code ready} and {@code title=} the
+ *       window's title, which names the document) once the first document is drawn, and keeps
+ *       running (docs/screenshots/take.sh and installer/check wait for it).
  * </ul>
  * "First frame": the first pulse after the stage is shown lays out and paints the window; the
  * pulse after it starts only once that painting is done, so the time is taken there.
@@ -84,8 +85,10 @@ public final class StartupReport {
     if (ready != null && !ready.isBlank()) {
       started.addListener((o, was, now) -> {
         if (now) {
+          String title = stage.getTitle();
           afterNextFrame(stage.getScene(), () -> executor.submit(
-              () -> Files.writeString(Path.of(ready), "ready\n", StandardCharsets.UTF_8), ok -> { }, e -> { }));
+              () -> Files.writeString(Path.of(ready), "ready\ntitle=" + title + "\n", StandardCharsets.UTF_8),
+              ok -> { }, e -> { }));
         }
       });
     }

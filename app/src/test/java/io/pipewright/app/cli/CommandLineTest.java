@@ -39,6 +39,14 @@ class CommandLineTest {
   }
 
   @Test
+  void versionNamesThePackagesVersionAndBuildOrSaysItIsADevelopmentBuild() {
+    assertThat(PipewrightCommand.Version.line("0.1.0", "f364580")).isEqualTo("pipewright 0.1.0 (build f364580)");
+    assertThat(PipewrightCommand.Version.line("0.1.0", null)).isEqualTo("pipewright 0.1.0");
+    assertThat(PipewrightCommand.Version.line(null, null)).isEqualTo("pipewright (development build)");
+    assertThat(Cli.run("--version").out().strip()).isEqualTo("pipewright (development build)");
+  }
+
+  @Test
   void validateOfACleanFileSaysSoAndExitsZero() {
     Cli result = Cli.run("validate", Cli.samples().resolve("titanic/titanic.pipeline.json").toString(), "--workspace", ws());
 

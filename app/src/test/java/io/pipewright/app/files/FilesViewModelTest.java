@@ -458,6 +458,38 @@ class FilesViewModelTest {
   }
 
   @Test
+  void aFileNamedOnTheCommandLineOpensInsteadOfTheLastFile() throws IOException {
+    Path named = Files.copy(titanic, work.resolve("named.pipeline.json"));
+    AppContext next = new AppContext(new CurrentThreadTaskExecutor(), dialogs, PipelineDocument.empty());
+    FilesViewModel restarted = new FilesViewModel(next, home, Journal.newSession(home), List.of());
+
+    restarted.startWith(named, null);
+
+    assertThat(next.document().file()).contains(named);
+    assertThat(next.statusProperty().get()).isEqualTo("Opened named.pipeline.json");
+    assertThat(dialogs.errors).isEmpty();
+  }
+
+  @Test
+  void aFileWithProblemsNamedOnTheCommandLineIsReportedWhereAndTheSampleOpens() throws IOException {
+    Path broken = work.resolve("broken.pipeline.json");
+    String text = "{\n  \"schemaVersion\": 1,\n  \"id\": \"p\",\n  \"steps\": [ { \"id\": \"a\", } ]\n}\n";
+    Files.writeString(broken, text);
+    AppContext next = new AppContext(new CurrentThreadTaskExecutor(), dialogs, PipelineDocument.empty());
+    FilesViewModel restarted = new FilesViewModel(next, home, Journal.newSession(home), List.of());
+
+    restarted.startWith(broken, null);
+
+    assertThat(next.document().file()).contains(home.resolve("samples/titanic/titanic.pipeline.json"));
+    assertThat(dialogs.errors).singleElement().asString()
+        .startsWith("Cannot open broken.pipeline.json")
+        .contains(broken + ":4:")
+        .contains("not valid JSON");
+    assertThat(Files.readString(broken)).isEqualTo(text);
+    assertThat(next.statusProperty().get()).isEqualTo("broken.pipeline.json was not opened: it has problems");
+  }
+
+  @Test
   void startShowsTheDocumentThatMainAlreadyReadInsteadOfReadingAgain() throws IOException {
     Path other = Files.copy(titanic, work.resolve("other.pipeline.json"));
     AppContext next = new AppContext(new CurrentThreadTaskExecutor(), dialogs, PipelineDocument.empty());

@@ -16,15 +16,25 @@ import java.util.stream.Stream;
  * none writes it when it exits ({@code -XX:ArchiveClassesAtExit}); later ones map it ({@code
  * -XX:SharedArchiveFile}). Archives live in the user's cache directory, one per Java, Spark jars
  * and JVM options, so an archive never meets a JVM it does not fit.
+ *
+ * <p>An installed package writes the archive of its own Java, Spark and default options at install
+ * into a directory of its own (the system property {@value #INSTALLED_PROPERTY}; its postinst runs a
+ * Spark step with {@code PIPEWRIGHT_CACHE} there): a user's first Spark step then maps it instead of
+ * writing one (installer/debian/write-class-data, bench/install).
  */
 final class ClassDataArchive {
 
+  /** A read-only directory of archives written at install, used when the user's cache has none. */
+  static final String INSTALLED_PROPERTY = "pipewright.spark.classdata";
+
   private final Path archive;
+  private final Path installed;
   private final Path partial;
   private final Path lock;
 
-  private ClassDataArchive(Path archive) {
+  private ClassDataArchive(Path archive, Path installed) {
     this.archive = archive;
+    this.installed = installed;
     this.partial = archive.resolveSibling(archive.getFileName() + ".partial");
     this.lock = archive.resolveSibling(archive.getFileName() + ".lock");
   }
@@ -32,6 +42,14 @@ final class ClassDataArchive {
   /** The archive for a Java, the jars of a Spark home and the JVM options a driver starts with. */
   static ClassDataArchive of(Path cacheDirectory, Path java, Path sparkJars, List<String> jvmOptions)
       throws IOException {
+    String installed = System.getProperty(INSTALLED_PROPERTY);
+    return of(cacheDirectory, installed == null || installed.isBlank() ? null : Path.of(installed), java,
+        sparkJars, jvmOptions);
+  }
+
+  /** As {@link #of(Path, Path, Path, List)}, with the directory of archives written at install (or null). */
+  static ClassDataArchive of(Path cacheDirectory, Path installedDirectory, Path java, Path sparkJars,
+      List<String> jvmOptions) throws IOException {
     StringBuilder key = new StringBuilder();
     key.append(java.toRealPath()).append('\n').append(Runtime.version()).append('\n');
     Path release = java.toRealPath().getParent().getParent().resolve("release");
@@ -46,7 +64,8 @@ final class ClassDataArchive {
       }
     }
     String name = "spark-" + Fingerprints.sha256(key.toString()).substring(0, 16) + ".jsa";
-    return new ClassDataArchive(Files.createDirectories(cacheDirectory).resolve(name));
+    return new ClassDataArchive(Files.createDirectories(cacheDirectory).resolve(name),
+        installedDirectory == null ? null : installedDirectory.resolve(name));
   }
 
   /**
@@ -58,6 +77,10 @@ final class ClassDataArchive {
     List<String> options = new ArrayList<>(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
     if (Files.isRegularFile(archive)) {
       options.add("-XX:SharedArchiveFile=" + archive);
+      return new Use(options, false);
+    }
+    if (installed != null && Files.isRegularFile(installed)) {
+      options.add("-XX:SharedArchiveFile=" + installed);
       return new Use(options, false);
     }
     if (takeLock()) {

@@ -63,6 +63,34 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  void anArchiveWrittenAtInstallIsUsedWhenTheUsersCacheHasNone() throws Exception {
+    Path installedDirectory = temp.resolve("installed");
+    ClassDataArchive atInstall = ClassDataArchive.of(installedDirectory, java, jars, List.of("-XX:TieredStopAtLevel=1"));
+    atInstall.use();
+    Files.writeString(atInstall.path().resolveSibling(atInstall.path().getFileName() + ".partial"), "installed");
+    atInstall.written(true);
+
+    ClassDataArchive.Use use = ClassDataArchive.of(temp.resolve("cache"), installedDirectory, java, jars,
+        List.of("-XX:TieredStopAtLevel=1")).use();
+
+    assertThat(use.writes()).isFalse();
+    assertThat(use.jvmOptions()).contains("-XX:SharedArchiveFile=" + atInstall.path());
+  }
+
+  @Test
+  void theUsersOwnArchiveComesBeforeTheInstalledOneAndOtherOptionsMatchNeither() throws Exception {
+    Path installedDirectory = Files.createDirectories(temp.resolve("installed"));
+    ClassDataArchive users = archive();
+    Files.writeString(users.path(), "user's");
+    Files.writeString(installedDirectory.resolve(users.path().getFileName()), "installed");
+
+    assertThat(ClassDataArchive.of(temp.resolve("cache"), installedDirectory, java, jars,
+        List.of("-XX:TieredStopAtLevel=1")).use().jvmOptions()).contains("-XX:SharedArchiveFile=" + users.path());
+    assertThat(ClassDataArchive.of(temp.resolve("cache"), installedDirectory, java, jars,
+        List.of("-Xss4m")).use().writes()).as("an archive of other JVM options is another archive").isTrue();
+  }
+
+  @Test
   void otherJarsGiveAnotherArchive() throws Exception {
     Path before = archive().path();
     Files.writeString(jars.resolve("extra.jar"), "more");

@@ -19,7 +19,9 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     scope = ScopeType.INHERIT, // --help and --version on every command ("pipewright run --help")
     versionProvider = PipewrightCommand.Version.class,
-    description = "Design and run Spark-powered machine-learning pipelines.",
+    description = {"Design and run Spark-powered machine-learning pipelines.",
+        "Without arguments, pipewright opens the designer; with a pipeline file alone"
+            + " (pipewright FILE.pipeline.json), the designer on that file."},
     // The subcommands are added by execute(), only the one named when one is (see COMMANDS).
     subcommands = {})
 public final class PipewrightCommand {

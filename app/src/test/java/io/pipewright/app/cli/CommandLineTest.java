@@ -47,6 +47,14 @@ class CommandLineTest {
   }
 
   @Test
+  void helpSaysHowToOpenTheDesignerOnAFile() {
+    Cli help = Cli.run("--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("opens the designer").contains("pipewright FILE.pipeline.json");
+  }
+
+  @Test
   void validateOfACleanFileSaysSoAndExitsZero() {
     Cli result = Cli.run("validate", Cli.samples().resolve("titanic/titanic.pipeline.json").toString(), "--workspace", ws());
 

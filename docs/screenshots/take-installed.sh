@@ -2,7 +2,8 @@
 # The installed package's designer, as a double-click on a pipeline file starts it: runs the Exec line
 # of the installed desktop entry (/usr/share/applications/pipewright.desktop) with %f set to a copy of
 # the JVM Titanic sample in a fresh user's home, on Xvfb (SHOTS_DISPLAY, default :98, 1600x1000), and
-# writes docs/screenshots/installed-designer.png once the file is drawn.
+# writes docs/screenshots/installed-designer.png once the file is drawn; then runs it (F5, Enter in the
+# Run dialog) on the package's own Spark and writes installed-run.png when the run is Completed.
 #   sudo apt install ./installer/target/pipewright_*.deb && docs/screenshots/take-installed.sh
 set -euo pipefail
 SHOTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -49,3 +50,16 @@ done
 sleep 2
 import -window root "$SHOTS/installed-designer.png"
 echo "take-installed.sh: wrote $SHOTS/installed-designer.png ($(sed -n 's/^title=//p' "$ready"))" >&2
+
+# F5, Enter: the run on the package's Java and Spark; its end read from the workspace's history.
+java "$SHOTS/Robot.java" key F5 sleep 1500 key enter
+for _ in $(seq 120); do
+  env -i PATH=/usr/bin:/bin HOME="$home" PIPEWRIGHT_HOME="$home/.pipewright" XDG_CACHE_HOME="$home/.cache" \
+    /opt/pipewright/bin/pipewright runs list > "$scratch/runs.txt" 2>&1 || true
+  grep -qE 'Completed|Failed|Canceled' "$scratch/runs.txt" && break
+  sleep 1
+done
+grep -q Completed "$scratch/runs.txt" || { echo "take-installed.sh: the run did not complete:" >&2; cat "$scratch/runs.txt" >&2; exit 1; }
+sleep 3 # the nodes and the Runs tab take the final status
+import -window root "$SHOTS/installed-run.png"
+echo "take-installed.sh: wrote $SHOTS/installed-run.png" >&2

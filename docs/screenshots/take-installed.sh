@@ -18,16 +18,8 @@ printf 'window.bounds=0,0,1600,1000\n' > "$home/.pipewright/designer.properties"
 cp -r /opt/pipewright/lib/app/samples/titanic-jvm/. "$home/pipelines/"
 file="$home/pipelines/titanic-jvm.pipeline.json"
 
-Xvfb "$DISPLAY" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$scratch"
-}
-trap cleanup EXIT
-sleep 1
+source "$SHOTS/lib.sh"
+start_xvfb
 
 # The desktop entry's command, %f being the double-clicked file (a path without spaces here).
 exec_line="$(sed -n 's/^Exec=//p' "$desktop")"
@@ -40,13 +32,8 @@ ready="$scratch/ready"
 env -i PATH=/usr/bin:/bin HOME="$home" PIPEWRIGHT_HOME="$home/.pipewright" XDG_CACHE_HOME="$home/.cache" \
   DISPLAY="$DISPLAY" LANG=C.UTF-8 \
   JAVA_TOOL_OPTIONS="-Dprism.order=sw -Dpipewright.ready.file=$ready" $command >"$scratch/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 240); do
-  [ -f "$ready" ] && break
-  kill -0 "$app_pid" 2>/dev/null || { echo "take-installed.sh: the designer exited:" >&2; cat "$scratch/app.log" >&2; exit 1; }
-  sleep 0.5
-done
-[ -f "$ready" ] || { echo "take-installed.sh: the designer did not draw the file in 2 minutes" >&2; exit 1; }
+APP_PID=$!
+wait_drawn "$ready" "$scratch/app.log"
 sleep 2
 import -window root "$SHOTS/installed-designer.png"
 echo "take-installed.sh: wrote $SHOTS/installed-designer.png ($(sed -n 's/^title=//p' "$ready"))" >&2

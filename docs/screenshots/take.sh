@@ -23,27 +23,14 @@ mkdir -p "$PIPEWRIGHT_HOME"
 # A window that fills the screen, unless the workspace already remembers one.
 [ -f "$PIPEWRIGHT_HOME/designer.properties" ] || printf 'window.bounds=0,0,1600,1000\n' > "$PIPEWRIGHT_HOME/designer.properties"
 
-Xvfb "$DISPLAY" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
-  kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$scratch"
-}
-trap cleanup EXIT
-sleep 1
+source "$SHOTS/lib.sh"
+start_xvfb
 
 ready="$scratch/ready"
 JAVA_TOOL_OPTIONS="-Dprism.order=sw -Dpipewright.ready.file=$ready" "$ROOT/pipewright" >"$scratch/app.log" 2>&1 &
 APP_PID=$!
 export APP_PID
-for _ in $(seq 240); do
-  [ -f "$ready" ] && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "take.sh: the designer exited:" >&2; cat "$scratch/app.log" >&2; exit 1; }
-  sleep 0.5
-done
-[ -f "$ready" ] || { echo "take.sh: the designer did not draw a pipeline in 2 minutes" >&2; exit 1; }
+wait_drawn "$ready" "$scratch/app.log"
 sleep 2   # the canvas finishes its first drawing (minimap, labels) over the next pulses
 import -window root "$SHOTS/designer-main.png"
 echo "take.sh: wrote $SHOTS/designer-main.png" >&2

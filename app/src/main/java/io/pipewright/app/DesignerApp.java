@@ -91,6 +91,7 @@ public final class DesignerApp extends Application {
     computes.azureSessionProperty().bind(javafx.beans.binding.Bindings.when(azure.model().signedInBinding())
         .<io.pipewright.workspace.AzureSession>then(context.azureSession())
         .otherwise(io.pipewright.workspace.AzureSession.NONE));
+    About.install(window, context);
     StartupReport.mark("features");
 
     Scene scene = new Scene(window, 1440, 900);

@@ -235,10 +235,15 @@ public final class PipewrightCommand {
     }
   }
 
+  /** "pipewright 0.1.0 (build f364580)", or "pipewright (development build)" (--version, Help ▸ About). */
+  public static String versionLine() {
+    return Version.line(System.getProperty("pipewright.version"), System.getProperty("pipewright.build"));
+  }
+
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {line(System.getProperty("pipewright.version"), System.getProperty("pipewright.build"))};
+      return new String[] {versionLine()};
     }
 
     /**

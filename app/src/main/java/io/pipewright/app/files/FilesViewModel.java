@@ -80,10 +80,10 @@ public final class FilesViewModel {
     return paths;
   }
 
-  /** True once the first document (recovered, last open or the sample) is shown. */
   /** The file named on the command line that the start opens, or null (see {@link #startWith}). */
   private Path requested;
 
+  /** True once the first document (recovered, last open or the sample) is shown. */
   public ReadOnlyBooleanProperty startedProperty() {
     return started.getReadOnlyProperty();
   }
@@ -118,7 +118,7 @@ public final class FilesViewModel {
    * #start(Optional)} with it as the last file, except that a file with problems is reported as
    * File ▸ Open reports it (where, and the line), over the sample that opens instead.
    */
-  public void startWith(Path file, java.util.concurrent.CompletableFuture<Start> found) {
+  void startWith(Path file, java.util.concurrent.CompletableFuture<Start> found) {
     requested = file;
     begin(Optional.of(file), found);
   }
@@ -190,21 +190,25 @@ public final class FilesViewModel {
 
   private void started(Start s) {
     StartupReport.mark("document"); // before "files" when main's reading was done in time
+    boolean recovered = false;
     try {
-      if (s.leftover() != null && offerRecovery(s)) {
-        return;
+      recovered = s.leftover() != null && offerRecovery(s);
+      if (!recovered) {
+        if (s.content().pipeline() != null && !s.content().hasErrors()) {
+          show(new PipelineDocument(s.content().pipeline(), s.file()));
+        }
+        context.statusProperty().set(s.notReopened() != null
+            ? "Could not reopen the last file: " + s.notReopened() + "; opened " + nameOf(s.file())
+            : "Opened " + nameOf(s.file()));
       }
-      if (s.content().pipeline() != null && !s.content().hasErrors()) {
-        show(new PipelineDocument(s.content().pipeline(), s.file()));
-      }
-      context.statusProperty().set(s.notReopened() != null
-          ? "Could not reopen the last file: " + s.notReopened() + "; opened " + nameOf(s.file())
-          : "Opened " + nameOf(s.file()));
     } finally {
       started.set(true);
     }
-    if (requested != null && !requested.equals(s.file())) {
-      open(requested); // says what is wrong with it, as File ▸ Open does
+    // A file named on the command line that is not shown yet (it has problems, or recovered changes
+    // were shown first) is opened as File ▸ Open opens it: the problems said where, the unsaved
+    // changes offered to be saved first.
+    if (requested != null && (recovered || !requested.equals(s.file()))) {
+      open(requested);
     }
   }
 

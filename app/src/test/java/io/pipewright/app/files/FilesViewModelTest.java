@@ -490,6 +490,24 @@ class FilesViewModelTest {
   }
 
   @Test
+  void aFileNamedOnTheCommandLineAfterACrashOpensOnceTheRecoveredChangesAreSavedOrLeft() throws IOException {
+    rename("Unsaved work");
+    files.autosave();
+    Path named = Files.copy(Samples.titanic(home), work.resolve("named.pipeline.json"));
+    AppContext next = new AppContext(new CurrentThreadTaskExecutor(), dialogs, PipelineDocument.empty());
+    FilesViewModel restarted = new FilesViewModel(next, home, Journal.newSession(home), List.of());
+    dialogs.answer(true); // Recover
+    dialogs.answer(SaveChoice.CANCEL); // the unsaved-changes prompt before the named file opens
+
+    restarted.startWith(named, null);
+
+    assertThat(dialogs.asked).containsExactly("confirm: Recover unsaved changes? [Recover/Discard]",
+        "askToSave: titanic.pipeline.json");
+    assertThat(next.document().pipeline().name()).as("Cancel keeps the recovered changes").isEqualTo("Unsaved work");
+    assertThat(next.document().isDirty()).isTrue();
+  }
+
+  @Test
   void startShowsTheDocumentThatMainAlreadyReadInsteadOfReadingAgain() throws IOException {
     Path other = Files.copy(titanic, work.resolve("other.pipeline.json"));
     AppContext next = new AppContext(new CurrentThreadTaskExecutor(), dialogs, PipelineDocument.empty());

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  */
 final class ClassDataArchive {
 
+  /** How many archives a cache directory keeps (the ones used last; see {@link #prune}). */
+  static final int KEPT = 3;
+
   /** A read-only directory of archives written at install, used when the user's cache has none. */
   static final String INSTALLED_PROPERTY = "pipewright.spark.classdata";
 
@@ -76,6 +79,7 @@ final class ClassDataArchive {
   Use use() {
     List<String> options = new ArrayList<>(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
     if (Files.isRegularFile(archive)) {
+      touch(archive);
       options.add("-XX:SharedArchiveFile=" + archive);
       return new Use(options, false);
     }
@@ -98,6 +102,7 @@ final class ClassDataArchive {
     try {
       if (driverSucceeded && Files.isRegularFile(partial) && Files.size(partial) > 0) {
         AtomicFiles.publish(partial, archive);
+        prune(archive.getParent(), KEPT);
       } else {
         Files.deleteIfExists(partial);
       }
@@ -109,6 +114,50 @@ final class ClassDataArchive {
       } catch (IOException e) {
         // A leftover lock is taken over once its process is gone (see takeLock).
       }
+    }
+  }
+
+  /**
+   * Marks an archive as used now: the cache keeps the archives used last ({@link #prune}), not the
+   * ones written last. Best effort: an archive whose time cannot be set is only pruned sooner.
+   */
+  private static void touch(Path archive) {
+    try {
+      Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+    } catch (IOException e) {
+      // Pruning then goes by when it was written.
+    }
+  }
+
+  /**
+   * Deletes all but the {@code kept} archives used last in {@code directory}: each Java, Spark home and
+   * set of JVM options has its own (about 150 MB), and an upgrade or another Java leaves the old ones
+   * behind. A driver that maps one keeps it until it exits (the file is unlinked, not its pages); one
+   * that starts with a pruned archive's option runs without it.
+   */
+  static void prune(Path directory, int kept) {
+    List<Path> archives;
+    try (Stream<Path> files = Files.list(directory)) {
+      archives = files.filter(p -> p.getFileName().toString().matches("spark-[0-9a-f]+\\.jsa"))
+          .sorted(java.util.Comparator.comparing(ClassDataArchive::lastUsed).reversed())
+          .toList();
+    } catch (IOException e) {
+      return;
+    }
+    for (Path old : archives.subList(Math.min(kept, archives.size()), archives.size())) {
+      try {
+        Files.deleteIfExists(old);
+      } catch (IOException e) {
+        // Left for the next pruning.
+      }
+    }
+  }
+
+  private static java.nio.file.attribute.FileTime lastUsed(Path archive) {
+    try {
+      return Files.getLastModifiedTime(archive);
+    } catch (IOException e) {
+      return java.nio.file.attribute.FileTime.fromMillis(0);
     }
   }
 

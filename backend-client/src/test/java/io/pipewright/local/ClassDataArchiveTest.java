@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,39 @@ class ClassDataArchiveTest {
         List.of("-XX:TieredStopAtLevel=1")).use().jvmOptions()).contains("-XX:SharedArchiveFile=" + users.path());
     assertThat(ClassDataArchive.of(temp.resolve("cache"), installedDirectory, java, jars,
         List.of("-Xss4m")).use().writes()).as("an archive of other JVM options is another archive").isTrue();
+  }
+
+  @Test
+  void aNewArchiveLeavesTheCacheWithTheThreeUsedLastAndNothingElseTouched() throws Exception {
+    Path cache = Files.createDirectories(temp.resolve("cache"));
+    long now = System.currentTimeMillis();
+    for (int i = 1; i <= 4; i++) { // spark-1.jsa, used 4 hours ago … spark-4.jsa, 1 hour ago
+      Path old = Files.writeString(cache.resolve("spark-" + i + ".jsa"), "old");
+      Files.setLastModifiedTime(old, FileTime.fromMillis(now - (5 - i) * 3_600_000L));
+    }
+    Files.createDirectories(cache.resolve("bootstrap"));
+    ClassDataArchive archive = archive();
+    archive.use();
+    Files.writeString(archive.path().resolveSibling(archive.path().getFileName() + ".partial"), "new");
+
+    archive.written(true);
+
+    try (var files = Files.list(cache)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(archive.path().getFileName().toString(), "spark-4.jsa", "spark-3.jsa", "bootstrap");
+    }
+  }
+
+  @Test
+  void usingAnArchiveMarksItUsedSoThatPruningKeepsIt() throws Exception {
+    ClassDataArchive archive = archive();
+    Files.createDirectories(archive.path().getParent());
+    Files.writeString(archive.path(), "archive");
+    Files.setLastModifiedTime(archive.path(), FileTime.fromMillis(0));
+
+    archive().use();
+
+    assertThat(Files.getLastModifiedTime(archive.path()).toMillis()).isGreaterThan(System.currentTimeMillis() - 60_000);
   }
 
   @Test

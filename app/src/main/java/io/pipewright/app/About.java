@@ -3,6 +3,7 @@ package io.pipewright.app;
 import io.pipewright.app.cli.PipewrightCommand;
 import io.pipewright.app.context.AppContext;
 import io.pipewright.app.designer.MainWindow;
+import io.pipewright.local.LocalWorkspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +30,7 @@ final class About {
 
   /** What the dialog says, for this JVM and its Spark home (reads the home's RELEASE file). */
   static String describe(Path workspace) throws IOException {
-    String configured = System.getProperty("pipewright.spark.runtime", System.getenv("PIPEWRIGHT_SPARK_RUNTIME"));
-    Optional<Path> sparkHome = Optional.ofNullable(configured).filter(s -> !s.isBlank())
-        .map(s -> Path.of(s).toAbsolutePath().normalize());
+    Optional<Path> sparkHome = LocalWorkspace.configuredSparkHome();
     Optional<String> release = Optional.empty();
     if (sparkHome.isPresent() && Files.isRegularFile(sparkHome.get().resolve("RELEASE"))) {
       release = Files.readString(sparkHome.get().resolve("RELEASE"), StandardCharsets.UTF_8).lines().findFirst();

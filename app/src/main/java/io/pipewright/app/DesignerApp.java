@@ -35,25 +35,18 @@ public final class DesignerApp extends Application {
   /** What main began to read for the window (the remembered state, the first document), or null. */
   private static volatile FilesFeature.Preload preload;
 
-  /** The file named on the command line ({@code pipewright FILE}, a double-click), or none. */
-  private static volatile Optional<Path> requested = Optional.empty();
-
   private FxTaskExecutor executor;
   private AppContext context;
   private DesignerState remembered;
 
-  /** Started by {@code Launcher} (a main class that extends Application fails on the class path). */
-  public static void launchDesigner(String[] args) {
-    launchDesigner(Optional.empty());
-  }
-
   /**
-   * Starts the designer on {@code file} (a pipeline named on the command line, as a double-click in
-   * a file manager does), or on the last file or the sample when it is empty.
+   * Started by {@code Launcher} (a main class that extends Application fails on the class path): the
+   * designer on {@code file} (a pipeline named on the command line, as a double-click in a file
+   * manager does), or on the last file or the sample when it is empty.
    */
   public static void launchDesigner(Optional<Path> file) {
-    requested = file.map(f -> f.toAbsolutePath().normalize());
-    preload = FilesFeature.preloadInBackground(home(), requested); // read while JavaFX starts
+    // Read while JavaFX starts.
+    preload = FilesFeature.preloadInBackground(home(), file.map(f -> f.toAbsolutePath().normalize()));
     Application.launch(DesignerApp.class);
   }
 
@@ -99,9 +92,7 @@ public final class DesignerApp extends Application {
     stage.setScene(scene);
     stage.titleProperty().bind(viewModel.titleBinding());
     // The first document, when main's reading of it is done, goes into the window before it shows.
-    boolean main = home.equals(home());
-    FilesFeature.install(stage, window, viewModel, home, remembered, main ? preload : null,
-        main ? requested : Optional.empty());
+    FilesFeature.install(stage, window, viewModel, home, remembered, home.equals(home()) ? preload : null);
     StartupReport.mark("files");
     stage.show();
     StartupReport.mark("shown");

@@ -86,15 +86,15 @@ public final class Launcher {
     return true;
   }
 
-  /**
-   * Why the designer cannot open a window here, or {@code null} when it can: on Linux without
-   * DISPLAY or WAYLAND_DISPLAY JavaFX fails with a stack trace, so say it in one line instead.
-   */
   /** How the user starts Pipewright: "pipewright" when installed, "./pipewright" in a checkout. */
   static String commandName() {
     return System.getProperty("pipewright.version") != null ? "pipewright" : "./pipewright";
   }
 
+  /**
+   * Why the designer cannot open a window here, or {@code null} when it can: on Linux without
+   * DISPLAY or WAYLAND_DISPLAY JavaFX fails with a stack trace, so say it in one line instead.
+   */
   static String missingDisplay(String os, String display, String wayland, String glassPlatform) {
     boolean linux = os != null && os.toLowerCase(java.util.Locale.ROOT).contains("linux");
     boolean none = (display == null || display.isBlank()) && (wayland == null || wayland.isBlank());

@@ -139,7 +139,9 @@ final class ClassDataArchive {
     List<Path> archives;
     try (Stream<Path> files = Files.list(directory)) {
       archives = files.filter(p -> p.getFileName().toString().matches("spark-[0-9a-f]+\\.jsa"))
-          .sorted(java.util.Comparator.comparing(ClassDataArchive::lastUsed).reversed())
+          .map(p -> java.util.Map.entry(p, lastUsed(p))) // each archive's time read once
+          .sorted(java.util.Map.Entry.<Path, java.nio.file.attribute.FileTime>comparingByValue().reversed())
+          .map(java.util.Map.Entry::getKey)
           .toList();
     } catch (IOException e) {
       return;

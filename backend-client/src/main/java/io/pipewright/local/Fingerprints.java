@@ -170,8 +170,7 @@ final class Fingerprints {
    * target's Spark home (or the bundled runtime's) and the content of Pipewright's SQL driver there.
    */
   static String runtimeIdentity(ComputeTarget target, FileHashes hashes) {
-    String home = target.setting("sparkHome").orElseGet(() -> Optional.ofNullable(System.getProperty(
-        SparkRuntime.HOME_PROPERTY)).orElse(Optional.ofNullable(System.getenv(SparkRuntime.HOME_VARIABLE)).orElse("")));
+    String home = target.setting("sparkHome").orElseGet(() -> SparkRuntime.configuredHome().orElse(""));
     Path driver = Path.of(home, "pipewright", "pipewright-spark-driver.jar");
     String driverHash = Files.isRegularFile(driver) ? hashes.of(driver) : "none";
     try (Stream<Path> jars = Files.list(Path.of(home, "jars"))) {

@@ -89,10 +89,6 @@ public final class LocalWorkspace implements Workspace {
   }
 
   /**
-   * Opens (creating it on first use) the workspace at {@code home}: adds the built-in computes and
-   * the default datastore when missing, then finishes runs left behind by a Pipewright that died.
-   */
-  /**
    * Pipewright's SQL driver jar of the bundled Spark runtime: what SQL steps run, and what an export
    * for another platform (Azure ML YAML) ships with them.
    *
@@ -102,6 +98,18 @@ public final class LocalWorkspace implements Workspace {
     return SparkRuntime.sqlDriverJarOf(null);
   }
 
+  /**
+   * The bundled Spark runtime's home as configured (the launcher's {@code -Dpipewright.spark.runtime},
+   * else {@code PIPEWRIGHT_SPARK_RUNTIME}), not checked; empty when neither is set.
+   */
+  public static Optional<Path> configuredSparkHome() {
+    return SparkRuntime.configuredHome().map(h -> Path.of(h).toAbsolutePath().normalize());
+  }
+
+  /**
+   * Opens (creating it on first use) the workspace at {@code home}: adds the built-in computes and
+   * the default datastore when missing, then finishes runs left behind by a Pipewright that died.
+   */
   public static LocalWorkspace open(Path home) throws WorkspaceException {
     WorkspaceLayout layout = new WorkspaceLayout(home.toAbsolutePath().normalize());
     try {

@@ -64,6 +64,18 @@ final class SparkRuntime {
     return new SparkRuntime(home, java, moduleOptionsOf(home, cacheDirectory));
   }
 
+  /**
+   * The bundled Spark home as configured ({@code -D}{@value #HOME_PROPERTY}, else {@value
+   * #HOME_VARIABLE}), not checked; empty when neither is set.
+   */
+  static Optional<String> configuredHome() {
+    String home = System.getProperty(HOME_PROPERTY);
+    if (home == null || home.isBlank()) {
+      home = System.getenv(HOME_VARIABLE);
+    }
+    return Optional.ofNullable(home).filter(h -> !h.isBlank());
+  }
+
   private static Path homeFrom(String configuredHome) throws WorkspaceException {
     String candidate = configuredHome;
     String origin = "the compute target's Spark home";

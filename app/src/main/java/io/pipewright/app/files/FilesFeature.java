@@ -7,10 +7,10 @@ import io.pipewright.app.designer.PanelLayout;
 import io.pipewright.app.document.Icons;
 import io.pipewright.local.LocalWorkspace;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
@@ -74,13 +74,8 @@ public final class FilesFeature {
    * built and styled once, with its document, instead of empty first and again when the document
    * arrives (bench/startup).
    */
-  public static Preload preloadInBackground(Path home) {
-    return preloadInBackground(home, Optional.empty());
-  }
-
-  /** As {@link #preloadInBackground(Path)}, the first document being {@code requested} when given. */
   public static Preload preloadInBackground(Path home, Optional<Path> requested) {
-    Preload preload = new Preload(new java.util.concurrent.CompletableFuture<>(),
+    Preload preload = new Preload(requested, new java.util.concurrent.CompletableFuture<>(),
         new java.util.concurrent.CompletableFuture<>());
     Thread reader = new Thread(() -> {
       DesignerState state;
@@ -103,15 +98,25 @@ public final class FilesFeature {
     return preload;
   }
 
-  /** What {@link #preloadInBackground} reads: the remembered state, then the first document. */
+  /**
+   * What {@link #preloadInBackground} reads: the remembered state, then the first document (the file
+   * named on the command line when one was, {@link #requested}).
+   */
   public static final class Preload {
+    private final Optional<Path> requested;
     private final java.util.concurrent.CompletableFuture<DesignerState> state;
     private final java.util.concurrent.CompletableFuture<FilesViewModel.Start> firstDocument;
 
-    Preload(java.util.concurrent.CompletableFuture<DesignerState> state,
+    Preload(Optional<Path> requested, java.util.concurrent.CompletableFuture<DesignerState> state,
         java.util.concurrent.CompletableFuture<FilesViewModel.Start> firstDocument) {
+      this.requested = requested;
       this.state = state;
       this.firstDocument = firstDocument;
+    }
+
+    /** The file named on the command line ({@code pipewright FILE}, a double-click), or none. */
+    Optional<Path> requested() {
+      return requested;
     }
 
     /** The remembered state; waits for its reading (a small file: not on the FX thread). */
@@ -144,21 +149,13 @@ public final class FilesFeature {
    */
   public static FilesFeature install(Stage stage, MainWindow window, MainViewModel main, Path home,
       DesignerState remembered, Preload preload) {
-    return install(stage, window, main, home, remembered, preload, Optional.empty());
-  }
-
-  /**
-   * As {@link #install(Stage, MainWindow, MainViewModel, Path, DesignerState, Preload)}, opening
-   * {@code requested} (a file named on the command line) instead of the last file when given.
-   */
-  public static FilesFeature install(Stage stage, MainWindow window, MainViewModel main, Path home,
-      DesignerState remembered, Preload preload, Optional<Path> requested) {
     FilesFeature feature = new FilesFeature(stage, window, main, home, remembered);
     feature.buildMenus();
     feature.watch();
     StartupReport.install(stage, feature.files.startedProperty(), main.context().executor());
+    Optional<Path> requested = preload == null ? Optional.empty() : preload.requested();
     if (requested.isPresent()) {
-      feature.files.startWith(requested.get(), preload == null ? null : preload.firstDocument());
+      feature.files.startWith(requested.get(), preload.firstDocument());
     } else {
       feature.files.start(remembered.last(), preload == null ? null : preload.firstDocument());
     }

@@ -1,13 +1,9 @@
 package io.pipewright.app.testing;
 
+import io.pipewright.app.fx.CurrentThreadTaskExecutor;
 import io.pipewright.app.fx.TaskExecutor;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,8 +29,8 @@ public final class UiThreadTaskExecutor implements TaskExecutor {
     uiThread = t;
     return t;
   });
-  private final Map<Object, Runnable> debounced = new LinkedHashMap<>();
-  private final List<Runnable> periodic = new CopyOnWriteArrayList<>();
+  /** Keeps the debounced and periodic actions until the test runs them (guarded by itself). */
+  private final CurrentThreadTaskExecutor later = new CurrentThreadTaskExecutor();
 
   /** Runs {@code action} on the UI thread and returns its result (bounded: at most 30 s). */
   public <T> T call(Callable<T> action) {
@@ -101,34 +97,47 @@ public final class UiThreadTaskExecutor implements TaskExecutor {
 
   @Override
   public void debounce(Object key, Duration delay, Runnable action) {
-    synchronized (debounced) {
-      debounced.put(key, action);
+    synchronized (later) {
+      later.debounce(key, delay, action);
     }
   }
 
   @Override
   public Cancellable every(Duration period, Runnable action) {
-    periodic.add(action);
-    return () -> periodic.remove(action);
+    Cancellable cancellable;
+    synchronized (later) {
+      cancellable = later.every(period, action);
+    }
+    return () -> {
+      synchronized (later) {
+        cancellable.cancel();
+      }
+    };
   }
 
   /** Runs the debounced actions that wait, on the UI thread, oldest key first. */
   public void runPending() {
-    List<Runnable> due;
-    synchronized (debounced) {
-      due = new ArrayList<>(debounced.values());
-      debounced.clear();
-    }
-    run(() -> due.forEach(Runnable::run));
+    run(() -> {
+      synchronized (later) {
+        later.runPending();
+      }
+    });
   }
 
   /** Runs each periodic action once, on the UI thread. */
   public void tick() {
-    run(() -> periodic.forEach(Runnable::run));
+    run(() -> {
+      synchronized (later) {
+        later.tick();
+      }
+    });
   }
 
   @Override
   public void close() {
+    synchronized (later) {
+      later.close();
+    }
     ui.shutdownNow();
   }
 }
